@@ -30,16 +30,23 @@ module.exports = {
     },
     {
       name: 'renderer-uses-contract-only',
-      comment: 'The renderer sees the domain types and the API contract, never the core, the hub or Node.',
+      comment: 'The renderer sees the domain types and the API contract, never the core, the hub or the tools.',
       severity: 'error',
       from: { path: '^renderer/' },
-      to: {
-        anyOf: [
-          { path: '^src/', pathNot: ['^src/domain/', '^src/core/contract/'] },
-          { path: '^electron/' },
-          { dependencyTypes: ['core'] },
-        ],
-      },
+      to: { path: '^src/', pathNot: ['^src/domain/', '^src/core/contract/'] },
+    },
+    {
+      name: 'renderer-has-no-node',
+      comment: 'The renderer runs sandboxed in a browser: no Node built-ins, no Electron.',
+      severity: 'error',
+      from: { path: '^renderer/', pathNot: '^renderer/vite\\.config\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'renderer-does-not-import-electron',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: '^(electron/|node_modules/electron/)' },
     },
     {
       name: 'hub-does-not-import-core',
@@ -68,9 +75,10 @@ module.exports = {
     },
     {
       name: 'not-to-unresolvable',
+      comment: 'geojson is a types-only package (@types/geojson): nothing to resolve at run time.',
       severity: 'error',
       from: {},
-      to: { couldNotResolve: true },
+      to: { couldNotResolve: true, pathNot: '^geojson$' },
     },
   ],
   options: {
@@ -80,6 +88,8 @@ module.exports = {
     enhancedResolveOptions: {
       extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      exportsFields: ['exports'],
+      mainFields: ['module', 'main', 'types'],
     },
   },
 };

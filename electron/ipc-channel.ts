@@ -1,0 +1,2 @@
+/** Shared by the main process and the preload script, which may import nothing heavier. */
+export const DESKTOP_CALL_CHANNEL = 'pingan:call';

@@ -1,0 +1,23 @@
+import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
+
+/** The renderer gets no Node, runs sandboxed, and talks to the core only through the preload bridge. */
+export function secureWebPreferences(preloadPath: string): BrowserWindowConstructorOptions['webPreferences'] {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    spellcheck: false,
+  };
+}
+
+/** Only the app's own pages may load; links never open new windows inside the app. */
+export function lockNavigation(contents: WebContents, isAppUrl: (url: string) => boolean): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { registerRegionCommands } from './region';
+import { registerStartCommand } from './start';
+
+const program = new Command()
+  .name('pingan')
+  .description('平安指挥 Pingan Command — command-centre dashboard for comprehensive-governance centres')
+  .showHelpAfterError();
+
+registerRegionCommands(program);
+registerStartCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(`pingan: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = process.exitCode || 1;
+}

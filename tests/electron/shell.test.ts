@@ -1,0 +1,114 @@
+import { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+/**
+ * Electron's binary cannot run on the build machines, so the shell is exercised against a stand-in
+ * `electron` module that records what the shell asks of it.
+ */
+const electron = vi.hoisted(() => {
+  const handlers = new Map<string, (...args: unknown[]) => unknown>();
+  const windows: Array<{ options: Record<string, unknown>; webContents: object; url?: string }> = [];
+  let readyCallback: (() => void) | undefined;
+  return {
+    handlers,
+    windows,
+    fireReady: () => readyCallback?.(),
+    module: {
+      app: {
+        getAppPath: () => process.cwd(),
+        requestSingleInstanceLock: vi.fn(() => true),
+        enableSandbox: vi.fn(),
+        quit: vi.fn(),
+        on: vi.fn(),
+        whenReady: () => ({ then: (callback: () => void) => void (readyCallback = callback) }),
+      },
+      ipcMain: {
+        handle: (channel: string, handler: (...args: unknown[]) => unknown) => handlers.set(channel, handler),
+      },
+      BrowserWindow: class {
+        webContents = {};
+        url?: string;
+        constructor(readonly options: Record<string, unknown>) {
+          windows.push(this);
+        }
+        loadURL(url: string) {
+          this.url = url;
+          return Promise.resolve();
+        }
+      },
+    },
+  };
+});
+vi.mock('electron', () => electron.module);
+
+describe('the Electron shell', () => {
+  beforeEach(async () => {
+    vi.resetModules();
+    electron.handlers.clear();
+    electron.windows.length = 0;
+    await import('../../electron/main');
+    electron.fireReady();
+  });
+
+  it('takes the single-instance lock and turns on the sandbox for every renderer', () => {
+    expect(electron.module.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(electron.module.app.enableSandbox).toHaveBeenCalled();
+  });
+
+  it('opens its window with context isolation, sandbox and no Node in the page', () => {
+    const prefs = electron.windows[0]!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+    });
+    expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
+    expect(electron.windows[0]!.url).toMatch(/^file:.*out\/renderer\/index\.html$/);
+  });
+
+  it('answers desktop calls only from its own window at its own page', async () => {
+    const handle = electron.handlers.get('pingan:call')!;
+    const window = electron.windows[0]!;
+    const appUrl = window.url!;
+    const trusted = { sender: window.webContents, senderFrame: { url: appUrl } };
+    const foreignPage = { sender: window.webContents, senderFrame: { url: 'https://example.com/' } };
+    const otherWindow = { sender: {}, senderFrame: { url: appUrl } };
+
+    const answer = (await handle(trusted, 'region.overview', {})) as { ok: boolean };
+    expect(answer.ok).toBe(true);
+    expect(await handle(foreignPage, 'region.overview', {})).toEqual({
+      ok: false,
+      error: 'refused: untrusted sender',
+    });
+    expect(await handle(otherWindow, 'region.overview', {})).toEqual({
+      ok: false,
+      error: 'refused: untrusted sender',
+    });
+    expect(await handle(trusted, 42, {})).toEqual({ ok: false, error: 'refused: method must be a string' });
+  });
+});
+
+describe('navigation lock', () => {
+  it('blocks navigation away from the app and refuses every new window', async () => {
+    const { lockNavigation } = await import('../../electron/security');
+    const contents = new EventEmitter() as EventEmitter & {
+      setWindowOpenHandler: (h: () => unknown) => void;
+    };
+    let openHandler: (() => unknown) | undefined;
+    contents.setWindowOpenHandler = (handler) => (openHandler = handler);
+    lockNavigation(contents as never, (url) => url === 'file:///app/index.html');
+
+    const away = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', away, 'https://example.com/');
+    expect(away.preventDefault).toHaveBeenCalled();
+
+    const stay = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', stay, 'file:///app/index.html');
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+
+    expect(openHandler?.()).toEqual({ action: 'deny' });
+  });
+});
