@@ -1,0 +1,277 @@
+import pg from 'pg';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations';
+import type { AccountRecord, AuditEntry, EntityRecord, HubStore, HubTransaction, StoredEvent } from './types';
+
+type Row = Record<string, unknown>;
+
+/**
+ * Every hub process appends under this advisory lock, so `seq` values commit in the order they were
+ * assigned and a reader never sees seq N+1 before N. (A plain sequence would let two processes commit out
+ * of order, and a client could skip an event for good.)
+ */
+const APPEND_LOCK_KEY = 7300;
+const MIGRATION_LOCK_KEY = 7301;
+
+// BIGINT columns come back as strings by default; seqs stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+function toEvent(row: Row): StoredEvent {
+  return {
+    seq: Number(row.seq),
+    id: String(row.id),
+    type: String(row.type),
+    jurisdiction: String(row.jurisdiction),
+    at: String(row.at),
+    payload: row.payload,
+  };
+}
+
+function toEntity(row: Row): EntityRecord {
+  return {
+    kind: String(row.kind),
+    id: String(row.id),
+    jurisdiction: String(row.jurisdiction),
+    version: Number(row.version),
+    doc: row.doc,
+  };
+}
+
+function toAccount(row: Row): AccountRecord {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    passwordHash: String(row.password_hash),
+    role: String(row.role),
+    jurisdiction: String(row.jurisdiction),
+    createdAt: String(row.created_at),
+  };
+}
+
+function scopePattern(scope: string): string {
+  return `${scope.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+    const { rows } = await client.query('SELECT version FROM schema_version');
+    let version = rows.length > 0 ? Number(rows[0].version) : 0;
+    if (rows.length === 0) await client.query('INSERT INTO schema_version (version) VALUES (0)');
+    if (version > POSTGRES_MIGRATIONS.length) {
+      throw new Error(
+        `the hub database is at schema version ${version}, newer than this hub (${POSTGRES_MIGRATIONS.length}); upgrade the hub`,
+      );
+    }
+    for (; version < POSTGRES_MIGRATIONS.length; version += 1) {
+      await client.query(POSTGRES_MIGRATIONS[version]!);
+      await client.query('UPDATE schema_version SET version = $1', [version + 1]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export async function openPostgresStore(connectionString: string): Promise<HubStore> {
+  const pool = new pg.Pool({ connectionString, max: 8 });
+  await migratePostgres(pool);
+
+  function transactionOn(client: pg.PoolClient): HubTransaction {
+    return {
+      async appendEvents(events) {
+        if (events.length === 0) return [];
+        await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
+        const { rows } = await client.query('SELECT COALESCE(MAX(seq), 0) AS head FROM events');
+        const head = Number(rows[0].head);
+        const stored = events.map((event, index) => ({ ...event, seq: head + index + 1 }));
+        await client.query(
+          `INSERT INTO events (seq, id, type, jurisdiction, at, payload)
+           SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])`,
+          [
+            stored.map((e) => e.seq),
+            stored.map((e) => e.id),
+            stored.map((e) => e.type),
+            stored.map((e) => e.jurisdiction),
+            stored.map((e) => e.at),
+            stored.map((e) => JSON.stringify(e.payload)),
+          ],
+        );
+        return stored;
+      },
+      async getEntity(kind, id) {
+        const { rows } = await client.query('SELECT * FROM entities WHERE kind = $1 AND id = $2', [kind, id]);
+        return rows[0] ? toEntity(rows[0]) : undefined;
+      },
+      async putEntities(records) {
+        if (records.length === 0) return;
+        await client.query(
+          `INSERT INTO entities (kind, id, jurisdiction, version, doc)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::jsonb[])
+           ON CONFLICT (kind, id) DO UPDATE
+             SET jurisdiction = excluded.jurisdiction, version = excluded.version, doc = excluded.doc`,
+          [
+            records.map((e) => e.kind),
+            records.map((e) => e.id),
+            records.map((e) => e.jurisdiction),
+            records.map((e) => e.version),
+            records.map((e) => JSON.stringify(e.doc)),
+          ],
+        );
+      },
+      async getCommandOutcome(commandId) {
+        const { rows } = await client.query('SELECT * FROM command_outcomes WHERE command_id = $1', [
+          commandId,
+        ]);
+        return rows[0]
+          ? { commandId, accountId: String(rows[0].account_id), outcome: rows[0].outcome }
+          : undefined;
+      },
+      async putCommandOutcome(record) {
+        await client.query(
+          'INSERT INTO command_outcomes (command_id, account_id, outcome) VALUES ($1, $2, $3)',
+          [record.commandId, record.accountId, JSON.stringify(record.outcome)],
+        );
+      },
+      async claimIngestIds(source, ids) {
+        if (ids.length === 0) return [];
+        const { rows } = await client.query(
+          `INSERT INTO ingest_ids (source, external_id) SELECT $1, unnest($2::text[])
+           ON CONFLICT DO NOTHING RETURNING external_id`,
+          [source, ids],
+        );
+        const claimed = new Set(rows.map((row: Row) => String(row.external_id)));
+        return ids.filter((id) => !claimed.has(id));
+      },
+      async audit(entry) {
+        await client.query(
+          'INSERT INTO audit_log (at, actor, action, target, outcome, detail) VALUES ($1, $2, $3, $4, $5, $6)',
+          [entry.at, entry.actor, entry.action, entry.target, entry.outcome, JSON.stringify(entry.detail)],
+        );
+      },
+      async putAccount(a) {
+        await client.query(
+          `INSERT INTO accounts (id, name, password_hash, role, jurisdiction, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (id) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role,
+             jurisdiction = excluded.jurisdiction`,
+          [a.id, a.name, a.passwordHash, a.role, a.jurisdiction, a.createdAt],
+        );
+      },
+      async putApiKey(k) {
+        await client.query(
+          'INSERT INTO api_keys (id, source, jurisdiction, key_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
+          [k.id, k.source, k.jurisdiction, k.keyHash, k.createdAt],
+        );
+      },
+      async putSetting(key, value) {
+        await client.query(
+          'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+          [key, value],
+        );
+      },
+    };
+  }
+
+  async function one(sql: string, params: unknown[] = []): Promise<Row | undefined> {
+    const { rows } = await pool.query(sql, params);
+    return rows[0] as Row | undefined;
+  }
+
+  return {
+    dialect: 'postgres',
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(transactionOn(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async headSeq() {
+      return Number((await one('SELECT COALESCE(MAX(seq), 0) AS head FROM events'))!.head);
+    },
+    async oldestRetainedSeq() {
+      const row = (await one('SELECT MIN(seq) AS oldest, COALESCE(MAX(seq), 0) AS head FROM events'))!;
+      return row.oldest === null ? Number(row.head) + 1 : Number(row.oldest);
+    },
+    async eventsAfter(seq, scope, limit) {
+      const { rows } = await pool.query(
+        "SELECT * FROM events WHERE seq > $1 AND jurisdiction LIKE $2 ESCAPE '\\' ORDER BY seq LIMIT $3",
+        [seq, scopePattern(scope), limit],
+      );
+      return rows.map(toEvent);
+    },
+    async entitiesInScope(scope, kind) {
+      const { rows } = kind
+        ? await pool.query(
+            "SELECT * FROM entities WHERE kind = $1 AND jurisdiction LIKE $2 ESCAPE '\\' ORDER BY id",
+            [kind, scopePattern(scope)],
+          )
+        : await pool.query(
+            "SELECT * FROM entities WHERE jurisdiction LIKE $1 ESCAPE '\\' ORDER BY kind, id",
+            [scopePattern(scope)],
+          );
+      return rows.map(toEntity);
+    },
+    async getEntity(kind, id) {
+      const row = await one('SELECT * FROM entities WHERE kind = $1 AND id = $2', [kind, id]);
+      return row ? toEntity(row) : undefined;
+    },
+    async accountByName(name) {
+      const row = await one('SELECT * FROM accounts WHERE name = $1', [name]);
+      return row ? toAccount(row) : undefined;
+    },
+    async accountById(id) {
+      const row = await one('SELECT * FROM accounts WHERE id = $1', [id]);
+      return row ? toAccount(row) : undefined;
+    },
+    async countAccounts() {
+      return Number((await one('SELECT COUNT(*) AS n FROM accounts'))!.n);
+    },
+    async apiKeyByHash(keyHash) {
+      const row = await one('SELECT * FROM api_keys WHERE key_hash = $1 AND NOT revoked', [keyHash]);
+      return row
+        ? {
+            id: String(row.id),
+            source: String(row.source),
+            jurisdiction: String(row.jurisdiction),
+            keyHash,
+            createdAt: String(row.created_at),
+          }
+        : undefined;
+    },
+    async getSetting(key) {
+      const row = await one('SELECT value FROM settings WHERE key = $1', [key]);
+      return row ? String(row.value) : undefined;
+    },
+    async auditEntries(limit) {
+      const { rows } = await pool.query('SELECT * FROM audit_log ORDER BY id DESC LIMIT $1', [limit]);
+      return rows.map((row: Row) => ({
+        at: String(row.at),
+        actor: String(row.actor),
+        action: String(row.action),
+        target: row.target === null ? null : String(row.target),
+        outcome: row.outcome as AuditEntry['outcome'],
+        detail: row.detail,
+      }));
+    },
+    async pruneEventsThrough(seq) {
+      const result = await pool.query('DELETE FROM events WHERE seq <= $1', [seq]);
+      return result.rowCount ?? 0;
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The hub's storage, one interface with two implementations: SQLite embedded (one machine) and
+ * PostgreSQL (several hub processes). Every write goes through `transaction`, and writers are serialised,
+ * so events become visible strictly in `seq` order: a reader that has seen `seq` N has seen everything
+ * before it.
+ */
+export interface StoredEvent {
+  seq: number;
+  id: string;
+  type: string;
+  jurisdiction: string;
+  at: string;
+  payload: unknown;
+}
+export type NewEvent = Omit<StoredEvent, 'seq'>;
+
+/** The current state of one thing the hub tracks (an incident, a camera, a force …), for snapshots. */
+export interface EntityRecord {
+  kind: string;
+  id: string;
+  jurisdiction: string;
+  version: number;
+  doc: unknown;
+}
+
+export interface AccountRecord {
+  id: string;
+  name: string;
+  passwordHash: string;
+  role: string;
+  jurisdiction: string;
+  createdAt: string;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  source: string;
+  jurisdiction: string;
+  keyHash: string;
+  createdAt: string;
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  outcome: 'accepted' | 'refused';
+  detail: unknown;
+}
+
+export interface CommandOutcomeRecord {
+  commandId: string;
+  accountId: string;
+  outcome: unknown;
+}
+
+/** Scope filter: a jurisdiction code; everything whose code starts with it is in scope. */
+export type Scope = string;
+
+export interface HubTransaction {
+  appendEvents(events: readonly NewEvent[]): Promise<StoredEvent[]>;
+  getEntity(kind: string, id: string): Promise<EntityRecord | undefined>;
+  putEntities(records: readonly EntityRecord[]): Promise<void>;
+  getCommandOutcome(commandId: string): Promise<CommandOutcomeRecord | undefined>;
+  putCommandOutcome(record: CommandOutcomeRecord): Promise<void>;
+  /** Records external ids of one source; returns those that were already recorded (replays). */
+  claimIngestIds(source: string, ids: readonly string[]): Promise<string[]>;
+  audit(entry: AuditEntry): Promise<void>;
+  putAccount(account: AccountRecord): Promise<void>;
+  putApiKey(key: ApiKeyRecord): Promise<void>;
+  putSetting(key: string, value: string): Promise<void>;
+}
+
+export interface HubStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  transaction<T>(work: (tx: HubTransaction) => Promise<T>): Promise<T>;
+  headSeq(): Promise<number>;
+  /** The smallest seq still in the log (head + 1 when the log is empty). */
+  oldestRetainedSeq(): Promise<number>;
+  eventsAfter(seq: number, scope: Scope, limit: number): Promise<StoredEvent[]>;
+  entitiesInScope(scope: Scope, kind?: string): Promise<EntityRecord[]>;
+  getEntity(kind: string, id: string): Promise<EntityRecord | undefined>;
+  accountByName(name: string): Promise<AccountRecord | undefined>;
+  accountById(id: string): Promise<AccountRecord | undefined>;
+  countAccounts(): Promise<number>;
+  apiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
+  getSetting(key: string): Promise<string | undefined>;
+  auditEntries(limit: number): Promise<AuditEntry[]>;
+  /** Drops events up to and including `seq`; clients further behind get a snapshot instead. */
+  pruneEventsThrough(seq: number): Promise<number>;
+  close(): Promise<void>;
+}
