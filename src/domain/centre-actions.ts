@@ -1,0 +1,106 @@
+import type { HubEventDraft } from './event';
+import type { Handover } from './handover';
+import type { Incident } from './incident';
+import type { Mode, ModeState } from './mode';
+import type { IncidentNote } from './note';
+import { can, inScope, type Operator, type Permission } from './operator';
+import { refuse, type Refusal } from './refusal';
+import type { IsoDateTime } from './time';
+
+/**
+ * The centre's actions that do not move an incident along its lifecycle: notes, shift handover and
+ * the peacetime/wartime switch. Each is checked for permission and scope like lifecycle actions.
+ */
+export interface CentreContext {
+  actor: Operator;
+  at: IsoDateTime;
+}
+
+export type CentreResult<T> = { ok: true; value: T; events: HubEventDraft[] } | Refusal;
+
+function authorityFailure(permission: Permission, jurisdictionCode: string, actor: Operator): Refusal | null {
+  if (!can(actor.role, permission))
+    return refuse('role-not-permitted', `role ${actor.role} may not ${permission}`);
+  if (!inScope(actor.jurisdictionCode, jurisdictionCode)) {
+    return refuse(
+      'out-of-scope',
+      `${jurisdictionCode} is outside the scope of ${actor.id} (${actor.jurisdictionCode})`,
+    );
+  }
+  return null;
+}
+
+/** Notes are allowed in every stage, closed included: a remark on an archived case is still record. */
+export function addNote(
+  incident: Incident,
+  request: { noteId: string; text: string },
+  { actor, at }: CentreContext,
+): CentreResult<IncidentNote> {
+  const failure = authorityFailure('add-notes', incident.jurisdictionCode, actor);
+  if (failure) return failure;
+  const note: IncidentNote = {
+    id: request.noteId,
+    incidentId: incident.id,
+    text: request.text,
+    by: actor.id,
+    at,
+  };
+  return {
+    ok: true,
+    value: note,
+    events: [{ type: 'note.added', jurisdiction: incident.jurisdictionCode, at, payload: { note } }],
+  };
+}
+
+export function signHandover(
+  request: { jurisdictionCode: string; toOperatorId: string; summary: string },
+  { actor, at }: CentreContext,
+): CentreResult<Handover> {
+  const failure = authorityFailure('sign-handover', request.jurisdictionCode, actor);
+  if (failure) return failure;
+  if (request.toOperatorId === actor.id) {
+    return refuse('precondition-failed', `${actor.id} cannot hand a shift over to themselves`);
+  }
+  const handover: Handover = {
+    fromOperatorId: actor.id,
+    toOperatorId: request.toOperatorId,
+    summary: request.summary,
+  };
+  return {
+    ok: true,
+    value: handover,
+    events: [{ type: 'handover.signed', jurisdiction: request.jurisdictionCode, at, payload: { handover } }],
+  };
+}
+
+/**
+ * `current` is the jurisdiction's own last switch, or null if it never switched (so peacetime).
+ * Switching to the mode already in force is refused rather than recorded, so the log of switches
+ * reads as a true history of mobilisations.
+ */
+export function switchMode(
+  current: ModeState | null,
+  request: { jurisdictionCode: string; mode: Mode; reason: string },
+  { actor, at }: CentreContext,
+): CentreResult<ModeState> {
+  const failure = authorityFailure('switch-mode', request.jurisdictionCode, actor);
+  if (failure) return failure;
+  const previous = current?.mode ?? 'peacetime';
+  if (previous === request.mode) {
+    return refuse('precondition-failed', `${request.jurisdictionCode} is already in ${request.mode}`);
+  }
+  const state: ModeState = {
+    jurisdictionCode: request.jurisdictionCode,
+    mode: request.mode,
+    since: at,
+    reason: request.reason,
+    switchedBy: actor.id,
+  };
+  return {
+    ok: true,
+    value: state,
+    events: [
+      { type: 'mode.switched', jurisdiction: request.jurisdictionCode, at, payload: { state, previous } },
+    ],
+  };
+}

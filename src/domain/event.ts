@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { forcePositionSchema, forceSchema } from './force';
+import { handoverSchema } from './handover';
+import { CLOSURES, incidentSchema, satisfactionSchema } from './incident';
+import { jurisdictionCodeSchema } from './jurisdiction';
+import { modeSchema, modeStateSchema } from './mode';
+import { memberUnitSchema } from './member-unit';
+import { MONITORING_STATUSES, monitoringPointSchema } from './monitoring';
+import { incidentNoteSchema } from './note';
+import { acknowledgementSchema, orderSchema } from './order';
+import { riskLevelSchema } from './risk';
+import { noteSchema, reasonSchema } from './text';
+import { isoDateTimeSchema } from './time';
+
+export const EVENT_TYPES = [
+  'incident.reported',
+  'incident.assessed',
+  'incident.assigned',
+  'order.acknowledged',
+  'incident.escalated',
+  'supervision.issued',
+  'incident.resolved',
+  'incident.followed-up',
+  'incident.reopened',
+  'incident.closed',
+  'note.added',
+  'mode.switched',
+  'handover.signed',
+  'monitoring.status-changed',
+  'force.moved',
+  'alarm.raised',
+  'monitoring.registered',
+  'forces.registered',
+  'units.registered',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+const operatorIdSchema = z.string().min(1);
+
+/**
+ * Every incident event carries the incident as it stands after the change, so a consumer keeps its
+ * copy current by taking the snapshot whenever its version is newer than the one it holds.
+ */
+const incidentChange = { incident: incidentSchema, by: operatorIdSchema };
+
+const payloadSchemas = {
+  'incident.reported': z.object({
+    incident: incidentSchema,
+    /** Null when the report came in from the field (grid worker's app, citizen's QR code). */
+    by: operatorIdSchema.nullable(),
+  }),
+  'incident.assessed': z.object({ ...incidentChange, riskLevel: riskLevelSchema }),
+  'incident.assigned': z.object({ ...incidentChange, orders: z.array(orderSchema).min(1) }),
+  'order.acknowledged': z.object({
+    ...incidentChange,
+    orderId: z.string().min(1),
+    unitId: z.string().min(1),
+    acknowledgement: acknowledgementSchema,
+  }),
+  'incident.escalated': z.object({ ...incidentChange, reason: reasonSchema }),
+  'supervision.issued': z.object({ ...incidentChange, requirement: reasonSchema }),
+  'incident.resolved': z.object({ ...incidentChange, summary: reasonSchema }),
+  'incident.followed-up': z.object({ ...incidentChange, satisfaction: satisfactionSchema, note: noteSchema }),
+  'incident.reopened': z.object({ ...incidentChange, cause: z.literal('dissatisfied-follow-up') }),
+  'incident.closed': z.object({
+    ...incidentChange,
+    closure: z.enum(CLOSURES),
+    /** Null when a satisfied follow-up closed it: the verdict is the reason. */
+    reason: reasonSchema.nullable(),
+  }),
+  'note.added': z.object({ note: incidentNoteSchema }),
+  'mode.switched': z.object({ state: modeStateSchema, previous: modeSchema }),
+  'handover.signed': z.object({ handover: handoverSchema }),
+  'monitoring.status-changed': z.object({
+    point: monitoringPointSchema,
+    previousStatus: z.enum(MONITORING_STATUSES),
+  }),
+  'force.moved': z.object({ forceId: z.string().min(1), position: forcePositionSchema }),
+  /** A camera's alarm opened a lead in `sense`. */
+  'alarm.raised': z.object({ incident: incidentSchema, monitoringPointId: z.string().min(1) }),
+  /**
+   * The inventory of a jurisdiction, registered in batches (one village's cameras, one county's forces),
+   * so that a client syncing from the start of the log learns of them like of anything else.
+   */
+  'monitoring.registered': z.object({ points: z.array(monitoringPointSchema).min(1) }),
+  'forces.registered': z.object({ forces: z.array(forceSchema).min(1) }),
+  'units.registered': z.object({ units: z.array(memberUnitSchema).min(1) }),
+} satisfies Record<EventType, z.ZodType>;
+
+export type EventPayload<T extends EventType> = z.infer<(typeof payloadSchemas)[T]>;
+
+const envelope = {
+  /** Assigned by the hub, strictly increasing: a client resumes from the last seq it saw. */
+  seq: z.number().int().positive(),
+  id: z.guid(),
+  /** Whose event it is: the hub sends an event only to accounts whose scope contains this code. */
+  jurisdiction: jurisdictionCodeSchema,
+  at: isoDateTimeSchema,
+};
+
+function eventOf<T extends EventType>(type: T) {
+  return z.object({ ...envelope, type: z.literal(type), payload: payloadSchemas[type] });
+}
+
+export const hubEventSchema = z.discriminatedUnion('type', [
+  eventOf('incident.reported'),
+  eventOf('incident.assessed'),
+  eventOf('incident.assigned'),
+  eventOf('order.acknowledged'),
+  eventOf('incident.escalated'),
+  eventOf('supervision.issued'),
+  eventOf('incident.resolved'),
+  eventOf('incident.followed-up'),
+  eventOf('incident.reopened'),
+  eventOf('incident.closed'),
+  eventOf('note.added'),
+  eventOf('mode.switched'),
+  eventOf('handover.signed'),
+  eventOf('monitoring.status-changed'),
+  eventOf('force.moved'),
+  eventOf('alarm.raised'),
+  eventOf('monitoring.registered'),
+  eventOf('forces.registered'),
+  eventOf('units.registered'),
+]);
+export type HubEvent = z.infer<typeof hubEventSchema>;
+
+type WithoutHubStamp<E> = E extends unknown ? Omit<E, 'seq' | 'id'> : never;
+
+/** An event as the domain produces it; the hub stamps `seq` and `id` when it records it. */
+export type HubEventDraft = WithoutHubStamp<HubEvent>;
