@@ -8,6 +8,7 @@ function event(n: number, jurisdiction: string): NewEvent {
     type: 'alarm.raised',
     jurisdiction,
     at: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
+    subject: n % 2 === 0 ? 'incident-even' : null,
     payload: { n },
   };
 }
@@ -41,15 +42,15 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
     const stored = (await Promise.all(batches)).flat();
     const seqs = stored.map((e) => e.seq).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => 4 + i));
-    const all = await store.eventsAfter(0, '5329', 1000);
+    const all = await store.eventsBetween(0, Number.MAX_SAFE_INTEGER, '5329', 1000);
     expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 43 }, (_, i) => i + 1));
   });
 
   it('reads events after a seq within a jurisdiction subtree only', async () => {
-    const dali = await store.eventsAfter(0, '532901', 1000);
+    const dali = await store.eventsBetween(0, Number.MAX_SAFE_INTEGER, '532901', 1000);
     expect(dali.length).toBeGreaterThan(0);
     expect(dali.every((e) => e.jurisdiction.startsWith('532901'))).toBe(true);
-    const afterTwo = await store.eventsAfter(2, '5329', 2);
+    const afterTwo = await store.eventsBetween(2, 100, '5329', 2);
     expect(afterTwo.map((e) => e.seq)).toEqual([3, 4]);
     expect(afterTwo[0]!.payload).toEqual({ n: 3 });
   });
@@ -63,7 +64,7 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
       }),
     ).rejects.toThrow('validation failed half-way');
     expect(await store.headSeq()).toBe(head);
-    expect(await store.eventsAfter(head, '', 10)).toEqual([]);
+    expect(await store.eventsBetween(head, Number.MAX_SAFE_INTEGER, '', 10)).toEqual([]);
   });
 
   it('refuses an event id it already holds, and stores none of that batch', async () => {
@@ -72,6 +73,20 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
       store.transaction((tx) => tx.appendEvents([event(901, '532901'), event(1, '532901')])),
     ).rejects.toThrow();
     expect(await store.headSeq()).toBe(head);
+  });
+
+  it('lists the events about one subject in seq order', async () => {
+    const about = await store.eventsAbout('incident-even');
+    expect(about.length).toBeGreaterThan(0);
+    expect(
+      about.every((e) => e.subject === 'incident-even' && (e.payload as { n: number }).n % 2 === 0),
+    ).toBe(true);
+    expect(about.map((e) => e.seq)).toEqual([...about.map((e) => e.seq)].sort((a, b) => a - b));
+  });
+
+  it('reads up to a given seq only', async () => {
+    const upToFive = await store.eventsBetween(2, 5, '', 100);
+    expect(upToFive.map((e) => e.seq)).toEqual([3, 4, 5]);
   });
 
   it('upserts entities and lists them by scope and kind', async () => {
@@ -91,6 +106,9 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
     expect(inCounty.map((e) => `${e.kind}/${e.id}`)).toEqual(['force/f-1', 'incident/i-1']);
     expect(await store.getEntity('incident', 'i-1')).toMatchObject({ version: 2, doc: { title: 'c' } });
     expect((await store.entitiesInScope('5329', 'incident')).map((e) => e.id)).toEqual(['i-1', 'i-2']);
+    const snapshot = await store.snapshot('532922');
+    expect(snapshot.seq).toBe(await store.headSeq());
+    expect(snapshot.entities.map((e) => e.id)).toEqual(['i-2']);
   });
 
   it('remembers command outcomes so a retried command returns the first outcome', async () => {

@@ -22,6 +22,7 @@ function toEvent(row: Row): StoredEvent {
     type: String(row.type),
     jurisdiction: String(row.jurisdiction),
     at: String(row.at),
+    subject: row.subject === null ? null : String(row.subject),
     payload: row.payload,
   };
 }
@@ -91,14 +92,15 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
         const head = Number(rows[0].head);
         const stored = events.map((event, index) => ({ ...event, seq: head + index + 1 }));
         await client.query(
-          `INSERT INTO events (seq, id, type, jurisdiction, at, payload)
-           SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])`,
+          `INSERT INTO events (seq, id, type, jurisdiction, at, subject, payload)
+           SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])`,
           [
             stored.map((e) => e.seq),
             stored.map((e) => e.id),
             stored.map((e) => e.type),
             stored.map((e) => e.jurisdiction),
             stored.map((e) => e.at),
+            stored.map((e) => e.subject),
             stored.map((e) => JSON.stringify(e.payload)),
           ],
         );
@@ -205,12 +207,30 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
       const row = (await one('SELECT MIN(seq) AS oldest, COALESCE(MAX(seq), 0) AS head FROM events'))!;
       return row.oldest === null ? Number(row.head) + 1 : Number(row.oldest);
     },
-    async eventsAfter(seq, scope, limit) {
+    async eventsBetween(after, through, scope, limit) {
       const { rows } = await pool.query(
-        "SELECT * FROM events WHERE seq > $1 AND jurisdiction LIKE $2 ESCAPE '\\' ORDER BY seq LIMIT $3",
-        [seq, scopePattern(scope), limit],
+        "SELECT * FROM events WHERE seq > $1 AND seq <= $2 AND jurisdiction LIKE $3 ESCAPE '\\' ORDER BY seq LIMIT $4",
+        [after, through, scopePattern(scope), limit],
       );
       return rows.map(toEvent);
+    },
+    async snapshot(scope) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const head = await client.query('SELECT COALESCE(MAX(seq), 0) AS head FROM events');
+        const { rows } = await client.query(
+          "SELECT * FROM entities WHERE jurisdiction LIKE $1 ESCAPE '\\' ORDER BY kind, id",
+          [scopePattern(scope)],
+        );
+        await client.query('COMMIT');
+        return { seq: Number(head.rows[0].head), entities: rows.map(toEntity) };
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async entitiesInScope(scope, kind) {
       const { rows } = kind
@@ -227,6 +247,10 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
     async getEntity(kind, id) {
       const row = await one('SELECT * FROM entities WHERE kind = $1 AND id = $2', [kind, id]);
       return row ? toEntity(row) : undefined;
+    },
+    async eventsAbout(subject) {
+      const { rows } = await pool.query('SELECT * FROM events WHERE subject = $1 ORDER BY seq', [subject]);
+      return rows.map(toEvent);
     },
     async accountByName(name) {
       const row = await one('SELECT * FROM accounts WHERE name = $1', [name]);

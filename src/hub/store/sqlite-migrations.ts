@@ -7,9 +7,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     type TEXT NOT NULL,
     jurisdiction TEXT NOT NULL,
     at TEXT NOT NULL,
+    subject TEXT,
     payload TEXT NOT NULL
   );
   CREATE INDEX events_jurisdiction_seq ON events (jurisdiction, seq);
+  CREATE INDEX events_subject ON events (subject) WHERE subject IS NOT NULL;
   CREATE TABLE entities (
     kind TEXT NOT NULL,
     id TEXT NOT NULL,

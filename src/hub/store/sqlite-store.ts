@@ -24,6 +24,7 @@ function toEvent(row: Row): StoredEvent {
     type: String(row.type),
     jurisdiction: String(row.jurisdiction),
     at: String(row.at),
+    subject: row.subject === null ? null : String(row.subject),
     payload: JSON.parse(String(row.payload)),
   };
 }
@@ -87,7 +88,7 @@ export function openSqliteStore(file: string): HubStore {
   const w = {
     head: writer.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events'),
     insertEvent: writer.prepare(
-      'INSERT INTO events (seq, id, type, jurisdiction, at, payload) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (seq, id, type, jurisdiction, at, subject, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     getEntity: writer.prepare('SELECT * FROM entities WHERE kind = ? AND id = ?'),
     putEntity: writer.prepare(
@@ -117,8 +118,8 @@ export function openSqliteStore(file: string): HubStore {
   const r = {
     head: reader.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events'),
     oldest: reader.prepare('SELECT MIN(seq) AS oldest FROM events'),
-    eventsAfter: reader.prepare(
-      "SELECT * FROM events WHERE seq > ? AND jurisdiction LIKE ? ESCAPE '\\' ORDER BY seq LIMIT ?",
+    eventsBetween: reader.prepare(
+      "SELECT * FROM events WHERE seq > ? AND seq <= ? AND jurisdiction LIKE ? ESCAPE '\\' ORDER BY seq LIMIT ?",
     ),
     entitiesInScope: reader.prepare(
       "SELECT * FROM entities WHERE jurisdiction LIKE ? ESCAPE '\\' ORDER BY kind, id",
@@ -127,6 +128,7 @@ export function openSqliteStore(file: string): HubStore {
       "SELECT * FROM entities WHERE kind = ? AND jurisdiction LIKE ? ESCAPE '\\' ORDER BY id",
     ),
     getEntity: reader.prepare('SELECT * FROM entities WHERE kind = ? AND id = ?'),
+    eventsAbout: reader.prepare('SELECT * FROM events WHERE subject = ? ORDER BY seq'),
     accountByName: reader.prepare('SELECT * FROM accounts WHERE name = ?'),
     accountById: reader.prepare('SELECT * FROM accounts WHERE id = ?'),
     countAccounts: reader.prepare('SELECT COUNT(*) AS n FROM accounts'),
@@ -146,6 +148,7 @@ export function openSqliteStore(file: string): HubStore {
           event.type,
           event.jurisdiction,
           event.at,
+          event.subject,
           JSON.stringify(event.payload),
         );
         return { ...event, seq };
@@ -214,8 +217,15 @@ export function openSqliteStore(file: string): HubStore {
       const oldest = (r.oldest.get() as Row).oldest;
       return oldest === null ? Number((r.head.get() as Row).head) + 1 : Number(oldest);
     },
-    async eventsAfter(seq, scope, limit) {
-      return (r.eventsAfter.all(seq, scopePattern(scope), limit) as Row[]).map(toEvent);
+    async eventsBetween(after, through, scope, limit) {
+      return (r.eventsBetween.all(after, through, scopePattern(scope), limit) as Row[]).map(toEvent);
+    },
+    async snapshot(scope) {
+      // One read transaction: the entities and the head seq come from the same committed state.
+      return reader.transaction(() => ({
+        seq: Number((r.head.get() as Row).head),
+        entities: (r.entitiesInScope.all(scopePattern(scope)) as Row[]).map(toEntity),
+      }))();
     },
     async entitiesInScope(scope, kind) {
       const rows = kind
@@ -226,6 +236,9 @@ export function openSqliteStore(file: string): HubStore {
     async getEntity(kind, id) {
       const row = r.getEntity.get(kind, id) as Row | undefined;
       return row ? toEntity(row) : undefined;
+    },
+    async eventsAbout(subject) {
+      return (r.eventsAbout.all(subject) as Row[]).map(toEvent);
     },
     async accountByName(name) {
       const row = r.accountByName.get(name) as Row | undefined;

@@ -10,6 +10,8 @@ export interface StoredEvent {
   type: string;
   jurisdiction: string;
   at: string;
+  /** The entity the event is chiefly about (an incident id …), for its full-process record. */
+  subject: string | null;
   payload: unknown;
 }
 export type NewEvent = Omit<StoredEvent, 'seq'>;
@@ -78,9 +80,14 @@ export interface HubStore {
   headSeq(): Promise<number>;
   /** The smallest seq still in the log (head + 1 when the log is empty). */
   oldestRetainedSeq(): Promise<number>;
-  eventsAfter(seq: number, scope: Scope, limit: number): Promise<StoredEvent[]>;
+  /** Events with `after` < seq ≤ `through` in the scope, in seq order, at most `limit` of them. */
+  eventsBetween(after: number, through: number, scope: Scope, limit: number): Promise<StoredEvent[]>;
+  /** Current state of everything in scope and the seq it reflects, read consistently. */
+  snapshot(scope: Scope): Promise<{ seq: number; entities: EntityRecord[] }>;
   entitiesInScope(scope: Scope, kind?: string): Promise<EntityRecord[]>;
   getEntity(kind: string, id: string): Promise<EntityRecord | undefined>;
+  /** Every retained event about one entity, oldest first. */
+  eventsAbout(subject: string): Promise<StoredEvent[]>;
   accountByName(name: string): Promise<AccountRecord | undefined>;
   accountById(id: string): Promise<AccountRecord | undefined>;
   countAccounts(): Promise<number>;

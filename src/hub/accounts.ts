@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { generateApiKey, hashApiKey } from './auth/api-keys';
+import { generatePassword, hashPassword, verifyPassword } from './auth/passwords';
+import type { AccountRecord, HubStore } from './store';
+
+export interface NewAccount {
+  name: string;
+  role: string;
+  jurisdiction: string;
+}
+
+export class DuplicateAccountError extends Error {
+  constructor(name: string) {
+    super(`an account named "${name}" already exists`);
+  }
+}
+
+/** Creates an account with a one-time password, returned once and stored only as its scrypt hash. */
+export async function createAccount(
+  store: HubStore,
+  account: NewAccount,
+): Promise<{ account: AccountRecord; password: string }> {
+  if (await store.accountByName(account.name)) throw new DuplicateAccountError(account.name);
+  const password = generatePassword();
+  const record: AccountRecord = {
+    id: randomUUID(),
+    name: account.name,
+    passwordHash: await hashPassword(password),
+    role: account.role,
+    jurisdiction: account.jurisdiction,
+    createdAt: new Date().toISOString(),
+  };
+  await store.transaction(async (tx) => {
+    await tx.putAccount(record);
+    await tx.audit({
+      at: record.createdAt,
+      actor: 'system',
+      action: 'account.created',
+      target: record.name,
+      outcome: 'accepted',
+      detail: { role: record.role, jurisdiction: record.jurisdiction },
+    });
+  });
+  return { account: record, password };
+}
+
+/** The same answer, and about the same time, whether the name or the password was wrong. */
+export async function authenticate(
+  store: HubStore,
+  name: string,
+  password: string,
+): Promise<AccountRecord | undefined> {
+  const account = await store.accountByName(name);
+  const valid = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
+  return account && valid ? account : undefined;
+}
+const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export async function createApiKey(
+  store: HubStore,
+  source: string,
+  jurisdiction: string,
+): Promise<{ source: string; key: string }> {
+  const key = generateApiKey();
+  const createdAt = new Date().toISOString();
+  await store.transaction(async (tx) => {
+    await tx.putApiKey({ id: randomUUID(), source, jurisdiction, keyHash: hashApiKey(key), createdAt });
+    await tx.audit({
+      at: createdAt,
+      actor: 'system',
+      action: 'api-key.created',
+      target: source,
+      outcome: 'accepted',
+      detail: { jurisdiction },
+    });
+  });
+  return { source, key };
+}

@@ -1,0 +1,96 @@
+import type { Server } from 'socket.io';
+import type { HubStore, StoredEvent } from '../store';
+
+export const SCOPE_ROOM_PREFIX = 'scope:';
+export const BATCH_INTERVAL_MS = 50;
+const MAX_EVENTS_PER_READ = 5000;
+/** With a shared store, look for commits every second even without a notice, in case one was lost. */
+const SAFETY_NET_TICKS = 20;
+
+export interface BroadcastObserver {
+  onBroadcast(events: readonly StoredEvent[], deliveries: number): void;
+  onError(error: unknown): void;
+}
+
+/**
+ * Delivers committed events to subscribed clients in small batches. Every `BATCH_INTERVAL_MS` it reads what
+ * was committed since the last batch (by any hub process sharing the store) and emits one message per scope
+ * room, not one per event per client: the encoded packet is shared by every client in the room.
+ *
+ * Only local clients are addressed (`io.local`): each hub process reads the shared log itself, so events
+ * reach every client in `seq` order whichever process ingested them.
+ */
+export class LiveBroadcaster {
+  private lastBroadcastSeq = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private pending = false;
+  private ticks = 0;
+
+  constructor(
+    private readonly io: Server,
+    private readonly store: HubStore,
+    private readonly observer?: BroadcastObserver,
+  ) {}
+
+  async start(): Promise<void> {
+    this.lastBroadcastSeq = await this.store.headSeq();
+    this.timer = setInterval(() => this.tick(), BATCH_INTERVAL_MS);
+  }
+
+  /** The seq up to which every local room has been sent everything in its scope. */
+  get broadcastThrough(): number {
+    return this.lastBroadcastSeq;
+  }
+
+  /** Called when events were committed (here or, through Redis, on another hub). */
+  notifyCommitted(): void {
+    this.pending = true;
+  }
+
+  private tick(): void {
+    this.ticks += 1;
+    if (this.store.dialect === 'postgres' && this.ticks % SAFETY_NET_TICKS === 0) this.pending = true;
+    if (this.running || !this.pending) return;
+    this.running = this.flush()
+      .catch((error: unknown) => {
+        this.pending = true;
+        this.observer?.onError(error);
+      })
+      .finally(() => (this.running = undefined));
+  }
+
+  /** Sends everything committed so far; resolves when sent. */
+  async flush(): Promise<void> {
+    this.pending = false;
+    for (;;) {
+      const events = await this.store.eventsBetween(
+        this.lastBroadcastSeq,
+        Number.MAX_SAFE_INTEGER,
+        '',
+        MAX_EVENTS_PER_READ,
+      );
+      if (events.length === 0) return;
+      this.emitToRooms(events);
+      this.lastBroadcastSeq = events.at(-1)!.seq;
+      if (events.length < MAX_EVENTS_PER_READ) return;
+    }
+  }
+
+  private emitToRooms(events: readonly StoredEvent[]): void {
+    let deliveries = 0;
+    for (const [room, sockets] of this.io.of('/').adapter.rooms) {
+      if (!room.startsWith(SCOPE_ROOM_PREFIX)) continue;
+      const scope = room.slice(SCOPE_ROOM_PREFIX.length);
+      const inScope = scope === '' ? events : events.filter((event) => event.jurisdiction.startsWith(scope));
+      if (inScope.length === 0) continue;
+      this.io.local.to(room).emit('events', inScope);
+      deliveries += inScope.length * sockets.size;
+    }
+    this.observer?.onBroadcast(events, deliveries);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
