@@ -110,6 +110,14 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
         const { rows } = await client.query('SELECT * FROM entities WHERE kind = $1 AND id = $2', [kind, id]);
         return rows[0] ? toEntity(rows[0]) : undefined;
       },
+      async getEntities(kind, ids) {
+        if (ids.length === 0) return [];
+        const { rows } = await client.query(
+          'SELECT * FROM entities WHERE kind = $1 AND id = ANY($2::text[])',
+          [kind, ids],
+        );
+        return rows.map(toEntity);
+      },
       async putEntities(records) {
         if (records.length === 0) return;
         await client.query(

@@ -158,6 +158,12 @@ export function openSqliteStore(file: string): HubStore {
       const row = w.getEntity.get(kind, id) as Row | undefined;
       return row ? toEntity(row) : undefined;
     },
+    async getEntities(kind, ids) {
+      return ids.flatMap((id) => {
+        const row = w.getEntity.get(kind, id) as Row | undefined;
+        return row ? [toEntity(row)] : [];
+      });
+    },
     async putEntities(records) {
       for (const e of records)
         w.putEntity.run(e.kind, e.id, e.jurisdiction, e.version, JSON.stringify(e.doc));

@@ -63,6 +63,7 @@ export type Scope = string;
 export interface HubTransaction {
   appendEvents(events: readonly NewEvent[]): Promise<StoredEvent[]>;
   getEntity(kind: string, id: string): Promise<EntityRecord | undefined>;
+  getEntities(kind: string, ids: readonly string[]): Promise<EntityRecord[]>;
   putEntities(records: readonly EntityRecord[]): Promise<void>;
   getCommandOutcome(commandId: string): Promise<CommandOutcomeRecord | undefined>;
   putCommandOutcome(record: CommandOutcomeRecord): Promise<void>;

@@ -1,0 +1,197 @@
+import {
+  DEFAULT_SLA,
+  addNote,
+  applyCommand,
+  isLifecycleCommand,
+  modeInForce,
+  operatorCommandSchema,
+  signHandover,
+  slaConfigSchema,
+  switchMode,
+  type HubEventDraft,
+  type Incident,
+  type ModeState,
+  type Operator,
+  type OperatorCommand,
+  type Role,
+  type SlaConfig,
+} from '../domain';
+import { CODE_LENGTH } from '../domain/jurisdiction';
+import type { OperatorClaims } from './auth/tokens';
+import { recordEvents } from './projector';
+import type { HubStore, HubTransaction } from './store';
+
+export type CommandRefusalCode =
+  | 'invalid-command'
+  | 'not-found'
+  | 'illegal-in-stage'
+  | 'role-not-permitted'
+  | 'out-of-scope'
+  | 'precondition-failed'
+  | 'stale-version'
+  | 'command-id-taken';
+
+export type CommandOutcome =
+  | { ok: true; commandId: string; seqs: number[] }
+  | { ok: false; commandId: string | null; code: CommandRefusalCode; reason: string };
+
+/** A retried command gets the outcome of its first try, marked so the client knows it was a retry. */
+export type CommandReply = CommandOutcome & { replayed?: true };
+
+export const SLA_SETTING = 'sla';
+
+function operatorOf(claims: OperatorClaims): Operator {
+  return {
+    id: claims.accountId,
+    name: claims.name,
+    role: claims.role as Role,
+    jurisdictionCode: claims.jurisdiction,
+  };
+}
+
+/** The codes above `code` and `code` itself: a mode switched at any of them applies here. */
+function selfAndAncestors(code: string): string[] {
+  return Object.values(CODE_LENGTH)
+    .filter((length) => length <= code.length)
+    .map((length) => code.slice(0, length));
+}
+
+export async function loadSla(store: HubStore): Promise<SlaConfig> {
+  const saved = await store.getSetting(SLA_SETTING);
+  return saved ? slaConfigSchema.parse(JSON.parse(saved)) : DEFAULT_SLA;
+}
+
+function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  return error.issues
+    .map((issue) => `${issue.path.map(String).join('.') || 'command'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * Applies operator commands at most once. The command's outcome — accepted with the seqs of its events, or
+ * refused with a reason — is stored with its id in the same transaction as its events, so a retry after a
+ * lost reply gets the first outcome and changes nothing.
+ */
+export class CommandHandler {
+  constructor(
+    private readonly store: HubStore,
+    private readonly onCommitted: (outcome: CommandOutcome, command: OperatorCommand | null) => void,
+  ) {}
+
+  async handle(claims: OperatorClaims, raw: unknown): Promise<CommandReply> {
+    const at = new Date().toISOString();
+    const parsed = operatorCommandSchema.safeParse(raw);
+    if (!parsed.success) {
+      const commandId =
+        typeof raw === 'object' &&
+        raw !== null &&
+        typeof (raw as { commandId?: unknown }).commandId === 'string'
+          ? (raw as { commandId: string }).commandId
+          : null;
+      const outcome: CommandOutcome = {
+        ok: false,
+        commandId,
+        code: 'invalid-command',
+        reason: describeIssues(parsed.error),
+      };
+      await this.store.transaction((tx) =>
+        tx.audit({
+          at,
+          actor: claims.accountId,
+          action: 'command',
+          target: null,
+          outcome: 'refused',
+          detail: outcome,
+        }),
+      );
+      this.onCommitted(outcome, null);
+      return outcome;
+    }
+    const command = parsed.data;
+    const sla = await loadSla(this.store);
+
+    const reply = await this.store.transaction(async (tx): Promise<CommandReply> => {
+      const previous = await tx.getCommandOutcome(command.commandId);
+      if (previous) {
+        if (previous.accountId !== claims.accountId) {
+          return {
+            ok: false,
+            commandId: command.commandId,
+            code: 'command-id-taken',
+            reason: `command id ${command.commandId} was already used by another account`,
+          };
+        }
+        return { ...(previous.outcome as CommandOutcome), replayed: true };
+      }
+      const decision = await this.decide(tx, operatorOf(claims), command, at, sla);
+      const outcome: CommandOutcome = decision.ok
+        ? {
+            ok: true,
+            commandId: command.commandId,
+            seqs: (await recordEvents(tx, decision.events)).map((event) => event.seq),
+          }
+        : { ok: false, commandId: command.commandId, code: decision.code, reason: decision.reason };
+      await tx.putCommandOutcome({ commandId: command.commandId, accountId: claims.accountId, outcome });
+      await tx.audit({
+        at,
+        actor: claims.accountId,
+        action: `command.${command.type}`,
+        target: 'incidentId' in command ? command.incidentId : command.jurisdictionCode,
+        outcome: outcome.ok ? 'accepted' : 'refused',
+        detail: outcome.ok ? { commandId: command.commandId, seqs: outcome.seqs } : outcome,
+      });
+      return outcome;
+    });
+    if (!reply.replayed) this.onCommitted(reply, command);
+    return reply;
+  }
+
+  private async decide(
+    tx: HubTransaction,
+    actor: Operator,
+    command: OperatorCommand,
+    at: string,
+    sla: SlaConfig,
+  ): Promise<
+    { ok: true; events: HubEventDraft[] } | { ok: false; code: CommandRefusalCode; reason: string }
+  > {
+    const ctx = { actor, at };
+    if (command.type === 'switchMode') {
+      const current = (await tx.getEntity('mode', command.jurisdictionCode))?.doc as ModeState | undefined;
+      return switchMode(current ?? null, command, ctx);
+    }
+    if (command.type === 'signHandover') {
+      return signHandover(command, ctx);
+    }
+
+    const incident = (await tx.getEntity('incident', command.incidentId))?.doc as Incident | undefined;
+    if (!incident) {
+      return { ok: false, code: 'not-found', reason: `there is no incident ${command.incidentId}` };
+    }
+    if (command.type === 'addNote') {
+      return addNote(incident, { noteId: command.commandId, text: command.text }, ctx);
+    }
+    if (!isLifecycleCommand(command)) throw new Error(`unhandled command ${JSON.stringify(command)}`);
+
+    const modes = await tx.getEntities('mode', selfAndAncestors(incident.jurisdictionCode));
+    const mode = modeInForce(
+      modes.map((m) => m.doc as ModeState),
+      incident.jurisdictionCode,
+    );
+    const result = applyCommand(incident, command, { ...ctx, mode, sla });
+    if (result.ok) return result;
+    if (result.code === 'stale-version') {
+      return { ok: false, code: result.code, reason: `${result.reason}: ${await this.lastChange(incident)}` };
+    }
+    return result;
+  }
+
+  /** "changed by 李值班 at 2026-…": who moved the incident on since the operator last looked. */
+  private async lastChange(incident: Incident): Promise<string> {
+    const history = await this.store.eventsAbout(incident.id);
+    const last = history.at(-1);
+    const by = (last?.payload as { by?: string | null } | undefined)?.by;
+    const account = by ? await this.store.accountById(by) : undefined;
+    return `changed by ${account?.name ?? by ?? 'the field'} at ${incident.updatedAt}`;
+  }
+}

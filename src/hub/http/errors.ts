@@ -1,0 +1,35 @@
+import type { FastifyReply } from 'fastify';
+
+/** Every refusal has the same shape: a code a program can switch on and a sentence a person can act on. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; problems?: string[] };
+}
+
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  problems?: string[],
+) {
+  const body: ApiErrorBody = { error: { code, message, ...(problems ? { problems } : {}) } };
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+/** Fastify's own refusals, renamed to codes that say what the sender did wrong. */
+export function codeForFastifyError(error: { code?: string; statusCode?: number }): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'unsupported-content-type';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'body-too-large';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'empty-body';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'malformed-json';
+    default:
+      if (error.statusCode === 429) return 'rate-limited';
+      if (error.statusCode === 400 && !error.code) return 'malformed-json';
+      return error.statusCode && error.statusCode < 500 ? 'bad-request' : 'internal-error';
+  }
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import {
+  INCIDENT_CATEGORIES,
+  INCIDENT_KINDS,
+  MONITORING_STATUSES,
+  incidentJurisdictionCodeSchema,
+  isoDateTimeSchema,
+  lngLatSchema,
+  reporterSchema,
+} from '../../domain';
+import { latitudeSchema, longitudeSchema } from '../../domain/geo';
+
+/**
+ * The field's HTTP API. Every item carries the sender's own id: the hub records it, so a batch resent
+ * after a lost reply is refused as a replay instead of being stored twice.
+ */
+const externalIdSchema = z.string().trim().min(1).max(100);
+
+const reportFields = {
+  kind: z.enum(INCIDENT_KINDS),
+  category: z.enum(INCIDENT_CATEGORIES),
+  title: z.string().trim().min(1).max(120),
+  description: z.string().max(4000).default(''),
+  jurisdictionCode: incidentJurisdictionCodeSchema,
+  location: lngLatSchema,
+  address: z.string().max(200).default(''),
+};
+
+export const reportsBodySchema = z
+  .object({
+    reports: z
+      .array(
+        z
+          .object({
+            id: externalIdSchema,
+            source: z.enum(['grid-worker', 'citizen-qr']),
+            reporter: reporterSchema.nullable().default(null),
+            ...reportFields,
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500),
+  })
+  .strict();
+
+export const hotlineTicketsBodySchema = z
+  .object({
+    tickets: z
+      .array(
+        z
+          .object({
+            ticketNo: externalIdSchema,
+            caller: reporterSchema.nullable().default(null),
+            ...reportFields,
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500),
+  })
+  .strict();
+
+export const monitoringStatusBodySchema = z
+  .object({
+    updates: z
+      .array(
+        z
+          .object({
+            id: externalIdSchema,
+            pointId: z.string().min(1),
+            status: z.enum(MONITORING_STATUSES),
+            at: isoDateTimeSchema,
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(5000),
+  })
+  .strict();
+
+export const monitoringAlarmsBodySchema = z
+  .object({
+    alarms: z
+      .array(
+        z
+          .object({
+            id: externalIdSchema,
+            pointId: z.string().min(1),
+            category: z.enum(INCIDENT_CATEGORIES),
+            title: z.string().trim().min(1).max(120),
+            description: z.string().max(4000).default(''),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500),
+  })
+  .strict();
+
+export const forcePositionsBodySchema = z
+  .object({
+    positions: z
+      .array(
+        z
+          .object({
+            id: externalIdSchema,
+            forceId: z.string().min(1),
+            lng: longitudeSchema,
+            lat: latitudeSchema,
+            at: isoDateTimeSchema,
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(5000),
+  })
+  .strict();
+
+export type ReportsBody = z.infer<typeof reportsBodySchema>;
+export type HotlineTicketsBody = z.infer<typeof hotlineTicketsBodySchema>;
+export type MonitoringStatusBody = z.infer<typeof monitoringStatusBodySchema>;
+export type MonitoringAlarmsBody = z.infer<typeof monitoringAlarmsBodySchema>;
+export type ForcePositionsBody = z.infer<typeof forcePositionsBodySchema>;
+
+export const INGEST_ENDPOINTS = {
+  '/api/v1/reports': { schema: reportsBodySchema, summary: "Grid workers' and citizens' (QR code) reports" },
+  '/api/v1/hotline/tickets': {
+    schema: hotlineTicketsBodySchema,
+    summary: 'Hotline tickets (12345 and others)',
+  },
+  '/api/v1/monitoring/status': {
+    schema: monitoringStatusBodySchema,
+    summary: "Camera platform: points' status",
+  },
+  '/api/v1/monitoring/alarms': { schema: monitoringAlarmsBodySchema, summary: 'Camera platform: alarms' },
+  '/api/v1/forces/positions': { schema: forcePositionsBodySchema, summary: "Forces' positions" },
+} as const;
+export type IngestPath = keyof typeof INGEST_ENDPOINTS;

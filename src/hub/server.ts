@@ -1,0 +1,339 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { Redis } from 'ioredis';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
+import { Server } from 'socket.io';
+import { z } from 'zod';
+import { isWithin } from '../domain';
+import { authenticate } from './accounts';
+import { hashApiKey } from './auth/api-keys';
+import { TokenError, TokenService, generateSigningSecret, type OperatorClaims } from './auth/tokens';
+import { CommandHandler } from './commands';
+import { codeForFastifyError, sendError } from './http/errors';
+import { buildOpenApiDocument } from './http/openapi';
+import { INGEST_ENDPOINTS, type IngestPath } from './ingest/schemas';
+import { IngestError, IngestService, type IngestResult } from './ingest/ingest-service';
+import { createHubMetrics, type HubMetrics } from './observability/metrics';
+import { RegionIndex } from './region-index';
+import { openHubStore, type ApiKeyRecord, type HubStore } from './store';
+import { LiveBroadcaster } from './stream/broadcaster';
+import { catchUpAndJoin } from './stream/subscription';
+
+export interface HubOptions {
+  /** `sqlite:./data/hub.db` or `postgres://…`. */
+  db: string;
+  region: string;
+  regionsDir?: string;
+  port?: number;
+  host?: string;
+  /** When set, this hub shares its stream with other hub processes through Redis. */
+  redisUrl?: string;
+  logger?: Logger;
+  /** Ingest requests allowed per API key per minute. */
+  ingestRateLimit?: number;
+}
+
+export interface Hub {
+  url: string;
+  port: number;
+  store: HubStore;
+  region: RegionIndex;
+  metrics: HubMetrics;
+  close(): Promise<void>;
+}
+
+const JWT_SECRET_SETTING = 'jwt-secret';
+
+const loginBodySchema = z.object({ name: z.string().min(1), password: z.string().min(1) }).strict();
+const refreshBodySchema = z.object({ refreshToken: z.string().min(1) }).strict();
+const subscribeSchema = z
+  .object({
+    since: z.number().int().nonnegative(),
+    /** Narrower than the account's jurisdiction, for a screen that follows one county; never wider. */
+    scope: z.string().regex(/^\d+$/).optional(),
+  })
+  .strict();
+
+async function signingSecret(store: HubStore): Promise<string> {
+  const saved = await store.getSetting(JWT_SECRET_SETTING);
+  if (saved) return saved;
+  const secret = generateSigningSecret();
+  await store.transaction((tx) => tx.putSetting(JWT_SECRET_SETTING, secret));
+  return secret;
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
+function zodProblems(error: z.ZodError): string[] {
+  return error.issues
+    .slice(0, 50)
+    .map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`);
+}
+
+export async function startHub(options: HubOptions): Promise<Hub> {
+  const logger = options.logger ?? pino({ level: process.env.PINGAN_LOG_LEVEL ?? 'info' });
+  const store = await openHubStore(options.db);
+  const region = new RegionIndex(options.region, options.regionsDir);
+  const tokens = new TokenService(await signingSecret(store));
+  const metrics = createHubMetrics();
+
+  const app = Fastify({ loggerInstance: logger, bodyLimit: 1024 * 1024, disableRequestLogging: true });
+  const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 1024 * 1024 });
+
+  let redis: { pub: Redis; sub: Redis } | undefined;
+  if (options.redisUrl) {
+    redis = { pub: new Redis(options.redisUrl), sub: new Redis(options.redisUrl) };
+    io.adapter(createAdapter(redis.pub, redis.sub, { key: 'pingan' }));
+  }
+
+  const broadcaster = new LiveBroadcaster(io, store, {
+    onBroadcast(events, deliveries) {
+      metrics.eventsDelivered.inc(deliveries);
+      const now = Date.now();
+      for (const event of events) metrics.ingestToBroadcast.observe((now - Date.parse(event.at)) / 1000);
+    },
+    onError(error) {
+      logger.error({ err: error }, 'live broadcast failed; retrying');
+    },
+  });
+  await broadcaster.start();
+
+  /** Tells this hub's broadcaster, and through Redis every other hub's, that the log has grown. */
+  function announceCommit(): void {
+    broadcaster.notifyCommitted();
+    if (redis) io.serverSideEmit('committed');
+  }
+  io.on('committed', () => broadcaster.notifyCommitted());
+
+  const commands = new CommandHandler(store, (outcome, command) => {
+    if (outcome.ok) {
+      metrics.commandsAccepted.inc({ type: command?.type ?? 'unknown' });
+      announceCommit();
+    } else {
+      metrics.commandsRefused.inc({ reason: outcome.code });
+    }
+  });
+  const ingest = new IngestService(store, region, (seqs) => {
+    metrics.eventsAppended.inc(seqs.length);
+    announceCommit();
+  });
+
+  // ---- live stream -------------------------------------------------------------------------------
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown }).token;
+    if (typeof token !== 'string') {
+      next(new Error('unauthorized: sign in first and connect with { auth: { token } }'));
+      return;
+    }
+    tokens.verify(token, 'access').then(
+      (claims) => {
+        socket.data.claims = claims;
+        next();
+      },
+      (error: unknown) => next(new Error(`unauthorized: ${(error as Error).message}`)),
+    );
+  });
+
+  io.on('connection', (socket) => {
+    metrics.clients.inc();
+    socket.on('disconnect', () => metrics.clients.dec());
+    const claims = socket.data.claims as OperatorClaims;
+
+    socket.on('subscribe', async (raw: unknown, ack?: (reply: unknown) => void) => {
+      const reply = (body: unknown) => (typeof ack === 'function' ? ack(body) : undefined);
+      const parsed = subscribeSchema.safeParse(raw);
+      if (!parsed.success) return reply({ ok: false, error: zodProblems(parsed.error).join('; ') });
+      const scope = parsed.data.scope ?? claims.jurisdiction;
+      if (!isWithin(scope, claims.jurisdiction)) {
+        return reply({
+          ok: false,
+          error: `scope ${scope} lies outside your jurisdiction ${region.describe(claims.jurisdiction)}`,
+        });
+      }
+      let backlog = 0;
+      try {
+        const result = await catchUpAndJoin(
+          socket,
+          store,
+          broadcaster,
+          scope,
+          parsed.data.since,
+          (remaining) => {
+            metrics.replayBacklog.inc(remaining - backlog);
+            backlog = remaining;
+          },
+        );
+        reply({ ok: true, scope, ...result });
+      } catch (error) {
+        metrics.replayBacklog.dec(backlog);
+        logger.error({ err: error }, 'subscription failed');
+        reply({ ok: false, error: 'the hub could not read its log; try again' });
+      }
+    });
+
+    socket.on('command', async (raw: unknown, ack?: (reply: unknown) => void) => {
+      try {
+        const outcome = await commands.handle(claims, raw);
+        if (typeof ack === 'function') ack(outcome);
+      } catch (error) {
+        logger.error({ err: error }, 'command failed');
+        if (typeof ack === 'function')
+          ack({ ok: false, code: 'internal-error', reason: 'the hub failed; retry' });
+      }
+    });
+  });
+
+  // ---- HTTP ---------------------------------------------------------------------------------------
+  app.setErrorHandler((error: { code?: string; statusCode?: number; message: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    const code = codeForFastifyError(error);
+    if (request.url.startsWith('/api/v1/') && status < 500) {
+      metrics.ingestRejections.inc({ endpoint: request.routeOptions.url ?? request.url, reason: code });
+    }
+    if (status >= 500) logger.error({ err: error }, 'request failed');
+    return sendError(reply, status, code, status >= 500 ? 'the hub failed; retry' : error.message);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendError(reply, 404, 'not-found', `no ${request.method} ${request.url.split('?')[0]} on this hub`),
+  );
+
+  await app.register(fastifyRateLimit, { global: false });
+
+  app.get('/healthz', async () => ({ status: 'ok', seq: await store.headSeq(), store: store.dialect }));
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+  app.get('/api/v1/openapi.json', async () => buildOpenApiDocument());
+
+  app.post('/api/v1/auth/login', async (request, reply) => {
+    const body = loginBodySchema.safeParse(request.body);
+    if (!body.success)
+      return sendError(reply, 400, 'invalid-body', 'name and password are required', zodProblems(body.error));
+    const account = await authenticate(store, body.data.name, body.data.password);
+    if (!account) return sendError(reply, 401, 'bad-credentials', 'wrong name or password');
+    const claims = {
+      accountId: account.id,
+      name: account.name,
+      role: account.role,
+      jurisdiction: account.jurisdiction,
+    };
+    return {
+      ...(await tokens.issue(claims)),
+      account: { ...claims, jurisdictionName: region.get(account.jurisdiction)?.name },
+    };
+  });
+
+  app.post('/api/v1/auth/refresh', async (request, reply) => {
+    const body = refreshBodySchema.safeParse(request.body);
+    if (!body.success) return sendError(reply, 400, 'invalid-body', 'refreshToken is required');
+    try {
+      const claims = await tokens.verify(body.data.refreshToken, 'refresh');
+      const account = await store.accountById(claims.accountId);
+      if (!account) return sendError(reply, 401, 'bad-credentials', 'the account no longer exists');
+      return tokens.issue({
+        accountId: account.id,
+        name: account.name,
+        role: account.role,
+        jurisdiction: account.jurisdiction,
+      });
+    } catch (error) {
+      if (error instanceof TokenError) return sendError(reply, 401, 'bad-token', error.message);
+      throw error;
+    }
+  });
+
+  const ingestLimit = options.ingestRateLimit ?? 3000;
+  const keyOf = (request: FastifyRequest) => hashApiKey(bearer(request) ?? request.ip);
+
+  async function authenticateKey(
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<ApiKeyRecord | undefined> {
+    const key = bearer(request);
+    const record = key ? await store.apiKeyByHash(hashApiKey(key)) : undefined;
+    if (!record) {
+      metrics.ingestRejections.inc({
+        endpoint: request.routeOptions.url ?? request.url,
+        reason: 'bad-api-key',
+      });
+      await sendError(reply, 401, 'bad-api-key', 'send a valid API key as "Authorization: Bearer KEY"');
+      return undefined;
+    }
+    return record;
+  }
+
+  const handlers: Record<IngestPath, (key: ApiKeyRecord, body: never) => Promise<IngestResult>> = {
+    '/api/v1/reports': (key, body) => ingest.reports(key, body),
+    '/api/v1/hotline/tickets': (key, body) => ingest.hotlineTickets(key, body),
+    '/api/v1/monitoring/status': (key, body) => ingest.monitoringStatus(key, body),
+    '/api/v1/monitoring/alarms': (key, body) => ingest.monitoringAlarms(key, body),
+    '/api/v1/forces/positions': (key, body) => ingest.forcePositions(key, body),
+  };
+
+  for (const [path, endpoint] of Object.entries(INGEST_ENDPOINTS) as [
+    IngestPath,
+    (typeof INGEST_ENDPOINTS)[IngestPath],
+  ][]) {
+    app.post(
+      path,
+      { config: { rateLimit: { max: ingestLimit, timeWindow: '1 minute', keyGenerator: keyOf } } },
+      async (request, reply) => {
+        const key = await authenticateKey(request, reply);
+        if (!key) return reply;
+        const parsed = endpoint.schema.safeParse(request.body);
+        if (!parsed.success) {
+          metrics.ingestRejections.inc({ endpoint: path, reason: 'invalid-body' });
+          return sendError(
+            reply,
+            400,
+            'invalid-body',
+            'the body does not match the schema',
+            zodProblems(parsed.error),
+          );
+        }
+        try {
+          const result = await handlers[path](key, parsed.data as never);
+          return reply.code(201).send(result);
+        } catch (error) {
+          if (!(error instanceof IngestError)) throw error;
+          metrics.ingestRejections.inc({ endpoint: path, reason: error.code });
+          return sendError(
+            reply,
+            error.status,
+            error.code,
+            error.problems[0] ?? error.message,
+            error.problems,
+          );
+        }
+      },
+    );
+  }
+
+  await app.listen({ port: options.port ?? 7300, host: options.host ?? '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    store,
+    region,
+    metrics,
+    async close() {
+      broadcaster.stop();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await app.close().catch(() => undefined);
+      if (redis) {
+        redis.pub.disconnect();
+        redis.sub.disconnect();
+      }
+      await store.close();
+    },
+  };
+}
