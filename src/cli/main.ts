@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerHubCommands } from './hub';
 import { registerRegionCommands } from './region';
 import { registerStartCommand } from './start';
 
@@ -8,6 +9,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerRegionCommands(program);
+registerHubCommands(program);
 registerStartCommand(program);
 
 try {

@@ -1,6 +1,6 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
@@ -82,7 +82,18 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const tokens = new TokenService(await signingSecret(store));
   const metrics = createHubMetrics();
 
-  const app = Fastify({ loggerInstance: logger, bodyLimit: 1024 * 1024, disableRequestLogging: true });
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: 1024 * 1024,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  // JSON only: anything else is refused with 415 rather than parsed as text.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string' },
+    app.getDefaultJsonParser('error', 'error'),
+  );
   const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 1024 * 1024 });
 
   let redis: { pub: Redis; sub: Redis } | undefined;

@@ -26,6 +26,7 @@ export class LiveBroadcaster {
   private running: Promise<void> | undefined;
   private pending = false;
   private ticks = 0;
+  private waiters: { seq: number; resolve: () => void }[] = [];
 
   constructor(
     private readonly io: Server,
@@ -41,6 +42,13 @@ export class LiveBroadcaster {
   /** The seq up to which every local room has been sent everything in its scope. */
   get broadcastThrough(): number {
     return this.lastBroadcastSeq;
+  }
+
+  /** Resolves once every event up to `seq` has been broadcast. */
+  reached(seq: number): Promise<void> {
+    if (this.lastBroadcastSeq >= seq) return Promise.resolve();
+    this.pending = true;
+    return new Promise((resolve) => this.waiters.push({ seq, resolve }));
   }
 
   /** Called when events were committed (here or, through Redis, on another hub). */
@@ -73,8 +81,15 @@ export class LiveBroadcaster {
       if (events.length === 0) return;
       this.emitToRooms(events);
       this.lastBroadcastSeq = events.at(-1)!.seq;
+      this.releaseWaiters();
       if (events.length < MAX_EVENTS_PER_READ) return;
     }
+  }
+
+  private releaseWaiters(): void {
+    const ready = this.waiters.filter((waiter) => waiter.seq <= this.lastBroadcastSeq);
+    this.waiters = this.waiters.filter((waiter) => waiter.seq > this.lastBroadcastSeq);
+    for (const waiter of ready) waiter.resolve();
   }
 
   private emitToRooms(events: readonly StoredEvent[]): void {

@@ -35,6 +35,9 @@ export async function catchUpAndJoin(
     socket.emit('snapshot', { seq: snapshot.seq, entities: snapshot.entities });
     cursor = snapshot.seq;
     mode = 'snapshot';
+    // The snapshot may be ahead of the live stream: joining before the stream has caught up with it
+    // would deliver events the snapshot already holds.
+    await broadcaster.reached(cursor);
   }
 
   for (;;) {

@@ -1,0 +1,136 @@
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ROLES, jurisdictionCodeSchema, roleSchema } from '../domain';
+import { createAccount, createApiKey } from '../hub/accounts';
+import { bootstrapAccounts } from '../hub/bootstrap';
+import { RegionIndex } from '../hub/region-index';
+import { startHub } from '../hub/server';
+import { openHubStore, type HubStore } from '../hub/store';
+
+export const DEFAULT_DB = 'sqlite:./data/hub.db';
+export const SIMULATOR_CREDENTIALS_FILE = './data/simulator-credentials.json';
+
+/** Accounts and keys belong to a jurisdiction of the hub's region: refuse codes the region lacks. */
+function checkJurisdiction(region: RegionIndex, code: string): void {
+  const parsed = jurisdictionCodeSchema.safeParse(code);
+  if (!parsed.success) throw new Error(`--jurisdiction ${code}: ${parsed.error.issues[0]?.message}`);
+  if (!region.get(code))
+    throw new Error(`--jurisdiction ${code}: no such jurisdiction in region ${region.regionId}`);
+}
+
+async function withStore<T>(db: string, work: (store: HubStore) => Promise<T>): Promise<T> {
+  const store = await openHubStore(db);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function writeSimulatorCredentials(
+  file: string,
+  hubUrl: string,
+  credentials: { apiKey: string; operator: { name: string; password: string } },
+) {
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ hubUrl, ...credentials }, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
+export function registerHubCommands(program: Command): void {
+  const hub = program
+    .command('hub')
+    .description('run the hub service: event log, live stream, commands, ingest API')
+    .option('--db <location>', 'sqlite:PATH (embedded) or postgres://… (shared)', DEFAULT_DB)
+    .option('--redis <url>', 'fan out through Redis to other hub processes (redis://…)')
+    .option('--port <port>', 'port to listen on', Number, 7300)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--region <id>', 'the region this hub serves', 'dali')
+    .action(async (options: { db: string; redis?: string; port: number; host: string; region: string }) => {
+      const running = await startHub({
+        db: options.db,
+        region: options.region,
+        port: options.port,
+        host: options.host,
+        ...(options.redis ? { redisUrl: options.redis } : {}),
+      });
+      const credentials = await bootstrapAccounts(running.store, running.region);
+      if (credentials) {
+        writeSimulatorCredentials(SIMULATOR_CREDENTIALS_FILE, running.url, credentials.simulator);
+        console.log('First run: accounts created. These passwords are shown once:');
+        console.log(`  admin     ${credentials.admin.name} / ${credentials.admin.password}`);
+        console.log(`  operator  ${credentials.demoOperator.name} / ${credentials.demoOperator.password}`);
+        console.log(`  simulator credentials written to ${SIMULATOR_CREDENTIALS_FILE}`);
+      }
+      console.log(`Hub for ${running.region.describe(running.region.rootCode)} listening on ${running.url}`);
+      const stop = () => void running.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+
+  hub
+    .command('user')
+    .description('operator accounts')
+    .command('add')
+    .description('add an operator account and print its one-time password')
+    .requiredOption('--name <name>', 'sign-in name')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .requiredOption('--jurisdiction <code>', 'the jurisdiction the account is bound to, e.g. 532901')
+    .option('--db <location>', 'the hub database', DEFAULT_DB)
+    .option('--region <id>', 'the region of the hub', 'dali')
+    .option('--json', 'print {"name":…,"password":…}')
+    .action(
+      async (options: {
+        name: string;
+        role: string;
+        jurisdiction: string;
+        db: string;
+        region: string;
+        json?: boolean;
+      }) => {
+        const role = roleSchema.safeParse(options.role);
+        if (!role.success) throw new Error(`--role ${options.role}: one of ${ROLES.join(', ')}`);
+        checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
+        const { account, password } = await withStore(options.db, (store) =>
+          createAccount(store, { name: options.name, role: role.data, jurisdiction: options.jurisdiction }),
+        );
+        if (options.json) console.log(JSON.stringify({ name: account.name, password }));
+        else
+          console.log(
+            `Account ${account.name} (${account.role}, ${account.jurisdiction}); one-time password: ${password}`,
+          );
+      },
+    );
+
+  hub
+    .command('key')
+    .description('ingest API keys')
+    .command('add')
+    .description('add an ingest API key for a field source and print it once')
+    .requiredOption('--source <name>', 'the sending system, e.g. camera-platform, grid-app, hotline')
+    .requiredOption('--jurisdiction <code>', 'the jurisdiction the key may report on, e.g. 5329')
+    .option('--db <location>', 'the hub database', DEFAULT_DB)
+    .option('--region <id>', 'the region of the hub', 'dali')
+    .option('--json', 'print {"source":…,"key":…}')
+    .action(
+      async (options: {
+        source: string;
+        jurisdiction: string;
+        db: string;
+        region: string;
+        json?: boolean;
+      }) => {
+        if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(options.source)) {
+          throw new Error(`--source ${options.source}: lowercase letters, digits and dashes`);
+        }
+        checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
+        const created = await withStore(options.db, (store) =>
+          createApiKey(store, options.source, options.jurisdiction),
+        );
+        if (options.json) console.log(JSON.stringify(created));
+        else
+          console.log(`API key for ${created.source} (${options.jurisdiction}), shown once: ${created.key}`);
+      },
+    );
+}

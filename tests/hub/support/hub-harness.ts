@@ -1,0 +1,185 @@
+import { pointOnFeature } from '@turf/turf';
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import { io as connect, type Socket } from 'socket.io-client';
+import { createAccount, createApiKey } from '../../../src/hub/accounts';
+import { startHub, type Hub } from '../../../src/hub/server';
+import type { StoredEvent } from '../../../src/hub/store';
+import { readBoundaries } from '../../../src/regions/store';
+import type { TestDatabase } from './databases';
+
+export const PREFECTURE = '5329';
+export const DALI_CITY = '532901';
+export const YANGBI = '532922';
+
+export interface Harness {
+  hub: Hub;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function startTestHub(
+  database: TestDatabase,
+  extra: { redisUrl?: string } = {},
+): Promise<Harness> {
+  const hub = await startHub({
+    db: database.url,
+    region: 'dali',
+    port: 0,
+    logger: pino({ level: 'silent' }),
+    ...extra,
+  });
+  return {
+    hub,
+    database,
+    async close() {
+      await hub.close();
+      await database.drop();
+    },
+  };
+}
+
+/** A village of the county, and a point inside the county, for reports that must land there. */
+export function placeIn(hub: Hub, countyCode: string): { village: string; location: [number, number] } {
+  const village = [...hub.region.all()].find((j) => j.level === 'village' && j.code.startsWith(countyCode))!;
+  const county = readBoundaries('dali', 'county')!.features.find((f) => f.properties.code === countyCode)!;
+  const point = pointOnFeature(county).geometry.coordinates as [number, number];
+  return { village: village.code, location: point };
+}
+
+export async function addOperator(hub: Hub, role: string, jurisdiction: string) {
+  const name = `${role}-${jurisdiction}-${randomUUID().slice(0, 8)}`;
+  const { account, password } = await createAccount(hub.store, { name, role, jurisdiction });
+  return { account, name, password };
+}
+
+export async function addKey(
+  hub: Hub,
+  jurisdiction: string,
+  source = `grid-app-${randomUUID().slice(0, 8)}`,
+) {
+  return (await createApiKey(hub.store, source, jurisdiction)).key;
+}
+
+export async function login(hub: Hub, name: string, password: string): Promise<string> {
+  const response = await fetch(`${hub.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+export function report(
+  place: { village: string; location: [number, number] },
+  id = randomUUID(),
+  title = '邻里纠纷',
+) {
+  return {
+    id,
+    source: 'grid-worker',
+    kind: 'dispute',
+    category: 'neighbourhood',
+    title,
+    jurisdictionCode: place.village,
+    location: place.location,
+    address: '测试地址',
+  };
+}
+
+export async function postJson(
+  url: string,
+  key: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return {
+    status: response.status,
+    body: json as Record<string, unknown> & {
+      error?: { code: string; message: string; problems?: string[] };
+    },
+  };
+}
+
+export async function postReports(hub: Hub, key: string, reports: unknown[]) {
+  const result = await postJson(`${hub.url}/api/v1/reports`, key, { reports });
+  if (result.status !== 201)
+    throw new Error(`ingest failed: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body as unknown as { accepted: number; created: string[]; seqs: number[] };
+}
+
+/** A live-stream client that records every event and snapshot it receives, in order. */
+export class StreamClient {
+  readonly events: StoredEvent[] = [];
+  readonly snapshots: { seq: number; entities: unknown[] }[] = [];
+  readonly socket: Socket;
+
+  constructor(url: string, token: string) {
+    this.socket = connect(url, { auth: { token }, transports: ['websocket'], reconnection: false });
+    this.socket.on('events', (batch: StoredEvent[]) => this.events.push(...batch));
+    this.socket.on('snapshot', (snapshot: { seq: number; entities: unknown[] }) =>
+      this.snapshots.push(snapshot),
+    );
+  }
+
+  connected(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.socket.connected) return resolve();
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', reject);
+    });
+  }
+
+  async subscribe(since: number, scope?: string) {
+    await this.connected();
+    return (await this.socket.emitWithAck('subscribe', { since, ...(scope ? { scope } : {}) })) as {
+      ok: boolean;
+      mode?: string;
+      liveFrom?: number;
+      error?: string;
+    };
+  }
+
+  command(command: Record<string, unknown>) {
+    return this.socket.emitWithAck('command', command) as Promise<{
+      ok: boolean;
+      code?: string;
+      reason?: string;
+      seqs?: number[];
+      replayed?: boolean;
+    }>;
+  }
+
+  seqs(): number[] {
+    return this.events.map((event) => event.seq);
+  }
+
+  async waitFor(predicate: (events: StoredEvent[]) => boolean, timeoutMs = 5000): Promise<void> {
+    const started = Date.now();
+    while (!predicate(this.events)) {
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(`timed out; received seqs ${JSON.stringify(this.seqs().slice(-20))}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+export const newCommandId = () => randomUUID();
