@@ -207,7 +207,13 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       metrics.ingestRejections.inc({ endpoint: request.routeOptions.url ?? request.url, reason: code });
     }
     if (status >= 500) logger.error({ err: error }, 'request failed');
-    return sendError(reply, status, code, status >= 500 ? 'the hub failed; retry' : error.message);
+    const message =
+      code === 'unsupported-content-type'
+        ? `send JSON: Content-Type must be application/json, not ${request.headers['content-type'] ?? 'missing'}`
+        : status >= 500
+          ? 'the hub failed; retry'
+          : error.message;
+    return sendError(reply, status, code, message);
   });
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, 404, 'not-found', `no ${request.method} ${request.url.split('?')[0]} on this hub`),

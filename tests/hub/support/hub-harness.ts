@@ -73,7 +73,7 @@ export async function login(hub: Hub, name: string, password: string): Promise<s
 
 export function report(
   place: { village: string; location: [number, number] },
-  id = randomUUID(),
+  id: string = randomUUID(),
   title = '邻里纠纷',
 ) {
   return {

@@ -1,0 +1,37 @@
+import type { Force, MemberUnit, MonitoringPoint } from '../../domain';
+import { hashSeed, seededRandom } from '../../regions/build/seeded-random';
+import { generateForces } from './forces';
+import { generateMemberUnits } from './member-units';
+import { generateMonitoringPoints } from './monitoring-points';
+import { readRegionTree } from './region-tree';
+import { RegionShapes } from './shapes';
+
+export interface Inventory {
+  units: MemberUnit[];
+  points: MonitoringPoint[];
+  forces: Force[];
+}
+
+const DAY_MS = 86_400_000;
+/** Midnight in China (UTC+8) on 1 January 2025. */
+const FIRST_INVENTORY_DAY = Date.UTC(2024, 11, 31, 16);
+
+/** The day the inventory was taken: fixed per region, so a rebuilt inventory is identical to the byte. */
+export function inventoryDate(regionId: string): number {
+  return FIRST_INVENTORY_DAY + (hashSeed(`inventory-date/${regionId}`) % 365) * DAY_MS;
+}
+
+/**
+ * A plausible inventory for a region — member units, monitoring points and forces — placed in its real
+ * jurisdictions and boundaries. Deterministic: the random numbers are seeded by the region id.
+ */
+export function generateInventory(regionId: string, regionsDir?: string): Inventory {
+  const tree = readRegionTree(regionId, regionsDir);
+  const shapes = new RegionShapes(regionId, ['township', 'village', 'grid'], regionsDir);
+  const at = inventoryDate(regionId);
+  return {
+    units: generateMemberUnits(tree),
+    points: generateMonitoringPoints(tree, shapes, seededRandom(`inventory/${regionId}/points`), at),
+    forces: generateForces(tree, shapes, seededRandom(`inventory/${regionId}/forces`), at),
+  };
+}

@@ -1,0 +1,137 @@
+import {
+  CAMERA_CLASSES,
+  type CameraClass,
+  type MonitoringPoint,
+  type MonitoringPointKind,
+  type MonitoringStatus,
+} from '../../domain';
+import { isUrbanTownship, isUrbanVillage } from '../../regions/build/names';
+import type { Random } from '../../regions/build/seeded-random';
+import { apportion } from './apportion';
+import { DALI_FIGURES, DALI_VILLAGES, GULANG_CAMERA_CLASSES, GULANG_CODE, ONLINE_SHARE } from './figures';
+import type { RegionTree } from './region-tree';
+import { distanceKm, type RegionShapes } from './shapes';
+
+export interface PointTargets {
+  /** Cameras of class 1, 2 and 3. */
+  cameraClasses: [number, number, number];
+  vehicleCheckpoints: number;
+  faceCaptureCameras: number;
+}
+
+/** Dali's published totals, scaled by villages elsewhere; Gulang keeps its own published camera classes. */
+export function pointTargets(tree: RegionTree): PointTargets {
+  const scale = tree.villages.length / DALI_VILLAGES;
+  const cameras = Math.round(DALI_FIGURES.cameras * scale);
+  const cameraClasses =
+    tree.root.code === GULANG_CODE ? [...GULANG_CAMERA_CLASSES] : apportion(cameras, GULANG_CAMERA_CLASSES);
+  return {
+    cameraClasses: cameraClasses as [number, number, number],
+    vehicleCheckpoints: Math.round(DALI_FIGURES.vehicleCheckpoints * scale),
+    faceCaptureCameras: Math.round(DALI_FIGURES.faceCaptureCameras * scale),
+  };
+}
+
+/** Beyond this distance from the county seat a township counts as half as well equipped. */
+const REMOTENESS_KM = 40;
+
+/**
+ * How much of a county's equipment a township draws: the seat most, other urban subdistricts next, and
+ * rural townships less the further they lie from the seat.
+ */
+function townshipFactors(tree: RegionTree, shapes: RegionShapes): Map<string, number> {
+  const factors = new Map<string, number>();
+  for (const county of tree.counties) {
+    const townships = tree.childrenOf(county.code);
+    const seat = townships[0];
+    if (!seat) continue;
+    const seatCentre = shapes.centre(seat.code);
+    for (const township of townships) {
+      if (township.code === seat.code) factors.set(township.code, 3);
+      else if (isUrbanTownship(township.code)) factors.set(township.code, 2);
+      else
+        factors.set(
+          township.code,
+          1 / (1 + distanceKm(seatCentre, shapes.centre(township.code)) / REMOTENESS_KM),
+        );
+    }
+  }
+  return factors;
+}
+
+interface GridWeights {
+  cameras: number[];
+  checkpoints: number[];
+  faceCapture: number[];
+}
+
+/** Face capture gathers in towns even more than cameras do; checkpoints sit on roads everywhere. */
+function gridWeights(tree: RegionTree, shapes: RegionShapes, random: Random): GridWeights {
+  const townships = townshipFactors(tree, shapes);
+  const weights: GridWeights = { cameras: [], checkpoints: [], faceCapture: [] };
+  for (const grid of tree.grids) {
+    const village = grid.parentCode!;
+    const township = village.slice(0, 9);
+    const place = (townships.get(township) ?? 1) * (isUrbanVillage(village) ? 1.8 : 1);
+    const jitter = () => 0.6 + 0.8 * random();
+    weights.cameras.push(place * jitter());
+    weights.checkpoints.push(Math.sqrt(place) * jitter());
+    weights.faceCapture.push(place * place * jitter());
+  }
+  return weights;
+}
+
+const KIND_LABELS: Record<MonitoringPointKind, { prefix: string; name: string }> = {
+  camera: { prefix: 'cam', name: '号摄像机' },
+  'vehicle-checkpoint': { prefix: 'ckp', name: '号卡口' },
+  'face-capture': { prefix: 'face', name: '号人脸抓拍机' },
+};
+
+const HOUR_MS = 3_600_000;
+
+/** Most points start online; the dark ones went dark some time in the three days before the inventory date. */
+function initialStatus(random: Random, inventoryAt: number): { status: MonitoringStatus; statusAt: string } {
+  if (random() < ONLINE_SHARE) return { status: 'online', statusAt: new Date(inventoryAt).toISOString() };
+  const status = random() < 2 / 3 ? 'offline' : 'fault';
+  const darkFor = Math.ceil(random() * 72) * HOUR_MS;
+  return { status, statusAt: new Date(inventoryAt - darkFor).toISOString() };
+}
+
+export function generateMonitoringPoints(
+  tree: RegionTree,
+  shapes: RegionShapes,
+  random: Random,
+  inventoryAt: number,
+): MonitoringPoint[] {
+  const targets = pointTargets(tree);
+  const weights = gridWeights(tree, shapes, random);
+  const perClass = targets.cameraClasses.map((total) => apportion(total, weights.cameras));
+  const checkpoints = apportion(targets.vehicleCheckpoints, weights.checkpoints);
+  const faceCapture = apportion(targets.faceCaptureCameras, weights.faceCapture);
+
+  const points: MonitoringPoint[] = [];
+  tree.grids.forEach((grid, index) => {
+    const place = (kind: MonitoringPointKind, classes: readonly (CameraClass | null)[]) => {
+      const label = KIND_LABELS[kind];
+      classes.forEach((cameraClass, i) => {
+        const n = i + 1;
+        points.push({
+          id: `${label.prefix}-${grid.code}-${n}`,
+          name: `${grid.name}${n}${label.name}`,
+          kind,
+          cameraClass,
+          jurisdictionCode: grid.code,
+          location: shapes.randomPointIn(grid.code, random),
+          ...initialStatus(random, inventoryAt),
+        });
+      });
+    };
+    const cameraClasses = CAMERA_CLASSES.flatMap((cameraClass, c) =>
+      Array<CameraClass>(perClass[c]![index]!).fill(cameraClass),
+    );
+    place('camera', cameraClasses);
+    place('vehicle-checkpoint', Array<null>(checkpoints[index]!).fill(null));
+    place('face-capture', Array<null>(faceCapture[index]!).fill(null));
+  });
+  return points;
+}

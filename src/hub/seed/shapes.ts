@@ -1,0 +1,98 @@
+import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { JurisdictionLevel, LngLat } from '../../domain';
+import type { Random } from '../../regions/build/seeded-random';
+import { COORDINATE_DECIMALS, readBoundaries } from '../../regions/store';
+
+type BBox = [number, number, number, number];
+
+interface Shape {
+  geometry: Polygon | MultiPolygon;
+  bbox: BBox;
+}
+
+/** A rejection sampler gives up on a sliver after this many misses and takes a point on the shape instead. */
+const MAX_SAMPLES = 2000;
+
+function bboxOf(geometry: Polygon | MultiPolygon): BBox {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
+  for (const ring of rings) {
+    for (const [x, y] of ring as [number, number][]) {
+      if (x < minX) minX = x;
+      if (y < minY) minY = y;
+      if (x > maxX) maxX = x;
+      if (y > maxY) maxY = y;
+    }
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+function round(value: number): number {
+  return Number(value.toFixed(COORDINATE_DECIMALS));
+}
+
+/**
+ * The boundary polygons of a region's jurisdictions, for placing things inside them. Points are rounded
+ * to the precision the region files use before they are tested, so a stored point is an inside point.
+ */
+export class RegionShapes {
+  private readonly shapes = new Map<string, Shape>();
+
+  constructor(regionId: string, levels: readonly JurisdictionLevel[], regionsDir?: string) {
+    for (const level of levels) {
+      for (const feature of readBoundaries(regionId, level, regionsDir)?.features ?? []) {
+        this.shapes.set(feature.properties.code, {
+          geometry: feature.geometry,
+          bbox: bboxOf(feature.geometry),
+        });
+      }
+    }
+  }
+
+  has(code: string): boolean {
+    return this.shapes.has(code);
+  }
+
+  private shape(code: string): Shape {
+    const shape = this.shapes.get(code);
+    if (!shape) throw new Error(`no boundary for jurisdiction ${code}`);
+    return shape;
+  }
+
+  /** The middle of the shape's bounding box: good enough to rank places by distance. */
+  centre(code: string): LngLat {
+    const [minX, minY, maxX, maxY] = this.shape(code).bbox;
+    return [(minX + maxX) / 2, (minY + maxY) / 2];
+  }
+
+  contains(code: string, [lng, lat]: readonly [number, number]): boolean {
+    const { geometry, bbox } = this.shape(code);
+    if (lng < bbox[0] || lng > bbox[2] || lat < bbox[1] || lat > bbox[3]) return false;
+    return booleanPointInPolygon([lng, lat], geometry);
+  }
+
+  /** A uniformly random point inside the jurisdiction: drawn in its bounding box until one falls inside. */
+  randomPointIn(code: string, random: Random): LngLat {
+    const { geometry, bbox } = this.shape(code);
+    const [minX, minY, maxX, maxY] = bbox;
+    for (let attempt = 0; attempt < MAX_SAMPLES; attempt += 1) {
+      const point: LngLat = [round(minX + random() * (maxX - minX)), round(minY + random() * (maxY - minY))];
+      if (booleanPointInPolygon(point, geometry)) return point;
+    }
+    const [lng, lat] = pointOnFeature(geometry).geometry.coordinates as [number, number];
+    return [round(lng), round(lat)];
+  }
+}
+
+/** Great-circle distance in kilometres, for "near the epicentre" and "far from the county seat". */
+export function distanceKm(
+  [lng1, lat1]: readonly [number, number],
+  [lng2, lat2]: readonly [number, number],
+): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLng = (lng2 - lng1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(a));
+}
