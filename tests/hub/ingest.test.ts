@@ -86,7 +86,7 @@ const CASES: Case[] = [
   {
     name: 'a form-encoded body',
     path: '/api/v1/reports',
-    body: (c) => 'reports=1',
+    body: () => 'reports=1',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     status: 415,
     code: 'unsupported-content-type',
@@ -95,7 +95,7 @@ const CASES: Case[] = [
   {
     name: 'malformed JSON',
     path: '/api/v1/reports',
-    body: (c) => '{"reports": [',
+    body: () => '{"reports": [',
     status: 400,
     code: 'malformed-json',
     message: 'not valid JSON',
@@ -103,7 +103,7 @@ const CASES: Case[] = [
   {
     name: 'an empty JSON body',
     path: '/api/v1/reports',
-    body: (c) => '',
+    body: () => '',
     status: 400,
     code: 'empty-body',
     message: 'empty',
@@ -127,7 +127,7 @@ const CASES: Case[] = [
   {
     name: 'an empty batch',
     path: '/api/v1/reports',
-    body: (c) => ({ reports: [] }),
+    body: () => ({ reports: [] }),
     status: 400,
     code: 'invalid-body',
     message: 'reports',
@@ -267,7 +267,7 @@ const CASES: Case[] = [
   {
     name: 'a status for an unknown camera',
     path: '/api/v1/monitoring/status',
-    body: (c) => ({
+    body: () => ({
       updates: [{ id: 's1', pointId: 'cam-nowhere', status: 'offline', at: NOW }],
     }),
     status: 422,
@@ -277,7 +277,7 @@ const CASES: Case[] = [
   {
     name: 'a status the platform does not define',
     path: '/api/v1/monitoring/status',
-    body: (c) => ({
+    body: () => ({
       updates: [{ id: 's2', pointId: 'cam-dali-1', status: 'sleeping', at: NOW }],
     }),
     status: 400,
@@ -287,7 +287,7 @@ const CASES: Case[] = [
   {
     name: 'a status with a malformed time',
     path: '/api/v1/monitoring/status',
-    body: (c) => ({
+    body: () => ({
       updates: [{ id: 's3', pointId: 'cam-dali-1', status: 'online', at: 'yesterday' }],
     }),
     status: 400,
@@ -297,7 +297,7 @@ const CASES: Case[] = [
   {
     name: "a camera outside the key's jurisdiction",
     path: '/api/v1/monitoring/status',
-    body: (c) => ({
+    body: () => ({
       updates: [{ id: 's4', pointId: 'cam-yangbi-1', status: 'offline', at: NOW }],
     }),
     status: 403,
@@ -307,7 +307,7 @@ const CASES: Case[] = [
   {
     name: 'an alarm from an unknown camera',
     path: '/api/v1/monitoring/alarms',
-    body: (c) => ({
+    body: () => ({
       alarms: [{ id: 'a1', pointId: 'cam-nowhere', category: 'public-order', title: '聚集' }],
     }),
     status: 422,
@@ -329,7 +329,7 @@ const CASES: Case[] = [
   {
     name: "a position outside the key's jurisdiction",
     path: '/api/v1/forces/positions',
-    body: (c) => ({
+    body: () => ({
       positions: [{ id: 'p2', forceId: 'gw-dali-1', lng: 116.4, lat: 39.9, at: NOW }],
     }),
     status: 403,
@@ -339,7 +339,7 @@ const CASES: Case[] = [
   {
     name: 'a latitude out of range',
     path: '/api/v1/forces/positions',
-    body: (c) => ({
+    body: () => ({
       positions: [{ id: 'p3', forceId: 'gw-dali-1', lng: 100.2, lat: 125.6, at: NOW }],
     }),
     status: 400,
@@ -349,7 +349,7 @@ const CASES: Case[] = [
   {
     name: 'an endpoint that does not exist',
     path: '/api/v1/weather',
-    body: (c) => ({}),
+    body: () => ({}),
     status: 404,
     code: 'not-found',
     message: '/api/v1/weather',

@@ -1,0 +1,113 @@
+import { booleanPointInPolygon } from '@turf/turf';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forceSchema, memberUnitSchema, monitoringPointSchema, type HubEvent } from '../../src/domain';
+import { generateInventory, type Inventory } from '../../src/hub/seed/inventory';
+import { seedHub } from '../../src/hub/seed/seed-hub';
+import { openHubStore, type HubStore } from '../../src/hub/store';
+import { readBoundaries } from '../../src/regions/store';
+
+describe('the generated inventory', () => {
+  let gulang: Inventory;
+  beforeAll(() => {
+    gulang = generateInventory('gulang');
+  });
+
+  it('is the same on every run', () => {
+    expect(generateInventory('gulang')).toEqual(gulang);
+  });
+
+  it("has Dali's published totals exactly", () => {
+    const dali = generateInventory('dali');
+    const count = (predicate: (p: Inventory['points'][number]) => boolean) =>
+      dali.points.filter(predicate).length;
+    expect(count((p) => p.kind === 'camera')).toBe(140_000);
+    expect(count((p) => p.kind === 'vehicle-checkpoint')).toBe(2561);
+    expect(count((p) => p.kind === 'face-capture')).toBe(3951);
+    const teams = dali.forces.filter((f) => f.kind === 'joint-defence-team');
+    expect(teams).toHaveLength(826);
+    expect(teams.reduce((sum, f) => sum + f.members, 0)).toBe(4287);
+    const gridWorkers = dali.forces.filter((f) => f.kind === 'grid-worker');
+    expect(gridWorkers.reduce((sum, f) => sum + f.members, 0)).toBe(19_000);
+    const volunteers = dali.forces.filter((f) => f.kind === 'volunteer');
+    expect(volunteers.reduce((sum, f) => sum + f.members, 0)).toBe(36_000);
+    expect(dali.units.find((u) => u.id === 'unit-532901-police')?.name).toBe('大理市公安局');
+    expect(dali.units.find((u) => u.id === 'unit-532922-justice-bureau')?.name).toBe('漾濞彝族自治县司法局');
+  });
+
+  it("keeps Gulang's own camera classes", () => {
+    const byClass = [1, 2, 3].map((c) => gulang.points.filter((p) => p.cameraClass === c).length);
+    expect(byClass).toEqual([1932, 1159, 3980]);
+  });
+
+  it('places every point inside its grid, and every point, force and unit is valid', () => {
+    const grids = new Map(readBoundaries('gulang', 'grid')!.features.map((f) => [f.properties.code, f]));
+    for (const point of gulang.points) {
+      expect(monitoringPointSchema.safeParse(point).success).toBe(true);
+      expect(booleanPointInPolygon(point.location, grids.get(point.jurisdictionCode)!.geometry)).toBe(true);
+    }
+    for (const force of gulang.forces) expect(forceSchema.safeParse(force).success).toBe(true);
+    for (const unit of gulang.units) expect(memberUnitSchema.safeParse(unit).success).toBe(true);
+    const online = gulang.points.filter((p) => p.status === 'online').length / gulang.points.length;
+    expect(online).toBeGreaterThan(0.92);
+    expect(online).toBeLessThan(0.96);
+  });
+
+  it('gives every entity a distinct id', () => {
+    const ids = [...gulang.units, ...gulang.points, ...gulang.forces].map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('seeding a hub', () => {
+  let dir: string;
+  let store: HubStore;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pingan-seed-'));
+    store = await openHubStore(`sqlite:${join(dir, 'hub.db')}`);
+  });
+  afterAll(async () => {
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('registers the whole inventory on an empty log, and nothing the second time', async () => {
+    const inventory = generateInventory('gulang');
+    const result = await seedHub(store, 'gulang');
+    expect(result).toMatchObject({
+      seeded: true,
+      units: inventory.units.length,
+      points: inventory.points.length,
+      forces: inventory.forces.length,
+    });
+    expect((await store.entitiesInScope('', 'member-unit')).length).toBe(inventory.units.length);
+    expect((await store.entitiesInScope('', 'monitoring-point')).length).toBe(inventory.points.length);
+    expect((await store.entitiesInScope('', 'force')).length).toBe(inventory.forces.length);
+
+    const head = await store.headSeq();
+    expect(head).toBe(result.events);
+    expect((await seedHub(store, 'gulang')).seeded).toBe(false);
+    expect(await store.headSeq()).toBe(head);
+  });
+
+  it('registers grid-level things under their village, so village-scoped operators receive them', async () => {
+    const events = await store.eventsBetween(0, Number.MAX_SAFE_INTEGER, '', 10_000);
+    for (const event of events as unknown as HubEvent[]) {
+      if (event.type === 'monitoring.registered') {
+        expect(event.jurisdiction).toHaveLength(12);
+        expect(event.payload.points.every((p) => p.jurisdictionCode.startsWith(event.jurisdiction))).toBe(
+          true,
+        );
+      }
+      if (event.type === 'forces.registered') {
+        expect([9, 12]).toContain(event.jurisdiction.length);
+        expect(event.payload.forces.every((f) => f.jurisdictionCode.startsWith(event.jurisdiction))).toBe(
+          true,
+        );
+      }
+    }
+  });
+});
