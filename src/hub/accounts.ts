@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { generateApiKey, hashApiKey } from './auth/api-keys';
 import { generatePassword, hashPassword, verifyPassword } from './auth/passwords';
-import type { AccountRecord, HubStore } from './store';
+import type { AccountRecord, HubStore, HubTransaction } from './store';
 
 export interface NewAccount {
   name: string;
@@ -15,12 +15,10 @@ export class DuplicateAccountError extends Error {
   }
 }
 
-/** Creates an account with a one-time password, returned once and stored only as its scrypt hash. */
-export async function createAccount(
-  store: HubStore,
+/** An account with a one-time password, returned once and stored only as its scrypt hash. */
+export async function prepareAccount(
   account: NewAccount,
 ): Promise<{ account: AccountRecord; password: string }> {
-  if (await store.accountByName(account.name)) throw new DuplicateAccountError(account.name);
   const password = generatePassword();
   const record: AccountRecord = {
     id: randomUUID(),
@@ -30,18 +28,29 @@ export async function createAccount(
     jurisdiction: account.jurisdiction,
     createdAt: new Date().toISOString(),
   };
-  await store.transaction(async (tx) => {
-    await tx.putAccount(record);
-    await tx.audit({
-      at: record.createdAt,
-      actor: 'system',
-      action: 'account.created',
-      target: record.name,
-      outcome: 'accepted',
-      detail: { role: record.role, jurisdiction: record.jurisdiction },
-    });
-  });
   return { account: record, password };
+}
+
+export async function storeAccount(tx: HubTransaction, record: AccountRecord): Promise<void> {
+  await tx.putAccount(record);
+  await tx.audit({
+    at: record.createdAt,
+    actor: 'system',
+    action: 'account.created',
+    target: record.name,
+    outcome: 'accepted',
+    detail: { role: record.role, jurisdiction: record.jurisdiction },
+  });
+}
+
+export async function createAccount(
+  store: HubStore,
+  account: NewAccount,
+): Promise<{ account: AccountRecord; password: string }> {
+  if (await store.accountByName(account.name)) throw new DuplicateAccountError(account.name);
+  const prepared = await prepareAccount(account);
+  await store.transaction((tx) => storeAccount(tx, prepared.account));
+  return prepared;
 }
 
 /** The same answer, and about the same time, whether the name or the password was wrong. */
@@ -56,23 +65,25 @@ export async function authenticate(
 }
 const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export async function createApiKey(
-  store: HubStore,
+export async function storeNewApiKey(
+  tx: HubTransaction,
   source: string,
   jurisdiction: string,
 ): Promise<{ source: string; key: string }> {
   const key = generateApiKey();
   const createdAt = new Date().toISOString();
-  await store.transaction(async (tx) => {
-    await tx.putApiKey({ id: randomUUID(), source, jurisdiction, keyHash: hashApiKey(key), createdAt });
-    await tx.audit({
-      at: createdAt,
-      actor: 'system',
-      action: 'api-key.created',
-      target: source,
-      outcome: 'accepted',
-      detail: { jurisdiction },
-    });
+  await tx.putApiKey({ id: randomUUID(), source, jurisdiction, keyHash: hashApiKey(key), createdAt });
+  await tx.audit({
+    at: createdAt,
+    actor: 'system',
+    action: 'api-key.created',
+    target: source,
+    outcome: 'accepted',
+    detail: { jurisdiction },
   });
   return { source, key };
+}
+
+export function createApiKey(store: HubStore, source: string, jurisdiction: string) {
+  return store.transaction((tx) => storeNewApiKey(tx, source, jurisdiction));
 }

@@ -1,4 +1,4 @@
-import { createAccount, createApiKey } from './accounts';
+import { prepareAccount, storeAccount, storeNewApiKey } from './accounts';
 import type { RegionIndex } from './region-index';
 import type { HubStore } from './store';
 
@@ -9,9 +9,10 @@ export interface BootstrapCredentials {
 }
 
 /**
- * On a hub's first run (no accounts yet): an admin for the region, a demo duty operator, and what the
+ * On a hub's first run (no accounts yet): an admin for the region, a demo duty commander, and what the
  * simulator needs to drive the hub (an ingest key and a commander account). Passwords are returned once
- * and stored only as hashes.
+ * and stored only as hashes. All of it is written in one transaction: when several hub processes start
+ * together on one database, one of them bootstraps and the others find the names taken and stand back.
  */
 export async function bootstrapAccounts(
   store: HubStore,
@@ -19,20 +20,26 @@ export async function bootstrapAccounts(
 ): Promise<BootstrapCredentials | null> {
   if ((await store.countAccounts()) > 0) return null;
   const root = region.rootCode;
-  const admin = await createAccount(store, { name: 'admin', role: 'admin', jurisdiction: root });
-  const demo = await createAccount(store, { name: 'duty', role: 'commander', jurisdiction: root });
-  const simulatorOperator = await createAccount(store, {
-    name: 'simulator',
-    role: 'commander',
-    jurisdiction: root,
-  });
-  const simulatorKey = await createApiKey(store, 'simulator', root);
-  return {
-    admin: { name: admin.account.name, password: admin.password },
-    demoOperator: { name: demo.account.name, password: demo.password },
-    simulator: {
-      apiKey: simulatorKey.key,
-      operator: { name: simulatorOperator.account.name, password: simulatorOperator.password },
-    },
-  };
+  const [admin, duty, simulator] = await Promise.all([
+    prepareAccount({ name: 'admin', role: 'admin', jurisdiction: root }),
+    prepareAccount({ name: 'duty', role: 'commander', jurisdiction: root }),
+    prepareAccount({ name: 'simulator', role: 'commander', jurisdiction: root }),
+  ]);
+  try {
+    const simulatorKey = await store.transaction(async (tx) => {
+      for (const prepared of [admin, duty, simulator]) await storeAccount(tx, prepared.account);
+      return storeNewApiKey(tx, 'simulator', root);
+    });
+    return {
+      admin: { name: admin.account.name, password: admin.password },
+      demoOperator: { name: duty.account.name, password: duty.password },
+      simulator: {
+        apiKey: simulatorKey.key,
+        operator: { name: simulator.account.name, password: simulator.password },
+      },
+    };
+  } catch (error) {
+    if ((await store.countAccounts()) > 0) return null;
+    throw error;
+  }
 }

@@ -35,7 +35,7 @@ describe.each(STORE_KINDS)('operator commands on a %s hub', (_store, createDatab
   }
 
   async function newIncident(county = DALI_CITY): Promise<string> {
-    const posted = await postReports(harness.hub, key, [report(placeIn(harness.hub, county))]);
+    const posted = await postReports(harness.hub.url, key, [report(placeIn(harness.hub.region, county))]);
     return posted.created[0]!;
   }
 

@@ -365,8 +365,8 @@ describe.each(STORE_KINDS)('the ingest API of a %s hub', (_store, createDatabase
   beforeAll(async () => {
     harness = await startTestHub(await createDatabase());
     key = await addKey(harness.hub, DALI_CITY);
-    dali = placeIn(harness.hub, DALI_CITY);
-    yangbi = placeIn(harness.hub, YANGBI);
+    dali = placeIn(harness.hub.region, DALI_CITY);
+    yangbi = placeIn(harness.hub.region, YANGBI);
     await harness.hub.store.transaction((tx) =>
       recordEvents(tx, [
         {

@@ -47,23 +47,23 @@ describe.each(STORE_KINDS)('the live stream on a %s hub', (_store, createDatabas
   });
 
   it('replays from since in seq order, then streams new events live', async () => {
-    const dali = placeIn(harness.hub, DALI_CITY);
-    const first = await postReports(harness.hub, key, [report(dali), report(dali), report(dali)]);
+    const dali = placeIn(harness.hub.region, DALI_CITY);
+    const first = await postReports(harness.hub.url, key, [report(dali), report(dali), report(dali)]);
     const watcher = client(prefectureToken);
     const answer = await watcher.subscribe(0);
     expect(answer).toMatchObject({ ok: true, mode: 'replay' });
     await watcher.waitFor((events) => events.length >= 3);
     expect(watcher.seqs()).toEqual(first.seqs);
 
-    const second = await postReports(harness.hub, key, [report(dali), report(dali)]);
+    const second = await postReports(harness.hub.url, key, [report(dali), report(dali)]);
     await watcher.waitFor((events) => events.length >= 5);
     expect(watcher.seqs()).toEqual([...first.seqs, ...second.seqs]);
   });
 
   it('replays only what came after the given seq', async () => {
     const head = await harness.hub.store.headSeq();
-    const dali = placeIn(harness.hub, DALI_CITY);
-    const later = await postReports(harness.hub, key, [report(dali)]);
+    const dali = placeIn(harness.hub.region, DALI_CITY);
+    const later = await postReports(harness.hub.url, key, [report(dali)]);
     const resumer = client(prefectureToken);
     await resumer.subscribe(head);
     await resumer.waitFor((events) => events.length >= 1);
@@ -72,11 +72,11 @@ describe.each(STORE_KINDS)('the live stream on a %s hub', (_store, createDatabas
   });
 
   it('never delivers an event outside the subscriber’s jurisdiction, live or replayed', async () => {
-    const dali = placeIn(harness.hub, DALI_CITY);
-    const yangbi = placeIn(harness.hub, YANGBI);
+    const dali = placeIn(harness.hub.region, DALI_CITY);
+    const yangbi = placeIn(harness.hub.region, YANGBI);
     const cityWatcher = client(cityToken);
     await cityWatcher.subscribe(0);
-    const mixed = await postReports(harness.hub, key, [report(yangbi), report(dali), report(yangbi)]);
+    const mixed = await postReports(harness.hub.url, key, [report(yangbi), report(dali), report(yangbi)]);
     await cityWatcher.waitFor((events) => events.some((e) => e.seq === mixed.seqs[1]));
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(cityWatcher.events.every((event) => event.jurisdiction.startsWith(DALI_CITY))).toBe(true);
@@ -92,12 +92,12 @@ describe.each(STORE_KINDS)('the live stream on a %s hub', (_store, createDatabas
   });
 
   it('loses nothing and repeats nothing for a client subscribing while events pour in', async () => {
-    const dali = placeIn(harness.hub, DALI_CITY);
+    const dali = placeIn(harness.hub.region, DALI_CITY);
     const before = await harness.hub.store.headSeq();
     const pouring = (async () => {
       const seqs: number[] = [];
       for (let batch = 0; batch < 20; batch += 1) {
-        seqs.push(...(await postReports(harness.hub, key, [report(dali), report(dali)])).seqs);
+        seqs.push(...(await postReports(harness.hub.url, key, [report(dali), report(dali)])).seqs);
       }
       return seqs;
     })();
@@ -111,13 +111,13 @@ describe.each(STORE_KINDS)('the live stream on a %s hub', (_store, createDatabas
   });
 
   it('sends a snapshot and the tail when since is older than the log keeps, and says so', async () => {
-    const dali = placeIn(harness.hub, DALI_CITY);
+    const dali = placeIn(harness.hub.region, DALI_CITY);
     const head = await harness.hub.store.headSeq();
     await harness.hub.store.pruneEventsThrough(head - 2);
     const stale = client(cityToken);
     const answer = await stale.subscribe(1);
     expect(answer).toMatchObject({ ok: true, mode: 'snapshot' });
-    const next = await postReports(harness.hub, key, [report(dali)]);
+    const next = await postReports(harness.hub.url, key, [report(dali)]);
     await stale.waitFor((events) => events.some((e) => e.seq === next.seqs[0]));
     expect(stale.snapshots).toHaveLength(1);
     const snapshot = stale.snapshots[0]!;

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createAccount, createApiKey } from '../../../src/hub/accounts';
 import { startHub, type Hub } from '../../../src/hub/server';
+import type { RegionIndex } from '../../../src/hub/region-index';
 import type { StoredEvent } from '../../../src/hub/store';
 import { readBoundaries } from '../../../src/regions/store';
 import type { TestDatabase } from './databases';
@@ -40,8 +41,11 @@ export async function startTestHub(
 }
 
 /** A village of the county, and a point inside the county, for reports that must land there. */
-export function placeIn(hub: Hub, countyCode: string): { village: string; location: [number, number] } {
-  const village = [...hub.region.all()].find((j) => j.level === 'village' && j.code.startsWith(countyCode))!;
+export function placeIn(
+  region: RegionIndex,
+  countyCode: string,
+): { village: string; location: [number, number] } {
+  const village = [...region.all()].find((j) => j.level === 'village' && j.code.startsWith(countyCode))!;
   const county = readBoundaries('dali', 'county')!.features.find((f) => f.properties.code === countyCode)!;
   const point = pointOnFeature(county).geometry.coordinates as [number, number];
   return { village: village.code, location: point };
@@ -114,8 +118,8 @@ export async function postJson(
   };
 }
 
-export async function postReports(hub: Hub, key: string, reports: unknown[]) {
-  const result = await postJson(`${hub.url}/api/v1/reports`, key, { reports });
+export async function postReports(hubUrl: string, key: string, reports: unknown[]) {
+  const result = await postJson(`${hubUrl}/api/v1/reports`, key, { reports });
   if (result.status !== 201)
     throw new Error(`ingest failed: ${result.status} ${JSON.stringify(result.body)}`);
   return result.body as unknown as { accepted: number; created: string[]; seqs: number[] };

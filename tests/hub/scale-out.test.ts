@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, createApiKey } from '../../src/hub/accounts';
+import { openHubStore, type HubStore } from '../../src/hub/store';
+import { REDIS_URL, createPostgresDatabase, type TestDatabase } from './support/databases';
+import { DALI_CITY, PREFECTURE, StreamClient, placeIn, postReports, report } from './support/hub-harness';
+import { RegionIndex } from '../../src/hub/region-index';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A real hub process, as `pingan hub` runs in production. */
+async function spawnHub(db: string): Promise<{ process: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      join(repoRoot, 'bin/pingan.js'),
+      'hub',
+      '--db',
+      db,
+      '--redis',
+      REDIS_URL,
+      '--port',
+      '0',
+      '--region',
+      'dali',
+    ],
+    {
+      cwd: mkdtempSync(join(tmpdir(), 'pingan-hub-')),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PINGAN_LOG_LEVEL: 'warn' },
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${output}`)));
+  });
+  return { process: child, url };
+}
+
+describe('two hub processes sharing PostgreSQL and fanning out through Redis', () => {
+  let database: TestDatabase;
+  let store: HubStore;
+  const hubs: { process: ChildProcess; url: string }[] = [];
+  const clients: StreamClient[] = [];
+  let key: string;
+  let token: string;
+
+  beforeAll(async () => {
+    database = await createPostgresDatabase();
+    hubs.push(...(await Promise.all([spawnHub(database.url), spawnHub(database.url)])));
+    store = await openHubStore(database.url);
+    const operator = await createAccount(store, {
+      name: 'watch-b',
+      role: 'viewer',
+      jurisdiction: PREFECTURE,
+    });
+    key = (await createApiKey(store, 'grid-app', PREFECTURE)).key;
+    const response = await fetch(`${hubs[1]!.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'watch-b', password: operator.password }),
+    });
+    token = ((await response.json()) as { accessToken: string }).accessToken;
+  }, 60_000);
+
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    hubs.forEach((hub) => hub.process.kill('SIGTERM'));
+    await store?.close();
+    await database?.drop();
+  });
+
+  it('delivers events ingested on either hub to clients of both, in seq order, none lost or repeated', async () => {
+    const [hubA, hubB] = [hubs[0]!, hubs[1]!];
+    const onB = new StreamClient(hubB.url, token);
+    const onA = new StreamClient(hubA.url, token);
+    clients.push(onA, onB);
+    expect(await onB.subscribe(0)).toMatchObject({ ok: true });
+    expect(await onA.subscribe(0)).toMatchObject({ ok: true });
+
+    const place = placeIn(new RegionIndex('dali'), DALI_CITY);
+    const posted: number[] = [];
+    for (let round = 0; round < 10; round += 1) {
+      const target = round % 2 === 0 ? hubA : hubB;
+      const result = await postReports(target.url, key, [report(place), report(place), report(place)]);
+      posted.push(...result.seqs);
+    }
+    expect(posted).toEqual([...posted].sort((a, b) => a - b));
+    for (const client of [onA, onB]) {
+      await client.waitFor((events) => events.length >= posted.length, 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(client.seqs()).toEqual(posted);
+    }
+  });
+});
