@@ -153,3 +153,21 @@ export function eventSubject(event: HubEvent): string | null {
       return event.payload.incident.id;
   }
 }
+
+/**
+ * Whether an event belongs to the stream of an account scoped to `scope`: everything inside the scope,
+ * plus the mode switches of the jurisdictions above it, since a prefecture's wartime applies to its counties.
+ */
+export function isEventInScope(event: { type: string; jurisdiction: string }, scope: string): boolean {
+  return (
+    event.jurisdiction.startsWith(scope) ||
+    (event.type === 'mode.switched' && scope.startsWith(event.jurisdiction))
+  );
+}
+
+/** The same rule for current state: the modes in force above the scope are part of what it sees. */
+export function isEntityInScope(entity: { kind: string; jurisdiction: string }, scope: string): boolean {
+  return (
+    entity.jurisdiction.startsWith(scope) || (entity.kind === 'mode' && scope.startsWith(entity.jurisdiction))
+  );
+}

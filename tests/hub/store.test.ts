@@ -168,6 +168,24 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
     ]);
   });
 
+  it('counts a mode switched above the scope as part of it, since wartime covers everything below', async () => {
+    const head = await store.headSeq();
+    await store.transaction(async (tx) => {
+      await tx.appendEvents([
+        { ...event(700, '5329'), type: 'mode.switched' },
+        { ...event(701, '5329'), type: 'alarm.raised' },
+        { ...event(702, '532922'), type: 'mode.switched' },
+      ]);
+      await tx.putEntities([
+        { kind: 'mode', id: '5329', jurisdiction: '5329', version: 1, doc: { mode: 'wartime' } },
+      ]);
+    });
+    const seen = await store.eventsBetween(head, Number.MAX_SAFE_INTEGER, '532901', 10);
+    expect(seen.map((e) => e.type)).toEqual(['mode.switched']);
+    expect(seen[0]!.jurisdiction).toBe('5329');
+    expect((await store.entitiesInScope('532901', 'mode')).map((e) => e.id)).toEqual(['5329']);
+  });
+
   it('prunes old events and reports the oldest seq it still holds', async () => {
     const head = await store.headSeq();
     expect(await store.oldestRetainedSeq()).toBe(1);

@@ -217,8 +217,10 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
     },
     async eventsBetween(after, through, scope, limit) {
       const { rows } = await pool.query(
-        "SELECT * FROM events WHERE seq > $1 AND seq <= $2 AND jurisdiction LIKE $3 ESCAPE '\\' ORDER BY seq LIMIT $4",
-        [after, through, scopePattern(scope), limit],
+        `SELECT * FROM events WHERE seq > $1 AND seq <= $2
+           AND (jurisdiction LIKE $3 ESCAPE '\\' OR (type = 'mode.switched' AND $4 LIKE jurisdiction || '%'))
+         ORDER BY seq LIMIT $5`,
+        [after, through, scopePattern(scope), scope, limit],
       );
       return rows.map(toEvent);
     },
@@ -228,8 +230,10 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         const head = await client.query('SELECT COALESCE(MAX(seq), 0) AS head FROM events');
         const { rows } = await client.query(
-          "SELECT * FROM entities WHERE jurisdiction LIKE $1 ESCAPE '\\' ORDER BY kind, id",
-          [scopePattern(scope)],
+          `SELECT * FROM entities
+           WHERE jurisdiction LIKE $1 ESCAPE '\\' OR (kind = 'mode' AND $2 LIKE jurisdiction || '%')
+           ORDER BY kind, id`,
+          [scopePattern(scope), scope],
         );
         await client.query('COMMIT');
         return { seq: Number(head.rows[0].head), entities: rows.map(toEntity) };
@@ -243,12 +247,16 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
     async entitiesInScope(scope, kind) {
       const { rows } = kind
         ? await pool.query(
-            "SELECT * FROM entities WHERE kind = $1 AND jurisdiction LIKE $2 ESCAPE '\\' ORDER BY id",
-            [kind, scopePattern(scope)],
+            `SELECT * FROM entities
+             WHERE kind = $1 AND (jurisdiction LIKE $2 ESCAPE '\\' OR (kind = 'mode' AND $3 LIKE jurisdiction || '%'))
+             ORDER BY id`,
+            [kind, scopePattern(scope), scope],
           )
         : await pool.query(
-            "SELECT * FROM entities WHERE jurisdiction LIKE $1 ESCAPE '\\' ORDER BY kind, id",
-            [scopePattern(scope)],
+            `SELECT * FROM entities
+             WHERE jurisdiction LIKE $1 ESCAPE '\\' OR (kind = 'mode' AND $2 LIKE jurisdiction || '%')
+             ORDER BY kind, id`,
+            [scopePattern(scope), scope],
           );
       return rows.map(toEntity);
     },

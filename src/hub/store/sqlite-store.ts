@@ -119,13 +119,13 @@ export function openSqliteStore(file: string): HubStore {
     head: reader.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events'),
     oldest: reader.prepare('SELECT MIN(seq) AS oldest FROM events'),
     eventsBetween: reader.prepare(
-      "SELECT * FROM events WHERE seq > ? AND seq <= ? AND jurisdiction LIKE ? ESCAPE '\\' ORDER BY seq LIMIT ?",
+      "SELECT * FROM events WHERE seq > ? AND seq <= ? AND (jurisdiction LIKE ? ESCAPE '\\' OR (type = 'mode.switched' AND ? LIKE jurisdiction || '%')) ORDER BY seq LIMIT ?",
     ),
     entitiesInScope: reader.prepare(
-      "SELECT * FROM entities WHERE jurisdiction LIKE ? ESCAPE '\\' ORDER BY kind, id",
+      "SELECT * FROM entities WHERE (jurisdiction LIKE ? ESCAPE '\\' OR (kind = 'mode' AND ? LIKE jurisdiction || '%')) ORDER BY kind, id",
     ),
     entitiesOfKind: reader.prepare(
-      "SELECT * FROM entities WHERE kind = ? AND jurisdiction LIKE ? ESCAPE '\\' ORDER BY id",
+      "SELECT * FROM entities WHERE kind = ? AND (jurisdiction LIKE ? ESCAPE '\\' OR (kind = 'mode' AND ? LIKE jurisdiction || '%')) ORDER BY id",
     ),
     getEntity: reader.prepare('SELECT * FROM entities WHERE kind = ? AND id = ?'),
     eventsAbout: reader.prepare('SELECT * FROM events WHERE subject = ? ORDER BY seq'),
@@ -224,19 +224,19 @@ export function openSqliteStore(file: string): HubStore {
       return oldest === null ? Number((r.head.get() as Row).head) + 1 : Number(oldest);
     },
     async eventsBetween(after, through, scope, limit) {
-      return (r.eventsBetween.all(after, through, scopePattern(scope), limit) as Row[]).map(toEvent);
+      return (r.eventsBetween.all(after, through, scopePattern(scope), scope, limit) as Row[]).map(toEvent);
     },
     async snapshot(scope) {
       // One read transaction: the entities and the head seq come from the same committed state.
       return reader.transaction(() => ({
         seq: Number((r.head.get() as Row).head),
-        entities: (r.entitiesInScope.all(scopePattern(scope)) as Row[]).map(toEntity),
+        entities: (r.entitiesInScope.all(scopePattern(scope), scope) as Row[]).map(toEntity),
       }))();
     },
     async entitiesInScope(scope, kind) {
       const rows = kind
-        ? r.entitiesOfKind.all(kind, scopePattern(scope))
-        : r.entitiesInScope.all(scopePattern(scope));
+        ? r.entitiesOfKind.all(kind, scopePattern(scope), scope)
+        : r.entitiesInScope.all(scopePattern(scope), scope);
       return (rows as Row[]).map(toEntity);
     },
     async getEntity(kind, id) {

@@ -1,4 +1,5 @@
 import type { Server } from 'socket.io';
+import { isEventInScope } from '../../domain';
 import type { HubStore, StoredEvent } from '../store';
 
 export const SCOPE_ROOM_PREFIX = 'scope:';
@@ -97,7 +98,7 @@ export class LiveBroadcaster {
     for (const [room, sockets] of this.io.of('/').adapter.rooms) {
       if (!room.startsWith(SCOPE_ROOM_PREFIX)) continue;
       const scope = room.slice(SCOPE_ROOM_PREFIX.length);
-      const inScope = scope === '' ? events : events.filter((event) => event.jurisdiction.startsWith(scope));
+      const inScope = scope === '' ? events : events.filter((event) => isEventInScope(event, scope));
       if (inScope.length === 0) continue;
       this.io.local.to(room).emit('events', inScope);
       deliveries += inScope.length * sockets.size;
