@@ -2,6 +2,7 @@
 export * from './action';
 export * from './centre-actions';
 export * from './command';
+export * from './entity-state';
 export * from './event';
 export * from './force';
 export * from './geo';

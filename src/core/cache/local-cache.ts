@@ -1,0 +1,201 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  checksumLines,
+  entityLocation,
+  eventSubject,
+  projectEvent,
+  type EntityKind,
+  type EntityState,
+  type HubEvent,
+} from '../../domain';
+import { CACHE_MIGRATIONS } from './migrations';
+
+type Row = Record<string, unknown>;
+
+/** What the hub sends: the events of the subscriber's scope with `after` < seq ≤ `through`. */
+export interface EventBatch {
+  after: number;
+  through: number;
+  events: HubEvent[];
+}
+
+export type ApplyResult =
+  | { kind: 'applied'; cursor: number; applied: number; changedKinds: EntityKind[] }
+  | { kind: 'duplicate'; cursor: number }
+  /** The batch starts after a stretch this cache never received: fetch `after`…`before` first. */
+  | { kind: 'gap'; cursor: number; missingAfter: number; missingThrough: number };
+
+export interface StoredEntity extends EntityState {
+  rowid?: number;
+}
+
+function toEntity(row: Row): EntityState {
+  return {
+    kind: row.kind as EntityKind,
+    id: String(row.id),
+    jurisdiction: String(row.jurisdiction),
+    version: Number(row.version),
+    doc: JSON.parse(String(row.doc)),
+  };
+}
+
+export function migrateCache(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > CACHE_MIGRATIONS.length) {
+    throw new Error(
+      `this cache was written by a newer Pingan Command (schema ${current}, this one knows ${CACHE_MIGRATIONS.length}); update the app`,
+    );
+  }
+  for (let version = current; version < CACHE_MIGRATIONS.length; version += 1) {
+    db.transaction(() => {
+      db.exec(CACHE_MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+/**
+ * The desktop's local copy of its scope: every event received, and the current state they add up to.
+ * Events are applied in `seq` order inside one transaction per batch together with the cursor, so a crash
+ * at any point leaves either the whole batch or none of it, and a batch received twice changes nothing.
+ */
+export class LocalCache {
+  readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    migrateCache(this.db);
+    const db = this.db;
+    this.statements = {
+      getState: db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck(),
+      putState: db.prepare(
+        'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+      insertEvent: db.prepare(
+        'INSERT OR IGNORE INTO events (seq, id, type, jurisdiction, at, subject, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      getEntity: db.prepare('SELECT rowid, * FROM entities WHERE kind = ? AND id = ?'),
+      upsertEntity: db.prepare(
+        `INSERT INTO entities (kind, id, jurisdiction, version, doc) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (kind, id) DO UPDATE SET jurisdiction = excluded.jurisdiction, version = excluded.version, doc = excluded.doc
+         RETURNING rowid`,
+      ),
+      deleteLocation: db.prepare('DELETE FROM entity_locations WHERE entity_rowid = ?'),
+      insertLocation: db.prepare(
+        'INSERT OR REPLACE INTO entity_locations (entity_rowid, min_lng, max_lng, min_lat, max_lat) VALUES (?, ?, ?, ?, ?)',
+      ),
+      allEntities: db.prepare('SELECT kind, id, version, doc FROM entities'),
+      clearEntities: db.prepare('DELETE FROM entities'),
+      clearLocations: db.prepare('DELETE FROM entity_locations'),
+      countEntities: db.prepare('SELECT kind, COUNT(*) AS n FROM entities GROUP BY kind'),
+      countEvents: db.prepare('SELECT COUNT(*) FROM events').pluck(),
+    };
+  }
+
+  get cursor(): number {
+    return Number(this.statements.getState.get('cursor') ?? 0);
+  }
+
+  getSetting(key: string): string | undefined {
+    return this.statements.getState.get(key) as string | undefined;
+  }
+
+  putSetting(key: string, value: string): void {
+    this.statements.putState.run(key, value);
+  }
+
+  getEntity(kind: EntityKind, id: string): EntityState | undefined {
+    const row = this.statements.getEntity.get(kind, id) as Row | undefined;
+    return row ? toEntity(row) : undefined;
+  }
+
+  private writeEntity(entity: EntityState): void {
+    const { rowid } = this.statements.upsertEntity.get(
+      entity.kind,
+      entity.id,
+      entity.jurisdiction,
+      entity.version,
+      JSON.stringify(entity.doc),
+    ) as { rowid: number };
+    const location = entityLocation(entity.kind, entity.doc);
+    if (location) {
+      this.statements.insertLocation.run(rowid, location[0], location[0], location[1], location[1]);
+    } else {
+      this.statements.deleteLocation.run(rowid);
+    }
+  }
+
+  /** Applies one batch from the hub. Idempotent: a batch, or part of one, already applied changes nothing. */
+  apply(batch: EventBatch): ApplyResult {
+    return this.db.transaction((): ApplyResult => {
+      const cursor = this.cursor;
+      if (batch.through <= cursor) return { kind: 'duplicate', cursor };
+      if (batch.after > cursor) {
+        return { kind: 'gap', cursor, missingAfter: cursor, missingThrough: batch.after };
+      }
+      const lookup = (kind: EntityKind, id: string) => this.getEntity(kind, id);
+      const changedKinds = new Set<EntityKind>();
+      let applied = 0;
+      for (const event of batch.events) {
+        if (event.seq <= cursor) continue;
+        this.statements.insertEvent.run(
+          event.seq,
+          event.id,
+          event.type,
+          event.jurisdiction,
+          event.at,
+          eventSubject(event),
+          JSON.stringify(event.payload),
+        );
+        for (const change of projectEvent(event, lookup)) {
+          this.writeEntity(change);
+          changedKinds.add(change.kind);
+        }
+        applied += 1;
+      }
+      this.statements.putState.run('cursor', String(batch.through));
+      return { kind: 'applied', cursor: batch.through, applied, changedKinds: [...changedKinds] };
+    })();
+  }
+
+  /** Replaces the state with a snapshot from the hub (when the hub no longer holds the events we missed). */
+  applySnapshot(seq: number, entities: readonly EntityState[]): void {
+    this.db.transaction(() => {
+      this.statements.clearLocations.run();
+      this.statements.clearEntities.run();
+      for (const entity of entities) this.writeEntity(entity);
+      this.statements.putState.run('cursor', String(seq));
+    })();
+  }
+
+  /** SHA-256 over every entity's canonical form: equal to the hub's for the same scope and seq. */
+  checksum(): string {
+    const hash = createHash('sha256');
+    const entities = (this.statements.allEntities.all() as Row[]).map((row) => ({
+      kind: String(row.kind),
+      id: String(row.id),
+      version: Number(row.version),
+      doc: JSON.parse(String(row.doc)),
+    }));
+    for (const line of checksumLines(entities)) hash.update(`${line}\n`);
+    return hash.digest('hex');
+  }
+
+  counts(): { events: number; entities: Record<string, number> } {
+    const entities: Record<string, number> = {};
+    for (const row of this.statements.countEntities.all() as Row[])
+      entities[String(row.kind)] = Number(row.n);
+    return { events: Number(this.statements.countEvents.get()), entities };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
