@@ -108,8 +108,16 @@ export function writeRegion(region: RegionData, regionsDir = DEFAULT_REGIONS_DIR
       }
     }
     const previous = `${target}.old-${process.pid}`;
-    if (existsSync(target)) renameSync(target, previous);
-    renameSync(staging, target);
+    rmSync(previous, { recursive: true, force: true });
+    const replacing = existsSync(target);
+    if (replacing) renameSync(target, previous);
+    try {
+      renameSync(staging, target);
+    } catch (error) {
+      // Put the region that was there back: a failed write must leave the previous region in place.
+      if (replacing) renameSync(previous, target);
+      throw error;
+    }
     rmSync(previous, { recursive: true, force: true });
     return target;
   } catch (error) {

@@ -27,3 +27,9 @@ export class ProblemList {
     return [...this.messages, `stopped after ${MAX_PROBLEMS} problems: fix these and import again`];
   }
 }
+
+/** A share of an area as problems state it: small shares keep a decimal so that 1.4% does not read as 1%. */
+export function formatShare(share: number): string {
+  const percent = share * 100;
+  return `${percent < 10 ? percent.toFixed(1) : Math.round(percent)}%`;
+}
