@@ -1,2 +1,3 @@
 /** Shared by the main process and the preload script, which may import nothing heavier. */
 export const DESKTOP_CALL_CHANNEL = 'pingan:call';
+export const DESKTOP_EVENT_CHANNEL = 'pingan:event';

@@ -1,11 +1,16 @@
 import { useTranslation } from 'react-i18next';
+import { CatchUpBar } from './components/CatchUpBar';
+import { LivePanel } from './components/LivePanel';
+import { StatusBar } from './components/StatusBar';
+import { useSessionStatus } from './hooks/useDesktop';
 import { RegionOverviewPanel } from './RegionOverviewPanel';
 
 export function App() {
   const { t, i18n } = useTranslation();
+  const status = useSessionStatus();
   const otherLanguage = i18n.language === 'en' ? 'zh-CN' : 'en';
   return (
-    <div className="app">
+    <div className={`app mode-${status?.mode ?? 'peacetime'}`}>
       <header className="app-header">
         <h1>{t('app.title')}</h1>
         <span className="app-subtitle">{t('app.subtitle')}</span>
@@ -17,9 +22,12 @@ export function App() {
           {t('language.switchTo')}
         </button>
       </header>
+      <CatchUpBar catchUp={status?.catchUp ?? null} />
       <main>
+        <LivePanel />
         <RegionOverviewPanel />
       </main>
+      <StatusBar status={status} />
     </div>
   );
 }

@@ -4,32 +4,37 @@ import { REPO_ROOT } from './renderer-build';
 
 export const ELECTRON_OUT_DIR = join(REPO_ROOT, 'out/electron');
 
-/** Bundles the main process and preload script; Electron loads CommonJS, with native modules left outside. */
+const ENTRY_POINTS = {
+  'main.cjs': 'electron/main.ts',
+  'preload.cjs': 'electron/preload.ts',
+  'core-worker.cjs': 'src/core/worker/core-worker.ts',
+};
+
+/**
+ * Bundles the main process, the preload script and the core's worker. Electron loads CommonJS; native
+ * modules stay outside the bundle; `import.meta.url` is given its CommonJS meaning.
+ */
 export async function buildElectronShell(): Promise<void> {
   const { build } = await import('esbuild');
-  const common = {
-    bundle: true,
-    platform: 'node' as const,
-    format: 'cjs' as const,
-    target: 'node20',
-    external: ['electron', 'better-sqlite3'],
-    logLevel: 'warning' as const,
-  };
-  await build({
-    ...common,
-    entryPoints: [join(REPO_ROOT, 'electron/main.ts')],
-    outfile: join(ELECTRON_OUT_DIR, 'main.cjs'),
-  });
-  await build({
-    ...common,
-    entryPoints: [join(REPO_ROOT, 'electron/preload.ts')],
-    outfile: join(ELECTRON_OUT_DIR, 'preload.cjs'),
-  });
+  for (const [outfile, entry] of Object.entries(ENTRY_POINTS)) {
+    await build({
+      entryPoints: [join(REPO_ROOT, entry)],
+      outfile: join(ELECTRON_OUT_DIR, outfile),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['electron', 'better-sqlite3'],
+      define: { 'import.meta.url': 'importMetaUrl' },
+      banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      logLevel: 'warning',
+    });
+  }
 }
 
-export function launchElectron(binary: string, region: string): ChildProcess {
+export function launchElectron(binary: string, env: Record<string, string>): ChildProcess {
   return spawn(binary, [join(ELECTRON_OUT_DIR, 'main.cjs')], {
     stdio: 'inherit',
-    env: { ...process.env, PINGAN_REGION: region },
+    env: { ...process.env, ...env },
   });
 }

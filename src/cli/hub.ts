@@ -5,8 +5,10 @@ import { ROLES, jurisdictionCodeSchema, roleSchema } from '../domain';
 import { createAccount, createApiKey } from '../hub/accounts';
 import { bootstrapAccounts } from '../hub/bootstrap';
 import { RegionIndex } from '../hub/region-index';
+import { seedHub } from '../hub/seed/seed-hub';
 import { startHub } from '../hub/server';
 import { openHubStore, type HubStore } from '../hub/store';
+import { progressReporter } from './progress';
 
 export const DEFAULT_DB = 'sqlite:./data/hub.db';
 export const SIMULATOR_CREDENTIALS_FILE = './data/simulator-credentials.json';
@@ -62,6 +64,16 @@ export function registerHubCommands(program: Command): void {
         console.log(`  admin     ${credentials.admin.name} / ${credentials.admin.password}`);
         console.log(`  operator  ${credentials.demoOperator.name} / ${credentials.demoOperator.password}`);
         console.log(`  simulator credentials written to ${SIMULATOR_CREDENTIALS_FILE}`);
+      }
+      const reportProgress = progressReporter();
+      const seeded = await seedHub(running.store, options.region, {
+        onProgress: (done, total) =>
+          reportProgress(done, total, 'seeding the region: units, cameras, forces'),
+      });
+      if (seeded.seeded) {
+        console.log(
+          `Seeded ${seeded.units} member units, ${seeded.points} monitoring points, ${seeded.forces} forces`,
+        );
       }
       console.log(`Hub for ${running.region.describe(running.region.rootCode)} listening on ${running.url}`);
       const stop = () => void running.close().then(() => process.exit(0));

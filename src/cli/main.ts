@@ -1,7 +1,9 @@
 import { Command } from 'commander';
+import { registerDesktopCommand } from './desktop';
 import { registerHubCommands } from './hub';
 import { registerRegionCommands } from './region';
 import { registerStartCommand } from './start';
+import { registerSyncCommand } from './sync';
 
 const program = new Command()
   .name('pingan')
@@ -11,6 +13,8 @@ const program = new Command()
 registerRegionCommands(program);
 registerHubCommands(program);
 registerStartCommand(program);
+registerDesktopCommand(program);
+registerSyncCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,63 +1,115 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { createDesktopHandlers } from '../core/desktop-service';
-import { startLocalShellServer } from '../core/transports/local-http';
-import { buildElectronShell, launchElectron } from './electron-launch';
-import { REPO_ROOT, ensureRendererBuilt } from './renderer-build';
+import { pino } from 'pino';
+import { z } from 'zod';
+import { bootstrapAccounts } from '../hub/bootstrap';
+import { seedHub } from '../hub/seed/seed-hub';
+import { startHub } from '../hub/server';
+import { startSimulator } from '../sim/simulator';
+import { runDesktop, stopOnSignals } from './desktop';
+import { progressReporter } from './progress';
 
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const demoCredentialsSchema = z.object({
+  duty: z.object({ name: z.string(), password: z.string() }),
+  simulator: z.object({ apiKey: z.string(), operator: z.object({ name: z.string(), password: z.string() }) }),
+});
+type DemoCredentials = z.infer<typeof demoCredentialsSchema>;
 
-/** Electron's npm package downloads its binary on first use; machines without internet never get one. */
-export function installedElectronBinary(): string | undefined {
-  const packageDir = join(REPO_ROOT, 'node_modules/electron');
-  const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : undefined;
-}
-
-function openInChromiumAppMode(url: string): boolean {
-  const chromium = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!chromium) return false;
-  const child = spawn(chromium, [`--app=${url}`, '--disable-background-networking', '--disable-sync'], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  child.unref();
-  return true;
+/** The demo keeps its own accounts beside its database, readable by this user only. */
+function demoCredentials(dir: string): { file: string; saved: DemoCredentials | undefined } {
+  const file = join(dir, 'demo-credentials.json');
+  return {
+    file,
+    saved: existsSync(file) ? demoCredentialsSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : undefined,
+  };
 }
 
 export function registerStartCommand(program: Command): void {
   program
     .command('start')
-    .description('start the desktop dashboard (Electron where installed, else the browser shell)')
-    .option('--region <id>', 'region to show', 'dali')
-    .option('--no-open', 'open no window; print the address to open')
+    .description('the demo: an embedded hub with the region and the simulator, and the desktop signed in')
+    .option('--region <id>', 'region to run', 'dali')
+    .option('--data <dir>', 'where the demo keeps its hub and cache', './data/demo')
+    .option('--hub-port <port>', 'port of the embedded hub', Number, 7300)
+    .option('--speed <factor>', 'simulated seconds per real second', Number, 30)
+    .option('--seed <n>', 'simulator seed', Number, 1)
+    .option('--scenario <name>', 'normal or earthquake', 'normal')
+    .option('--no-open', 'open no window; print one line, "Open: URL"')
     .option('--port <port>', 'port for the browser shell (default: any free port)', Number)
-    .action(async (options: { region: string; open: boolean; port?: number }) => {
-      const rendererDir = await ensureRendererBuilt((line) => console.log(line));
-      const electronBinary = installedElectronBinary();
-      if (electronBinary) {
-        await buildElectronShell();
-        launchElectron(electronBinary, options.region).on('exit', (code) => process.exit(code ?? 0));
-        return;
-      }
-      console.log("Electron's binary is not installed on this machine: starting the browser shell.");
-      const handlers = createDesktopHandlers(options.region);
-      const shell = await startLocalShellServer({
-        handlers,
-        rendererDir,
-        ...(options.port ? { port: options.port } : {}),
-      });
-      if (!options.open || !openInChromiumAppMode(shell.url)) {
-        console.log(`Open: ${shell.url}`);
-      }
-      const stop = () => {
-        void shell.close().then(() => process.exit(0));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    .action(
+      async (options: {
+        region: string;
+        data: string;
+        hubPort: number;
+        speed: number;
+        seed: number;
+        scenario: 'normal' | 'earthquake';
+        open: boolean;
+        port?: number;
+      }) => {
+        mkdirSync(options.data, { recursive: true });
+        const hub = await startHub({
+          db: `sqlite:${join(options.data, 'hub.db')}`,
+          region: options.region,
+          port: options.hubPort,
+          logger: pino({ level: 'warn' }),
+        });
+        console.log(`Hub for ${hub.region.describe(hub.region.rootCode)} on ${hub.url}`);
+
+        const { file, saved } = demoCredentials(options.data);
+        let credentials = saved;
+        const created = await bootstrapAccounts(hub.store, hub.region);
+        if (created) {
+          credentials = { duty: created.demoOperator, simulator: created.simulator };
+          writeFileSync(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+          chmodSync(file, 0o600);
+        }
+        if (!credentials)
+          throw new Error(`${file} is missing: delete ${options.data} to start the demo afresh`);
+
+        const reportProgress = progressReporter();
+        const seeded = await seedHub(hub.store, options.region, {
+          onProgress: (done, total) =>
+            reportProgress(done, total, 'seeding the region: units, cameras, forces'),
+        });
+        if (seeded.seeded) {
+          console.log(
+            `Seeded ${seeded.units} member units, ${seeded.points} monitoring points, ${seeded.forces} forces`,
+          );
+        }
+
+        const simulator = startSimulator({
+          hubUrl: hub.url,
+          regionId: options.region,
+          seed: options.seed,
+          speed: options.speed,
+          scenario: options.scenario,
+          apiKey: credentials.simulator.apiKey,
+          operator: credentials.simulator.operator,
+          log: () => undefined,
+        });
+        await simulator.ready;
+        console.log(`Simulator running at ${options.speed}× (${options.scenario})`);
+
+        const desktop = await runDesktop(
+          {
+            region: options.region,
+            cache: join(options.data, 'desktop-cache.db'),
+            hub: hub.url,
+            user: credentials.duty.name,
+            password: credentials.duty.password,
+            open: options.open,
+            ...(options.port ? { port: options.port } : {}),
+          },
+          (line) => console.log(line),
+        );
+        console.log(`Signed in as ${credentials.duty.name}. Ctrl+C stops everything.`);
+        stopOnSignals(async () => {
+          await desktop.stop();
+          await simulator.stop();
+          await hub.close();
+        });
+      },
+    );
 }

@@ -7,6 +7,7 @@ import { pino, type Logger } from 'pino';
 import { Server } from 'socket.io';
 import { z } from 'zod';
 import { isWithin } from '../domain';
+import { stateChecksum } from './checksum';
 import { authenticate } from './accounts';
 import { hashApiKey } from './auth/api-keys';
 import { TokenError, TokenService, generateSigningSecret, type OperatorClaims } from './auth/tokens';
@@ -19,7 +20,7 @@ import { createHubMetrics, type HubMetrics } from './observability/metrics';
 import { RegionIndex } from './region-index';
 import { openHubStore, type ApiKeyRecord, type HubStore } from './store';
 import { LiveBroadcaster } from './stream/broadcaster';
-import { catchUpAndJoin } from './stream/subscription';
+import { backfill, catchUpAndJoin } from './stream/subscription';
 
 export interface HubOptions {
   /** `sqlite:./data/hub.db` or `postgres://…`. */
@@ -55,6 +56,11 @@ const subscribeSchema = z
     scope: z.string().regex(/^\d+$/).optional(),
   })
   .strict();
+
+const backfillSchema = z
+  .object({ after: z.number().int().nonnegative(), through: z.number().int().nonnegative() })
+  .strict()
+  .refine((range) => range.through >= range.after, { message: 'through must not be before after' });
 
 async function signingSecret(store: HubStore): Promise<string> {
   const saved = await store.getSetting(JWT_SECRET_SETTING);
@@ -187,6 +193,20 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       }
     });
 
+    socket.on('backfill', async (raw: unknown, ack?: (reply: unknown) => void) => {
+      if (typeof ack !== 'function') return;
+      const parsed = backfillSchema.safeParse(raw);
+      const scope = socket.data.scope as string | undefined;
+      if (!parsed.success) return ack({ ok: false, error: zodProblems(parsed.error).join('; ') });
+      if (scope === undefined) return ack({ ok: false, error: 'subscribe first' });
+      try {
+        ack({ ok: true, ...(await backfill(store, scope, parsed.data.after, parsed.data.through)) });
+      } catch (error) {
+        logger.error({ err: error }, 'backfill failed');
+        ack({ ok: false, error: 'the hub could not read its log; try again' });
+      }
+    });
+
     socket.on('command', async (raw: unknown, ack?: (reply: unknown) => void) => {
       try {
         const outcome = await commands.handle(claims, raw);
@@ -262,6 +282,43 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       if (error instanceof TokenError) return sendError(reply, 401, 'bad-token', error.message);
       throw error;
     }
+  });
+
+  /**
+   * The checksum of the current state of a scope, the same one a desktop cache computes: a cache synced to
+   * `seq` with an equal checksum holds exactly the hub's state. Admins only.
+   */
+  app.get('/api/v1/admin/checksum', async (request, reply) => {
+    const token = bearer(request);
+    let claims: OperatorClaims;
+    try {
+      claims = await tokens.verify(token ?? '', 'access');
+    } catch {
+      return sendError(
+        reply,
+        401,
+        'bad-token',
+        'send an admin access token as "Authorization: Bearer TOKEN"',
+      );
+    }
+    if (claims.role !== 'admin')
+      return sendError(reply, 403, 'role-not-permitted', 'only an admin may read checksums');
+    const scope = (request.query as { scope?: string }).scope ?? claims.jurisdiction;
+    if (!/^\d+$/.test(scope) || !isWithin(scope, claims.jurisdiction)) {
+      return sendError(
+        reply,
+        403,
+        'out-of-scope',
+        `scope ${scope} lies outside ${region.describe(claims.jurisdiction)}`,
+      );
+    }
+    const snapshot = await store.snapshot(scope);
+    return {
+      scope,
+      seq: snapshot.seq,
+      entities: snapshot.entities.length,
+      checksum: stateChecksum(snapshot.entities),
+    };
   });
 
   const ingestLimit = options.ingestRateLimit ?? 3000;

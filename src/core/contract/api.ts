@@ -1,11 +1,24 @@
 import { z } from 'zod';
+import {
+  ENTITY_KINDS,
+  MODES,
+  RISK_LEVELS,
+  STAGES,
+  incidentNoteSchema,
+  incidentSchema,
+  operatorCommandSchema,
+  orderSchema,
+} from '../../domain';
 import { jurisdictionCodeSchema, regionCountsSchema, regionManifestSchema } from '../../domain/jurisdiction';
 
 /**
- * The desktop API: every query and command the renderer may use, declared once. Each transport
- * (Electron IPC, the browser shell's local connection) carries exactly these calls, validating the input
- * on the way in and the output on the way out.
+ * The desktop API: every query, command and change notification the renderer may use, declared once.
+ * Both transports (Electron IPC through the preload bridge, and the browser shell's local WebSocket)
+ * carry exactly these calls, validating the input on the way in and the output on the way out.
  */
+
+// ---- shapes ---------------------------------------------------------------------------------------
+
 export const countySummarySchema = z.object({
   code: jurisdictionCodeSchema,
   name: z.string(),
@@ -19,17 +32,143 @@ export const regionOverviewSchema = z.object({
 });
 export type RegionOverview = z.infer<typeof regionOverviewSchema>;
 
+export const catchUpSchema = z.object({
+  done: z.number(),
+  total: z.number(),
+  eventsPerSecond: z.number(),
+  secondsLeft: z.number().nullable(),
+});
+
+export const sessionStatusSchema = z.object({
+  connection: z.enum(['connecting', 'online', 'offline']),
+  cursor: z.number(),
+  hubHead: z.number().nullable(),
+  /** Events the hub has that this screen has not applied yet. */
+  lag: z.number(),
+  catchUp: catchUpSchema.nullable(),
+  lastError: z.string().nullable(),
+  outboxPending: z.number(),
+  operator: z
+    .object({
+      name: z.string(),
+      role: z.string(),
+      jurisdiction: z.string(),
+      jurisdictionName: z.string().nullable(),
+    })
+    .nullable(),
+  /** The mode in force in the operator's jurisdiction. */
+  mode: z.enum(MODES),
+});
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+
+export const outboxEntrySchema = z.object({
+  position: z.number(),
+  commandId: z.string(),
+  command: operatorCommandSchema,
+  status: z.enum(['pending', 'accepted', 'refused']),
+  code: z.string().nullable(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+  settledAt: z.string().nullable(),
+});
+export type OutboxEntryView = z.infer<typeof outboxEntrySchema>;
+
+export const timelineEntrySchema = z.object({
+  seq: z.number(),
+  type: z.string(),
+  at: z.string(),
+  payload: z.unknown(),
+});
+
+export const incidentDetailSchema = z.object({
+  incident: incidentSchema,
+  orders: z.array(orderSchema),
+  notes: z.array(incidentNoteSchema),
+  timeline: z.array(timelineEntrySchema),
+});
+export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
+
+const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+const bboxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+const locatedKindSchema = z.enum(['incident', 'monitoring-point', 'force']);
+
+export const locatedEntitySchema = z.object({
+  kind: locatedKindSchema,
+  id: z.string(),
+  location: lngLat,
+  doc: z.unknown(),
+});
+
+export const countsSchema = z.object({
+  incidentsByStage: z.record(z.string(), z.number()),
+  incidentsByRisk: z.record(z.string(), z.number()),
+  monitoringByStatus: z.record(z.string(), z.number()),
+  forces: z.number(),
+});
+
+// ---- the contract ---------------------------------------------------------------------------------
+
 export const desktopApiContract = {
-  'region.overview': {
-    input: z.object({}).strict(),
-    output: regionOverviewSchema,
+  'session.status': { input: z.object({}).strict(), output: sessionStatusSchema },
+  'region.overview': { input: z.object({}).strict(), output: regionOverviewSchema },
+  'counts.get': { input: z.object({}).strict(), output: countsSchema },
+  'incidents.list': {
+    input: z
+      .object({
+        stages: z.array(z.enum(STAGES)).optional(),
+        riskLevels: z.array(z.enum(RISK_LEVELS)).optional(),
+        limit: z.number().int().positive().max(100_000).default(500),
+      })
+      .strict(),
+    output: z.object({ total: z.number(), items: z.array(incidentSchema) }),
   },
+  'incident.get': {
+    input: z.object({ id: z.string().min(1) }).strict(),
+    output: incidentDetailSchema.nullable(),
+  },
+  'entities.inView': {
+    input: z
+      .object({
+        kind: locatedKindSchema,
+        bbox: bboxSchema,
+        limit: z.number().int().positive().max(200_000).default(50_000),
+      })
+      .strict(),
+    output: z.object({ items: z.array(locatedEntitySchema), truncated: z.boolean() }),
+  },
+  'entities.nearest': {
+    input: z
+      .object({
+        kind: z.enum(['monitoring-point', 'force']),
+        location: lngLat,
+        limit: z.number().int().positive().max(100).default(5),
+      })
+      .strict(),
+    output: z.object({ items: z.array(locatedEntitySchema.extend({ distanceMeters: z.number() })) }),
+  },
+  'commands.submit': {
+    input: z.object({ command: operatorCommandSchema }).strict(),
+    output: outboxEntrySchema,
+  },
+  'outbox.list': {
+    input: z.object({ limit: z.number().int().positive().max(500).default(50) }).strict(),
+    output: z.array(outboxEntrySchema),
+  },
+} as const;
+
+/** What the core pushes to the renderer without being asked. */
+export const desktopEventContract = {
+  status: sessionStatusSchema,
+  changed: z.object({ cursor: z.number(), kinds: z.array(z.enum(ENTITY_KINDS)) }),
+  'command-settled': outboxEntrySchema,
 } as const;
 
 export type DesktopApiContract = typeof desktopApiContract;
 export type DesktopApiMethod = keyof DesktopApiContract;
 export type DesktopApiInput<M extends DesktopApiMethod> = z.input<DesktopApiContract[M]['input']>;
 export type DesktopApiOutput<M extends DesktopApiMethod> = z.output<DesktopApiContract[M]['output']>;
+export type DesktopEventName = keyof typeof desktopEventContract;
+export type DesktopEventPayload<E extends DesktopEventName> = z.output<(typeof desktopEventContract)[E]>;
 
 /** What a transport delivers: a value, or an error the UI can show. Never a thrown exception. */
 export type DesktopApiResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -39,8 +178,13 @@ export interface DesktopApi {
     method: M,
     input: DesktopApiInput<M>,
   ): Promise<DesktopApiResult<DesktopApiOutput<M>>>;
+  on<E extends DesktopEventName>(event: E, listener: (payload: DesktopEventPayload<E>) => void): () => void;
 }
 
 export function isDesktopApiMethod(name: string): name is DesktopApiMethod {
   return Object.hasOwn(desktopApiContract, name);
+}
+
+export function isDesktopEventName(name: string): name is DesktopEventName {
+  return Object.hasOwn(desktopEventContract, name);
 }

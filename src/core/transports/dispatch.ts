@@ -1,5 +1,5 @@
 import { desktopApiContract, isDesktopApiMethod, type DesktopApiResult } from '../contract/api';
-import type { DesktopHandlers } from '../desktop-service';
+import type { DesktopHandlers } from '../desktop-core';
 
 /**
  * The one place a call from the renderer meets the core: the method must exist, the input must match
@@ -18,7 +18,8 @@ export async function dispatchDesktopCall(
     return { ok: false, error: `invalid input for ${method}: ${detail}` };
   }
   try {
-    const value = await handlers[method](parsed.data);
+    const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+    const value = await handler(parsed.data);
     return { ok: true, value: contract.output.parse(value) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

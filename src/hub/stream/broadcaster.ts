@@ -5,7 +5,10 @@ import type { HubStore, StoredEvent } from '../store';
 export const SCOPE_ROOM_PREFIX = 'scope:';
 export const BATCH_INTERVAL_MS = 50;
 const MAX_EVENTS_PER_READ = 5000;
-/** With a shared store, look for commits every second even without a notice, in case one was lost. */
+/**
+ * Look for commits every second even without a notice: another process may share the store, and whatever
+ * writes to it outside the hub's own paths (seeding, maintenance) is picked up without being announced.
+ */
 const SAFETY_NET_TICKS = 20;
 
 export interface BroadcastObserver {
@@ -28,6 +31,8 @@ export class LiveBroadcaster {
   private pending = false;
   private ticks = 0;
   private waiters: { seq: number; resolve: () => void }[] = [];
+  /** The `through` of the last batch each room was sent: the next batch continues from there. */
+  private readonly roomThrough = new Map<string, number>();
 
   constructor(
     private readonly io: Server,
@@ -59,7 +64,7 @@ export class LiveBroadcaster {
 
   private tick(): void {
     this.ticks += 1;
-    if (this.store.dialect === 'postgres' && this.ticks % SAFETY_NET_TICKS === 0) this.pending = true;
+    if (this.ticks % SAFETY_NET_TICKS === 0) this.pending = true;
     if (this.running || !this.pending) return;
     this.running = this.flush()
       .catch((error: unknown) => {
@@ -93,15 +98,25 @@ export class LiveBroadcaster {
     for (const waiter of ready) waiter.resolve();
   }
 
-  private emitToRooms(events: readonly StoredEvent[]): void {
+  /**
+   * Each message says which stretch of the log it covers, `{ after, through }`: a client that finds
+   * `after` beyond what it holds knows it missed a message and asks for the stretch in between.
+   */
+  protected emitToRooms(events: readonly StoredEvent[]): void {
     let deliveries = 0;
+    const through = events.at(-1)!.seq;
+    const after = this.lastBroadcastSeq;
     for (const [room, sockets] of this.io.of('/').adapter.rooms) {
       if (!room.startsWith(SCOPE_ROOM_PREFIX)) continue;
       const scope = room.slice(SCOPE_ROOM_PREFIX.length);
       const inScope = scope === '' ? events : events.filter((event) => isEventInScope(event, scope));
       if (inScope.length === 0) continue;
-      this.io.local.to(room).emit('events', inScope);
+      this.io.local.to(room).emit('events', inScope, { after: this.roomThrough.get(room) ?? after, through });
+      this.roomThrough.set(room, through);
       deliveries += inScope.length * sockets.size;
+    }
+    for (const room of this.roomThrough.keys()) {
+      if (!this.io.of('/').adapter.rooms.has(room)) this.roomThrough.delete(room);
     }
     this.observer?.onBroadcast(events, deliveries);
   }

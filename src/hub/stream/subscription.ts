@@ -17,6 +17,12 @@ export interface SubscribeResult {
  * The client joins its scope room only once it has everything the broadcaster has sent, so it never misses
  * an event and never receives one twice.
  */
+/** The events of the socket's scope in a stretch it found missing: at most one replay batch at a time. */
+export async function backfill(store: HubStore, scope: string, after: number, through: number) {
+  const events = await store.eventsBetween(after, through, scope, REPLAY_BATCH_SIZE);
+  return { after, through: events.length < REPLAY_BATCH_SIZE ? through : events.at(-1)!.seq, events };
+}
+
 export async function catchUpAndJoin(
   socket: Socket,
   store: HubStore,
@@ -43,18 +49,17 @@ export async function catchUpAndJoin(
   for (;;) {
     const target = broadcaster.broadcastThrough;
     onProgress(Math.max(0, target - cursor));
-    for (;;) {
+    if (target > cursor) socket.emit('catch-up', { from: cursor, to: target });
+    while (cursor < target) {
       const events = await store.eventsBetween(cursor, target, scope, REPLAY_BATCH_SIZE);
-      if (events.length > 0) {
-        socket.emit('events', events);
-        replayed += events.length;
-      }
-      if (events.length < REPLAY_BATCH_SIZE) break;
-      cursor = events.at(-1)!.seq;
+      const through = events.length < REPLAY_BATCH_SIZE ? target : events.at(-1)!.seq;
+      socket.emit('events', events, { after: cursor, through });
+      replayed += events.length;
+      cursor = through;
     }
-    cursor = Math.max(cursor, target);
     // No await between this check and the join: the broadcaster cannot send in between.
     if (broadcaster.broadcastThrough === target) {
+      socket.data.scope = scope;
       void socket.join(`${SCOPE_ROOM_PREFIX}${scope}`);
       onProgress(0);
       return { mode, liveFrom: target, replayed };

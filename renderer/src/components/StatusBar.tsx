@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { SessionStatus } from '../../../src/core/contract/api';
+
+/** Hub connection, sync lag, queued actions, peacetime/wartime, who is signed in and where. */
+export function StatusBar({ status }: { status: SessionStatus | undefined }) {
+  const { t } = useTranslation();
+  if (!status) return <footer className="status-bar" />;
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      <span className={`status-connection status-${status.connection}`} data-testid="status-connection">
+        <span className="status-dot" aria-hidden="true" />
+        {t(`status.connection.${status.connection}`)}
+      </span>
+      <span data-testid="status-lag">{t('status.lag', { count: status.lag })}</span>
+      <span data-testid="status-outbox">{t('status.outbox', { count: status.outboxPending })}</span>
+      <span className={`status-mode mode-${status.mode}`} data-testid="status-mode">
+        {t(`mode.${status.mode}`)}
+      </span>
+      <span className="status-operator" data-testid="status-operator">
+        {status.operator
+          ? t('status.operator', {
+              name: status.operator.name,
+              role: t(`role.${status.operator.role}`),
+              scope: status.operator.jurisdictionName ?? status.operator.jurisdiction,
+            })
+          : t('status.signedOut')}
+      </span>
+      <span className="status-cursor">{t('status.cursor', { cursor: status.cursor })}</span>
+    </footer>
+  );
+}

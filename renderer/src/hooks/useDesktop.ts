@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
+import type {
+  DesktopApiInput,
+  DesktopApiMethod,
+  DesktopApiOutput,
+  SessionStatus,
+} from '../../../src/core/contract/api';
+import type { EntityKind } from '../../../src/domain';
+import { desktopApi } from '../api-client';
+
+export type Loaded<T> =
+  { state: 'loading' } | { state: 'failed'; error: string } | { state: 'ready'; value: T };
+
+/** The session's status, live. */
+export function useSessionStatus(): SessionStatus | undefined {
+  const [status, setStatus] = useState<SessionStatus>();
+  useEffect(() => {
+    void desktopApi.call('session.status', {}).then((result) => result.ok && setStatus(result.value));
+    return desktopApi.on('status', setStatus);
+  }, []);
+  return status;
+}
+
+/**
+ * A query that re-runs when the cache changes in one of `kinds`, at most once per `minIntervalMs`, so a
+ * busy stream refreshes the screen steadily instead of on every batch.
+ */
+export function useLiveQuery<M extends DesktopApiMethod>(
+  method: M,
+  input: DesktopApiInput<M>,
+  kinds: readonly EntityKind[],
+  minIntervalMs = 500,
+): Loaded<DesktopApiOutput<M>> {
+  const [loaded, setLoaded] = useState<Loaded<DesktopApiOutput<M>>>({ state: 'loading' });
+  const inputKey = JSON.stringify(input);
+  const kindsKey = kinds.join(',');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastRun = useRef(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    const run = () => {
+      lastRun.current = Date.now();
+      void desktopApi.call(method, JSON.parse(inputKey) as DesktopApiInput<M>).then((result) => {
+        if (cancelled) return;
+        setLoaded(
+          result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error },
+        );
+      });
+    };
+    run();
+    const watched = new Set(kindsKey.split(','));
+    const stop = desktopApi.on('changed', (change) => {
+      if (!change.kinds.some((kind) => watched.has(kind)) || timer.current) return;
+      const wait = Math.max(0, minIntervalMs - (Date.now() - lastRun.current));
+      timer.current = setTimeout(() => {
+        timer.current = undefined;
+        run();
+      }, wait);
+    });
+    return () => {
+      cancelled = true;
+      stop();
+      clearTimeout(timer.current);
+      timer.current = undefined;
+    };
+  }, [method, inputKey, kindsKey, minIntervalMs]);
+
+  return loaded;
+}

@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { startLocalShellServer } from '../core/transports/local-shell-server';
+import { startCoreWorker } from '../core/worker/core-client';
+import { buildElectronShell, launchElectron } from './electron-launch';
+import { REPO_ROOT, ensureRendererBuilt } from './renderer-build';
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** Electron's npm package downloads its binary on first use; machines without internet never get one. */
+export function installedElectronBinary(): string | undefined {
+  const packageDir = join(REPO_ROOT, 'node_modules/electron');
+  const pathFile = join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? binary : undefined;
+}
+
+function openInChromiumAppMode(url: string): boolean {
+  const chromium = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
+  if (!chromium) return false;
+  const child = spawn(chromium, [`--app=${url}`, '--disable-background-networking', '--disable-sync'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  child.unref();
+  return true;
+}
+
+export interface DesktopOptions {
+  region: string;
+  cache: string;
+  hub?: string;
+  user?: string;
+  password?: string;
+  browser?: boolean;
+  open: boolean;
+  port?: number;
+}
+
+export interface RunningDesktop {
+  url?: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the desktop: Electron where its binary exists (unless the browser shell is asked for), else the browser shell. */
+export async function runDesktop(
+  options: DesktopOptions,
+  log: (line: string) => void,
+): Promise<RunningDesktop> {
+  const rendererDir = await ensureRendererBuilt(log);
+  const hub = options.hub
+    ? { url: options.hub, name: options.user ?? '', password: options.password ?? '' }
+    : undefined;
+  const electronBinary = options.browser ? undefined : installedElectronBinary();
+  if (electronBinary) {
+    await buildElectronShell();
+    const child = launchElectron(electronBinary, {
+      PINGAN_REGION: options.region,
+      PINGAN_CACHE: resolve(options.cache),
+      ...(hub ? { PINGAN_HUB_URL: hub.url, PINGAN_USER: hub.name, PINGAN_PASSWORD: hub.password } : {}),
+    });
+    return { stop: async () => void child.kill('SIGTERM') };
+  }
+  if (!options.browser)
+    log("Electron's binary is not installed on this machine: starting the browser shell.");
+  const core = await startCoreWorker({
+    cacheFile: resolve(options.cache),
+    regionId: options.region,
+    ...(hub ? { hub } : {}),
+  });
+  const shell = await startLocalShellServer({
+    core,
+    rendererDir,
+    ...(options.port ? { port: options.port } : {}),
+  });
+  if (!options.open || !openInChromiumAppMode(shell.url)) log(`Open: ${shell.url}`);
+  return {
+    url: shell.url,
+    async stop() {
+      await shell.close();
+      await core.close();
+    },
+  };
+}
+
+export function stopOnSignals(stop: () => Promise<void>): void {
+  const handler = () => void stop().then(() => process.exit(0));
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+}
+
+export function registerDesktopCommand(program: Command): void {
+  program
+    .command('desktop')
+    .description('the desktop dashboard on its own, against a running hub (or the cache alone)')
+    .option('--browser', 'use the browser shell even where Electron is installed')
+    .option('--hub <url>', 'the hub to sync with, e.g. http://127.0.0.1:7300')
+    .option('--user <name>', 'operator account on the hub')
+    .option('--password <password>', 'its password (or set PINGAN_PASSWORD)')
+    .option('--region <id>', 'the region on screen', 'dali')
+    .option('--cache <file>', 'the local cache', './data/desktop-cache.db')
+    .option('--no-open', 'open no window; print one line, "Open: URL"')
+    .option('--port <port>', 'port for the browser shell (default: any free port)', Number)
+    .action(async (options: DesktopOptions) => {
+      const desktop = await runDesktop(
+        {
+          ...options,
+          ...(options.password || !process.env.PINGAN_PASSWORD
+            ? {}
+            : { password: process.env.PINGAN_PASSWORD }),
+        },
+        (line) => console.log(line),
+      );
+      stopOnSignals(desktop.stop);
+    });
+}

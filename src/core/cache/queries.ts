@@ -1,0 +1,150 @@
+import type Database from 'better-sqlite3';
+import type { Incident, IncidentNote, ModeState, Order, RiskLevel, Stage } from '../../domain';
+
+type Row = Record<string, unknown>;
+export type LocatedKind = 'incident' | 'monitoring-point' | 'force';
+
+export interface LocatedEntity {
+  kind: LocatedKind;
+  id: string;
+  location: [number, number];
+  doc: unknown;
+}
+
+const EARTH_RADIUS_M = 6_371_008.8;
+
+export function haversineMeters(
+  [lng1, lat1]: readonly [number, number],
+  [lng2, lat2]: readonly [number, number],
+) {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLng = (lng2 - lng1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(a));
+}
+
+/** Read-only questions the interface asks of the cache. */
+export class CacheQueries {
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      incidentsByStage: db.prepare(
+        "SELECT json_extract(doc, '$.stage') AS key, COUNT(*) AS n FROM entities WHERE kind = 'incident' GROUP BY key",
+      ),
+      incidentsByRisk: db.prepare(
+        "SELECT COALESCE(json_extract(doc, '$.riskLevel'), 'ungraded') AS key, COUNT(*) AS n FROM entities WHERE kind = 'incident' AND json_extract(doc, '$.stage') <> 'closed' GROUP BY key",
+      ),
+      monitoringByStatus: db.prepare(
+        "SELECT json_extract(doc, '$.status') AS key, COUNT(*) AS n FROM entities WHERE kind = 'monitoring-point' GROUP BY key",
+      ),
+      forces: db.prepare("SELECT COUNT(*) FROM entities WHERE kind = 'force'").pluck(),
+      entity: db.prepare('SELECT doc FROM entities WHERE kind = ? AND id = ?').pluck(),
+      ofIncident: db
+        .prepare(
+          "SELECT doc FROM entities WHERE kind = ? AND json_extract(doc, '$.incidentId') = ? ORDER BY id",
+        )
+        .pluck(),
+      timeline: db.prepare('SELECT seq, type, at, payload FROM events WHERE subject = ? ORDER BY seq'),
+      modes: db.prepare("SELECT doc FROM entities WHERE kind = 'mode'").pluck(),
+      inBox: db.prepare(
+        `SELECT e.kind, e.id, e.doc, l.min_lng AS lng, l.min_lat AS lat
+         FROM entity_locations l JOIN entities e ON e.rowid = l.entity_rowid
+         WHERE l.min_lng >= ? AND l.max_lng <= ? AND l.min_lat >= ? AND l.max_lat <= ? AND e.kind = ?
+         LIMIT ?`,
+      ),
+    };
+  }
+
+  counts() {
+    const tally = (statement: Database.Statement) =>
+      Object.fromEntries((statement.all() as Row[]).map((row) => [String(row.key), Number(row.n)]));
+    return {
+      incidentsByStage: tally(this.statements.incidentsByStage),
+      incidentsByRisk: tally(this.statements.incidentsByRisk),
+      monitoringByStatus: tally(this.statements.monitoringByStatus),
+      forces: Number(this.statements.forces.get()),
+    };
+  }
+
+  incidents(filter: { stages?: Stage[]; riskLevels?: RiskLevel[]; limit: number }) {
+    const conditions = ["kind = 'incident'"];
+    const params: unknown[] = [];
+    if (filter.stages?.length) {
+      conditions.push(`json_extract(doc, '$.stage') IN (${filter.stages.map(() => '?').join(', ')})`);
+      params.push(...filter.stages);
+    }
+    if (filter.riskLevels?.length) {
+      conditions.push(`json_extract(doc, '$.riskLevel') IN (${filter.riskLevels.map(() => '?').join(', ')})`);
+      params.push(...filter.riskLevels);
+    }
+    const where = conditions.join(' AND ');
+    const total = Number(
+      this.db
+        .prepare(`SELECT COUNT(*) FROM entities WHERE ${where}`)
+        .pluck()
+        .get(...params),
+    );
+    const items = (
+      this.db
+        .prepare(
+          `SELECT doc FROM entities WHERE ${where} ORDER BY json_extract(doc, '$.updatedAt') DESC LIMIT ?`,
+        )
+        .pluck()
+        .all(...params, filter.limit) as string[]
+    ).map((doc) => JSON.parse(doc) as Incident);
+    return { total, items };
+  }
+
+  incidentDetail(id: string) {
+    const doc = this.statements.entity.get('incident', id) as string | undefined;
+    if (!doc) return null;
+    const parseAll = <T>(docs: unknown[]) => docs.map((d) => JSON.parse(String(d)) as T);
+    return {
+      incident: JSON.parse(doc) as Incident,
+      orders: parseAll<Order>(this.statements.ofIncident.all('order', id)),
+      notes: parseAll<IncidentNote>(this.statements.ofIncident.all('note', id)),
+      timeline: (this.statements.timeline.all(id) as Row[]).map((row) => ({
+        seq: Number(row.seq),
+        type: String(row.type),
+        at: String(row.at),
+        payload: JSON.parse(String(row.payload)) as unknown,
+      })),
+    };
+  }
+
+  modes(): ModeState[] {
+    return (this.statements.modes.all() as string[]).map((doc) => JSON.parse(doc) as ModeState);
+  }
+
+  inBox(
+    kind: LocatedKind,
+    [minLng, minLat, maxLng, maxLat]: readonly number[],
+    limit: number,
+  ): LocatedEntity[] {
+    return (this.statements.inBox.all(minLng, maxLng, minLat, maxLat, kind, limit) as Row[]).map((row) => ({
+      kind: row.kind as LocatedKind,
+      id: String(row.id),
+      location: [Number(row.lng), Number(row.lat)],
+      doc: JSON.parse(String(row.doc)),
+    }));
+  }
+
+  /**
+   * The `limit` nearest, found by widening a box around the point until it holds enough candidates, then
+   * searching a box twice as wide: something just outside the first box's corner may be nearer than
+   * something inside it.
+   */
+  nearest(kind: Extract<LocatedKind, 'monitoring-point' | 'force'>, at: [number, number], limit: number) {
+    const box = (half: number) =>
+      this.inBox(kind, [at[0] - half, at[1] - half, at[0] + half, at[1] + half], 50_000);
+    let half = 0.005;
+    while (half < 8 && box(half).length < limit) half *= 2;
+    const candidates = box(half * 2);
+    return candidates
+      .map((entity) => ({ ...entity, distanceMeters: Math.round(haversineMeters(at, entity.location)) }))
+      .sort((a, b) => a.distanceMeters - b.distanceMeters)
+      .slice(0, limit);
+  }
+}

@@ -1,0 +1,207 @@
+import { io, type Socket } from 'socket.io-client';
+import type { EntityKind, EntityState, HubEvent } from '../../domain';
+import type { EventBatch, LocalCache } from '../cache/local-cache';
+import { CatchUpTracker, type CatchUpProgress } from './catch-up-progress';
+import type { HubSession } from './hub-session';
+import type { Outbox, OutboxEntry } from './outbox';
+
+export type ConnectionState = 'connecting' | 'online' | 'offline';
+
+export interface SyncStatus {
+  connection: ConnectionState;
+  cursor: number;
+  /** The hub's head as last announced; `head − cursor` is the sync lag in events. */
+  hubHead: number | null;
+  catchUp: CatchUpProgress | null;
+  lastError: string | null;
+}
+
+export interface SyncListener {
+  onStatus(status: SyncStatus): void;
+  onApplied(change: { cursor: number; kinds: EntityKind[] }): void;
+  onCommandSettled(entry: OutboxEntry): void;
+}
+
+const COMMAND_ACK_TIMEOUT_MS = 10_000;
+const OUTBOX_RETRY_MS = 2_000;
+
+type CommandAnswer = { ok: true } | { ok: false; code: string; reason: string };
+
+/**
+ * Keeps the cache in step with the hub: subscribes from the cache's cursor, applies batches in order
+ * (asking for the missing stretch first when one arrives after a gap), takes a snapshot when the hub has
+ * pruned what we missed, and sends the outbox in order whenever connected. socket.io reconnects with
+ * exponential backoff and jitter; every reconnect resumes from the cursor, so a hub restart, a network cut
+ * or a sleep costs nothing but time.
+ */
+export class HubSync {
+  private socket: Socket | undefined;
+  private status: SyncStatus;
+  private tracker: CatchUpTracker | undefined;
+  /** Batches are applied one after another even when one of them has to wait for a backfill. */
+  private applying: Promise<void> = Promise.resolve();
+  private flushing = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly session: HubSession,
+    private readonly cache: LocalCache,
+    private readonly outbox: Outbox,
+    private readonly listener: SyncListener,
+  ) {
+    this.status = {
+      connection: 'offline',
+      cursor: cache.cursor,
+      hubHead: null,
+      catchUp: null,
+      lastError: null,
+    };
+  }
+
+  get current(): SyncStatus {
+    return this.status;
+  }
+
+  private update(change: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...change, cursor: this.cache.cursor };
+    this.listener.onStatus(this.status);
+  }
+
+  start(): void {
+    this.update({ connection: 'connecting' });
+    const socket = io(this.session.hubUrl, {
+      transports: ['websocket'],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 10_000,
+      randomizationFactor: 0.5,
+      auth: (provide) => {
+        this.session.accessToken().then(
+          (token) => provide({ token }),
+          (error: unknown) => {
+            this.update({ lastError: `sign-in failed: ${(error as Error).message}` });
+            provide({});
+          },
+        );
+      },
+    });
+    this.socket = socket;
+
+    socket.on('connect', () => void this.subscribe(socket));
+    socket.on('disconnect', () => this.update({ connection: 'offline', catchUp: null }));
+    socket.on('connect_error', (error) => this.update({ connection: 'offline', lastError: error.message }));
+    socket.on('catch-up', ({ from, to }: { from: number; to: number }) => {
+      this.tracker = new CatchUpTracker(from, to);
+      this.update({ hubHead: to, catchUp: this.tracker.progress(this.cache.cursor) });
+    });
+    socket.on('snapshot', (snapshot: { seq: number; entities: EntityState[] }) => {
+      this.enqueue(async () => {
+        this.cache.applySnapshot(snapshot.seq, snapshot.entities);
+        this.listener.onApplied({
+          cursor: snapshot.seq,
+          kinds: [...new Set(snapshot.entities.map((e) => e.kind))],
+        });
+      });
+    });
+    socket.on('events', (events: HubEvent[], bounds: { after: number; through: number }) =>
+      this.enqueue(() => this.applyBatch(socket, { ...bounds, events })),
+    );
+  }
+
+  private enqueue(work: () => Promise<void>): void {
+    this.applying = this.applying.then(work).catch((error: unknown) => {
+      this.update({ lastError: `could not apply events: ${(error as Error).message}` });
+      // Start over from the cursor: whatever failed is fetched again.
+      this.socket?.disconnect().connect();
+    });
+  }
+
+  private async subscribe(socket: Socket): Promise<void> {
+    await this.applying;
+    const answer = (await socket.emitWithAck('subscribe', { since: this.cache.cursor })) as
+      { ok: true; liveFrom: number } | { ok: false; error: string };
+    if (!answer.ok) {
+      this.update({ connection: 'offline', lastError: answer.error });
+      return;
+    }
+    this.update({
+      connection: 'online',
+      lastError: null,
+      hubHead: Math.max(this.status.hubHead ?? 0, answer.liveFrom),
+    });
+    void this.flushOutbox();
+  }
+
+  private async applyBatch(socket: Socket, batch: EventBatch): Promise<void> {
+    let result = this.cache.apply(batch);
+    if (result.kind === 'gap') {
+      const missing = (await socket.emitWithAck('backfill', {
+        after: result.missingAfter,
+        through: result.missingThrough,
+      })) as { ok: true; after: number; through: number; events: HubEvent[] } | { ok: false; error: string };
+      if (!missing.ok) throw new Error(missing.error);
+      const filled = this.cache.apply(missing);
+      if (filled.kind === 'applied')
+        this.listener.onApplied({ cursor: filled.cursor, kinds: filled.changedKinds });
+      result = this.cache.apply(batch);
+      if (result.kind === 'gap') throw new Error(`events after ${result.missingAfter} are still missing`);
+    }
+    if (result.kind === 'applied')
+      this.listener.onApplied({ cursor: result.cursor, kinds: result.changedKinds });
+    const hubHead = Math.max(this.status.hubHead ?? 0, batch.through);
+    if (this.tracker) {
+      const finished = this.tracker.finished(this.cache.cursor);
+      this.update({ hubHead, catchUp: finished ? null : this.tracker.progress(this.cache.cursor) });
+      if (finished) this.tracker = undefined;
+    } else {
+      this.update({ hubHead });
+    }
+  }
+
+  /** Sends what the outbox holds, when connected. Answers arrive through the listener. */
+  kickOutbox(): void {
+    void this.flushOutbox();
+  }
+
+  private async flushOutbox(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      for (;;) {
+        const socket = this.socket;
+        if (!socket?.connected || this.status.connection !== 'online') return;
+        const next = this.outbox.pending()[0];
+        if (!next) return;
+        let answer: CommandAnswer;
+        try {
+          answer = (await socket
+            .timeout(COMMAND_ACK_TIMEOUT_MS)
+            .emitWithAck('command', next.command)) as CommandAnswer;
+        } catch {
+          // No answer: the command stays pending and is sent again, with the same id, shortly.
+          this.retrySoon();
+          return;
+        }
+        if (!answer.ok && answer.code === 'internal-error') {
+          this.retrySoon();
+          return;
+        }
+        if (this.outbox.settle(next.commandId, answer))
+          this.listener.onCommandSettled(this.outbox.get(next.commandId)!);
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private retrySoon(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.flushOutbox(), OUTBOX_RETRY_MS);
+  }
+
+  stop(): void {
+    clearTimeout(this.retryTimer);
+    this.socket?.close();
+    this.socket = undefined;
+    this.update({ connection: 'offline', catchUp: null });
+  }
+}

@@ -1,0 +1,89 @@
+import type Database from 'better-sqlite3';
+import type { OperatorCommand } from '../../domain';
+
+export type OutboxStatus = 'pending' | 'accepted' | 'refused';
+
+export interface OutboxEntry {
+  position: number;
+  commandId: string;
+  command: OperatorCommand;
+  status: OutboxStatus;
+  code: string | null;
+  reason: string | null;
+  createdAt: string;
+  settledAt: string | null;
+}
+
+type Row = Record<string, unknown>;
+
+function toEntry(row: Row): OutboxEntry {
+  return {
+    position: Number(row.position),
+    commandId: String(row.command_id),
+    command: JSON.parse(String(row.command)) as OperatorCommand,
+    status: row.status as OutboxStatus,
+    code: row.code === null ? null : String(row.code),
+    reason: row.reason === null ? null : String(row.reason),
+    createdAt: String(row.created_at),
+    settledAt: row.settled_at === null ? null : String(row.settled_at),
+  };
+}
+
+/**
+ * Operator commands kept in the cache until the hub has answered them. A command is written here before
+ * anything is sent, so a crash or a lost connection never loses it; it is sent again (with the same id, so
+ * the hub applies it at most once) until an answer is recorded.
+ */
+export class Outbox {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      insert: db.prepare(
+        `INSERT INTO outbox (command_id, command, status, created_at) VALUES (?, ?, 'pending', ?)
+         ON CONFLICT (command_id) DO NOTHING`,
+      ),
+      pending: db.prepare("SELECT * FROM outbox WHERE status = 'pending' ORDER BY position"),
+      settle: db.prepare(
+        "UPDATE outbox SET status = ?, code = ?, reason = ?, settled_at = ? WHERE command_id = ? AND status = 'pending'",
+      ),
+      recent: db.prepare('SELECT * FROM outbox ORDER BY position DESC LIMIT ?'),
+      get: db.prepare('SELECT * FROM outbox WHERE command_id = ?'),
+      countPending: db.prepare("SELECT COUNT(*) FROM outbox WHERE status = 'pending'").pluck(),
+    };
+  }
+
+  enqueue(command: OperatorCommand, at = new Date().toISOString()): OutboxEntry {
+    this.statements.insert.run(command.commandId, JSON.stringify(command), at);
+    return this.get(command.commandId)!;
+  }
+
+  get(commandId: string): OutboxEntry | undefined {
+    const row = this.statements.get.get(commandId) as Row | undefined;
+    return row ? toEntry(row) : undefined;
+  }
+
+  pending(): OutboxEntry[] {
+    return (this.statements.pending.all() as Row[]).map(toEntry);
+  }
+
+  pendingCount(): number {
+    return Number(this.statements.countPending.get());
+  }
+
+  /** Records the hub's answer; an answer to a command already settled is ignored. */
+  settle(
+    commandId: string,
+    outcome: { ok: true } | { ok: false; code: string; reason: string },
+    at = new Date().toISOString(),
+  ): boolean {
+    const result = outcome.ok
+      ? this.statements.settle.run('accepted', null, null, at, commandId)
+      : this.statements.settle.run('refused', outcome.code, outcome.reason, at, commandId);
+    return result.changes > 0;
+  }
+
+  recent(limit = 50): OutboxEntry[] {
+    return (this.statements.recent.all(limit) as Row[]).map(toEntry);
+  }
+}
