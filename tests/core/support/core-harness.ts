@@ -1,0 +1,50 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DesktopCore } from '../../../src/core/desktop-core';
+import type { SessionStatus } from '../../../src/core/contract/api';
+
+export function tempDir(prefix = 'pingan-core-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function adminChecksum(hubUrl: string, name: string, password: string, scope?: string) {
+  const login = await fetch(`${hubUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const response = await fetch(`${hubUrl}/api/v1/admin/checksum${scope ? `?scope=${scope}` : ''}`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  return (await response.json()) as { seq: number; checksum: string; entities: number };
+}
+
+/** Waits until the core's status satisfies `predicate`. */
+export function statusWhere(
+  core: DesktopCore,
+  predicate: (status: SessionStatus) => boolean,
+  timeoutMs = 20_000,
+): Promise<SessionStatus> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const status = core.status();
+      if (!predicate(status)) return;
+      stop();
+      clearTimeout(timer);
+      resolve(status);
+    };
+    const stop = core.on('status', check);
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out waiting; status ${JSON.stringify(core.status())}`));
+    }, timeoutMs);
+    check();
+  });
+}
+
+/** The core holds everything up to the hub's head `seq`. */
+export function caughtUpTo(core: DesktopCore, seq: number, timeoutMs = 30_000) {
+  return statusWhere(core, (s) => s.connection === 'online' && s.cursor >= seq, timeoutMs);
+}
