@@ -122,7 +122,7 @@ describe('the desktop core against a real hub', () => {
         commandId: randomUUID(),
         incidentId: incidentId!,
         baseVersion: 1,
-        summary: '已调解',
+        summary: '双方已达成调解协议',
       },
     });
     const answer = await settled;
