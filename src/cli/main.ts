@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerDesktopCommand } from './desktop';
 import { registerHubCommands } from './hub';
 import { registerRegionCommands } from './region';
+import { registerSimulateCommand } from './simulate';
 import { registerStartCommand } from './start';
 import { registerSyncCommand } from './sync';
 
@@ -15,6 +16,7 @@ registerHubCommands(program);
 registerStartCommand(program);
 registerDesktopCommand(program);
 registerSyncCommand(program);
+registerSimulateCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,7 +3,8 @@ import type { EntityKind } from './projection';
 /** Where an entity sits on the map, if anywhere: incidents and monitoring points by location, forces by last fix. */
 export function entityLocation(kind: EntityKind | string, doc: unknown): [number, number] | null {
   const record = doc as { location?: [number, number]; position?: { lng: number; lat: number } | null };
-  if ((kind === 'incident' || kind === 'monitoring-point') && Array.isArray(record.location)) return record.location;
+  if ((kind === 'incident' || kind === 'monitoring-point') && Array.isArray(record.location))
+    return record.location;
   if (kind === 'force' && record.position) return [record.position.lng, record.position.lat];
   return null;
 }
@@ -28,7 +29,10 @@ export function checksumLines(
   entities: Iterable<{ kind: string; id: string; version: number; doc: unknown }>,
 ): string[] {
   return [...entities]
-    .map((e) => ({ key: `${e.kind}\u0000${e.id}`, line: `${e.kind}/${e.id}@${e.version} ${canonicalJson(e.doc)}` }))
+    .map((e) => ({
+      key: `${e.kind}\u0000${e.id}`,
+      line: `${e.kind}/${e.id}@${e.version} ${canonicalJson(e.doc)}`,
+    }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((e) => e.line);
 }

@@ -401,7 +401,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     async close() {
       broadcaster.stop();
       io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      void io.close();
+      // Keep-alive connections would otherwise hold the server open for Fastify's 72 s idle timeout.
+      app.server.closeAllConnections();
       await app.close().catch(() => undefined);
       if (redis) {
         redis.pub.disconnect();

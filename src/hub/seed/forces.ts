@@ -12,14 +12,14 @@ import {
 import type { RegionTree } from './region-tree';
 import type { RegionShapes } from './shapes';
 
-export interface ForceTargets {
+interface ForceTargets {
   gridWorkers: number;
   jointDefenceTeams: number;
   jointDefenceMembers: number;
   volunteers: number;
 }
 
-export function forceTargets(tree: RegionTree): ForceTargets {
+function forceTargets(tree: RegionTree): ForceTargets {
   const scale = tree.villages.length / DALI_VILLAGES;
   return {
     gridWorkers:
@@ -43,7 +43,7 @@ function spreadEvenly(total: number, groups: number, random: Random, min = 1, ma
   return sizes.map((size) => Math.min(max, Math.max(min, size)));
 }
 
-export function forceId(kind: ForceKind, jurisdictionCode: string, n?: number): string {
+function forceId(kind: ForceKind, jurisdictionCode: string, n?: number): string {
   const prefix = { 'grid-worker': 'gw', 'patrol-team': 'pt', volunteer: 'vol', 'joint-defence-team': 'jdt' }[
     kind
   ];

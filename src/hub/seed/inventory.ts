@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 const FIRST_INVENTORY_DAY = Date.UTC(2024, 11, 31, 16);
 
 /** The day the inventory was taken: fixed per region, so a rebuilt inventory is identical to the byte. */
-export function inventoryDate(regionId: string): number {
+function inventoryDate(regionId: string): number {
   return FIRST_INVENTORY_DAY + (hashSeed(`inventory-date/${regionId}`) % 365) * DAY_MS;
 }
 

@@ -23,7 +23,7 @@ const DEPARTMENT_NAMES: Record<DepartmentKind, { prefecture: string; county: str
   agriculture: { prefecture: '农业农村局', county: '农业农村局' },
 };
 
-export const DEPARTMENT_KINDS = Object.keys(DEPARTMENT_NAMES) as DepartmentKind[];
+const DEPARTMENT_KINDS = Object.keys(DEPARTMENT_NAMES) as DepartmentKind[];
 
 /** Readable and stable, so orders and logs can name a unit: `unit-532901-police`. */
 export function memberUnitId(jurisdictionCode: string, kind: MemberUnitKind): string {

@@ -1,6 +1,7 @@
 import {
   CAMERA_CLASSES,
   type CameraClass,
+  type LngLat,
   type MonitoringPoint,
   type MonitoringPointKind,
   type MonitoringStatus,
@@ -12,7 +13,7 @@ import { DALI_FIGURES, DALI_VILLAGES, GULANG_CAMERA_CLASSES, GULANG_CODE, ONLINE
 import type { RegionTree } from './region-tree';
 import { distanceKm, type RegionShapes } from './shapes';
 
-export interface PointTargets {
+interface PointTargets {
   /** Cameras of class 1, 2 and 3. */
   cameraClasses: [number, number, number];
   vehicleCheckpoints: number;
@@ -20,7 +21,7 @@ export interface PointTargets {
 }
 
 /** Dali's published totals, scaled by villages elsewhere; Gulang keeps its own published camera classes. */
-export function pointTargets(tree: RegionTree): PointTargets {
+function pointTargets(tree: RegionTree): PointTargets {
   const scale = tree.villages.length / DALI_VILLAGES;
   const cameras = Math.round(DALI_FIGURES.cameras * scale);
   const cameraClasses =
@@ -39,22 +40,19 @@ const REMOTENESS_KM = 40;
  * How much of a county's equipment a township draws: the seat most, other urban subdistricts next, and
  * rural townships less the further they lie from the seat.
  */
+function townshipFactor(tree: RegionTree, shapes: RegionShapes, code: string, seatCentre: LngLat): number {
+  if (tree.isSeatTownship(code)) return 3;
+  if (isUrbanTownship(code)) return 2;
+  return 1 / (1 + distanceKm(seatCentre, shapes.centre(code)) / REMOTENESS_KM);
+}
+
 function townshipFactors(tree: RegionTree, shapes: RegionShapes): Map<string, number> {
   const factors = new Map<string, number>();
   for (const county of tree.counties) {
     const townships = tree.childrenOf(county.code);
-    const seat = townships[0];
-    if (!seat) continue;
-    const seatCentre = shapes.centre(seat.code);
-    for (const township of townships) {
-      if (township.code === seat.code) factors.set(township.code, 3);
-      else if (isUrbanTownship(township.code)) factors.set(township.code, 2);
-      else
-        factors.set(
-          township.code,
-          1 / (1 + distanceKm(seatCentre, shapes.centre(township.code)) / REMOTENESS_KM),
-        );
-    }
+    if (townships.length === 0) continue;
+    const seatCentre = shapes.centre(townships[0]!.code);
+    for (const { code } of townships) factors.set(code, townshipFactor(tree, shapes, code, seatCentre));
   }
   return factors;
 }

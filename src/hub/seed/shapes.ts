@@ -50,10 +50,6 @@ export class RegionShapes {
     }
   }
 
-  has(code: string): boolean {
-    return this.shapes.has(code);
-  }
-
   private shape(code: string): Shape {
     const shape = this.shapes.get(code);
     if (!shape) throw new Error(`no boundary for jurisdiction ${code}`);

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DesktopCore } from '../../../src/core/desktop-core';
+import type { DesktopCore } from '../../../src/core/desktop-core';
 import type { SessionStatus } from '../../../src/core/contract/api';
 
 export function tempDir(prefix = 'pingan-core-'): string {

@@ -1,0 +1,160 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DesktopCore } from '../../src/core/desktop-core';
+import { seedHub } from '../../src/hub/seed/seed-hub';
+import { startHub } from '../../src/hub/server';
+import { openHubStore } from '../../src/hub/store';
+import { adminChecksum, caughtUpTo, tempDir } from './support/core-harness';
+import { GULANG, forcesOf, gulangAccounts, postPositions, spawnHubProcess } from './support/gulang-hub';
+import { startTcpProxy } from './support/tcp-proxy';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function seededGulangHub(dir: string) {
+  const hub = await startHub({
+    db: `sqlite:${join(dir, 'hub.db')}`,
+    region: 'gulang',
+    port: 0,
+    logger: pino({ level: 'silent' }),
+  });
+  cleanups.push(() => hub.close());
+  await seedHub(hub.store, 'gulang');
+  return { hub, ...(await gulangAccounts(hub.store)), forces: await forcesOf(hub.store) };
+}
+
+describe('the desktop core under failure', () => {
+  it('loses and repeats nothing when its connection is cut 20 times during a 50,000-event stream', async () => {
+    const dir = tempDir();
+    const { hub, admin, operator, key, forces } = await seededGulangHub(dir);
+    const proxy = await startTcpProxy(hub.port);
+    cleanups.push(() => proxy.close());
+    const core = new DesktopCore({
+      cacheFile: join(dir, 'cache.db'),
+      regionId: 'gulang',
+      hub: { url: proxy.url, name: operator.account.name, password: operator.password },
+    });
+    cleanups.push(() => core.close());
+    core.start();
+
+    const cutting = (async () => {
+      for (let cut = 0; cut < 20; cut += 1) {
+        await sleep(100 + Math.random() * 300);
+        proxy.cut();
+      }
+    })();
+    await postPositions(hub.url, key, forces, 50_000, 2_500);
+    await cutting;
+    const head = await hub.store.headSeq();
+    await caughtUpTo(core, head, 60_000);
+
+    expect(proxy.cuts).toBe(20);
+    const inScope = await hub.store.eventsBetween(0, head, GULANG, 1_000_000);
+    expect(core.cache.counts().events).toBe(inScope.length);
+    const hubState = await adminChecksum(hub.url, admin.account.name, admin.password);
+    expect(core.cache.checksum()).toBe(hubState.checksum);
+  }, 120_000);
+
+  it('converges to the hub after the hub is killed mid-stream and restarted', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'hub.db');
+    const port = 17_000 + Math.floor(Math.random() * 2_000);
+    let hub = await spawnHubProcess(db, port);
+    cleanups.push(() => hub.process.kill('SIGKILL'));
+    const store = await openHubStore(`sqlite:${db}`);
+    cleanups.push(() => store.close());
+    const { admin, operator, key } = await gulangAccounts(store);
+    const forces = await forcesOf(store);
+    const core = new DesktopCore({
+      cacheFile: join(dir, 'cache.db'),
+      regionId: 'gulang',
+      hub: { url: hub.url, name: operator.account.name, password: operator.password },
+    });
+    cleanups.push(() => core.close());
+    core.start();
+
+    const streaming = postPositions(hub.url, key, forces, 20_000, 1_000, 'before').catch(() => 'interrupted');
+    await sleep(400);
+    hub.process.kill('SIGKILL');
+    await streaming;
+    hub = await spawnHubProcess(db, port);
+    await postPositions(hub.url, key, forces, 5_000, 1_000, 'after');
+
+    const head = await store.headSeq();
+    await caughtUpTo(core, head, 60_000);
+    const hubState = await adminChecksum(hub.url, admin.account.name, admin.password);
+    expect(hubState.seq).toBe(head);
+    expect(core.cache.checksum()).toBe(hubState.checksum);
+  }, 120_000);
+
+  it('is consistent and resumes after the core is killed while applying a catch-up', async () => {
+    const dir = tempDir();
+    const { hub, admin, operator, key, forces } = await seededGulangHub(dir);
+    await postPositions(hub.url, key, forces, 50_000, 5_000);
+    const cacheFile = join(dir, 'cache.db');
+    const args = [
+      'bin/pingan.js',
+      'sync',
+      '--hub',
+      hub.url,
+      '--user',
+      operator.account.name,
+      '--db',
+      cacheFile,
+      '--region',
+      'gulang',
+    ];
+    const env = { ...process.env, PINGAN_PASSWORD: operator.password };
+
+    const syncing = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: 'ignore' });
+    const cursorOf = () => {
+      try {
+        const db = new Database(cacheFile, { readonly: true, fileMustExist: true });
+        const cursor = Number(
+          db.prepare("SELECT value FROM sync_state WHERE key = 'cursor'").pluck().get() ?? 0,
+        );
+        db.close();
+        return cursor;
+      } catch {
+        return 0;
+      }
+    };
+    const head = await hub.store.headSeq();
+    while (cursorOf() < head / 3) await sleep(50);
+    syncing.kill('SIGKILL');
+    await new Promise((resolve) => syncing.once('exit', resolve));
+    const killedAt = cursorOf();
+    expect(killedAt).toBeGreaterThan(0);
+    expect(killedAt).toBeLessThan(head);
+
+    const check = new Database(cacheFile);
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    check.close();
+
+    const resumed = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, [...args, '--once', '--json'], { cwd: repoRoot, env });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(output))));
+    });
+    const report = JSON.parse(resumed.trim().split('\n').at(-1)!) as {
+      cursor: number;
+      events: number;
+      checksum: string;
+    };
+    const hubState = await adminChecksum(hub.url, admin.account.name, admin.password);
+    expect(report.cursor).toBe(head);
+    expect(report.events).toBe((await hub.store.eventsBetween(0, head, GULANG, 1_000_000)).length);
+    expect(report.checksum).toBe(hubState.checksum);
+  }, 120_000);
+});

@@ -1,0 +1,91 @@
+import { pointOnFeature } from '@turf/turf';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Force } from '../../../src/domain';
+import { createAccount, createApiKey } from '../../../src/hub/accounts';
+import type { HubStore } from '../../../src/hub/store';
+import { readBoundaries } from '../../../src/regions/store';
+
+export const GULANG = '620622';
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** A point inside Gulang county: every force position a test posts lies there. */
+export function insideGulang(): [number, number] {
+  const county = readBoundaries('gulang', 'county')!.features[0]!;
+  return pointOnFeature(county).geometry.coordinates as [number, number];
+}
+
+export async function gulangAccounts(store: HubStore) {
+  const admin = await createAccount(store, { name: 'admin-test', role: 'admin', jurisdiction: GULANG });
+  const operator = await createAccount(store, {
+    name: 'duty-gulang',
+    role: 'operator',
+    jurisdiction: GULANG,
+  });
+  const key = (await createApiKey(store, 'force-tracker', GULANG)).key;
+  return { admin, operator, key };
+}
+
+export async function forcesOf(store: HubStore): Promise<string[]> {
+  return (await store.entitiesInScope(GULANG, 'force')).map((entity) => (entity.doc as Force).id);
+}
+
+/** Posts `total` force positions in batches, returning the seqs the hub gave them. */
+export async function postPositions(
+  hubUrl: string,
+  key: string,
+  forceIds: readonly string[],
+  total: number,
+  batch = 2500,
+  tag = 'p',
+): Promise<number> {
+  const [lng, lat] = insideGulang();
+  let posted = 0;
+  for (let start = 0; start < total; start += batch) {
+    const positions = Array.from({ length: Math.min(batch, total - start) }, (_, i) => ({
+      id: `${tag}-${start + i}`,
+      forceId: forceIds[(start + i) % forceIds.length]!,
+      lng: lng + ((start + i) % 7) * 1e-5,
+      lat,
+      at: new Date(Date.UTC(2026, 10, 26, 0, 0, 0, start + i)).toISOString(),
+    }));
+    const response = await fetch(`${hubUrl}/api/v1/forces/positions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ positions }),
+    });
+    if (response.status !== 201)
+      throw new Error(`posting positions failed: ${response.status} ${await response.text()}`);
+    posted += positions.length;
+  }
+  return posted;
+}
+
+/** `pingan hub` as its own process, on a given port and database. */
+export async function spawnHubProcess(
+  db: string,
+  port: number,
+): Promise<{ process: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [`${repoRoot}bin/pingan.js`, 'hub', '--db', `sqlite:${db}`, '--port', String(port), '--region', 'gulang'],
+    {
+      cwd: dirname(db),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PINGAN_LOG_LEVEL: 'warn' },
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${output}`)));
+  });
+  return { process: child, url };
+}
