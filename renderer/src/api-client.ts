@@ -58,7 +58,9 @@ function browserShellApi(): DesktopApi {
 
   function connect(): void {
     socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/ws`);
+    let resolveReady: () => void = () => undefined;
     ready = new Promise((resolve) => {
+      resolveReady = resolve;
       socket.addEventListener('open', () => socket.send(JSON.stringify({ type: 'hello', token })));
       socket.addEventListener('message', (message) => {
         const data = JSON.parse(String(message.data)) as
@@ -78,6 +80,7 @@ function browserShellApi(): DesktopApi {
       waiting.clear();
       if (event.code === 4401) {
         refusal = event.reason || 'this screen needs the token printed at launch';
+        resolveReady();
         return;
       }
       setTimeout(connect, 1000);
@@ -87,8 +90,8 @@ function browserShellApi(): DesktopApi {
 
   return {
     async call<M extends DesktopApiMethod>(method: M, input: DesktopApiInput<M>) {
-      if (refusal) return { ok: false, error: refusal };
       await ready;
+      if (refusal) return { ok: false, error: refusal };
       const id = nextId++;
       return new Promise<DesktopApiResult<DesktopApiOutput<M>>>((answer) => {
         waiting.set(id, answer as (result: DesktopApiResult<unknown>) => void);

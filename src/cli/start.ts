@@ -32,7 +32,7 @@ export function registerStartCommand(program: Command): void {
     .option('--region <id>', 'region to run', 'dali')
     .option('--data <dir>', 'where the demo keeps its hub and cache', './data/demo')
     .option('--hub-port <port>', 'port of the embedded hub', Number, 7300)
-    .option('--speed <factor>', 'simulated seconds per real second', Number, 30)
+    .option('--speed <factor>', 'simulated seconds per real second', Number, 60)
     .option('--seed <n>', 'simulator seed', Number, 1)
     .option('--scenario <name>', 'normal or earthquake', 'normal')
     .option('--no-open', 'open no window; print one line, "Open: URL"')
