@@ -30,7 +30,8 @@ module.exports = {
     },
     {
       name: 'renderer-uses-contract-only',
-      comment: 'The renderer sees the domain types and the API contract, never the core, the hub or the tools.',
+      comment:
+        'The renderer sees the domain types and the API contract, never the core, the hub or the tools.',
       severity: 'error',
       from: { path: '^renderer/' },
       to: { path: '^src/', pathNot: ['^src/domain/', '^src/core/contract/'] },
