@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 /**
@@ -8,19 +11,20 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, (...args: unknown[]) => unknown>();
   const windows: Array<{ options: Record<string, unknown>; webContents: object; url?: string }> = [];
-  let readyCallback: (() => void) | undefined;
+  let readyCallback: (() => unknown) | undefined;
   return {
     handlers,
     windows,
-    fireReady: () => readyCallback?.(),
+    fireReady: async () => readyCallback?.(),
     module: {
       app: {
         getAppPath: () => process.cwd(),
+        getPath: () => userDataDir(),
         requestSingleInstanceLock: vi.fn(() => true),
         enableSandbox: vi.fn(),
         quit: vi.fn(),
         on: vi.fn(),
-        whenReady: () => ({ then: (callback: () => void) => void (readyCallback = callback) }),
+        whenReady: () => ({ then: (callback: () => unknown) => void (readyCallback = callback) }),
       },
       ipcMain: {
         handle: (channel: string, handler: (...args: unknown[]) => unknown) => handlers.set(channel, handler),
@@ -41,13 +45,29 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron.module);
 
+let userData: string | undefined;
+function userDataDir(): string {
+  userData ??= mkdtempSync(join(tmpdir(), 'pingan-electron-'));
+  return userData;
+}
+
+/** The packaged worker bundle does not exist in tests: run the same core worker from source. */
+vi.mock('../../src/core/worker/core-client', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/core/worker/core-client')>();
+  return {
+    ...original,
+    startCoreWorker: (options: Parameters<typeof original.startCoreWorker>[0]) =>
+      original.startCoreWorker(options),
+  };
+});
+
 describe('the Electron shell', () => {
   beforeEach(async () => {
     vi.resetModules();
     electron.handlers.clear();
     electron.windows.length = 0;
     await import('../../electron/main');
-    electron.fireReady();
+    await electron.fireReady();
   });
 
   it('takes the single-instance lock and turns on the sandbox for every renderer', () => {
