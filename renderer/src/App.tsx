@@ -5,7 +5,15 @@ import { StatusBar } from './components/StatusBar';
 import { useSessionStatus } from './hooks/useDesktop';
 import { RegionOverviewPanel } from './RegionOverviewPanel';
 
+/** Which part of the wall this window shows: Electron opens a map window and a panels window. */
+type View = 'map' | 'panels' | 'wall';
+function currentView(): View {
+  const view = new URLSearchParams(window.location.search).get('view');
+  return view === 'map' || view === 'panels' ? view : 'wall';
+}
+
 export function App() {
+  const view = currentView();
   const { t, i18n } = useTranslation();
   const status = useSessionStatus();
   const otherLanguage = i18n.language === 'en' ? 'zh-CN' : 'en';
@@ -24,8 +32,8 @@ export function App() {
       </header>
       <CatchUpBar catchUp={status?.catchUp ?? null} />
       <main>
-        <LivePanel />
-        <RegionOverviewPanel />
+        {view !== 'map' && <LivePanel />}
+        {view !== 'panels' && <RegionOverviewPanel />}
       </main>
       <StatusBar status={status} />
     </div>

@@ -37,10 +37,13 @@ class EventFanout {
 
 /** The browser shell hands the page a per-launch token in the address; it is kept for this tab only. */
 function browserShellToken(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  const params = new URLSearchParams(window.location.search);
+  const fromUrl = params.get('token');
   if (fromUrl) {
     sessionStorage.setItem('pingan.token', fromUrl);
-    window.history.replaceState(null, '', window.location.pathname);
+    params.delete('token');
+    const rest = params.toString();
+    window.history.replaceState(null, '', `${window.location.pathname}${rest ? `?${rest}` : ''}`);
     return fromUrl;
   }
   return sessionStorage.getItem('pingan.token') ?? '';

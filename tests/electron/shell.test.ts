@@ -39,7 +39,24 @@ const electron = vi.hoisted(() => {
           this.url = url;
           return Promise.resolve();
         }
+        on() {
+          return this;
+        }
+        static getFocusedWindow() {
+          return undefined;
+        }
       },
+      screen: {
+        getAllDisplays: () => [
+          { workArea: { x: 0, y: 0, width: 1920, height: 1080 } },
+          { workArea: { x: 1920, y: 0, width: 3840, height: 2160 } },
+        ],
+      },
+      Menu: {
+        buildFromTemplate: (template: unknown) => ({ template }),
+        setApplicationMenu: vi.fn(),
+      },
+      session: { defaultSession: { setPermissionRequestHandler: vi.fn() } },
     },
   };
 });
@@ -75,7 +92,24 @@ describe('the Electron shell', () => {
     expect(electron.module.app.enableSandbox).toHaveBeenCalled();
   });
 
-  it('opens its window with context isolation, sandbox and no Node in the page', () => {
+  it('opens a map window and a panels window, the panels on the second display', () => {
+    expect(electron.windows.map((w) => new URL(w.url!).searchParams.get('view'))).toEqual(['map', 'panels']);
+    expect(electron.windows[0]!.options).toMatchObject({ x: 160, y: 90 });
+    expect(Number(electron.windows[1]!.options.x)).toBeGreaterThanOrEqual(1920);
+  });
+
+  it('denies every permission a page asks for (camera, microphone, notifications …)', () => {
+    const handler = electron.module.session.defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as (
+      contents: unknown,
+      permission: string,
+      decide: (granted: boolean) => void,
+    ) => void;
+    const decide = vi.fn();
+    handler({}, 'media', decide);
+    expect(decide).toHaveBeenCalledWith(false);
+  });
+
+  it('opens every window with context isolation, sandbox and no Node in the page', () => {
     const prefs = electron.windows[0]!.options.webPreferences as Record<string, unknown>;
     expect(prefs).toMatchObject({
       contextIsolation: true,
@@ -86,19 +120,22 @@ describe('the Electron shell', () => {
       allowRunningInsecureContent: false,
     });
     expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
-    expect(electron.windows[0]!.url).toMatch(/^file:.*out\/renderer\/index\.html$/);
+    expect(electron.windows[0]!.url).toMatch(/^file:.*out\/renderer\/index\.html\?view=map$/);
   });
 
   it('answers desktop calls only from its own window at its own page', async () => {
     const handle = electron.handlers.get('pingan:call')!;
     const window = electron.windows[0]!;
     const appUrl = window.url!;
+    const panels = electron.windows[1]!;
+    const fromPanels = { sender: panels.webContents, senderFrame: { url: panels.url } };
     const trusted = { sender: window.webContents, senderFrame: { url: appUrl } };
     const foreignPage = { sender: window.webContents, senderFrame: { url: 'https://example.com/' } };
     const otherWindow = { sender: {}, senderFrame: { url: appUrl } };
 
     const answer = (await handle(trusted, 'region.overview', {})) as { ok: boolean };
     expect(answer.ok).toBe(true);
+    expect(((await handle(fromPanels, 'region.overview', {})) as { ok: boolean }).ok).toBe(true);
     expect(await handle(foreignPage, 'region.overview', {})).toEqual({
       ok: false,
       error: 'refused: untrusted sender',
