@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as CoreClientModule from '../../src/core/worker/core-client';
 
 /**
  * Electron's binary cannot run on the build machines, so the shell is exercised against a stand-in
@@ -70,7 +71,7 @@ function userDataDir(): string {
 
 /** The packaged worker bundle does not exist in tests: run the same core worker from source. */
 vi.mock('../../src/core/worker/core-client', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/core/worker/core-client')>();
+  const original = await importOriginal<typeof CoreClientModule>();
   return {
     ...original,
     startCoreWorker: (options: Parameters<typeof original.startCoreWorker>[0]) =>
