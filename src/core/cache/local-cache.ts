@@ -140,8 +140,10 @@ export class LocalCache {
       if (batch.after > cursor) {
         return { kind: 'gap', cursor, missingAfter: cursor, missingThrough: batch.after };
       }
-      const lookup = (kind: EntityKind, id: string) => this.getEntity(kind, id);
-      const changedKinds = new Set<EntityKind>();
+      // The batch's changes are gathered first and each entity written once, in its final state: a
+      // busy stream moves the same force or camera many times within one batch.
+      const changed = new Map<string, EntityState>();
+      const lookup = (kind: EntityKind, id: string) => changed.get(`${kind}/${id}`) ?? this.getEntity(kind, id);
       let applied = 0;
       for (const event of batch.events) {
         if (event.seq <= cursor) continue;
@@ -154,14 +156,13 @@ export class LocalCache {
           eventSubject(event),
           JSON.stringify(event.payload),
         );
-        for (const change of projectEvent(event, lookup)) {
-          this.writeEntity(change);
-          changedKinds.add(change.kind);
-        }
+        for (const change of projectEvent(event, lookup)) changed.set(`${change.kind}/${change.id}`, change);
         applied += 1;
       }
+      for (const entity of changed.values()) this.writeEntity(entity);
       this.statements.putState.run('cursor', String(batch.through));
-      return { kind: 'applied', cursor: batch.through, applied, changedKinds: [...changedKinds] };
+      const changedKinds = [...new Set([...changed.values()].map((entity) => entity.kind))];
+      return { kind: 'applied', cursor: batch.through, applied, changedKinds };
     })();
   }
 
