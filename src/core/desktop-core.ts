@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
-import { countByLevel, modeInForce, type Jurisdiction } from '../domain';
-import { readJurisdictions, readManifest } from '../regions/store';
+import { countByLevel, modeInForce, type Jurisdiction, type JurisdictionLevel } from '../domain';
+import { readBoundaries, readJurisdictions, readManifest, type BoundaryCollection } from '../regions/store';
 import { LocalCache } from './cache/local-cache';
 import { CacheQueries } from './cache/queries';
 import type {
@@ -131,6 +131,26 @@ export class DesktopCore {
     };
   }
 
+  /** A narrower scope the screen asked for, never wider than the operator's own jurisdiction. */
+  private scoped(requested: string | undefined): string {
+    const own = this.operator()?.jurisdiction ?? this.overview.manifest.rootCode;
+    if (!requested || !requested.startsWith(own)) return own;
+    return requested;
+  }
+
+  private readonly boundaryCache = new Map<JurisdictionLevel, BoundaryCollection>();
+  private boundaries(level: JurisdictionLevel): BoundaryCollection {
+    let collection = this.boundaryCache.get(level);
+    if (!collection) {
+      collection = readBoundaries(this.options.regionId, level, this.options.regionsDir) ?? {
+        type: 'FeatureCollection',
+        features: [],
+      };
+      this.boundaryCache.set(level, collection);
+    }
+    return collection;
+  }
+
   private createHandlers(): DesktopHandlers {
     return {
       'session.status': async () => this.status(),
@@ -145,6 +165,15 @@ export class DesktopCore {
       'entities.nearest': async ({ kind, location, limit }) => ({
         items: this.queries.nearest(kind, location, limit),
       }),
+      'map.features': async ({ kind, ids, scope }) => this.queries.mapFeatures(kind, this.scoped(scope), ids),
+      'region.boundaries': async ({ level, scope }) => {
+        const within = this.scoped(scope);
+        const collection = this.boundaries(level);
+        return {
+          type: 'FeatureCollection',
+          features: collection.features.filter((f) => f.properties.code.startsWith(within)),
+        };
+      },
       'commands.submit': async ({ command }) => {
         const entry = this.outbox.enqueue(command);
         this.emit('status', this.status());

@@ -23,10 +23,13 @@ export interface EventBatch {
 }
 
 export type ApplyResult =
-  | { kind: 'applied'; cursor: number; applied: number; changedKinds: EntityKind[] }
+  | { kind: 'applied'; cursor: number; applied: number; changedKinds: EntityKind[]; changedIds: ChangedIds }
   | { kind: 'duplicate'; cursor: number }
   /** The batch starts after a stretch this cache never received: fetch `after`…`before` first. */
   | { kind: 'gap'; cursor: number; missingAfter: number; missingThrough: number };
+
+/** The ids each batch changed, by kind, so a map can update just those features. */
+export type ChangedIds = Partial<Record<EntityKind, string[]>>;
 
 export interface StoredEntity extends EntityState {
   rowid?: number;
@@ -143,7 +146,8 @@ export class LocalCache {
       // The batch's changes are gathered first and each entity written once, in its final state: a
       // busy stream moves the same force or camera many times within one batch.
       const changed = new Map<string, EntityState>();
-      const lookup = (kind: EntityKind, id: string) => changed.get(`${kind}/${id}`) ?? this.getEntity(kind, id);
+      const lookup = (kind: EntityKind, id: string) =>
+        changed.get(`${kind}/${id}`) ?? this.getEntity(kind, id);
       let applied = 0;
       for (const event of batch.events) {
         if (event.seq <= cursor) continue;
@@ -161,8 +165,15 @@ export class LocalCache {
       }
       for (const entity of changed.values()) this.writeEntity(entity);
       this.statements.putState.run('cursor', String(batch.through));
-      const changedKinds = [...new Set([...changed.values()].map((entity) => entity.kind))];
-      return { kind: 'applied', cursor: batch.through, applied, changedKinds };
+      const changedIds: ChangedIds = {};
+      for (const entity of changed.values()) (changedIds[entity.kind] ??= []).push(entity.id);
+      return {
+        kind: 'applied',
+        cursor: batch.through,
+        applied,
+        changedKinds: Object.keys(changedIds) as EntityKind[],
+        changedIds,
+      };
     })();
   }
 

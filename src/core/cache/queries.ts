@@ -1,5 +1,13 @@
 import type Database from 'better-sqlite3';
-import type { Incident, IncidentNote, ModeState, Order, RiskLevel, Stage } from '../../domain';
+import {
+  entityLocation,
+  type Incident,
+  type IncidentNote,
+  type ModeState,
+  type Order,
+  type RiskLevel,
+  type Stage,
+} from '../../domain';
 
 type Row = Record<string, unknown>;
 export type LocatedKind = 'incident' | 'monitoring-point' | 'force';
@@ -22,6 +30,52 @@ export function haversineMeters(
   const dLng = (lng2 - lng1) * rad;
   const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(a));
+}
+
+/** The properties a map feature carries, per kind: what its symbol, filter and tooltip need. */
+export const MAP_PROPERTIES: Record<LocatedKind, Record<string, string>> = {
+  incident: {
+    riskLevel: '$.riskLevel',
+    stage: '$.stage',
+    title: '$.title',
+    category: '$.category',
+    updatedAt: '$.updatedAt',
+    jurisdictionCode: '$.jurisdictionCode',
+  },
+  'monitoring-point': {
+    pointKind: '$.kind',
+    cameraClass: '$.cameraClass',
+    status: '$.status',
+    name: '$.name',
+    jurisdictionCode: '$.jurisdictionCode',
+  },
+  force: {
+    forceKind: '$.kind',
+    name: '$.name',
+    members: '$.members',
+    positionAt: '$.position.at',
+    jurisdictionCode: '$.jurisdictionCode',
+  },
+};
+
+/**
+ * Exact coordinates come from the document: the R*Tree keeps 32-bit floats (rounded outward, about a metre),
+ * good for finding things, not for drawing them.
+ */
+const EXACT_LOCATION: Record<LocatedKind, [string, string]> = {
+  incident: ['$.location[0]', '$.location[1]'],
+  'monitoring-point': ['$.location[0]', '$.location[1]'],
+  force: ['$.position.lng', '$.position.lat'],
+};
+
+/** Map features in columns rather than objects: a Dali camera layer is 146,512 of them. */
+export interface MapFeatureColumns {
+  ids: string[];
+  /** lng, lat, lng, lat, … */
+  coordinates: number[];
+  properties: Record<string, (string | number | null)[]>;
+  /** Ids asked for that have no feature (gone, or no position). */
+  missing: string[];
 }
 
 /** Read-only questions the interface asks of the cache. */
@@ -49,7 +103,7 @@ export class CacheQueries {
       timeline: db.prepare('SELECT seq, type, at, payload FROM events WHERE subject = ? ORDER BY seq'),
       modes: db.prepare("SELECT doc FROM entities WHERE kind = 'mode'").pluck(),
       inBox: db.prepare(
-        `SELECT e.kind, e.id, e.doc, l.min_lng AS lng, l.min_lat AS lat
+        `SELECT e.kind, e.id, e.doc
          FROM entity_locations l JOIN entities e ON e.rowid = l.entity_rowid
          WHERE l.min_lng >= ? AND l.max_lng <= ? AND l.min_lat >= ? AND l.max_lat <= ? AND e.kind = ?
          LIMIT ?`,
@@ -114,6 +168,39 @@ export class CacheQueries {
     };
   }
 
+  /** Every located entity of a kind in `scope`, or just `ids`, as map features. */
+  mapFeatures(kind: LocatedKind, scope: string, ids?: readonly string[]): MapFeatureColumns {
+    const names = Object.keys(MAP_PROPERTIES[kind]);
+    const extracts = names.map((name) => `json_extract(e.doc, '${MAP_PROPERTIES[kind][name]}') AS "${name}"`);
+    const idFilter = ids ? `AND e.id IN (SELECT value FROM json_each(?))` : '';
+    const rows = this.db
+      .prepare(
+        `SELECT e.id, json_extract(e.doc, '${EXACT_LOCATION[kind][0]}'), json_extract(e.doc, '${EXACT_LOCATION[kind][1]}'),
+           ${extracts.join(', ')}
+         FROM entities e JOIN entity_locations l ON l.entity_rowid = e.rowid
+         WHERE e.kind = ? AND e.jurisdiction LIKE ? ${idFilter}`,
+      )
+      .raw()
+      .all(kind, `${scope}%`, ...(ids ? [JSON.stringify(ids)] : [])) as unknown[][];
+    const columns: MapFeatureColumns = {
+      ids: new Array<string>(rows.length),
+      coordinates: new Array<number>(rows.length * 2),
+      properties: Object.fromEntries(names.map((name) => [name, new Array(rows.length)])),
+      missing: [],
+    };
+    rows.forEach((row, i) => {
+      columns.ids[i] = String(row[0]);
+      columns.coordinates[2 * i] = Number(row[1]);
+      columns.coordinates[2 * i + 1] = Number(row[2]);
+      names.forEach((name, n) => (columns.properties[name]![i] = row[3 + n] as string | number | null));
+    });
+    if (ids) {
+      const found = new Set(columns.ids);
+      columns.missing = ids.filter((id) => !found.has(id));
+    }
+    return columns;
+  }
+
   modes(): ModeState[] {
     return (this.statements.modes.all() as string[]).map((doc) => JSON.parse(doc) as ModeState);
   }
@@ -123,12 +210,10 @@ export class CacheQueries {
     [minLng, minLat, maxLng, maxLat]: readonly number[],
     limit: number,
   ): LocatedEntity[] {
-    return (this.statements.inBox.all(minLng, maxLng, minLat, maxLat, kind, limit) as Row[]).map((row) => ({
-      kind: row.kind as LocatedKind,
-      id: String(row.id),
-      location: [Number(row.lng), Number(row.lat)],
-      doc: JSON.parse(String(row.doc)),
-    }));
+    return (this.statements.inBox.all(minLng, maxLng, minLat, maxLat, kind, limit) as Row[]).map((row) => {
+      const doc = JSON.parse(String(row.doc)) as unknown;
+      return { kind: row.kind as LocatedKind, id: String(row.id), location: entityLocation(kind, doc)!, doc };
+    });
   }
 
   /**

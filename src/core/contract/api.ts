@@ -9,7 +9,12 @@ import {
   operatorCommandSchema,
   orderSchema,
 } from '../../domain';
-import { jurisdictionCodeSchema, regionCountsSchema, regionManifestSchema } from '../../domain/jurisdiction';
+import {
+  JURISDICTION_LEVELS,
+  jurisdictionCodeSchema,
+  regionCountsSchema,
+  regionManifestSchema,
+} from '../../domain/jurisdiction';
 
 /**
  * The desktop API: every query, command and change notification the renderer may use, declared once.
@@ -106,6 +111,29 @@ export const countsSchema = z.object({
   forces: z.number(),
 });
 
+export const mapFeatureColumnsSchema = z.object({
+  ids: z.array(z.string()),
+  coordinates: z.array(z.number()),
+  properties: z.record(z.string(), z.array(z.union([z.string(), z.number(), z.null()]))),
+  missing: z.array(z.string()),
+});
+export type MapFeatureColumnsView = z.infer<typeof mapFeatureColumnsSchema>;
+
+const boundaryFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  properties: z.object({
+    code: z.string(),
+    name: z.string(),
+    level: z.enum(JURISDICTION_LEVELS),
+    parentCode: z.string().nullable(),
+  }),
+  geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) }),
+});
+export const boundaryCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(boundaryFeatureSchema),
+});
+
 // ---- the contract ---------------------------------------------------------------------------------
 
 export const desktopApiContract = {
@@ -146,6 +174,23 @@ export const desktopApiContract = {
       .strict(),
     output: z.object({ items: z.array(locatedEntitySchema.extend({ distanceMeters: z.number() })) }),
   },
+  'map.features': {
+    input: z
+      .object({
+        kind: locatedKindSchema,
+        /** Only these (after a change); all in scope when absent. */
+        ids: z.array(z.string()).max(20_000).optional(),
+        scope: jurisdictionCodeSchema.optional(),
+      })
+      .strict(),
+    output: mapFeatureColumnsSchema,
+  },
+  'region.boundaries': {
+    input: z
+      .object({ level: z.enum(JURISDICTION_LEVELS), scope: jurisdictionCodeSchema.optional() })
+      .strict(),
+    output: boundaryCollectionSchema,
+  },
   'commands.submit': {
     input: z.object({ command: operatorCommandSchema }).strict(),
     output: outboxEntrySchema,
@@ -159,7 +204,12 @@ export const desktopApiContract = {
 /** What the core pushes to the renderer without being asked. */
 export const desktopEventContract = {
   status: sessionStatusSchema,
-  changed: z.object({ cursor: z.number(), kinds: z.array(z.enum(ENTITY_KINDS)) }),
+  /** What the cache applied; `ids` by kind, or null when everything may have changed (a snapshot). */
+  changed: z.object({
+    cursor: z.number(),
+    kinds: z.array(z.enum(ENTITY_KINDS)),
+    ids: z.partialRecord(z.enum(ENTITY_KINDS), z.array(z.string())).nullable(),
+  }),
   'command-settled': outboxEntrySchema,
 } as const;
 

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { EntityKind, EntityState, HubEvent } from '../../domain';
-import type { EventBatch, LocalCache } from '../cache/local-cache';
+import type { ChangedIds, EventBatch, LocalCache } from '../cache/local-cache';
 import { CatchUpTracker, type CatchUpProgress } from './catch-up-progress';
 import type { HubSession } from './hub-session';
 import type { Outbox, OutboxEntry } from './outbox';
@@ -18,7 +18,8 @@ export interface SyncStatus {
 
 export interface SyncListener {
   onStatus(status: SyncStatus): void;
-  onApplied(change: { cursor: number; kinds: EntityKind[] }): void;
+  /** `ids` is null when everything may have changed (a snapshot replaced the state). */
+  onApplied(change: { cursor: number; kinds: EntityKind[]; ids: ChangedIds | null }): void;
   onCommandSettled(entry: OutboxEntry): void;
 }
 
@@ -99,6 +100,7 @@ export class HubSync {
         this.listener.onApplied({
           cursor: snapshot.seq,
           kinds: [...new Set(snapshot.entities.map((e) => e.kind))],
+          ids: null,
         });
       });
     });
@@ -140,13 +142,19 @@ export class HubSync {
       })) as { ok: true; after: number; through: number; events: HubEvent[] } | { ok: false; error: string };
       if (!missing.ok) throw new Error(missing.error);
       const filled = this.cache.apply(missing);
-      if (filled.kind === 'applied')
-        this.listener.onApplied({ cursor: filled.cursor, kinds: filled.changedKinds });
+      if (filled.kind === 'applied') {
+        this.listener.onApplied({
+          cursor: filled.cursor,
+          kinds: filled.changedKinds,
+          ids: filled.changedIds,
+        });
+      }
       result = this.cache.apply(batch);
       if (result.kind === 'gap') throw new Error(`events after ${result.missingAfter} are still missing`);
     }
-    if (result.kind === 'applied')
-      this.listener.onApplied({ cursor: result.cursor, kinds: result.changedKinds });
+    if (result.kind === 'applied') {
+      this.listener.onApplied({ cursor: result.cursor, kinds: result.changedKinds, ids: result.changedIds });
+    }
     const hubHead = Math.max(this.status.hubHead ?? 0, batch.through);
     if (this.tracker) {
       const finished = this.tracker.finished(this.cache.cursor);

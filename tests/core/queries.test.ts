@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LocalCache } from '../../src/core/cache/local-cache';
+import { CacheQueries } from '../../src/core/cache/queries';
+import type { HubEvent, MonitoringPoint } from '../../src/domain';
+import { tempDir } from './support/core-harness';
+
+const AT = '2026-11-26T08:00:00.000Z';
+const VILLAGE_A = '532901003001';
+const VILLAGE_B = '532922100001';
+
+function camera(
+  id: string,
+  village: string,
+  location: [number, number],
+  status: MonitoringPoint['status'] = 'online',
+): MonitoringPoint {
+  return {
+    id,
+    name: id,
+    kind: 'camera',
+    cameraClass: 1,
+    jurisdictionCode: village,
+    location,
+    status,
+    statusAt: AT,
+  };
+}
+
+function cacheWithCameras() {
+  const cache = new LocalCache(join(tempDir(), 'cache.db'));
+  const points = [
+    camera('near', VILLAGE_A, [100.2, 25.6]),
+    camera('nearer', VILLAGE_A, [100.201, 25.6001], 'offline'),
+    camera('far', VILLAGE_A, [100.5, 25.9]),
+    camera('other-county', VILLAGE_B, [99.9, 25.7]),
+  ];
+  const event: HubEvent = {
+    seq: 1,
+    id: '00000000-0000-4000-8000-000000000001',
+    type: 'monitoring.registered',
+    jurisdiction: VILLAGE_A,
+    at: AT,
+    payload: { points },
+  };
+  cache.apply({ after: 0, through: 1, events: [event] });
+  return { cache, queries: new CacheQueries(cache.db) };
+}
+
+describe('questions the interface asks of the cache', () => {
+  it('finds the nearest cameras to a point, nearest first, with distances in metres', () => {
+    const { queries } = cacheWithCameras();
+    const nearest = queries.nearest('monitoring-point', [100.2005, 25.6], 2);
+    expect(nearest.map((p) => p.id)).toEqual(['near', 'nearer']);
+    expect(nearest[0]!.distanceMeters).toBeGreaterThan(30);
+    expect(nearest[0]!.distanceMeters).toBeLessThan(80);
+  });
+
+  it('lists what lies inside a viewport only', () => {
+    const { queries } = cacheWithCameras();
+    expect(
+      queries
+        .inBox('monitoring-point', [100.1, 25.5, 100.3, 25.7], 100)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['near', 'nearer']);
+  });
+
+  it('gives map features in columns, limited to a scope, and names the ids it does not have', () => {
+    const { queries } = cacheWithCameras();
+    const all = queries.mapFeatures('monitoring-point', '532901');
+    expect(all.ids.sort()).toEqual(['far', 'near', 'nearer']);
+    const some = queries.mapFeatures('monitoring-point', '5329', ['nearer', 'gone']);
+    expect(some.ids).toEqual(['nearer']);
+    expect(some.coordinates).toEqual([100.201, 25.6001]);
+    expect(some.properties.status).toEqual(['offline']);
+    expect(some.properties.cameraClass).toEqual([1]);
+    expect(some.missing).toEqual(['gone']);
+  });
+
+  it('reports which ids each applied batch changed', () => {
+    const { cache } = cacheWithCameras();
+    const result = cache.apply({
+      after: 1,
+      through: 2,
+      events: [
+        {
+          seq: 2,
+          id: '00000000-0000-4000-8000-000000000002',
+          type: 'monitoring.status-changed',
+          jurisdiction: VILLAGE_A,
+          at: AT,
+          payload: { point: camera('far', VILLAGE_A, [100.5, 25.9], 'fault'), previousStatus: 'online' },
+        },
+      ],
+    });
+    expect(result).toMatchObject({ kind: 'applied', changedIds: { 'monitoring-point': ['far'] } });
+  });
+});
