@@ -3,22 +3,9 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Jurisdiction } from '../domain';
 import { levelOfCode } from '../domain/jurisdiction';
 import { readBoundaries, readJurisdictions, readManifest, type BoundaryCollection } from '../regions/store';
+import { bboxOf } from './bbox';
 
 type Shape = { geometry: Polygon | MultiPolygon; bbox: [number, number, number, number] };
-
-function bboxOf(geometry: Polygon | MultiPolygon): [number, number, number, number] {
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
-  for (const ring of rings) {
-    for (const [x, y] of ring as [number, number][]) {
-      if (x < minX) minX = x;
-      if (y < minY) minY = y;
-      if (x > maxX) maxX = x;
-      if (y > maxY) maxY = y;
-    }
-  }
-  return [minX, minY, maxX, maxY];
-}
 
 /**
  * The hub's knowledge of its region: which codes exist, their names, and whether a point lies inside

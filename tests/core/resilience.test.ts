@@ -9,7 +9,7 @@ import { seedHub } from '../../src/hub/seed/seed-hub';
 import { startHub } from '../../src/hub/server';
 import { openHubStore } from '../../src/hub/store';
 import { adminChecksum, caughtUpTo, tempDir } from './support/core-harness';
-import { GULANG, forcesOf, gulangAccounts, postPositions, spawnHubProcess } from './support/gulang-hub';
+import { GULANG, forcesOf, gulangAccounts, postPositions, spawnGulangHub } from './support/gulang-hub';
 import { startTcpProxy } from './support/tcp-proxy';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -68,7 +68,7 @@ describe('the desktop core under failure', () => {
     const dir = tempDir();
     const db = join(dir, 'hub.db');
     const port = 17_000 + Math.floor(Math.random() * 2_000);
-    let hub = await spawnHubProcess(db, port);
+    let hub = await spawnGulangHub(db, port);
     cleanups.push(() => hub.process.kill('SIGKILL'));
     const store = await openHubStore(`sqlite:${db}`);
     cleanups.push(() => store.close());
@@ -86,7 +86,7 @@ describe('the desktop core under failure', () => {
     await sleep(400);
     hub.process.kill('SIGKILL');
     await streaming;
-    hub = await spawnHubProcess(db, port);
+    hub = await spawnGulangHub(db, port);
     await postPositions(hub.url, key, forces, 5_000, 1_000, 'after');
 
     const head = await store.headSeq();

@@ -1,52 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createApiKey } from '../../src/hub/accounts';
 import { openHubStore, type HubStore } from '../../src/hub/store';
 import { REDIS_URL, createPostgresDatabase, type TestDatabase } from './support/databases';
+import { spawnHubProcess } from './support/hub-process';
 import { DALI_CITY, PREFECTURE, StreamClient, placeIn, postReports, report } from './support/hub-harness';
 import { RegionIndex } from '../../src/hub/region-index';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-/** A real hub process, as `pingan hub` runs in production. */
-async function spawnHub(db: string): Promise<{ process: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      join(repoRoot, 'bin/pingan.js'),
-      'hub',
-      '--db',
-      db,
-      '--redis',
-      REDIS_URL,
-      '--port',
-      '0',
-      '--region',
-      'dali',
-    ],
-    {
-      cwd: mkdtempSync(join(tmpdir(), 'pingan-hub-')),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PINGAN_LOG_LEVEL: 'warn' },
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${output}`)));
-  });
-  return { process: child, url };
-}
 
 describe('two hub processes sharing PostgreSQL and fanning out through Redis', () => {
   let database: TestDatabase;
@@ -58,7 +20,9 @@ describe('two hub processes sharing PostgreSQL and fanning out through Redis', (
 
   beforeAll(async () => {
     database = await createPostgresDatabase();
-    hubs.push(...(await Promise.all([spawnHub(database.url), spawnHub(database.url)])));
+    const cwd = mkdtempSync(join(tmpdir(), 'pingan-hub-'));
+    const spawnHub = () => spawnHubProcess({ db: database.url, region: 'dali', redis: REDIS_URL, cwd });
+    hubs.push(...(await Promise.all([spawnHub(), spawnHub()])));
     store = await openHubStore(database.url);
     const operator = await createAccount(store, {
       name: 'watch-b',

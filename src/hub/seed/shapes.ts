@@ -3,8 +3,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { JurisdictionLevel, LngLat } from '../../domain';
 import type { Random } from '../../regions/build/seeded-random';
 import { COORDINATE_DECIMALS, readBoundaries } from '../../regions/store';
-
-type BBox = [number, number, number, number];
+import { bboxOf, type BBox } from '../bbox';
 
 interface Shape {
   geometry: Polygon | MultiPolygon;
@@ -13,20 +12,6 @@ interface Shape {
 
 /** A rejection sampler gives up on a sliver after this many misses and takes a point on the shape instead. */
 const MAX_SAMPLES = 2000;
-
-function bboxOf(geometry: Polygon | MultiPolygon): BBox {
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  const rings = geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
-  for (const ring of rings) {
-    for (const [x, y] of ring as [number, number][]) {
-      if (x < minX) minX = x;
-      if (y < minY) minY = y;
-      if (x > maxX) maxX = x;
-      if (y > maxY) maxY = y;
-    }
-  }
-  return [minX, minY, maxX, maxY];
-}
 
 function round(value: number): number {
   return Number(value.toFixed(COORDINATE_DECIMALS));

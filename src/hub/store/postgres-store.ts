@@ -1,8 +1,7 @@
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
-import type { AccountRecord, AuditEntry, EntityRecord, HubStore, HubTransaction, StoredEvent } from './types';
-
-type Row = Record<string, unknown>;
+import { alreadyParsed, scopePattern, toAccount, toEntity, toEvent, type Row } from './rows';
+import type { AuditEntry, HubStore, HubTransaction } from './types';
 
 /**
  * Every hub process appends under this advisory lock, so `seq` values commit in the order they were
@@ -14,43 +13,6 @@ const MIGRATION_LOCK_KEY = 7301;
 
 // BIGINT columns come back as strings by default; seqs stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-
-function toEvent(row: Row): StoredEvent {
-  return {
-    seq: Number(row.seq),
-    id: String(row.id),
-    type: String(row.type),
-    jurisdiction: String(row.jurisdiction),
-    at: String(row.at),
-    subject: row.subject === null ? null : String(row.subject),
-    payload: row.payload,
-  };
-}
-
-function toEntity(row: Row): EntityRecord {
-  return {
-    kind: String(row.kind),
-    id: String(row.id),
-    jurisdiction: String(row.jurisdiction),
-    version: Number(row.version),
-    doc: row.doc,
-  };
-}
-
-function toAccount(row: Row): AccountRecord {
-  return {
-    id: String(row.id),
-    name: String(row.name),
-    passwordHash: String(row.password_hash),
-    role: String(row.role),
-    jurisdiction: String(row.jurisdiction),
-    createdAt: String(row.created_at),
-  };
-}
-
-function scopePattern(scope: string): string {
-  return `${scope.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 async function migratePostgres(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
@@ -108,7 +70,7 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
       },
       async getEntity(kind, id) {
         const { rows } = await client.query('SELECT * FROM entities WHERE kind = $1 AND id = $2', [kind, id]);
-        return rows[0] ? toEntity(rows[0]) : undefined;
+        return rows[0] ? toEntity(rows[0], alreadyParsed) : undefined;
       },
       async getEntities(kind, ids) {
         if (ids.length === 0) return [];
@@ -116,7 +78,7 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
           'SELECT * FROM entities WHERE kind = $1 AND id = ANY($2::text[])',
           [kind, ids],
         );
-        return rows.map(toEntity);
+        return rows.map((row) => toEntity(row, alreadyParsed));
       },
       async putEntities(records) {
         if (records.length === 0) return;
@@ -222,7 +184,7 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
          ORDER BY seq LIMIT $5`,
         [after, through, scopePattern(scope), scope, limit],
       );
-      return rows.map(toEvent);
+      return rows.map((row) => toEvent(row, alreadyParsed));
     },
     async snapshot(scope) {
       const client = await pool.connect();
@@ -236,7 +198,7 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
           [scopePattern(scope), scope],
         );
         await client.query('COMMIT');
-        return { seq: Number(head.rows[0].head), entities: rows.map(toEntity) };
+        return { seq: Number(head.rows[0].head), entities: rows.map((row) => toEntity(row, alreadyParsed)) };
       } catch (error) {
         await client.query('ROLLBACK');
         throw error;
@@ -258,15 +220,15 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
              ORDER BY kind, id`,
             [scopePattern(scope), scope],
           );
-      return rows.map(toEntity);
+      return rows.map((row) => toEntity(row, alreadyParsed));
     },
     async getEntity(kind, id) {
       const row = await one('SELECT * FROM entities WHERE kind = $1 AND id = $2', [kind, id]);
-      return row ? toEntity(row) : undefined;
+      return row ? toEntity(row, alreadyParsed) : undefined;
     },
     async eventsAbout(subject) {
       const { rows } = await pool.query('SELECT * FROM events WHERE subject = $1 ORDER BY seq', [subject]);
-      return rows.map(toEvent);
+      return rows.map((row) => toEvent(row, alreadyParsed));
     },
     async accountByName(name) {
       const row = await one('SELECT * FROM accounts WHERE name = $1', [name]);

@@ -3,57 +3,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import { SerialQueue } from './serial-queue';
+import { parsedText, scopePattern, toAccount, toEntity, toEvent, type Row } from './rows';
 import type {
   AccountRecord,
   ApiKeyRecord,
   AuditEntry,
   CommandOutcomeRecord,
-  EntityRecord,
   HubStore,
   HubTransaction,
   NewEvent,
-  StoredEvent,
 } from './types';
-
-type Row = Record<string, unknown>;
-
-function toEvent(row: Row): StoredEvent {
-  return {
-    seq: Number(row.seq),
-    id: String(row.id),
-    type: String(row.type),
-    jurisdiction: String(row.jurisdiction),
-    at: String(row.at),
-    subject: row.subject === null ? null : String(row.subject),
-    payload: JSON.parse(String(row.payload)),
-  };
-}
-
-function toEntity(row: Row): EntityRecord {
-  return {
-    kind: String(row.kind),
-    id: String(row.id),
-    jurisdiction: String(row.jurisdiction),
-    version: Number(row.version),
-    doc: JSON.parse(String(row.doc)),
-  };
-}
-
-function toAccount(row: Row): AccountRecord {
-  return {
-    id: String(row.id),
-    name: String(row.name),
-    passwordHash: String(row.password_hash),
-    role: String(row.role),
-    jurisdiction: String(row.jurisdiction),
-    createdAt: String(row.created_at),
-  };
-}
-
-/** `LIKE 'code%'` with the code's own wildcard characters escaped (codes are digits, but be strict). */
-function scopePattern(scope: string): string {
-  return `${scope.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export function migrateSqlite(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -156,12 +115,12 @@ export function openSqliteStore(file: string): HubStore {
     },
     async getEntity(kind, id) {
       const row = w.getEntity.get(kind, id) as Row | undefined;
-      return row ? toEntity(row) : undefined;
+      return row ? toEntity(row, parsedText) : undefined;
     },
     async getEntities(kind, ids) {
       return ids.flatMap((id) => {
         const row = w.getEntity.get(kind, id) as Row | undefined;
-        return row ? [toEntity(row)] : [];
+        return row ? [toEntity(row, parsedText)] : [];
       });
     },
     async putEntities(records) {
@@ -224,27 +183,31 @@ export function openSqliteStore(file: string): HubStore {
       return oldest === null ? Number((r.head.get() as Row).head) + 1 : Number(oldest);
     },
     async eventsBetween(after, through, scope, limit) {
-      return (r.eventsBetween.all(after, through, scopePattern(scope), scope, limit) as Row[]).map(toEvent);
+      return (r.eventsBetween.all(after, through, scopePattern(scope), scope, limit) as Row[]).map((row) =>
+        toEvent(row, parsedText),
+      );
     },
     async snapshot(scope) {
       // One read transaction: the entities and the head seq come from the same committed state.
       return reader.transaction(() => ({
         seq: Number((r.head.get() as Row).head),
-        entities: (r.entitiesInScope.all(scopePattern(scope), scope) as Row[]).map(toEntity),
+        entities: (r.entitiesInScope.all(scopePattern(scope), scope) as Row[]).map((row) =>
+          toEntity(row, parsedText),
+        ),
       }))();
     },
     async entitiesInScope(scope, kind) {
       const rows = kind
         ? r.entitiesOfKind.all(kind, scopePattern(scope), scope)
         : r.entitiesInScope.all(scopePattern(scope), scope);
-      return (rows as Row[]).map(toEntity);
+      return (rows as Row[]).map((row) => toEntity(row, parsedText));
     },
     async getEntity(kind, id) {
       const row = r.getEntity.get(kind, id) as Row | undefined;
-      return row ? toEntity(row) : undefined;
+      return row ? toEntity(row, parsedText) : undefined;
     },
     async eventsAbout(subject) {
-      return (r.eventsAbout.all(subject) as Row[]).map(toEvent);
+      return (r.eventsAbout.all(subject) as Row[]).map((row) => toEvent(row, parsedText));
     },
     async accountByName(name) {
       const row = r.accountByName.get(name) as Row | undefined;

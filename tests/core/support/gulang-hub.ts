@@ -1,14 +1,12 @@
 import { pointOnFeature } from '@turf/turf';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Force } from '../../../src/domain';
 import { createAccount, createApiKey } from '../../../src/hub/accounts';
 import type { HubStore } from '../../../src/hub/store';
 import { readBoundaries } from '../../../src/regions/store';
+import { spawnHubProcess } from '../../hub/support/hub-process';
 
 export const GULANG = '620622';
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** A point inside Gulang county: every force position a test posts lies there. */
 export function insideGulang(): [number, number] {
@@ -62,30 +60,7 @@ export async function postPositions(
   return posted;
 }
 
-/** `pingan hub` as its own process, on a given port and database. */
-export async function spawnHubProcess(
-  db: string,
-  port: number,
-): Promise<{ process: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [`${repoRoot}bin/pingan.js`, 'hub', '--db', `sqlite:${db}`, '--port', String(port), '--region', 'gulang'],
-    {
-      cwd: dirname(db),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, PINGAN_LOG_LEVEL: 'warn' },
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${output}`)));
-  });
-  return { process: child, url };
+/** `pingan hub` for Gulang as its own process, on a given port and SQLite file. */
+export function spawnGulangHub(db: string, port: number) {
+  return spawnHubProcess({ db: `sqlite:${db}`, region: 'gulang', port, cwd: dirname(db) });
 }

@@ -1,0 +1,46 @@
+import type { AccountRecord, EntityRecord, StoredEvent } from './types';
+
+export type Row = Record<string, unknown>;
+
+/** SQLite hands JSON columns back as text, PostgreSQL (jsonb) as values: each store says which. */
+export type JsonColumn = (value: unknown) => unknown;
+export const parsedText: JsonColumn = (value) => JSON.parse(String(value));
+export const alreadyParsed: JsonColumn = (value) => value;
+
+export function toEvent(row: Row, json: JsonColumn): StoredEvent {
+  return {
+    seq: Number(row.seq),
+    id: String(row.id),
+    type: String(row.type),
+    jurisdiction: String(row.jurisdiction),
+    at: String(row.at),
+    subject: row.subject === null ? null : String(row.subject),
+    payload: json(row.payload),
+  };
+}
+
+export function toEntity(row: Row, json: JsonColumn): EntityRecord {
+  return {
+    kind: String(row.kind),
+    id: String(row.id),
+    jurisdiction: String(row.jurisdiction),
+    version: Number(row.version),
+    doc: json(row.doc),
+  };
+}
+
+export function toAccount(row: Row): AccountRecord {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    passwordHash: String(row.password_hash),
+    role: String(row.role),
+    jurisdiction: String(row.jurisdiction),
+    createdAt: String(row.created_at),
+  };
+}
+
+/** `LIKE 'code%'` with the code's own wildcard characters escaped (codes are digits, but be strict). */
+export function scopePattern(scope: string): string {
+  return `${scope.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
