@@ -47,6 +47,11 @@ export function newIncidentId(at: string): string {
 
 type ItemProblem = string | null;
 
+function openIncidents(reports: readonly NewIncident[], at: string) {
+  const opened = reports.map((report) => openIncident(report, at));
+  return { events: opened.flatMap((o) => o.events), created: opened.map((o) => o.incident.id) };
+}
+
 function throwIfAny(status: number, code: IngestError['code'], problems: ItemProblem[]): void {
   const found = problems.filter((p): p is string => p !== null);
   if (found.length > 0) throw new IngestError(status, code, found.slice(0, 50));
@@ -129,14 +134,17 @@ export class IngestService {
     return result;
   }
 
-  private openAll(reports: NewIncident[], at: string) {
-    const opened = reports.map((report) => openIncident(report, at));
-    return { events: opened.flatMap((o) => o.events), created: opened.map((o) => o.incident.id) };
-  }
-
-  async reports(key: ApiKeyRecord, body: ReportsBody): Promise<IngestResult> {
-    const checks = body.reports.map((r, i) =>
-      this.checkPlace(key, `reports[${i}]`, r.jurisdictionCode, r.location),
+  /**
+   * Reports from people (grid workers, citizens, the hotline): each must lie in a known village or grid
+   * inside the key's jurisdiction; then each opens an incident.
+   */
+  private openReports(
+    key: ApiKeyRecord,
+    label: string,
+    items: readonly { externalId: string; report: Omit<NewIncident, 'id'> }[],
+  ): Promise<IngestResult> {
+    const checks = items.map(({ report }, i) =>
+      this.checkPlace(key, `${label}[${i}]`, report.jurisdictionCode, report.location),
     );
     throwIfAny(
       422,
@@ -148,52 +156,44 @@ export class IngestService {
       'out-of-scope',
       checks.map((c) => c.outside),
     );
-    const ids = body.reports.map((r) => r.id);
-    this.checkNoDuplicates('reports', ids);
+    const ids = items.map((item) => item.externalId);
+    this.checkNoDuplicates(label, ids);
     const at = new Date().toISOString();
-    return this.commitBatch(key, 'reports', ids, async () =>
-      this.openAll(
-        body.reports.map(({ id: _externalId, ...report }) => ({
-          ...report,
-          id: newIncidentId(at),
-          monitoringPointId: null,
-        })),
+    return this.commitBatch(key, label, ids, async () =>
+      openIncidents(
+        items.map(({ report }) => ({ ...report, id: newIncidentId(at) })),
         at,
       ),
     );
   }
 
-  async hotlineTickets(key: ApiKeyRecord, body: HotlineTicketsBody): Promise<IngestResult> {
-    const checks = body.tickets.map((t, i) =>
-      this.checkPlace(key, `tickets[${i}]`, t.jurisdictionCode, t.location),
+  reports(key: ApiKeyRecord, body: ReportsBody): Promise<IngestResult> {
+    return this.openReports(
+      key,
+      'reports',
+      body.reports.map(({ id, ...report }) => ({
+        externalId: id,
+        report: { ...report, monitoringPointId: null },
+      })),
     );
-    throwIfAny(
-      422,
-      'unknown-reference',
-      checks.map((c) => c.unknown),
-    );
-    throwIfAny(
-      403,
-      'out-of-scope',
-      checks.map((c) => c.outside),
-    );
-    const ids = body.tickets.map((t) => t.ticketNo);
-    this.checkNoDuplicates('tickets', ids);
-    const at = new Date().toISOString();
-    return this.commitBatch(key, 'tickets', ids, async () =>
-      this.openAll(
-        body.tickets.map(({ ticketNo, caller, ...ticket }) => ({
+  }
+
+  hotlineTickets(key: ApiKeyRecord, body: HotlineTicketsBody): Promise<IngestResult> {
+    return this.openReports(
+      key,
+      'tickets',
+      body.tickets.map(({ ticketNo, caller, ...ticket }) => ({
+        externalId: ticketNo,
+        report: {
           ...ticket,
           description: ticket.description
             ? `${ticket.description}\n工单号 ${ticketNo}`
             : `工单号 ${ticketNo}`,
-          id: newIncidentId(at),
           reporter: caller,
           source: 'hotline' as const,
           monitoringPointId: null,
-        })),
-        at,
-      ),
+        },
+      })),
     );
   }
 
@@ -260,7 +260,7 @@ export class IngestService {
     this.checkNoDuplicates('alarms', ids);
     const at = new Date().toISOString();
     return this.commitBatch(key, 'alarms', ids, async () =>
-      this.openAll(
+      openIncidents(
         body.alarms.map((alarm) => {
           const point = points.get(alarm.pointId)!;
           return {
