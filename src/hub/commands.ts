@@ -10,6 +10,7 @@ import {
   switchMode,
   type HubEventDraft,
   type Incident,
+  type Mode,
   type ModeState,
   type Operator,
   type OperatorCommand,
@@ -54,6 +55,15 @@ function selfAndAncestors(code: string): string[] {
   return Object.values(CODE_LENGTH)
     .filter((length) => length <= code.length)
     .map((length) => code.slice(0, length));
+}
+
+/** Peacetime or wartime, as in force where the incident is. */
+export async function modeAt(tx: HubTransaction, jurisdictionCode: string): Promise<Mode> {
+  const modes = await tx.getEntities('mode', selfAndAncestors(jurisdictionCode));
+  return modeInForce(
+    modes.map((m) => m.doc as ModeState),
+    jurisdictionCode,
+  );
 }
 
 export async function loadSla(store: HubStore): Promise<SlaConfig> {
@@ -173,11 +183,7 @@ export class CommandHandler {
     }
     if (!isLifecycleCommand(command)) throw new Error(`unhandled command ${JSON.stringify(command)}`);
 
-    const modes = await tx.getEntities('mode', selfAndAncestors(incident.jurisdictionCode));
-    const mode = modeInForce(
-      modes.map((m) => m.doc as ModeState),
-      incident.jurisdictionCode,
-    );
+    const mode = await modeAt(tx, incident.jurisdictionCode);
     const result = applyCommand(incident, command, { ...ctx, mode, sla });
     if (result.ok) return result;
     if (result.code === 'stale-version') {

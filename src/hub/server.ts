@@ -347,6 +347,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     '/api/v1/monitoring/status': (key, body) => ingest.monitoringStatus(key, body),
     '/api/v1/monitoring/alarms': (key, body) => ingest.monitoringAlarms(key, body),
     '/api/v1/forces/positions': (key, body) => ingest.forcePositions(key, body),
+    '/api/v1/orders/acknowledgements': (key, body) => ingest.acknowledgements(key, body),
   };
 
   for (const [path, endpoint] of Object.entries(INGEST_ENDPOINTS) as [

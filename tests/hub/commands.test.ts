@@ -10,6 +10,7 @@ import {
   login,
   newCommandId,
   placeIn,
+  postJson,
   postReports,
   report,
   startTestHub,
@@ -165,6 +166,38 @@ describe.each(STORE_KINDS)('operator commands on a %s hub', (_store, createDatab
         doc: { mode: 'wartime' },
       });
     });
+  });
+
+  it('takes a member unit’s acknowledgement from the unit’s own system, once', async () => {
+    const incidentId = await newIncident();
+    await operator.command({
+      type: 'assess',
+      commandId: newCommandId(),
+      incidentId,
+      baseVersion: 1,
+      riskLevel: 'medium',
+    });
+    const deadline = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
+    const assigned = await operator.command({
+      type: 'assign',
+      commandId: newCommandId(),
+      incidentId,
+      baseVersion: 2,
+      unitIds: ['unit-532901-police', 'unit-532901-justice-bureau'],
+      deadline,
+    });
+    expect(assigned.ok, assigned.reason).toBe(true);
+    const unitKey = await addKey(harness.hub, DALI_CITY, 'unit-portal');
+    const acknowledge = (id: string) =>
+      postJson(`${harness.hub.url}/api/v1/orders/acknowledgements`, unitKey, {
+        acknowledgements: [{ id, orderId: `${incidentId}/unit-532901-police`, note: '已签收，民警前往现场' }],
+      });
+    expect((await acknowledge('ack-1')).status).toBe(201);
+    const incident = await harness.hub.store.getEntity('incident', incidentId);
+    expect(incident?.doc).toMatchObject({ stage: 'resolve', acknowledgedUnitIds: ['unit-532901-police'] });
+    const again = await acknowledge('ack-2');
+    expect(again.status).toBe(409);
+    expect(again.body.error?.code).toBe('refused');
   });
 
   it('writes every accepted and refused command to the audit log', async () => {

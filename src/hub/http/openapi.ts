@@ -55,7 +55,9 @@ export function buildOpenApiDocument() {
             '400': errorResponse('Malformed JSON or a body that breaks the schema; nothing stored'),
             '401': errorResponse('Missing or unknown API key'),
             '403': errorResponse("An item lies outside the key's jurisdiction; nothing stored"),
-            '409': errorResponse('An item id was already received (a replay); nothing stored'),
+            '409': errorResponse(
+              'An item id was already received (a replay), or the lifecycle refused an item (an order already acknowledged); nothing stored',
+            ),
             '413': errorResponse('Body larger than 1 MiB'),
             '415': errorResponse('Content type other than application/json'),
             '422': errorResponse(

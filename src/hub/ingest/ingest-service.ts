@@ -1,16 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import {
+  applyAction,
   isWithin,
   openIncident,
+  type Incident,
+  type Operator,
+  type Order,
   type Force,
   type HubEventDraft,
   type MonitoringPoint,
   type NewIncident,
 } from '../../domain';
+import { loadSla, modeAt } from '../commands';
 import { recordEvents } from '../projector';
 import type { RegionIndex } from '../region-index';
 import type { ApiKeyRecord, HubStore, HubTransaction } from '../store';
 import type {
+  AcknowledgementsBody,
   ForcePositionsBody,
   HotlineTicketsBody,
   MonitoringAlarmsBody,
@@ -22,7 +28,7 @@ import type {
 export class IngestError extends Error {
   constructor(
     readonly status: number,
-    readonly code: 'out-of-scope' | 'unknown-reference' | 'duplicate-in-batch' | 'replayed',
+    readonly code: 'out-of-scope' | 'unknown-reference' | 'duplicate-in-batch' | 'replayed' | 'refused',
     readonly problems: string[],
   ) {
     super(problems.join('; '));
@@ -280,6 +286,61 @@ export class IngestService {
         at,
       ),
     );
+  }
+
+  /**
+   * Member units report in on their orders from their own systems: each acknowledgement is the lifecycle's
+   * `acknowledge`, made by the sending key on the incident as it stands, and refused as the lifecycle
+   * would refuse it (an order already acknowledged, an incident already handled).
+   */
+  async acknowledgements(key: ApiKeyRecord, body: AcknowledgementsBody): Promise<IngestResult> {
+    const orderIds = body.acknowledgements.map((a) => a.orderId);
+    const found = await this.store.transaction((tx) => tx.getEntities('order', [...new Set(orderIds)]));
+    const orders = new Map(found.map((e) => [e.id, e]));
+    throwIfAny(
+      422,
+      'unknown-reference',
+      orderIds.map((id, i) => (orders.has(id) ? null : `acknowledgements[${i}].orderId: no order ${id}`)),
+    );
+    throwIfAny(
+      403,
+      'out-of-scope',
+      orderIds.map((id, i) =>
+        isWithin(orders.get(id)!.jurisdiction, key.jurisdiction)
+          ? null
+          : `acknowledgements[${i}].orderId: ${id} lies in ${this.region.describe(orders.get(id)!.jurisdiction)}, outside this key's jurisdiction ${this.region.describe(key.jurisdiction)}`,
+      ),
+    );
+    const ids = body.acknowledgements.map((a) => a.id);
+    this.checkNoDuplicates('acknowledgements', ids);
+    const sla = await loadSla(this.store);
+    const actor: Operator = {
+      id: `key:${key.source}`,
+      name: key.source,
+      role: 'operator',
+      jurisdictionCode: key.jurisdiction,
+    };
+    const at = new Date().toISOString();
+    return this.commitBatch(key, 'acknowledgements', ids, async (tx) => {
+      const events: HubEventDraft[] = [];
+      const incidents = new Map<string, Incident>();
+      for (const [i, ack] of body.acknowledgements.entries()) {
+        const order = orders.get(ack.orderId)!.doc as Order;
+        const incident =
+          incidents.get(order.incidentId) ??
+          ((await tx.getEntity('incident', order.incidentId))!.doc as Incident);
+        const mode = await modeAt(tx, incident.jurisdictionCode);
+        const result = applyAction(
+          incident,
+          { type: 'acknowledge', unitId: order.unitId, ...(ack.note ? { note: ack.note } : {}) },
+          { actor, at, mode, sla },
+        );
+        if (!result.ok) throw new IngestError(409, 'refused', [`acknowledgements[${i}]: ${result.reason}`]);
+        incidents.set(incident.id, result.incident);
+        events.push(...result.events);
+      }
+      return { events, created: [] };
+    });
   }
 
   async forcePositions(key: ApiKeyRecord, body: ForcePositionsBody): Promise<IngestResult> {

@@ -117,11 +117,30 @@ export const forcePositionsBodySchema = z
   })
   .strict();
 
+export const acknowledgementsBodySchema = z
+  .object({
+    acknowledgements: z
+      .array(
+        z
+          .object({
+            id: externalIdSchema,
+            /** `<incident id>/<unit id>`, as the order was issued. */
+            orderId: z.string().min(1),
+            note: z.string().max(1000).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500),
+  })
+  .strict();
+
 export type ReportsBody = z.infer<typeof reportsBodySchema>;
 export type HotlineTicketsBody = z.infer<typeof hotlineTicketsBodySchema>;
 export type MonitoringStatusBody = z.infer<typeof monitoringStatusBodySchema>;
 export type MonitoringAlarmsBody = z.infer<typeof monitoringAlarmsBodySchema>;
 export type ForcePositionsBody = z.infer<typeof forcePositionsBodySchema>;
+export type AcknowledgementsBody = z.infer<typeof acknowledgementsBodySchema>;
 
 export const INGEST_ENDPOINTS = {
   '/api/v1/reports': { schema: reportsBodySchema, summary: "Grid workers' and citizens' (QR code) reports" },
@@ -135,5 +154,9 @@ export const INGEST_ENDPOINTS = {
   },
   '/api/v1/monitoring/alarms': { schema: monitoringAlarmsBodySchema, summary: 'Camera platform: alarms' },
   '/api/v1/forces/positions': { schema: forcePositionsBodySchema, summary: "Forces' positions" },
+  '/api/v1/orders/acknowledgements': {
+    schema: acknowledgementsBodySchema,
+    summary: "Member units reporting in on their dispatch orders (部门报到), from the units' own systems",
+  },
 } as const;
 export type IngestPath = keyof typeof INGEST_ENDPOINTS;
