@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
-import { countByLevel, modeInForce, type Jurisdiction, type JurisdictionLevel } from '../domain';
+import { DEFAULT_SLA, countByLevel, modeInForce, type Jurisdiction, type JurisdictionLevel } from '../domain';
 import { readBoundaries, readJurisdictions, readManifest, type BoundaryCollection } from '../regions/store';
+import { computeFigures } from './cache/figures';
 import { LocalCache } from './cache/local-cache';
 import { CacheQueries } from './cache/queries';
 import type {
@@ -180,6 +181,14 @@ export class DesktopCore {
         this.sync?.kickOutbox();
         return entry;
       },
+      'figures.get': async ({ scope }) =>
+        computeFigures(this.cache.db, {
+          scope: this.scoped(scope),
+          now: new Date(),
+          sla: DEFAULT_SLA,
+          modes: this.queries.modes(),
+          townships: this.boundaries('township').features.map((feature) => feature.properties),
+        }),
       'outbox.list': async ({ limit }) => this.outbox.recent(limit),
     };
   }

@@ -15,6 +15,7 @@ import {
   regionCountsSchema,
   regionManifestSchema,
 } from '../../domain/jurisdiction';
+import { figuresSchema } from './figures';
 
 /**
  * The desktop API: every query, command and change notification the renderer may use, declared once.
@@ -194,6 +195,10 @@ export const desktopApiContract = {
   'commands.submit': {
     input: z.object({ command: operatorCommandSchema }).strict(),
     output: outboxEntrySchema,
+  },
+  'figures.get': {
+    input: z.object({ scope: jurisdictionCodeSchema.optional() }).strict(),
+    output: figuresSchema,
   },
   'outbox.list': {
     input: z.object({ limit: z.number().int().positive().max(500).default(50) }).strict(),

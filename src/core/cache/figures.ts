@@ -1,0 +1,408 @@
+import type Database from 'better-sqlite3';
+import {
+  CODE_LENGTH,
+  SATISFACTIONS,
+  TIMED_STAGES,
+  isOverdue,
+  modeInForce,
+  toMillis,
+  type Closure,
+  type Incident,
+  type ModeState,
+  type Satisfaction,
+  type SlaConfig,
+  type Stage,
+} from '../../domain';
+import {
+  HOURS_IN_DAY,
+  OPEN_RISK_GRADES,
+  type Figures,
+  type OpenRiskGrade,
+  type TownshipCoverage,
+} from '../contract/figures';
+
+export interface FiguresOptions {
+  /** A jurisdiction code: the figures cover every incident and monitoring point whose code starts with it. */
+  scope: string;
+  now: Date;
+  /** The SLA in force, which decides what is overdue. */
+  sla: SlaConfig;
+  modes: readonly ModeState[];
+  /** Names for the coverage table; a township missing here is shown by its code. */
+  townships: readonly { code: string; name: string }[];
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = HOURS_IN_DAY * HOUR_MS;
+/** The centres keep China Standard Time, UTC+8 all year round. */
+const CHINA_OFFSET_MS = 8 * HOUR_MS;
+/** Today's arrivals are compared with the same hour of the days before. */
+const BASELINE_DAYS = 7;
+/** Handling time is a recent figure: it shows the effect of this month's work, not of the whole record. */
+const HANDLING_WINDOW_MS = 30 * DAY_MS;
+
+/** What the figures need of one incident, kept instead of the whole document. */
+interface IncidentFacts {
+  stage: Stage;
+  risk: OpenRiskGrade;
+  createdMs: number;
+  closedMs: number | null;
+  closure: Closure | null;
+  /** The verdict of the last follow-up call. */
+  satisfaction: Satisfaction | null;
+  /** Every dissatisfied follow-up call reopened the incident once. */
+  dissatisfiedCalls: number;
+  assigned: boolean;
+  /** Kept while the incident is open: whether it is overdue depends on the clock and the mode in force. */
+  openIncident: Incident | null;
+}
+
+interface PointTally {
+  online: number;
+  total: number;
+}
+
+function factsOf(incident: Incident): IncidentFacts {
+  const open = incident.stage !== 'closed';
+  const closedAt = incident.stageEnteredAt.closed;
+  return {
+    stage: incident.stage,
+    risk: incident.riskLevel ?? 'ungraded',
+    createdMs: toMillis(incident.createdAt),
+    closedMs: !open && closedAt !== undefined ? toMillis(closedAt) : null,
+    closure: incident.closure,
+    satisfaction: incident.satisfaction,
+    dissatisfiedCalls: incident.reopenCount,
+    assigned: incident.assignedUnitIds.length > 0,
+    openIncident: open ? incident : null,
+  };
+}
+
+/**
+ * The bounds of every code that starts with `scope`, as a range the (kind, jurisdiction) index can seek:
+ * codes are digits, and ':' sorts right after '9'.
+ */
+function codeRange(scope: string): [from: string, to: string] {
+  return [scope, `${scope}:`];
+}
+
+interface Fingerprinted<T> {
+  /** Changes whenever anything the figures use of the jurisdiction changes. */
+  fingerprint: string;
+  value: T;
+}
+
+/** How one kind of entity is read per village or grid, and how to tell that a jurisdiction changed. */
+interface JurisdictionReader<T> {
+  /** The current fingerprint of every jurisdiction in [from, to) holding this kind. */
+  fingerprints(
+    from: string,
+    to: string,
+    remembered: ReadonlyMap<string, Fingerprinted<T>>,
+  ): [code: string, fingerprint: string][];
+  read(codes: readonly string[]): Map<string, Fingerprinted<T>>;
+}
+
+/**
+ * What was last read of one kind of entity, per village or grid. Reading every document of a full Dali
+ * cache takes about a second, while the wall asks for the figures every second or two and little changes
+ * in between; so a jurisdiction is read again only when its fingerprint has changed.
+ */
+class JurisdictionMemo<T> {
+  private readonly remembered = new Map<string, Fingerprinted<T>>();
+
+  constructor(private readonly reader: JurisdictionReader<T>) {}
+
+  /** The value of every jurisdiction in `scope` holding entities of this kind. */
+  current(scope: string): [code: string, value: T][] {
+    const [from, to] = codeRange(scope);
+    const fingerprints = this.reader.fingerprints(from, to, this.remembered);
+    const stale = fingerprints
+      .filter(([code, fingerprint]) => this.remembered.get(code)?.fingerprint !== fingerprint)
+      .map(([code]) => code);
+    if (stale.length > 0) {
+      for (const [code, entry] of this.reader.read(stale)) this.remembered.set(code, entry);
+    }
+    return fingerprints.flatMap(([code]): [string, T][] => {
+      const entry = this.remembered.get(code);
+      return entry ? [[code, entry.value]] : [];
+    });
+  }
+}
+
+/**
+ * Incidents are never removed and a closed incident never changes again, so a jurisdiction's incidents
+ * are unchanged while their number and the versions of the open ones are. The number comes from the
+ * (kind, jurisdiction) index and the versions from the open incidents' own rows, so the fingerprint costs
+ * no document and no closed incident's row.
+ */
+function incidentReader(db: Database.Database): JurisdictionReader<IncidentFacts[]> {
+  const counts = db
+    .prepare(
+      `SELECT jurisdiction, COUNT(*) FROM entities
+       WHERE kind = 'incident' AND jurisdiction >= ? AND jurisdiction < ? GROUP BY jurisdiction`,
+    )
+    .raw();
+  // CROSS JOIN keeps the ids as the outer loop, so each is one primary-key lookup rather than a scan.
+  const versions = db
+    .prepare(
+      `SELECT e.jurisdiction, SUM(e.version)
+       FROM json_each(?) AS open CROSS JOIN entities AS e ON e.kind = 'incident' AND e.id = open.value
+       GROUP BY e.jurisdiction`,
+    )
+    .raw();
+  const docs = db
+    .prepare(
+      `SELECT jurisdiction, doc FROM entities
+       WHERE kind = 'incident' AND jurisdiction IN (SELECT value FROM json_each(?))`,
+    )
+    .raw();
+  const fingerprint = (count: number, openVersions: number) => `${count}/${openVersions}`;
+  return {
+    fingerprints(from, to, remembered) {
+      const openIds: string[] = [];
+      for (const [code, { value }] of remembered) {
+        if (code < from || code >= to) continue;
+        for (const { openIncident } of value) if (openIncident) openIds.push(openIncident.id);
+      }
+      const openVersions = new Map(versions.all(JSON.stringify(openIds)) as [string, number][]);
+      return (counts.all(from, to) as [string, number][]).map(([code, count]) => [
+        code,
+        fingerprint(count, openVersions.get(code) ?? 0),
+      ]);
+    },
+    read(codes) {
+      const byCode = new Map<string, IncidentFacts[]>();
+      for (const [code, doc] of docs.all(JSON.stringify(codes)) as [string, string][]) {
+        let list = byCode.get(code);
+        if (!list) byCode.set(code, (list = []));
+        list.push(factsOf(JSON.parse(doc) as Incident));
+      }
+      return new Map(
+        [...byCode].map(([code, facts]) => {
+          const openVersions = facts.reduce((sum, fact) => sum + (fact.openIncident?.version ?? 0), 0);
+          return [code, { fingerprint: fingerprint(facts.length, openVersions), value: facts }];
+        }),
+      );
+    },
+  };
+}
+
+/**
+ * Monitoring points are never removed and every change raises a point's version, so a jurisdiction's
+ * points are unchanged while their number and the sum of their versions are.
+ */
+function pointReader(db: Database.Database): JurisdictionReader<PointTally> {
+  const fingerprints = db
+    .prepare(
+      `SELECT jurisdiction, COUNT(*) || '/' || SUM(version) FROM entities
+       WHERE kind = 'monitoring-point' AND jurisdiction >= ? AND jurisdiction < ? GROUP BY jurisdiction`,
+    )
+    .raw();
+  const tallies = db
+    .prepare(
+      `SELECT jurisdiction, COUNT(*) || '/' || SUM(version), SUM(json_extract(doc, '$.status') = 'online'),
+         COUNT(*)
+       FROM entities
+       WHERE kind = 'monitoring-point' AND jurisdiction IN (SELECT value FROM json_each(?))
+       GROUP BY jurisdiction`,
+    )
+    .raw();
+  return {
+    fingerprints: (from, to) => fingerprints.all(from, to) as [string, string][],
+    read: (codes) =>
+      new Map(
+        (tallies.all(JSON.stringify(codes)) as [string, string, number, number][]).map(
+          ([code, fingerprint, online, total]) => [code, { fingerprint, value: { online, total } }],
+        ),
+      ),
+  };
+}
+
+interface Memos {
+  incidents: JurisdictionMemo<IncidentFacts[]>;
+  points: JurisdictionMemo<PointTally>;
+}
+
+function createMemos(db: Database.Database): Memos {
+  return {
+    incidents: new JurisdictionMemo(incidentReader(db)),
+    points: new JurisdictionMemo(pointReader(db)),
+  };
+}
+
+const memosByDatabase = new WeakMap<Database.Database, Memos>();
+
+function memosFor(db: Database.Database): Memos {
+  let memos = memosByDatabase.get(db);
+  if (!memos) memosByDatabase.set(db, (memos = createMemos(db)));
+  return memos;
+}
+
+function share(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
+
+function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+}
+
+function openCounts(facts: readonly IncidentFacts[]): Figures['open'] {
+  const byStage = zeroCounts(TIMED_STAGES);
+  const byRisk = zeroCounts(OPEN_RISK_GRADES);
+  let total = 0;
+  for (const { stage, risk } of facts) {
+    if (stage === 'closed') continue;
+    byStage[stage] += 1;
+    byRisk[risk] += 1;
+    total += 1;
+  }
+  return { total, byStage, byRisk };
+}
+
+/** Midnight China Standard Time at the start of the day `ms` falls in. */
+function startOfChinaDay(ms: number): number {
+  return Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
+}
+
+function arrivals(facts: readonly IncidentFacts[], nowMs: number): Figures['arrivals'] {
+  const todayStart = startOfChinaDay(nowMs);
+  const baselineStart = todayStart - BASELINE_DAYS * DAY_MS;
+  const today = new Array<number>(HOURS_IN_DAY).fill(0);
+  const baseline = new Array<number>(HOURS_IN_DAY).fill(0);
+  for (const { createdMs } of facts) {
+    if (createdMs < baselineStart || createdMs >= todayStart + DAY_MS) continue;
+    // baselineStart is a midnight, so whole hours from it give the hour of the day.
+    const hour = Math.floor((createdMs - baselineStart) / HOUR_MS) % HOURS_IN_DAY;
+    (createdMs >= todayStart ? today : baseline)[hour]! += 1;
+  }
+  return {
+    today,
+    previousWeekMean: baseline.map((count) => count / BASELINE_DAYS),
+    currentHour: Math.floor((nowMs - todayStart) / HOUR_MS),
+  };
+}
+
+/**
+ * Resolved (closed after or without a follow-up call) ÷ (resolved + open incidents already assigned to a
+ * unit), over everything the cache holds for the scope. Dismissed reports count on neither side: the
+ * centre never took them on. Open incidents not yet assigned are still being judged, not handled.
+ */
+function resolution(facts: readonly IncidentFacts[]): Figures['resolution'] {
+  let resolved = 0;
+  let openAssigned = 0;
+  for (const { stage, closure, assigned } of facts) {
+    if (closure === 'followed-up' || closure === 'no-follow-up') resolved += 1;
+    else if (stage !== 'closed' && assigned) openAssigned += 1;
+  }
+  return { resolved, openAssigned, rate: share(resolved, resolved + openAssigned) };
+}
+
+/** Mean hours from report to close of the incidents resolved in the last 30 days; dismissals excluded. */
+function handling(facts: readonly IncidentFacts[], nowMs: number): Figures['handling'] {
+  let closed = 0;
+  let totalMs = 0;
+  for (const { createdMs, closedMs, closure } of facts) {
+    if (closedMs === null || closure === 'dismissed') continue;
+    if (closedMs > nowMs || nowMs - closedMs > HANDLING_WINDOW_MS) continue;
+    closed += 1;
+    totalMs += closedMs - createdMs;
+  }
+  return { closed, meanHours: closed === 0 ? null : totalMs / closed / HOUR_MS };
+}
+
+/**
+ * One count per follow-up call, over everything the cache holds for the scope. A satisfied or basically
+ * satisfied call closes the incident, so it is the incident's last verdict; each dissatisfied call
+ * reopened it once, so those are its reopen count. This equals counting the `incident.followed-up` events
+ * without reading the event log.
+ */
+function satisfaction(facts: readonly IncidentFacts[]): Figures['satisfaction'] {
+  const counts = zeroCounts(SATISFACTIONS);
+  for (const fact of facts) {
+    if (fact.satisfaction === 'satisfied' || fact.satisfaction === 'basically-satisfied') {
+      counts[fact.satisfaction] += 1;
+    }
+    counts.dissatisfied += fact.dissatisfiedCalls;
+  }
+  const calls = counts.satisfied + counts['basically-satisfied'] + counts.dissatisfied;
+  return { counts, satisfiedShare: share(counts.satisfied + counts['basically-satisfied'], calls) };
+}
+
+/** Open incidents past the deadline of their stage, each under the mode in force where it happened. */
+function overdue(facts: readonly IncidentFacts[], options: FiguresOptions): number {
+  const now = options.now.toISOString();
+  let count = 0;
+  for (const { openIncident } of facts) {
+    if (openIncident === null) continue;
+    const mode = modeInForce(options.modes, openIncident.jurisdictionCode);
+    if (isOverdue(openIncident, now, mode, options.sla)) count += 1;
+  }
+  return count;
+}
+
+/** No monitoring point at all is the worst coverage; after that the lowest online rate. */
+function worstFirst(a: TownshipCoverage, b: TownshipCoverage): number {
+  const rank = (township: TownshipCoverage) => township.rate ?? -1;
+  return rank(a) - rank(b) || a.code.localeCompare(b.code);
+}
+
+/**
+ * Every monitoring point counts towards the online rate (cameras, vehicle checkpoints, face capture); the
+ * coverage table adds them up by township, and lists the townships in scope that have none.
+ */
+function monitoring(
+  tallies: readonly [code: string, tally: PointTally][],
+  options: FiguresOptions,
+): Figures['monitoring'] {
+  const names = new Map(options.townships.map((township) => [township.code, township.name]));
+  const byTownship = new Map<string, PointTally>();
+  for (const { code } of options.townships) {
+    if (code.startsWith(options.scope) || options.scope.startsWith(code)) {
+      byTownship.set(code, { online: 0, total: 0 });
+    }
+  }
+  let online = 0;
+  let total = 0;
+  for (const [code, tally] of tallies) {
+    online += tally.online;
+    total += tally.total;
+    if (code.length < CODE_LENGTH.township) continue;
+    const township = code.slice(0, CODE_LENGTH.township);
+    const sum = byTownship.get(township) ?? { online: 0, total: 0 };
+    byTownship.set(township, { online: sum.online + tally.online, total: sum.total + tally.total });
+  }
+  const townships = [...byTownship].map(([code, sum]) => ({
+    code,
+    name: names.get(code) ?? code,
+    ...sum,
+    rate: share(sum.online, sum.total),
+  }));
+  return { online, total, rate: share(online, total), townships: townships.sort(worstFirst) };
+}
+
+/**
+ * The live figures of a jurisdiction, from the desktop cache. Incidents and monitoring points are read per
+ * village or grid and remembered for this database, so a call reads only what changed since the last.
+ */
+export function computeFigures(db: Database.Database, options: FiguresOptions): Figures {
+  const memos = memosFor(db);
+  // One read transaction, so the incidents and the points are of the same moment.
+  const { incidentsByJurisdiction, tallies } = db.transaction(() => ({
+    incidentsByJurisdiction: memos.incidents.current(options.scope),
+    tallies: memos.points.current(options.scope),
+  }))();
+  const facts = incidentsByJurisdiction.flatMap(([, list]) => list);
+  const nowMs = options.now.getTime();
+  return {
+    scope: options.scope,
+    asOf: options.now.toISOString(),
+    open: openCounts(facts),
+    arrivals: arrivals(facts, nowMs),
+    resolution: resolution(facts),
+    handling: handling(facts, nowMs),
+    satisfaction: satisfaction(facts),
+    overdue: overdue(facts, options),
+    monitoring: monitoring(tallies, options),
+  };
+}
