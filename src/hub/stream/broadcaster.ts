@@ -17,9 +17,11 @@ export interface BroadcastObserver {
 }
 
 /**
- * Delivers committed events to subscribed clients in small batches. Every `BATCH_INTERVAL_MS` it reads what
- * was committed since the last batch (by any hub process sharing the store) and emits one message per scope
- * room, not one per event per client: the encoded packet is shared by every client in the room.
+ * Delivers committed events to subscribed clients in small batches: at most one per `BATCH_INTERVAL_MS`.
+ * A commit is sent at once if the last batch is that old, else when the interval is up, so a quiet stream
+ * pays no waiting and a busy one is still grouped. Each batch reads what was committed since the last (by
+ * any hub process sharing the store) and emits one message per scope room, not one per event per client:
+ * the encoded packet is shared by every client in the room.
  *
  * Only local clients are addressed (`io.local`): each hub process reads the shared log itself, so events
  * reach every client in `seq` order whichever process ingested them.
@@ -30,6 +32,8 @@ export class LiveBroadcaster {
   private running: Promise<void> | undefined;
   private pending = false;
   private ticks = 0;
+  private lastFlushAt = 0;
+  private scheduled: NodeJS.Timeout | undefined;
   private waiters: { seq: number; resolve: () => void }[] = [];
   /** The `through` of the last batch each room was sent: the next batch continues from there. */
   private readonly roomThrough = new Map<string, number>();
@@ -60,12 +64,23 @@ export class LiveBroadcaster {
   /** Called when events were committed (here or, through Redis, on another hub). */
   notifyCommitted(): void {
     this.pending = true;
+    if (this.scheduled || this.running) return;
+    const wait = Math.max(0, this.lastFlushAt + BATCH_INTERVAL_MS - performance.now());
+    this.scheduled = setTimeout(() => {
+      this.scheduled = undefined;
+      this.flushPending();
+    }, wait);
   }
 
   private tick(): void {
     this.ticks += 1;
     if (this.ticks % SAFETY_NET_TICKS === 0) this.pending = true;
+    if (performance.now() - this.lastFlushAt >= BATCH_INTERVAL_MS) this.flushPending();
+  }
+
+  private flushPending(): void {
     if (this.running || !this.pending) return;
+    this.lastFlushAt = performance.now();
     this.running = this.flush()
       .catch((error: unknown) => {
         this.pending = true;
@@ -123,5 +138,6 @@ export class LiveBroadcaster {
 
   stop(): void {
     clearInterval(this.timer);
+    clearTimeout(this.scheduled);
   }
 }

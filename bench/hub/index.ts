@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import type { Benchmark, BenchmarkContext } from '../lib/benchmark';
+import { makeTempDir } from '../lib/temp-dir';
+import { pointsInDali, villageCodes, type LngLat } from './dali';
+import { benchForces } from './forces';
+import { login } from './hub-api';
+import { prepareHubDatabase } from './hub-database';
+import { startHubProcess } from './hub-process';
+import { parseHubOptions } from './options';
+import { measureReplay, type ReplayResult } from './replay';
+import { hubOutcome } from './report';
+import { measureSaturation } from './saturation/saturation';
+import { HUB_BENCH } from './settings';
+import { measureSustainedStream, type SustainedResult } from './sustained';
+import type { Force } from '../../src/domain';
+
+const thousands = (n: number) => n.toLocaleString('en');
+
+/** The phases that run against the hub process itself: replay, then the sustained stream. */
+async function measureHubProcess(
+  workDir: string,
+  forces: readonly Force[],
+  points: readonly LngLat[],
+  durationSeconds: number,
+  { progress, cleanup }: BenchmarkContext,
+): Promise<{ replay: ReplayResult; sustained: SustainedResult }> {
+  progress.phase(
+    `Preparing a hub database: ${thousands(HUB_BENCH.forces)} forces, ${thousands(HUB_BENCH.replayEvents)} positions`,
+  );
+  const dbFile = join(workDir, 'hub.db');
+  const credentials = await prepareHubDatabase(dbFile, forces, points, HUB_BENCH.replayEvents, progress);
+
+  progress.phase('Starting the hub process');
+  const hub = await startHubProcess(dbFile, cleanup);
+  try {
+    const token = await login(hub.url, credentials.viewer.name, credentials.viewer.password);
+
+    progress.phase(`Replay: ${thousands(HUB_BENCH.replayEvents)} events to a reconnecting client`);
+    const replay = await hub.whileRunning(
+      measureReplay(hub.url, token, HUB_BENCH.replayEvents, HUB_BENCH.replayRepetitions, cleanup, progress),
+    );
+
+    progress.phase(
+      `Sustained stream: ${thousands(HUB_BENCH.eventsPerSecond)}/s for ${durationSeconds} s to ${HUB_BENCH.clients} clients`,
+    );
+    const sustained = await hub.whileRunning(
+      measureSustainedStream(
+        {
+          hub,
+          token,
+          apiKey: credentials.apiKey,
+          forces,
+          points,
+          clients: HUB_BENCH.clients,
+          eventsPerSecond: HUB_BENCH.eventsPerSecond,
+          durationSeconds,
+        },
+        cleanup,
+        progress,
+      ),
+    );
+    return { replay, sustained };
+  } finally {
+    await hub.stop();
+  }
+}
+
+export const hubBenchmark: Benchmark = {
+  name: 'hub',
+  summary: 'the hub live stream: sustained ingest to 100 clients, batched vs naive delivery, replay',
+
+  async run(args, context) {
+    const { durationSeconds } = parseHubOptions(args);
+    const workDir = makeTempDir('pingan-bench-hub-', context.cleanup);
+    const forces = benchForces(HUB_BENCH.forces, villageCodes());
+    const points = pointsInDali(HUB_BENCH.positionPoints);
+
+    const { replay, sustained } = await measureHubProcess(workDir, forces, points, durationSeconds, context);
+
+    context.progress.phase(
+      `Saturation: ${thousands(HUB_BENCH.saturationEvents)} events to ${HUB_BENCH.clients} clients, batched vs naive`,
+    );
+    const saturation = await measureSaturation(
+      {
+        workDir,
+        forces: HUB_BENCH.forces,
+        positionPoints: HUB_BENCH.positionPoints,
+        clients: HUB_BENCH.clients,
+        events: HUB_BENCH.saturationEvents,
+        rounds: HUB_BENCH.saturationRounds,
+      },
+      context.cleanup,
+      context.progress,
+    );
+    return hubOutcome(durationSeconds, sustained, saturation, replay);
+  },
+};
