@@ -43,6 +43,9 @@ async function migratePostgres(pool: pg.Pool): Promise<void> {
 
 export async function openPostgresStore(connectionString: string): Promise<HubStore> {
   const pool = new pg.Pool({ connectionString, max: 8 });
+  // An idle connection that the server drops (a restart, an administrator) is discarded by the pool and
+  // the next query opens a fresh one; without a listener the error would end the whole hub.
+  pool.on('error', () => undefined);
   await migratePostgres(pool);
 
   function transactionOn(client: pg.PoolClient): HubTransaction {
