@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CatchUpBar } from './components/CatchUpBar';
 import { LivePanel } from './components/LivePanel';
 import { StatusBar } from './components/StatusBar';
+import { FiguresPanel } from './figures/FiguresPanel';
 import { useSessionStatus } from './hooks/useDesktop';
 import { RegionOverviewPanel } from './RegionOverviewPanel';
 
@@ -18,7 +19,7 @@ export function App() {
   const status = useSessionStatus();
   const otherLanguage = i18n.language === 'en' ? 'zh-CN' : 'en';
   return (
-    <div className={`app mode-${status?.mode ?? 'peacetime'}`}>
+    <div className={`app mode-${status?.mode ?? 'peacetime'} view-${view}`}>
       <header className="app-header">
         <h1>{t('app.title')}</h1>
         <span className="app-subtitle">{t('app.subtitle')}</span>
@@ -31,9 +32,18 @@ export function App() {
         </button>
       </header>
       <CatchUpBar catchUp={status?.catchUp ?? null} />
-      <main>
-        {view !== 'map' && <LivePanel />}
-        {view !== 'panels' && <RegionOverviewPanel />}
+      <main className="wall">
+        {view !== 'map' && (
+          <section className="wall-panels">
+            <FiguresPanel />
+            <LivePanel />
+          </section>
+        )}
+        {view !== 'panels' && (
+          <aside className="wall-panels">
+            <RegionOverviewPanel />
+          </aside>
+        )}
       </main>
       <StatusBar status={status} />
     </div>
