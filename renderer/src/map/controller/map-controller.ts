@@ -1,0 +1,395 @@
+import type { FeatureCollection } from 'geojson';
+import {
+  Map as MapLibreMap,
+  type ErrorEvent as MapErrorEvent,
+  type GeoJSONSource,
+  type LayerSpecification,
+  type PaddingOptions,
+} from 'maplibre-gl';
+import type { DesktopApi } from '../../../../src/core/contract/api';
+import type { JurisdictionLevel } from '../../../../src/domain';
+import { IncidentPulse } from '../alerts/pulse';
+import {
+  entitiesFromColumns,
+  isOpenIncident,
+  jurisdictionOf,
+  MAP_ENTITY_KINDS,
+  riskOf,
+  type MapEntity,
+  type MapEntityKind,
+} from '../data/entities';
+import { EntityStore, type EntityChange } from '../data/entity-store';
+import { GridLoadIndex } from '../data/grid-load';
+import { LiveFeed } from '../data/live-updates';
+import { levelsFrom, loadRegionData, type RegionData } from '../data/region-data';
+import { SourceMirror, type EntityPredicate } from '../data/source-mirror';
+import { addMapIcons } from '../engine/icons';
+import { LayerSync } from '../engine/layer-sync';
+import { setUpMapEngine } from '../engine/setup';
+import { boundarySource } from '../layers/boundaries';
+import { FONT_SCALE_STATE, NOW_STATE } from '../layers/common';
+import type { OverlayContext } from '../layers/context';
+import { FORCE_SOURCE } from '../layers/forces';
+import { INCIDENT_SOURCE } from '../layers/incidents';
+import { KEY_SITE_SOURCE } from '../layers/key-sites';
+import { MONITORING_DENSITY_SOURCE, MONITORING_SOURCE } from '../layers/monitoring-points';
+import { overlayLayers, overlaySources } from '../layers/overlay';
+import { REGION_LABEL_SOURCE } from '../layers/region-labels';
+import { inScope, trailOf } from '../scope/drill-down';
+import type { BasemapConfig } from '../settings/basemap-setting';
+import { resolveBasemap, type BasemapStyle } from '../style/basemap-style';
+import { buildMapStyle } from '../style/map-style';
+import { GridLoadSync } from './grid-load-sync';
+import { initialSnapshot, SnapshotStore, type BasemapProblem } from './snapshot';
+
+/** The typeface MapLibre draws Chinese with, in the page: the same as the rest of the wall's text. */
+const CJK_FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
+const NOW_EVERY_MS = 30_000;
+const SOURCE_OF: Record<MapEntityKind, string> = {
+  incident: INCIDENT_SOURCE,
+  'monitoring-point': MONITORING_SOURCE,
+  force: FORCE_SOURCE,
+};
+
+export type OverlayOptions = Pick<OverlayContext, 'texts' | 'gridColouring' | 'visible'>;
+
+export interface MapControllerOptions {
+  container: HTMLElement;
+  api: DesktopApi;
+  /** The operator's jurisdiction: the root of everything the map may show. */
+  root: string;
+  overlay: OverlayOptions;
+  fontScale: number;
+  /** The room the panels over the map take up, kept clear when the map fits a division into view. */
+  viewPadding(): PaddingOptions;
+  /** A new high-risk incident appeared (already pulsing on the map). */
+  onHighRisk(incidentId: string): void;
+}
+
+/**
+ * Owns the MapLibre map and everything drawn on it: loads the region and the three kinds of located thing,
+ * keeps them current from the change stream, narrows them to the drilled-down scope, and survives basemap
+ * changes. React reads its state through {@link snapshots}.
+ */
+export class MapController {
+  readonly map: MapLibreMap;
+  readonly snapshots: SnapshotStore;
+  private readonly api: DesktopApi;
+  private readonly root: string;
+  private context: OverlayContext;
+  private basemap: BasemapStyle | null = null;
+  private region: RegionData | undefined;
+  private readonly stores = new Map(MAP_ENTITY_KINDS.map((kind) => [kind, new EntityStore()]));
+  private readonly mirrors = new Map(
+    MAP_ENTITY_KINDS.map((kind) => [kind, new SourceMirror(kind, () => this.geojson(SOURCE_OF[kind]))]),
+  );
+  /** The density surface of monitoring points: positions only, so status changes never re-tile it. */
+  private readonly monitoringDensity = new SourceMirror(
+    'monitoring-point',
+    () => this.geojson(MONITORING_DENSITY_SOURCE),
+    'positions',
+  );
+  private readonly gridLoad = new GridLoadIndex();
+  private readonly gridLoadSync = new GridLoadSync((id) => this.geojson(id));
+  private readonly layerSync = new LayerSync();
+  private readonly pulse: IncidentPulse;
+  private readonly feed: LiveFeed;
+  private readonly stopFeed: () => void;
+  private readonly clock: ReturnType<typeof setInterval>;
+  private readonly onHighRisk: (incidentId: string) => void;
+  private readonly viewPadding: () => PaddingOptions;
+  private fontScale: number;
+  private entitiesLoaded = false;
+  /** Whether the current style has loaded and received its icons and data: sources can take changes. */
+  private styleReady = false;
+  /** The overlay layers the style being loaded was built with. */
+  private styledLayers: LayerSpecification[];
+  private destroyed = false;
+  private readonly blockedOrigins = new Set<string>();
+
+  constructor(options: MapControllerOptions) {
+    setUpMapEngine();
+    this.api = options.api;
+    this.root = options.root;
+    this.onHighRisk = options.onHighRisk;
+    this.viewPadding = options.viewPadding;
+    this.fontScale = options.fontScale;
+    this.context = { ...options.overlay, root: options.root, scope: options.root, hasBasemap: false };
+    this.snapshots = new SnapshotStore(initialSnapshot(options.root));
+    this.styledLayers = overlayLayers(this.context);
+    this.map = new MapLibreMap({
+      container: options.container,
+      style: buildMapStyle(null, this.overlay(), options.fontScale),
+      localIdeographFontFamily: CJK_FONTS,
+      attributionControl: { compact: true },
+      center: [104, 35],
+      zoom: 4,
+      maxZoom: 17,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      renderWorldCopies: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.on('style.load', this.onStyleLoad);
+    this.map.on('error', this.onMapError);
+    document.addEventListener('securitypolicyviolation', this.onPolicyViolation);
+    this.pulse = new IncidentPulse(() => (this.destroyed ? undefined : this.map));
+    this.feed = new LiveFeed(this.api, this.root, {
+      reload: () => this.reloadEntities(),
+      apply: (changes) => this.applyChanges(changes),
+    });
+    this.stopFeed = this.feed.start();
+    this.clock = setInterval(() => this.setGlobalState(NOW_STATE, Date.now()), NOW_EVERY_MS);
+    void this.load();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.stopFeed();
+    this.pulse.stop();
+    clearInterval(this.clock);
+    document.removeEventListener('securitypolicyviolation', this.onPolicyViolation);
+    this.map.remove();
+  }
+
+  // ---- what the operator does -------------------------------------------------------------------
+
+  /** Narrows everything to `code` (the root or a division inside it) and flies there. */
+  setScope(code: string): void {
+    if (!this.region || !inScope(code, this.root) || !this.region.units.has(code)) return;
+    this.context = { ...this.context, scope: code };
+    this.layerSync.sync(this.map, overlayLayers(this.context));
+    this.pushEntities();
+    this.publishCounts({ trail: trailOf(code, this.root, this.region.units) });
+    this.flyTo(code);
+  }
+
+  setOverlayOptions(options: OverlayOptions): void {
+    this.context = { ...this.context, ...options };
+    this.layerSync.sync(this.map, overlayLayers(this.context));
+  }
+
+  setFontScale(scale: number): void {
+    this.fontScale = scale;
+    this.setGlobalState(FONT_SCALE_STATE, scale);
+  }
+
+  async setBasemap(config: BasemapConfig, file: File | undefined): Promise<void> {
+    this.snapshots.update({ basemap: { loading: true, problem: null } });
+    try {
+      this.basemap = await resolveBasemap(config, file);
+      if (this.destroyed) return;
+      this.context = { ...this.context, hasBasemap: this.basemap !== null };
+      this.styleReady = false;
+      this.styledLayers = overlayLayers(this.context);
+      this.map.setStyle(buildMapStyle(this.basemap, this.overlay(), this.fontScale), { diff: false });
+      this.snapshots.update({ basemap: { loading: false, problem: null } });
+    } catch (error) {
+      // A policy violation is reported in a task of its own: let it arrive before judging the failure.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      this.snapshots.update({ basemap: { loading: false, problem: this.basemapProblem(config, error) } });
+    }
+  }
+
+  // ---- what the panels read ---------------------------------------------------------------------
+
+  entity(kind: MapEntityKind, id: string): MapEntity | undefined {
+    return this.stores.get(kind)!.byId.get(id);
+  }
+
+  /** The forces filed against a grid and its open incidents. */
+  gridContents(code: string): { forces: MapEntity[]; openIncidents: MapEntity[] } {
+    const of = (kind: MapEntityKind) =>
+      Array.from(this.stores.get(kind)!.byId.values()).filter((entity) => jurisdictionOf(entity) === code);
+    return { forces: of('force'), openIncidents: of('incident').filter(isOpenIncident) };
+  }
+
+  unitName(code: string): string | undefined {
+    return this.region?.units.get(code)?.name;
+  }
+
+  // ---- loading ----------------------------------------------------------------------------------
+
+  private async load(): Promise<void> {
+    try {
+      const [region] = await Promise.all([loadRegionData(this.api, this.root), this.feed.reload()]);
+      if (this.destroyed) return;
+      this.region = region;
+      if (this.styleReady) {
+        this.pushRegion();
+        this.gridLoadSync.reset(region, this.gridLoad);
+      }
+      this.map.fitBounds(region.units.get(this.root)!.bounds, {
+        padding: this.viewPadding(),
+        animate: false,
+      });
+      this.publishCounts({ phase: 'ready', trail: trailOf(this.root, this.root, region.units) });
+    } catch (error) {
+      this.snapshots.update({
+        phase: 'failed',
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  private async reloadEntities(): Promise<void> {
+    const answers = await Promise.all(
+      MAP_ENTITY_KINDS.map((kind) => this.api.call('map.features', { kind, scope: this.root })),
+    );
+    if (this.destroyed) return;
+    answers.forEach((answer, i) => {
+      if (!answer.ok) throw new Error(answer.error);
+      this.stores.get(MAP_ENTITY_KINDS[i]!)!.replaceAll(entitiesFromColumns(answer.value));
+    });
+    this.entitiesLoaded = true;
+    this.gridLoad.reset(this.stores.get('incident')!.byId.values());
+    if (this.styleReady) this.pushEntities();
+    this.publishCounts({});
+  }
+
+  private applyChanges(changes: Map<MapEntityKind, EntityChange>): void {
+    if (this.destroyed) return;
+    for (const [kind, change] of changes) {
+      const previous = this.stores.get(kind)!.apply(change);
+      for (const mirror of this.mirrorsOf(kind)) mirror.apply(change, this.shows(kind));
+      if (kind !== 'incident') continue;
+      const grids = this.gridLoad.apply(change);
+      if (this.region) this.gridLoadSync.apply(this.region, this.gridLoad, grids);
+      for (const incident of change.upserted) {
+        const before = previous.get(incident.id);
+        const becameHigh = riskOf(incident) === 'high' && (!before || riskOf(before) !== 'high');
+        if (becameHigh && isOpenIncident(incident)) {
+          this.pulse.start(incident.id, [incident.lng, incident.lat]);
+          this.onHighRisk(incident.id);
+        }
+      }
+    }
+    this.publishCounts({});
+  }
+
+  // ---- drawing ----------------------------------------------------------------------------------
+
+  /**
+   * Global state can change only on a loaded style, and a change re-lays out every layer that reads it, so
+   * an unchanged value is not sent again. A style still loading picks the font scale up once loaded.
+   */
+  private setGlobalState(name: string, value: number): void {
+    if (this.styleReady && this.map.getGlobalState()[name] !== value)
+      this.map.setGlobalStateProperty(name, value);
+  }
+
+  private overlay(): { sources: ReturnType<typeof overlaySources>; layers: LayerSpecification[] } {
+    return { sources: overlaySources(this.root), layers: this.styledLayers };
+  }
+
+  private geojson(id: string): GeoJSONSource | undefined {
+    return this.destroyed ? undefined : this.map.getSource<GeoJSONSource>(id);
+  }
+
+  /** A new style (the first, or after a basemap change) arrives with empty sources and no icons. */
+  private readonly onStyleLoad = () => {
+    addMapIcons(this.map);
+    this.layerSync.reset(this.styledLayers);
+    this.layerSync.sync(this.map, overlayLayers(this.context));
+    this.styleReady = true;
+    this.setGlobalState(FONT_SCALE_STATE, this.fontScale);
+    if (this.region) this.pushRegion();
+    if (this.entitiesLoaded) this.pushEntities();
+    this.pulse.republish();
+  };
+
+  private pushRegion(): void {
+    const region = this.region!;
+    for (const level of levelsFrom(this.root)) {
+      // The contract types polygon coordinates loosely; they are GeoJSON all the same.
+      const boundaries = region.boundaries.get(level) as unknown as FeatureCollection;
+      void this.geojson(boundarySource(level))?.setData(boundaries);
+    }
+    void this.geojson(REGION_LABEL_SOURCE)?.setData(region.labels);
+    void this.geojson(KEY_SITE_SOURCE)?.setData({
+      type: 'FeatureCollection',
+      features: region.labels.features.filter((feature) => feature.properties.level === 'township'),
+    });
+  }
+
+  /** Everything the stores hold, narrowed to the scope; grid loads ride along, being counts of incidents. */
+  private pushEntities(): void {
+    for (const kind of MAP_ENTITY_KINDS)
+      for (const mirror of this.mirrorsOf(kind))
+        mirror.reset(this.stores.get(kind)!.byId.values(), this.shows(kind));
+    if (this.region) this.gridLoadSync.reset(this.region, this.gridLoad);
+  }
+
+  private mirrorsOf(kind: MapEntityKind): SourceMirror[] {
+    const primary = this.mirrors.get(kind)!;
+    return kind === 'monitoring-point' ? [primary, this.monitoringDensity] : [primary];
+  }
+
+  private shows(kind: MapEntityKind): EntityPredicate {
+    const scope = this.context.scope;
+    return kind === 'incident'
+      ? (entity) => isOpenIncident(entity) && inScope(jurisdictionOf(entity), scope)
+      : (entity) => inScope(jurisdictionOf(entity), scope);
+  }
+
+  private flyTo(code: string): void {
+    const unit = this.region?.units.get(code);
+    if (unit) this.map.fitBounds(unit.bounds, { padding: this.viewPadding(), duration: 700 });
+  }
+
+  // ---- counting ---------------------------------------------------------------------------------
+
+  private unitsInScope(level: JurisdictionLevel): number {
+    let count = 0;
+    for (const unit of this.region?.units.values() ?? [])
+      if (unit.level === level && inScope(unit.code, this.context.scope)) count += 1;
+    return count;
+  }
+
+  private publishCounts(change: Parameters<SnapshotStore['update']>[0]): void {
+    const points = this.mirrors.get('monitoring-point')!.entities;
+    let online = 0;
+    for (const point of points.values()) if (point.properties.status === 'online') online += 1;
+    const previous = this.snapshots.get();
+    this.snapshots.update({
+      ...change,
+      scope: this.context.scope,
+      counts: {
+        grids: this.unitsInScope('grid'),
+        incidents: this.mirrors.get('incident')!.entities.size,
+        'monitoring-points': points.size,
+        forces: this.mirrors.get('force')!.entities.size,
+        'key-sites': this.unitsInScope('township'),
+      },
+      onlineShare: points.size ? online / points.size : null,
+      revision: previous.revision + 1,
+    });
+  }
+
+  // ---- basemap trouble --------------------------------------------------------------------------
+
+  private readonly onPolicyViolation = (event: SecurityPolicyViolationEvent) => {
+    try {
+      this.blockedOrigins.add(new URL(event.blockedURI).origin);
+    } catch {
+      // A violation without a URL (inline script, eval) says nothing about the basemap.
+    }
+  };
+
+  private basemapProblem(config: BasemapConfig, error: unknown): BasemapProblem {
+    const origin = config.kind === 'style-url' ? new URL(config.url, location.href).origin : '';
+    if (this.blockedOrigins.has(origin)) return { kind: 'blocked', origin };
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+
+  /** Tiles that fail because the page's policy blocks their server say so in the basemap setting. */
+  private readonly onMapError = (event: MapErrorEvent & { sourceId?: string }) => {
+    if (!event.sourceId?.startsWith('basemap:')) return;
+    const origin = Array.from(this.blockedOrigins)[0];
+    const problem: BasemapProblem = origin
+      ? { kind: 'blocked', origin }
+      : { kind: 'error', message: event.error?.message ?? 'tile error' };
+    this.snapshots.update({ basemap: { loading: false, problem } });
+  };
+}

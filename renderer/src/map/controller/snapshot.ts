@@ -1,0 +1,50 @@
+import type { MapLayerId } from '../layers/context';
+import type { Crumb } from '../scope/drill-down';
+
+export type BasemapProblem = { kind: 'blocked'; origin: string } | { kind: 'error'; message: string };
+
+/** What the React side shows of the map: replaced (never mutated) on every change, for useSyncExternalStore. */
+export interface MapSnapshot {
+  phase: 'loading' | 'ready' | 'failed';
+  error: string | null;
+  scope: string;
+  trail: Crumb[];
+  counts: Record<MapLayerId, number>;
+  /** Share of the monitoring points in scope that are online, 0–1; null with none in scope. */
+  onlineShare: number | null;
+  basemap: { loading: boolean; problem: BasemapProblem | null };
+  /** Goes up with every applied change, so panels that read the stores know to read again. */
+  revision: number;
+}
+
+export function initialSnapshot(root: string): MapSnapshot {
+  return {
+    phase: 'loading',
+    error: null,
+    scope: root,
+    trail: [],
+    counts: { grids: 0, incidents: 0, 'monitoring-points': 0, forces: 0, 'key-sites': 0 },
+    onlineShare: null,
+    basemap: { loading: false, problem: null },
+    revision: 0,
+  };
+}
+
+/** A minimal external store: one current snapshot and the listeners to tell when it is replaced. */
+export class SnapshotStore {
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private current: MapSnapshot) {}
+
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  readonly get = () => this.current;
+
+  update(change: Partial<MapSnapshot>): void {
+    this.current = { ...this.current, ...change };
+    this.listeners.forEach((listener) => listener());
+  }
+}

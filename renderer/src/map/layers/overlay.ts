@@ -1,0 +1,41 @@
+import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import { boundaryLineLayers, boundarySources, landLayers, regionHitLayers } from './boundaries';
+import type { OverlayContext } from './context';
+import { forceLayers, forceSources } from './forces';
+import { gridLoadLayers, gridLoadSources } from './grid-load';
+import { incidentLayers, incidentSources } from './incidents';
+import { keySiteLayers, keySiteSources } from './key-sites';
+import { monitoringDensityLayers, monitoringSources, monitoringSymbolLayers } from './monitoring-points';
+import { regionLabelLayers, regionLabelSources } from './region-labels';
+
+/** Every source the region overlay draws from; they start empty and are filled once the style has loaded. */
+export function overlaySources(root: string): Record<string, SourceSpecification> {
+  return {
+    ...boundarySources(root),
+    ...regionLabelSources(),
+    ...gridLoadSources(),
+    ...keySiteSources(),
+    ...monitoringSources(),
+    ...forceSources(),
+    ...incidentSources(),
+  };
+}
+
+/**
+ * The overlay's layers, bottom to top. It always sits above any basemap. Among symbols, the later layer
+ * wins a collision, so incidents outrank forces, which outrank names.
+ */
+export function overlayLayers(context: OverlayContext): LayerSpecification[] {
+  return [
+    ...landLayers(context),
+    ...gridLoadLayers(context),
+    ...regionHitLayers(context),
+    ...boundaryLineLayers(context),
+    ...monitoringDensityLayers(context),
+    ...regionLabelLayers(context),
+    ...monitoringSymbolLayers(context),
+    ...keySiteLayers(context),
+    ...forceLayers(context),
+    ...incidentLayers(context),
+  ];
+}
