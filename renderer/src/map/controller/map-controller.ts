@@ -45,6 +45,15 @@ import { initialSnapshot, SnapshotStore, type BasemapProblem } from './snapshot'
 /** The typeface MapLibre draws Chinese with, in the page: the same as the rest of the wall's text. */
 const CJK_FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 const NOW_EVERY_MS = 30_000;
+/**
+ * How often each layer's source takes a batch of changes. Incidents go out every frame — a new report must
+ * show at once — while the thousands of cameras and forces are re-tiled at most once a second.
+ */
+const BATCH_EVERY_MS: Record<MapEntityKind, number> = {
+  incident: 0,
+  'monitoring-point': 1_000,
+  force: 1_000,
+};
 const SOURCE_OF: Record<MapEntityKind, string> = {
   incident: INCIDENT_SOURCE,
   'monitoring-point': MONITORING_SOURCE,
@@ -81,13 +90,16 @@ export class MapController {
   private region: RegionData | undefined;
   private readonly stores = new Map(MAP_ENTITY_KINDS.map((kind) => [kind, new EntityStore()]));
   private readonly mirrors = new Map(
-    MAP_ENTITY_KINDS.map((kind) => [kind, new SourceMirror(kind, () => this.geojson(SOURCE_OF[kind]))]),
+    MAP_ENTITY_KINDS.map((kind) => [
+      kind,
+      new SourceMirror(kind, () => this.geojson(SOURCE_OF[kind]), { minIntervalMs: BATCH_EVERY_MS[kind] }),
+    ]),
   );
   /** The density surface of monitoring points: positions only, so status changes never re-tile it. */
   private readonly monitoringDensity = new SourceMirror(
     'monitoring-point',
     () => this.geojson(MONITORING_DENSITY_SOURCE),
-    'positions',
+    { carries: 'positions', minIntervalMs: 2 * BATCH_EVERY_MS['monitoring-point'] },
   );
   private readonly gridLoad = new GridLoadIndex();
   private readonly gridLoadSync = new GridLoadSync((id) => this.geojson(id));
@@ -148,6 +160,7 @@ export class MapController {
     this.destroyed = true;
     this.stopFeed();
     this.pulse.stop();
+    for (const kind of MAP_ENTITY_KINDS) for (const mirror of this.mirrorsOf(kind)) mirror.dispose();
     clearInterval(this.clock);
     document.removeEventListener('securitypolicyviolation', this.onPolicyViolation);
     this.map.remove();

@@ -27,13 +27,12 @@ export function keySiteLayers(context: OverlayContext): LayerSpecification[] {
       id: KEY_SITE_LAYER,
       type: 'symbol',
       source: KEY_SITE_SOURCE,
-      minzoom: 7,
       filter: inScopeExpression(context.scope),
       metadata: { [TOGGLE_METADATA_KEY]: 'key-sites' },
       layout: {
         visibility: visibility(context, 'key-sites'),
         'icon-image': KEY_SITE_ICON,
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 7, scaledIconSize(0.5), 11, scaledIconSize(0.85)],
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 6, scaledIconSize(0.45), 11, scaledIconSize(0.85)],
         'icon-allow-overlap': true,
         // The seat marks a place the township's own name already labels: it must not push names away.
         'icon-ignore-placement': true,
