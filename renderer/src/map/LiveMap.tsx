@@ -87,6 +87,8 @@ function WallMap({ root, onScopeChange }: { root: string; onScopeChange?(code: s
   const texts = useStyleTexts();
   const [hover, setHover] = useState<Hover | null>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
+  /** Why the map could not be made (the region would not load), if it could not. */
+  const [failure, setFailure] = useState<string | null>(null);
   const basemap = useBasemap(controller);
 
   // The map is made once per root; these carry the latest settings into it without remaking it.
@@ -96,7 +98,10 @@ function WallMap({ root, onScopeChange }: { root: string; onScopeChange?(code: s
   });
 
   useEffect(() => {
-    const created = new MapController({
+    let created: MapController | undefined;
+    let detach: (() => void) | undefined;
+    let cancelled = false;
+    MapController.create({
       container: container.current!,
       api: desktopApi,
       root,
@@ -109,19 +114,26 @@ function WallMap({ root, onScopeChange }: { root: string; onScopeChange?(code: s
         bottom: VIEW_MARGIN,
       }),
       onHighRisk: () => latest.current.chime && playChime(),
-    });
-    const detach = attachInteractions(created.map, {
-      scope: () => created.snapshots.get().scope,
-      setScope: (code) => created.setScope(code),
-      hover: setHover,
-      select: setSelection,
-    });
-    if (localStorage.getItem('pinganDebug') === '1') window.__pinganMap = created.map;
-    setController(created);
+    }).then(
+      (made) => {
+        if (cancelled) return made.destroy();
+        created = made;
+        detach = attachInteractions(made.map, {
+          scope: () => made.snapshots.get().scope,
+          setScope: (code) => made.setScope(code),
+          hover: setHover,
+          select: setSelection,
+        });
+        if (localStorage.getItem('pinganDebug') === '1') window.__pinganMap = made.map;
+        setController(made);
+      },
+      (error: unknown) => !cancelled && setFailure(error instanceof Error ? error.message : String(error)),
+    );
     return () => {
-      detach();
-      created.destroy();
-      if (window.__pinganMap === created.map) delete window.__pinganMap;
+      cancelled = true;
+      detach?.();
+      created?.destroy();
+      if (created && window.__pinganMap === created.map) delete window.__pinganMap;
     };
   }, [root]);
 
@@ -131,7 +143,10 @@ function WallMap({ root, onScopeChange }: { root: string; onScopeChange?(code: s
   );
   useEffect(() => controller?.setFontScale(fontScale), [controller, fontScale]);
 
-  const fallback = useMemo(() => initialSnapshot(root), [root]);
+  const fallback = useMemo(
+    () => ({ ...initialSnapshot(root), ...(failure ? { phase: 'failed' as const, error: failure } : {}) }),
+    [root, failure],
+  );
   const snapshot = useSyncExternalStore(
     controller?.snapshots.subscribe ?? noSubscription,
     controller?.snapshots.get ?? (() => fallback),

@@ -16,7 +16,7 @@ import { MONITORING_SYMBOL_LAYER } from '../layers/monitoring-points';
 import { childLevelOf, drillTarget } from '../scope/drill-down';
 
 /** How many incidents a cluster's list shows at most. */
-export const CLUSTER_LIST_LIMIT = 100;
+const CLUSTER_LIST_LIMIT = 100;
 /** Symbols are small: a click within this many pixels of one counts. */
 const HIT_SLOP = 5;
 const REGION_LEVELS: JurisdictionLevel[] = ['county', 'township', 'village', 'grid'];

@@ -1,4 +1,3 @@
-import type { FeatureCollection } from 'geojson';
 import {
   Map as MapLibreMap,
   type ErrorEvent as MapErrorEvent,
@@ -21,20 +20,17 @@ import {
 import { EntityStore, type EntityChange } from '../data/entity-store';
 import { GridLoadIndex } from '../data/grid-load';
 import { LiveFeed } from '../data/live-updates';
-import { levelsFrom, loadRegionData, type RegionData } from '../data/region-data';
+import { loadRegionData, type RegionData } from '../data/region-data';
 import { SourceMirror, type EntityPredicate } from '../data/source-mirror';
-import { addMapIcons } from '../engine/icons';
+import { drawIconsOnDemand } from '../engine/icons';
 import { LayerSync } from '../engine/layer-sync';
 import { setUpMapEngine } from '../engine/setup';
-import { boundarySource } from '../layers/boundaries';
 import { FONT_SCALE_STATE, NOW_STATE } from '../layers/common';
 import type { OverlayContext } from '../layers/context';
 import { FORCE_SOURCE } from '../layers/forces';
 import { INCIDENT_SOURCE } from '../layers/incidents';
-import { KEY_SITE_SOURCE } from '../layers/key-sites';
 import { MONITORING_DENSITY_SOURCE, MONITORING_SOURCE } from '../layers/monitoring-points';
 import { overlayLayers, overlaySources } from '../layers/overlay';
-import { REGION_LABEL_SOURCE } from '../layers/region-labels';
 import { inScope, trailOf } from '../scope/drill-down';
 import type { BasemapConfig } from '../settings/basemap-setting';
 import { resolveBasemap, type BasemapStyle } from '../style/basemap-style';
@@ -76,9 +72,9 @@ export interface MapControllerOptions {
 }
 
 /**
- * Owns the MapLibre map and everything drawn on it: loads the region and the three kinds of located thing,
- * keeps them current from the change stream, narrows them to the drilled-down scope, and survives basemap
- * changes. React reads its state through {@link snapshots}.
+ * Owns the MapLibre map and everything drawn on it: the region (drawn from the style itself) and the three
+ * kinds of located thing, kept current from the change stream, narrowed to the drilled-down scope, and
+ * carried over basemap changes. React reads its state through {@link snapshots}.
  */
 export class MapController {
   readonly map: MapLibreMap;
@@ -87,7 +83,7 @@ export class MapController {
   private readonly root: string;
   private context: OverlayContext;
   private basemap: BasemapStyle | null = null;
-  private region: RegionData | undefined;
+  private readonly region: RegionData;
   private readonly stores = new Map(MAP_ENTITY_KINDS.map((kind) => [kind, new EntityStore()]));
   private readonly mirrors = new Map(
     MAP_ENTITY_KINDS.map((kind) => [
@@ -119,23 +115,35 @@ export class MapController {
   private destroyed = false;
   private readonly blockedOrigins = new Set<string>();
 
-  constructor(options: MapControllerOptions) {
+  /**
+   * The map is made once the region is known, so that the region is part of its very first style: nothing
+   * is drawn empty first and filled in after.
+   */
+  static async create(options: MapControllerOptions): Promise<MapController> {
+    return new MapController(options, await loadRegionData(options.api, options.root));
+  }
+
+  private constructor(options: MapControllerOptions, region: RegionData) {
     setUpMapEngine();
+    this.region = region;
     this.api = options.api;
     this.root = options.root;
     this.onHighRisk = options.onHighRisk;
     this.viewPadding = options.viewPadding;
     this.fontScale = options.fontScale;
     this.context = { ...options.overlay, root: options.root, scope: options.root, hasBasemap: false };
-    this.snapshots = new SnapshotStore(initialSnapshot(options.root));
+    this.snapshots = new SnapshotStore({
+      ...initialSnapshot(options.root),
+      trail: trailOf(options.root, options.root, region.units),
+    });
     this.styledLayers = overlayLayers(this.context);
     this.map = new MapLibreMap({
       container: options.container,
       style: buildMapStyle(null, this.overlay(), options.fontScale),
       localIdeographFontFamily: CJK_FONTS,
       attributionControl: { compact: true },
-      center: [104, 35],
-      zoom: 4,
+      bounds: region.units.get(options.root)!.bounds,
+      fitBoundsOptions: { padding: options.viewPadding() },
       maxZoom: 17,
       dragRotate: false,
       pitchWithRotate: false,
@@ -143,6 +151,7 @@ export class MapController {
       renderWorldCopies: false,
     });
     this.map.touchZoomRotate.disableRotation();
+    drawIconsOnDemand(this.map);
     this.map.on('style.load', this.onStyleLoad);
     this.map.on('error', this.onMapError);
     document.addEventListener('securitypolicyviolation', this.onPolicyViolation);
@@ -153,7 +162,8 @@ export class MapController {
     });
     this.stopFeed = this.feed.start();
     this.clock = setInterval(() => this.setGlobalState(NOW_STATE, Date.now()), NOW_EVERY_MS);
-    void this.load();
+    this.publishCounts({});
+    void this.loadEntities();
   }
 
   destroy(): void {
@@ -170,7 +180,7 @@ export class MapController {
 
   /** Narrows everything to `code` (the root or a division inside it) and flies there. */
   setScope(code: string): void {
-    if (!this.region || !inScope(code, this.root) || !this.region.units.has(code)) return;
+    if (!inScope(code, this.root) || !this.region.units.has(code)) return;
     this.context = { ...this.context, scope: code };
     this.layerSync.sync(this.map, overlayLayers(this.context));
     this.pushEntities();
@@ -219,25 +229,15 @@ export class MapController {
   }
 
   unitName(code: string): string | undefined {
-    return this.region?.units.get(code)?.name;
+    return this.region.units.get(code)?.name;
   }
 
   // ---- loading ----------------------------------------------------------------------------------
 
-  private async load(): Promise<void> {
+  private async loadEntities(): Promise<void> {
     try {
-      const [region] = await Promise.all([loadRegionData(this.api, this.root), this.feed.reload()]);
-      if (this.destroyed) return;
-      this.region = region;
-      if (this.styleReady) {
-        this.pushRegion();
-        this.gridLoadSync.reset(region, this.gridLoad);
-      }
-      this.map.fitBounds(region.units.get(this.root)!.bounds, {
-        padding: this.viewPadding(),
-        animate: false,
-      });
-      this.publishCounts({ phase: 'ready', trail: trailOf(this.root, this.root, region.units) });
+      await this.feed.reload();
+      this.publishCounts({ phase: 'ready' });
     } catch (error) {
       this.snapshots.update({
         phase: 'failed',
@@ -267,8 +267,7 @@ export class MapController {
       const previous = this.stores.get(kind)!.apply(change);
       for (const mirror of this.mirrorsOf(kind)) mirror.apply(change, this.shows(kind));
       if (kind !== 'incident') continue;
-      const grids = this.gridLoad.apply(change);
-      if (this.region) this.gridLoadSync.apply(this.region, this.gridLoad, grids);
+      this.gridLoadSync.apply(this.region, this.gridLoad, this.gridLoad.apply(change));
       for (const incident of change.upserted) {
         const before = previous.get(incident.id);
         const becameHigh = riskOf(incident) === 'high' && (!before || riskOf(before) !== 'high');
@@ -293,45 +292,29 @@ export class MapController {
   }
 
   private overlay(): { sources: ReturnType<typeof overlaySources>; layers: LayerSpecification[] } {
-    return { sources: overlaySources(this.root), layers: this.styledLayers };
+    return { sources: overlaySources(this.region), layers: this.styledLayers };
   }
 
   private geojson(id: string): GeoJSONSource | undefined {
     return this.destroyed ? undefined : this.map.getSource<GeoJSONSource>(id);
   }
 
-  /** A new style (the first, or after a basemap change) arrives with empty sources and no icons. */
+  /** A new style (the first, or after a basemap change) arrives with the region but no entities. */
   private readonly onStyleLoad = () => {
-    addMapIcons(this.map);
     this.layerSync.reset(this.styledLayers);
     this.layerSync.sync(this.map, overlayLayers(this.context));
     this.styleReady = true;
     this.setGlobalState(FONT_SCALE_STATE, this.fontScale);
-    if (this.region) this.pushRegion();
     if (this.entitiesLoaded) this.pushEntities();
     this.pulse.republish();
   };
-
-  private pushRegion(): void {
-    const region = this.region!;
-    for (const level of levelsFrom(this.root)) {
-      // The contract types polygon coordinates loosely; they are GeoJSON all the same.
-      const boundaries = region.boundaries.get(level) as unknown as FeatureCollection;
-      void this.geojson(boundarySource(level))?.setData(boundaries);
-    }
-    void this.geojson(REGION_LABEL_SOURCE)?.setData(region.labels);
-    void this.geojson(KEY_SITE_SOURCE)?.setData({
-      type: 'FeatureCollection',
-      features: region.labels.features.filter((feature) => feature.properties.level === 'township'),
-    });
-  }
 
   /** Everything the stores hold, narrowed to the scope; grid loads ride along, being counts of incidents. */
   private pushEntities(): void {
     for (const kind of MAP_ENTITY_KINDS)
       for (const mirror of this.mirrorsOf(kind))
         mirror.reset(this.stores.get(kind)!.byId.values(), this.shows(kind));
-    if (this.region) this.gridLoadSync.reset(this.region, this.gridLoad);
+    this.gridLoadSync.reset(this.region, this.gridLoad);
   }
 
   private mirrorsOf(kind: MapEntityKind): SourceMirror[] {
@@ -347,7 +330,7 @@ export class MapController {
   }
 
   private flyTo(code: string): void {
-    const unit = this.region?.units.get(code);
+    const unit = this.region.units.get(code);
     if (unit) this.map.fitBounds(unit.bounds, { padding: this.viewPadding(), duration: 700 });
   }
 
@@ -355,7 +338,7 @@ export class MapController {
 
   private unitsInScope(level: JurisdictionLevel): number {
     let count = 0;
-    for (const unit of this.region?.units.values() ?? [])
+    for (const unit of this.region.units.values())
       if (unit.level === level && inScope(unit.code, this.context.scope)) count += 1;
     return count;
   }
@@ -364,7 +347,6 @@ export class MapController {
     const points = this.mirrors.get('monitoring-point')!.entities;
     let online = 0;
     for (const point of points.values()) if (point.properties.status === 'online') online += 1;
-    const previous = this.snapshots.get();
     this.snapshots.update({
       ...change,
       scope: this.context.scope,
@@ -376,7 +358,6 @@ export class MapController {
         'key-sites': this.unitsInScope('township'),
       },
       onlineShare: points.size ? online / points.size : null,
-      revision: previous.revision + 1,
     });
   }
 

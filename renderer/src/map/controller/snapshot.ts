@@ -13,8 +13,6 @@ export interface MapSnapshot {
   /** Share of the monitoring points in scope that are online, 0–1; null with none in scope. */
   onlineShare: number | null;
   basemap: { loading: boolean; problem: BasemapProblem | null };
-  /** Goes up with every applied change, so panels that read the stores know to read again. */
-  revision: number;
 }
 
 export function initialSnapshot(root: string): MapSnapshot {
@@ -26,7 +24,6 @@ export function initialSnapshot(root: string): MapSnapshot {
     counts: { grids: 0, incidents: 0, 'monitoring-points': 0, forces: 0, 'key-sites': 0 },
     onlineShare: null,
     basemap: { loading: false, problem: null },
-    revision: 0,
   };
 }
 

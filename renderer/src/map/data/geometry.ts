@@ -20,18 +20,6 @@ export function boundsOf(area: Area): Bounds {
   return bounds;
 }
 
-export function unionBounds(all: readonly Bounds[]): Bounds {
-  return all.reduce<Bounds>(
-    (union, b) => [
-      Math.min(union[0], b[0]),
-      Math.min(union[1], b[1]),
-      Math.max(union[2], b[2]),
-      Math.max(union[3], b[3]),
-    ],
-    [Infinity, Infinity, -Infinity, -Infinity],
-  );
-}
-
 /** Shoelace area and centroid of a ring, in degrees: fine for choosing and placing, not for measuring. */
 function ringCentroid(ring: Ring): { area: number; at: [number, number] } {
   let twiceArea = 0;

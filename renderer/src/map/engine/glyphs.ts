@@ -73,7 +73,7 @@ function writeGlyph(pbf: PbfWriter, codePoint: number, rasterizer: TinySDF): voi
 }
 
 /** Encodes one range of 256 code points of a fontstack as a glyph PBF. */
-export function encodeGlyphRange(fontstack: string, start: number, end: number): Uint8Array {
+function encodeGlyphRange(fontstack: string, start: number, end: number): Uint8Array {
   const rasterizer = rasterizerFor(fontstack);
   const pbf = new PbfWriter();
   pbf.writeMessage(

@@ -112,7 +112,7 @@ export const MONITORING_SYMBOLS = [
   'vehicle-checkpoint',
   'face-capture',
 ] as const;
-export type MonitoringSymbol = (typeof MONITORING_SYMBOLS)[number];
+type MonitoringSymbol = (typeof MONITORING_SYMBOLS)[number];
 
 const MONITORING_SHAPES: Record<MonitoringSymbol, Shape> = {
   'camera-1': 'square',
@@ -257,14 +257,17 @@ function paint(name: string): HTMLCanvasElement {
   return canvas;
 }
 
-/** Registers every icon and pattern with the map (again after each style change, which drops them). */
-export function addMapIcons(map: MapLibreMap): void {
-  for (const name of PAINTERS.keys()) {
-    if (map.hasImage(name)) continue;
+/**
+ * Draws the map's icons and patterns when the style first asks for them — also after a basemap change,
+ * which drops every image. Names the map does not know (a basemap's own sprite) are left alone.
+ */
+export function drawIconsOnDemand(map: MapLibreMap): void {
+  map.setMissingStyleImageResolver((name) => {
+    if (!PAINTERS.has(name) || map.hasImage(name)) return;
     const canvas = paint(name);
     const image = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     map.addImage(name, image, { pixelRatio: PIXEL_RATIO });
-  }
+  });
 }
 
 const dataUrls = new Map<string, string>();

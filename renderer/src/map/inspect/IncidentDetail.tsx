@@ -82,17 +82,18 @@ export function IncidentDetail({ id, onSelect }: { id: string; onSelect(selectio
   if (loaded.state === 'loading') return <p className="map-note">{t('map.detail.loading')}</p>;
   if (loaded.state === 'gone') return <p className="map-note">{t('map.detail.gone')}</p>;
   const { incident, timeline } = loaded.detail;
-  const nearestList = (items: Nearest, describe: (doc: unknown) => string) =>
+  const nearestList = (
+    kind: 'monitoring-point' | 'force',
+    items: Nearest,
+    describe: (doc: unknown) => string,
+  ) =>
     items.length === 0 ? (
       <p className="map-note">{t('map.detail.none')}</p>
     ) : (
       <ul className="map-list">
         {items.map((item) => (
           <li key={item.id}>
-            <button
-              type="button"
-              onClick={() => onSelect({ kind: item.kind as 'force', id: item.id, at: item.location })}
-            >
+            <button type="button" onClick={() => onSelect({ kind, id: item.id, at: item.location })}>
               <span translate="no">{nameOf(item.doc)}</span>
               <span className="map-list-meta">
                 {describe(item.doc)} · {formatDistance(t, item.distanceMeters, i18n.language)}
@@ -130,9 +131,9 @@ export function IncidentDetail({ id, onSelect }: { id: string; onSelect(selectio
         ))}
       </ol>
       <h4>{t('map.detail.nearestCameras')}</h4>
-      {nearestList(cameras, (doc) => t(`map.monitoring.${symbolOf(doc)}`))}
+      {nearestList('monitoring-point', cameras, (doc) => t(`map.monitoring.${symbolOf(doc)}`))}
       <h4>{t('map.detail.nearestForces')}</h4>
-      {nearestList(forces, (doc) => t(`map.force.${kindOf(doc)}`))}
+      {nearestList('force', forces, (doc) => t(`map.force.${kindOf(doc)}`))}
     </>
   );
 }

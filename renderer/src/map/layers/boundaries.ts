@@ -1,6 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { JURISDICTION_LEVELS, levelOfCode, type JurisdictionLevel } from '../../../../src/domain';
-import { levelsFrom } from '../data/region-data';
+import type { FeatureCollection } from 'geojson';
+import { levelsFrom, type RegionData } from '../data/region-data';
 import { childLevelOf, inScopeExpression } from '../scope/drill-down';
 import { WALL } from '../style/palette';
 import { TOGGLE_METADATA_KEY, visibility, type OverlayContext } from './context';
@@ -17,11 +18,12 @@ const LINE_STYLE: Record<JurisdictionLevel, { colour: string; width: number; min
   grid: { colour: WALL.gridLine, width: 0.6, minzoom: 10.5 },
 };
 
-export function boundarySources(root: string): Record<string, SourceSpecification> {
+export function boundarySources(region: RegionData): Record<string, SourceSpecification> {
   return Object.fromEntries(
-    levelsFrom(root).map((level) => [
+    Array.from(region.boundaries, ([level, boundaries]) => [
       boundarySource(level),
-      { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'code' },
+      // The contract types polygon coordinates loosely; they are GeoJSON all the same.
+      { type: 'geojson', data: boundaries as unknown as FeatureCollection, promoteId: 'code' },
     ]),
   );
 }

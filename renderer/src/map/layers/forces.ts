@@ -11,8 +11,8 @@ export const FORCE_SYMBOL_LAYER = 'force-symbols';
 const FORCES = { [TOGGLE_METADATA_KEY]: 'forces' };
 const MINUTE = 60_000;
 /** A fix this recent counts as current; one older than STALE_AFTER is drawn faint. */
-export const FRESH_WITHIN = 15 * MINUTE;
-export const STALE_AFTER = 2 * 60 * MINUTE;
+const FRESH_WITHIN = 15 * MINUTE;
+const STALE_AFTER = 2 * 60 * MINUTE;
 
 export function forceSources(): Record<string, SourceSpecification> {
   return {

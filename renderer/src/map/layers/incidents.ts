@@ -103,6 +103,8 @@ export function incidentLayers(context: OverlayContext): LayerSpecification[] {
         'text-size': scaledTextSize([[0, 13]]),
         'text-line-height': 1,
         'text-allow-overlap': true,
+        // Incidents are drawn over the region's names but never push them off the map.
+        'text-ignore-placement': true,
       },
       paint: { 'text-color': '#111111' },
     },
@@ -117,6 +119,7 @@ export function incidentLayers(context: OverlayContext): LayerSpecification[] {
         'icon-image': ['concat', 'incident-', ['get', 'risk']],
         'icon-size': scaledIconSize(1),
         'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
         // Drawn in ascending order: high risk ends up on top of whatever it overlaps.
         'symbol-sort-key': ['get', 'riskRank'],
         'text-field': [

@@ -1,4 +1,5 @@
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { RegionData } from '../data/region-data';
 import { KEY_SITE_ICON } from '../engine/icons';
 import { inScopeExpression } from '../scope/drill-down';
 import { scaledIconSize } from './common';
@@ -8,14 +9,15 @@ import { TOGGLE_METADATA_KEY, visibility, type OverlayContext } from './context'
  * Key sites. The cache holds no sensitive places (敏感地) yet, so this layer shows the township seats —
  * placed at the centre of each township's boundary, as the legend says.
  */
-export const KEY_SITE_SOURCE = 'key-sites';
+const KEY_SITE_SOURCE = 'key-sites';
 export const KEY_SITE_LAYER = 'key-sites';
 
-export function keySiteSources(): Record<string, SourceSpecification> {
+export function keySiteSources(region: RegionData): Record<string, SourceSpecification> {
+  const seats = region.labels.features.filter((feature) => feature.properties.level === 'township');
   return {
     [KEY_SITE_SOURCE]: {
       type: 'geojson',
-      data: { type: 'FeatureCollection', features: [] },
+      data: { type: 'FeatureCollection', features: seats },
       promoteId: 'code',
     },
   };

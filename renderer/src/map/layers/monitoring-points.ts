@@ -7,7 +7,7 @@ export const MONITORING_SOURCE = 'monitoring-points';
 export const MONITORING_DENSITY_SOURCE = 'monitoring-density';
 export const MONITORING_SYMBOL_LAYER = 'monitoring-symbols';
 /** Below this zoom the ~150,000 points read as a density surface; above it, one symbol each. */
-export const MONITORING_SYMBOL_MIN_ZOOM = 14;
+const MONITORING_SYMBOL_MIN_ZOOM = 14;
 
 const MONITORING = { [TOGGLE_METADATA_KEY]: 'monitoring-points' };
 

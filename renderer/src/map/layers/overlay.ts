@@ -1,4 +1,5 @@
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { RegionData } from '../data/region-data';
 import { boundaryLineLayers, boundarySources, landLayers, regionHitLayers } from './boundaries';
 import type { OverlayContext } from './context';
 import { forceLayers, forceSources } from './forces';
@@ -8,13 +9,16 @@ import { keySiteLayers, keySiteSources } from './key-sites';
 import { monitoringDensityLayers, monitoringSources, monitoringSymbolLayers } from './monitoring-points';
 import { regionLabelLayers, regionLabelSources } from './region-labels';
 
-/** Every source the region overlay draws from; they start empty and are filled once the style has loaded. */
-export function overlaySources(root: string): Record<string, SourceSpecification> {
+/**
+ * Every source the overlay draws from. The region's own (boundaries, names, seats) come with their data;
+ * those of live things start empty and are filled once the style has loaded.
+ */
+export function overlaySources(region: RegionData): Record<string, SourceSpecification> {
   return {
-    ...boundarySources(root),
-    ...regionLabelSources(),
+    ...boundarySources(region),
+    ...regionLabelSources(region),
     ...gridLoadSources(),
-    ...keySiteSources(),
+    ...keySiteSources(region),
     ...monitoringSources(),
     ...forceSources(),
     ...incidentSources(),

@@ -1,21 +1,15 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { JURISDICTION_LEVELS, levelOfCode, type JurisdictionLevel } from '../../../../src/domain';
-import { levelsFrom } from '../data/region-data';
+import { levelsFrom, type RegionData } from '../data/region-data';
 import { inScopeExpression } from '../scope/drill-down';
 import { WALL } from '../style/palette';
 import { LABEL_HALO, scaledTextSize } from './common';
 import { TOGGLE_METADATA_KEY, visibility, type OverlayContext } from './context';
 
-export const REGION_LABEL_SOURCE = 'region-labels';
+const REGION_LABEL_SOURCE = 'region-labels';
 
-export function regionLabelSources(): Record<string, SourceSpecification> {
-  return {
-    [REGION_LABEL_SOURCE]: {
-      type: 'geojson',
-      data: { type: 'FeatureCollection', features: [] },
-      promoteId: 'code',
-    },
-  };
+export function regionLabelSources(region: RegionData): Record<string, SourceSpecification> {
+  return { [REGION_LABEL_SOURCE]: { type: 'geojson', data: region.labels, promoteId: 'code' } };
 }
 
 const LABELS: Record<
@@ -32,7 +26,7 @@ const LABELS: Record<
     colour: WALL.labelStrong,
   },
   township: {
-    minzoom: 8,
+    minzoom: 8.5,
     maxzoom: 13,
     sizes: [
       [8, 13],
@@ -79,7 +73,9 @@ function labelText(level: JurisdictionLevel): ExpressionSpecification {
 export function regionLabelLayers(context: OverlayContext): LayerSpecification[] {
   const scopeDepth = JURISDICTION_LEVELS.indexOf(levelOfCode(context.scope)!);
   const rootLevels = levelsFrom(context.root);
+  // Finest first: a later symbol layer wins a collision, and a county's name must outlast its townships'.
   return (Object.keys(LABELS) as (keyof typeof LABELS)[])
+    .reverse()
     .filter((level) => rootLevels.includes(level))
     .map((level) => ({
       id: `label-${level}`,

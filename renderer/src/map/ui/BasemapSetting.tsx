@@ -82,20 +82,25 @@ export function BasemapSetting({ config, loading, problem, onApply }: BasemapSet
         </label>
       )}
       {kind === 'pmtiles' && (
-        <label className="map-field">
-          {t('map.basemap.file')}
-          <input
-            type="file"
-            accept=".pmtiles"
-            data-testid="basemap-file"
-            onChange={(event) => setFile(event.target.files?.[0])}
-          />
-          {config.kind === 'pmtiles' && !file && (
-            <span className="map-note" translate="no">
-              {t('map.basemap.storedFile', { name: config.fileName })}
+        <div className="map-field">
+          {/* The browser's own file button speaks the browser's language, not the wall's: it stays hidden. */}
+          <label className="map-file-button">
+            {t('map.basemap.file')}
+            <input
+              type="file"
+              accept=".pmtiles"
+              className="map-file-input"
+              data-testid="basemap-file"
+              onChange={(event) => setFile(event.target.files?.[0])}
+            />
+          </label>
+          {(file || config.kind === 'pmtiles') && (
+            <span className="map-note">
+              {t(file ? 'map.basemap.chosenFile' : 'map.basemap.storedFile')}{' '}
+              <span translate="no">{file?.name ?? (config.kind === 'pmtiles' ? config.fileName : '')}</span>
             </span>
           )}
-        </label>
+        </div>
       )}
       <button
         type="button"
@@ -107,7 +112,7 @@ export function BasemapSetting({ config, loading, problem, onApply }: BasemapSet
       </button>
       {config.kind !== 'none' && (
         <p className="map-note" data-testid="basemap-current">
-          {t('map.basemap.current', { name: describe(config) })}
+          {t('map.basemap.current')} <span translate="no">{describe(config)}</span>
         </p>
       )}
       {loading && <p className="map-note">{t('map.basemap.loading')}</p>}
