@@ -43,12 +43,13 @@ const CJK_FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 
 const NOW_EVERY_MS = 30_000;
 /**
  * How often each layer's source takes a batch of changes. Incidents go out every frame — a new report must
- * show at once — while the thousands of cameras and forces are re-tiled at most once a second.
+ * show at once. Every batch makes a worker re-index its whole source: for ~150,000 cameras that is most of
+ * a second of a worker's time, so their status changes go out every few seconds, and forces every two.
  */
 const BATCH_EVERY_MS: Record<MapEntityKind, number> = {
   incident: 0,
-  'monitoring-point': 1_000,
-  force: 1_000,
+  'monitoring-point': 5_000,
+  force: 2_000,
 };
 const SOURCE_OF: Record<MapEntityKind, string> = {
   incident: INCIDENT_SOURCE,

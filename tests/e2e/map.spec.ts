@@ -1,0 +1,413 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+
+/**
+ * The live wall map against a real hub and simulator, as the demo runs it. One page walks through the
+ * map in order — render, drill down, a new report, English, the basemap — since loading ~150,000
+ * monitoring points once is the slow part.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const LAYERS = ['grids', 'incidents', 'monitoring-points', 'forces', 'key-sites'] as const;
+type Counts = Record<(typeof LAYERS)[number], number>;
+
+let demo: ChildProcess;
+let shellUrl: string;
+let hubUrl: string;
+let dataDir: string;
+/** The village the drill-down ends in, where the test files its report. */
+let reportVillage: string;
+let context: BrowserContext;
+let page: Page;
+const foreignRequests: string[] = [];
+
+test.beforeAll(async ({ browser }) => {
+  dataDir = mkdtempSync(join(tmpdir(), 'pingan-map-'));
+  const hubPort = String(7400 + Math.floor(Math.random() * 500));
+  demo = spawn(
+    process.execPath,
+    ['bin/pingan.js', 'start', '--no-open', '--data', dataDir, '--hub-port', hubPort, '--speed', '120'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  [shellUrl, hubUrl] = await new Promise<[string, string]>((resolve, reject) => {
+    let output = '';
+    demo.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const shell = /^Open: (\S+)$/m.exec(output);
+      const hub = /^Hub for .* on (\S+)$/m.exec(output);
+      if (shell && hub) resolve([shell[1]!, hub[1]!]);
+    });
+    demo.once('exit', (code) => reject(new Error(`pingan start exited with ${code}: ${output}`)));
+  });
+
+  context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (/^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1') foreignRequests.push(url.href);
+  });
+  // Exposes the MapLibre instance as window.__pinganMap.
+  await context.addInitScript(() => localStorage.setItem('pinganDebug', '1'));
+  page = await context.newPage();
+});
+
+test.afterAll(async () => {
+  await context?.close();
+  demo?.kill('SIGINT');
+});
+
+async function counts(): Promise<Counts> {
+  const entries = await Promise.all(
+    LAYERS.map(async (layer) => {
+      const text = await page.getByTestId(`layer-count-${layer}`).textContent();
+      return [layer, Number((text ?? '').replace(/\D/g, ''))] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Counts;
+}
+
+async function openMap(): Promise<void> {
+  // The counts fill in once the map's first full read of the local cache has arrived.
+  await expect(page.getByTestId('layer-count-monitoring-points')).toHaveText('146,512', { timeout: 60_000 });
+  await page.getByTestId('live-map').evaluate((map) => map.scrollIntoView({ block: 'nearest' }));
+  // Sources never settle while the stream runs, so "drawn" is judged by what is on screen.
+  await page.waitForFunction(
+    () => (window.__pinganMap?.queryRenderedFeatures({ layers: ['line-county'] }).length ?? 0) > 0,
+    null,
+    { timeout: 30_000 },
+  );
+}
+
+/**
+ * Clicks the map inside the largest division one level below `scope`, at a spot where no symbol would take
+ * the click instead, waits for the breadcrumb to arrive there, and returns the division's code.
+ */
+async function drillBelow(scope: string, level: 'county' | 'township' | 'village'): Promise<string> {
+  const spot = await page.evaluate(
+    async ({ scope, level }) => {
+      const map = window.__pinganMap!;
+      const source = map.getSource(`boundary-${level}`) as unknown as {
+        getData(): Promise<GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>>;
+      };
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const symbols = [
+        'incident-clusters',
+        'incident-points',
+        'force-symbols',
+        'monitoring-symbols',
+        'key-sites',
+      ];
+      // Only where a click reaches the canvas: not under the panels, not scrolled or clipped away.
+      const onCanvas = (x: number, y: number) =>
+        document.elementFromPoint(canvas.left + x, canvas.top + y) === map.getCanvas();
+      const codeAt = (x: number, y: number) =>
+        map.queryRenderedFeatures([x, y], { layers: [`region-hit-${level}`] })[0]?.properties.code;
+      const divisions = (await source.getData()).features
+        .filter((feature) => String(feature.properties?.code).startsWith(scope))
+        .map((feature) => {
+          const corners = JSON.stringify(feature.geometry.coordinates)
+            .match(/-?[\d.]+,-?[\d.]+/g)!
+            .map((pair) => map.project(pair.split(',').map(Number) as [number, number]));
+          const xs = corners.map((p) => p.x);
+          const ys = corners.map((p) => p.y);
+          const box = {
+            x0: Math.max(8, Math.min(...xs)),
+            x1: Math.min(canvas.width - 8, Math.max(...xs)),
+            y0: Math.max(8, Math.min(...ys)),
+            y1: Math.min(canvas.height - 8, Math.max(...ys)),
+          };
+          return { code: String(feature.properties?.code), name: String(feature.properties?.name), box };
+        })
+        .sort(
+          (a, b) =>
+            (b.box.x1 - b.box.x0) * (b.box.y1 - b.box.y0) - (a.box.x1 - a.box.x0) * (a.box.y1 - a.box.y0),
+        );
+      for (const { code, name, box } of divisions) {
+        const step = Math.max(3, Math.min(box.x1 - box.x0, box.y1 - box.y0) / 40);
+        for (let y = box.y0; y <= box.y1; y += step)
+          for (let x = box.x0; x <= box.x1; x += step) {
+            // Well inside the division, not on a border two of them share, and clear of any symbol:
+            // clicks count within 5 px of a symbol, so 6 px of clearance is enough.
+            const around = [
+              [x, y],
+              [x - 6, y],
+              [x + 6, y],
+              [x, y - 6],
+              [x, y + 6],
+            ] as const;
+            if (!onCanvas(x, y) || !around.every(([px, py]) => codeAt(px, py) === code)) continue;
+            const clearance: [[number, number], [number, number]] = [
+              [x - 6, y - 6],
+              [x + 6, y + 6],
+            ];
+            if (map.queryRenderedFeatures(clearance, { layers: symbols }).length > 0) continue;
+            return { x: canvas.left + x, y: canvas.top + y, code, name };
+          }
+      }
+      return null;
+    },
+    { scope, level },
+  );
+  expect(spot, `a clear spot inside a ${level} of ${scope}`).not.toBeNull();
+  await page.mouse.click(spot!.x, spot!.y);
+  await expect(page.getByTestId('breadcrumb').locator('[aria-current]')).toHaveText(spot!.name);
+  const next = { county: 'township', township: 'village', village: 'grid' }[level];
+  // Drawn once the flight has ended and the finer level's tiles are in.
+  await expect
+    .poll(
+      () =>
+        page.evaluate((next) => {
+          const map = window.__pinganMap!;
+          const drawn = map.queryRenderedFeatures({ layers: [`region-hit-${next}`] }).length;
+          return { moving: map.isMoving(), drawn: drawn > 0 };
+        }, next),
+      { timeout: 30_000 },
+    )
+    .toEqual({ moving: false, drawn: true });
+  return spot!.code;
+}
+
+test('the map draws the region offline, with every layer and its count', async () => {
+  await page.goto(`${shellUrl}&view=map`);
+  await openMap();
+
+  const structure = await page.evaluate(async () => {
+    const map = window.__pinganMap!;
+    const data = async (id: string) => {
+      const source = map.getSource(id) as unknown as { getData(): Promise<{ features: unknown[] }> };
+      return (await source.getData()).features.length;
+    };
+    return {
+      layers: map.getLayersOrder(),
+      glyphs: map.getStyle().glyphs,
+      counties: await data('boundary-county'),
+      grids: await data('boundary-grid'),
+      monitoringPoints: await data('monitoring-points'),
+    };
+  });
+  expect(structure.glyphs).toMatch(/^localglyphs:\/\//);
+  expect(structure.layers).toEqual(
+    expect.arrayContaining([
+      'line-county',
+      'grid-load',
+      'incident-clusters',
+      'monitoring-density',
+      'force-dots',
+    ]),
+  );
+  expect(structure.counties).toBe(12);
+  expect(structure.grids).toBeGreaterThan(4000);
+  expect(structure.monitoringPoints).toBe(146_512);
+
+  // What is drawn, once the worker has tiled it all.
+  const rendered = (...layers: string[]) =>
+    page.evaluate((layers) => window.__pinganMap!.queryRenderedFeatures({ layers }).length, layers);
+  await expect.poll(() => rendered('line-county'), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => rendered('monitoring-density'), { timeout: 30_000 }).toBeGreaterThan(10_000);
+  await expect
+    .poll(() => rendered('incident-clusters', 'incident-points'), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await expect.poll(() => rendered('force-dots'), { timeout: 30_000 }).toBeGreaterThan(6000);
+  await expect.poll(() => rendered('key-sites'), { timeout: 30_000 }).toBeGreaterThan(100);
+
+  const all = await counts();
+  expect(all.grids).toBe(structure.grids);
+  expect(all['monitoring-points']).toBe(146_512);
+  expect(all['key-sites']).toBe(112);
+  expect(all.forces).toBeGreaterThan(6000);
+
+  // The canvas itself: read back one frame and look for the region's colours on the background.
+  const pixels = await page.evaluate(
+    () =>
+      new Promise<{ painted: number; colours: number }>((resolve) => {
+        const map = window.__pinganMap!;
+        map.once('render', () => {
+          const gl = (map.getCanvas().getContext('webgl2') ?? map.getCanvas().getContext('webgl'))!;
+          const { drawingBufferWidth: width, drawingBufferHeight: height } = gl;
+          const rgba = new Uint8Array(width * height * 4);
+          gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, rgba);
+          const colours = new Set<number>();
+          let painted = 0;
+          for (let i = 0; i < rgba.length; i += 4 * 7) {
+            const [r, g, b] = [rgba[i]!, rgba[i + 1]!, rgba[i + 2]!];
+            colours.add((r << 16) | (g << 8) | b);
+            if (Math.abs(r - 0x0b) + Math.abs(g - 0x12) + Math.abs(b - 0x20) > 12) painted += 1;
+          }
+          resolve({ painted: (painted * 7 * 4) / rgba.length, colours: colours.size });
+        });
+        map.triggerRepaint();
+      }),
+  );
+  expect(pixels.painted).toBeGreaterThan(0.02);
+  expect(pixels.colours).toBeGreaterThan(50);
+});
+
+test('drilling down county → township → village narrows every layer count', async () => {
+  const levels: Counts[] = [await counts()];
+  let scope = '5329';
+  for (const level of ['county', 'township', 'village'] as const) {
+    scope = await drillBelow(scope, level);
+    levels.push(await counts());
+  }
+  reportVillage = scope;
+  for (let i = 1; i < levels.length; i++)
+    for (const layer of LAYERS)
+      expect(levels[i]![layer], `${layer} at depth ${i}`).toBeLessThanOrEqual(levels[i - 1]![layer]);
+  for (const layer of ['grids', 'monitoring-points', 'forces', 'key-sites'] as const)
+    expect(levels[1]![layer], `${layer} in one county`).toBeLessThan(levels[0]![layer]);
+  expect(levels[3]!['monitoring-points']).toBeLessThan(levels[2]!['monitoring-points']);
+  await expect(page.getByTestId('breadcrumb').locator('li')).toHaveCount(4);
+});
+
+test('a report posted to the hub appears on the map and in its count within 2 s, and opens in detail', async () => {
+  const before = (await counts()).incidents;
+  const { simulator } = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as {
+    simulator: { apiKey: string };
+  };
+  const title = `地图端到端测试 ${Date.now()}`;
+  // Inside the village as the map draws it (its label point), so that it lands in view.
+  const location = await page.evaluate(async (village) => {
+    const labels = window.__pinganMap!.getSource('region-labels') as unknown as {
+      getData(): Promise<GeoJSON.FeatureCollection<GeoJSON.Point>>;
+    };
+    const label = (await labels.getData()).features.find((feature) => feature.properties?.code === village);
+    return label!.geometry.coordinates;
+  }, reportVillage);
+  // Close enough that clusters have broken up into single incidents.
+  await page.evaluate((location) => {
+    const map = window.__pinganMap!;
+    map.jumpTo({ center: location as [number, number], zoom: 13 });
+  }, location);
+  await page.waitForFunction(() => window.__pinganMap!.areTilesLoaded(), null, { timeout: 20_000 });
+  const response = await fetch(`${hubUrl}/api/v1/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${simulator.apiKey}` },
+    body: JSON.stringify({
+      reports: [
+        {
+          id: `e2e-map-${Date.now()}`,
+          source: 'citizen-qr',
+          kind: 'dispute',
+          category: 'neighbourhood',
+          title,
+          jurisdictionCode: reportVillage,
+          location,
+          address: '大理市下关',
+        },
+      ],
+    }),
+  });
+  expect(response.status).toBe(201);
+
+  const shownOnMap = () =>
+    page.evaluate((title) => {
+      const map = window.__pinganMap!;
+      const drawn = map
+        .queryRenderedFeatures({ layers: ['incident-points'] })
+        .some((feature) => feature.properties.title === title);
+      if (drawn) return 'drawn';
+      // Says how far it got when it is not yet drawn.
+      const tiled = map
+        .querySourceFeatures('incidents')
+        .some((feature) => feature.properties.title === title);
+      return tiled ? 'tiled, not yet drawn' : 'not on the map';
+    }, title);
+  await expect.poll(shownOnMap, { timeout: 2_000, intervals: [100] }).toBe('drawn');
+  await expect
+    .poll(async () => (await counts()).incidents, { timeout: 2_000, intervals: [100] })
+    .toBeGreaterThan(before);
+
+  // Inspecting it: the detail panel with its stage and the nearest cameras and forces.
+  const spot = await page.evaluate((title) => {
+    const map = window.__pinganMap!;
+    const feature = map
+      .queryRenderedFeatures({ layers: ['incident-points'] })
+      .find((candidate) => candidate.properties.title === title)!;
+    const at = map.project((feature.geometry as GeoJSON.Point).coordinates as [number, number]);
+    const canvas = map.getCanvas().getBoundingClientRect();
+    return { x: canvas.left + at.x, y: canvas.top + at.y };
+  }, title);
+  await page.mouse.click(spot.x, spot.y);
+  await expect(page.getByTestId('detail-panel')).toContainText(title);
+  await expect(page.getByTestId('detail-panel')).toContainText('最近的监控点');
+  await expect(
+    page
+      .getByTestId('detail-panel')
+      .getByText(/\d+ 米|公里/)
+      .first(),
+  ).toBeVisible();
+
+  // The breadcrumb leads back up to the operator's whole jurisdiction.
+  await page.getByTestId('breadcrumb').locator('button').first().click();
+  await expect(page.getByTestId('breadcrumb').locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('layer-count-monitoring-points')).toHaveText('146,512');
+});
+
+test('the English switch translates every visible string of the map', async () => {
+  await page.locator('.map-settings summary').click();
+  const untranslated = () =>
+    page.getByTestId('live-map').evaluate((root) => {
+      const han = /\p{Script=Han}/u;
+      const found: string[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement!;
+        // Place names, titles and addresses are data, marked translate="no"; everything else is interface.
+        if (!han.test(node.textContent ?? '') || element.closest('[translate="no"]')) continue;
+        if (element.checkVisibility({ visibilityProperty: true })) found.push(node.textContent!.trim());
+      }
+      return found;
+    });
+  expect((await untranslated()).length).toBeGreaterThan(30);
+
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByTestId('layer-count-incidents').locator('..')).toContainText('Open incidents');
+  expect(await untranslated()).toEqual([]);
+  // The words drawn on the canvas change too: stage names and the marks on forces.
+  const drawn = await page.evaluate(() => {
+    const map = window.__pinganMap!;
+    return JSON.stringify([
+      map.getLayoutProperty('incident-points', 'text-field'),
+      map.getLayoutProperty('force-symbols', 'text-field'),
+    ]);
+  });
+  expect(drawn).toContain('Reported');
+  expect(drawn).not.toMatch(/\p{Script=Han}/u);
+});
+
+test('the basemap setting persists across a reload, under the region overlay', async () => {
+  const styleUrl = new URL('/e2e-basemap/style.json', shellUrl).href;
+  await page.route(styleUrl, (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        version: 8,
+        sources: {},
+        layers: [{ id: 'paper', type: 'background', paint: { 'background-color': '#1d2b3f' } }],
+      }),
+    }),
+  );
+  const setting = page.getByTestId('basemap-setting');
+  await setting.getByTestId('basemap-kind-style-url').check();
+  await setting.getByTestId('basemap-url').fill(styleUrl);
+  await setting.getByTestId('basemap-apply').click();
+  const basemapUnderOverlay = () =>
+    page.evaluate(() => {
+      // Between two styles there are no layers yet: that counts as "not yet".
+      const ids = window.__pinganMap?.getLayersOrder() ?? [];
+      return ids.includes('basemap:paper') && ids.indexOf('basemap:paper') < ids.indexOf('land-prefecture');
+    });
+  await expect.poll(basemapUnderOverlay, { timeout: 10_000 }).toBe(true);
+
+  await page.reload();
+  await openMap();
+  await expect(page.getByTestId('basemap-current')).toContainText(styleUrl);
+  await expect.poll(basemapUnderOverlay, { timeout: 15_000 }).toBe(true);
+  await expect(page.getByTestId('layer-count-grids')).not.toHaveText('0');
+});
+
+test('nothing the map did left 127.0.0.1', () => {
+  expect(foreignRequests).toEqual([]);
+});
