@@ -31,6 +31,8 @@ export function App() {
         <button
           className="language-switch"
           data-testid="language-switch"
+          lang={otherLanguage}
+          translate="no"
           onClick={() => void i18n.changeLanguage(otherLanguage)}
         >
           {t('language.switchTo')}

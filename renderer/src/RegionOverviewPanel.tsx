@@ -51,7 +51,7 @@ export function RegionOverviewPanel() {
           {counties.map((county) => (
             <tr key={county.code}>
               <td>{county.code}</td>
-              <td>{county.name}</td>
+              <td translate="no">{county.name}</td>
               {LEVEL_KEYS.slice(1).map((key) => (
                 <td key={key}>{county.counts[key].toLocaleString(i18n.language)}</td>
               ))}
@@ -63,7 +63,9 @@ export function RegionOverviewPanel() {
         {manifest.derivedBoundaries && <p>{t('overview.derivedNote')}</p>}
         <p>
           {t('overview.sources')}:{' '}
-          {manifest.sources.map((source) => `${source.name} (${source.licence})`).join(' · ')}
+          <span translate="no">
+            {manifest.sources.map((source) => `${source.name} (${source.licence})`).join(' · ')}
+          </span>
         </p>
       </footer>
     </section>

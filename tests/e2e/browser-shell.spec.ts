@@ -54,6 +54,8 @@ test('the demo opens signed in, with live data that a new report reaches within 
   await expect(page.getByTestId('status-operator')).toContainText('大理白族自治州');
   await expect(page.getByTestId('kpi-online')).toContainText('%', { timeout: 30_000 });
   await expect(page.getByTestId('kpi-online')).toContainText('146,512');
+  // The wall map's first read of ~150,000 points is the one heavy moment of a start: let it finish.
+  await expect(page.getByTestId('layer-count-monitoring-points')).toHaveText('146,512', { timeout: 60_000 });
 
   const { simulator } = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as {
     simulator: { apiKey: string };

@@ -170,7 +170,7 @@ async function drillBelow(scope: string, level: 'county' | 'township' | 'village
 }
 
 test('the map draws the region offline, with every layer and its count', async () => {
-  await page.goto(`${shellUrl}&view=map`);
+  await page.goto(shellUrl);
   await openMap();
 
   const structure = await page.evaluate(async () => {
@@ -205,7 +205,14 @@ test('the map draws the region offline, with every layer and its count', async (
   const rendered = (...layers: string[]) =>
     page.evaluate((layers) => window.__pinganMap!.queryRenderedFeatures({ layers }).length, layers);
   await expect.poll(() => rendered('line-county'), { timeout: 30_000 }).toBeGreaterThan(0);
-  await expect.poll(() => rendered('monitoring-density'), { timeout: 30_000 }).toBeGreaterThan(10_000);
+  // The density surface is drawn from clusters of cameras: what counts is how many cameras they hold.
+  const camerasInDensity = () =>
+    page.evaluate(() =>
+      window
+        .__pinganMap!.queryRenderedFeatures({ layers: ['monitoring-density'] })
+        .reduce((sum, feature) => sum + Number(feature.properties.point_count ?? 1), 0),
+    );
+  await expect.poll(camerasInDensity, { timeout: 30_000 }).toBeGreaterThan(100_000);
   await expect
     .poll(() => rendered('incident-clusters', 'incident-points'), { timeout: 30_000 })
     .toBeGreaterThan(0);
@@ -244,12 +251,22 @@ test('the map draws the region offline, with every layer and its count', async (
   expect(pixels.colours).toBeGreaterThan(50);
 });
 
-test('drilling down county → township → village narrows every layer count', async () => {
+/** The figures beside the map count the cameras of the same scope as the map does. */
+async function expectFiguresToMatchMap(): Promise<void> {
+  const onMap = (await counts())['monitoring-points'];
+  await expect(page.getByTestId('figure-camera-online')).toContainText(
+    `/ 共 ${onMap.toLocaleString('en')} 路`,
+  );
+}
+
+test('drilling down county → township → village narrows every layer count and the figures', async () => {
+  await expectFiguresToMatchMap();
   const levels: Counts[] = [await counts()];
   let scope = '5329';
   for (const level of ['county', 'township', 'village'] as const) {
     scope = await drillBelow(scope, level);
     levels.push(await counts());
+    await expectFiguresToMatchMap();
   }
   reportVillage = scope;
   for (let i = 1; i < levels.length; i++)
@@ -348,7 +365,7 @@ test('a report posted to the hub appears on the map and in its count within 2 s,
 test('the English switch translates every visible string of the map', async () => {
   await page.locator('.map-settings summary').click();
   const untranslated = () =>
-    page.getByTestId('live-map').evaluate((root) => {
+    page.locator('body').evaluate((root) => {
       const han = /\p{Script=Han}/u;
       const found: string[] = [];
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

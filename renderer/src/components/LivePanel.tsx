@@ -20,7 +20,7 @@ function IncidentRow({ incident }: { incident: Incident }) {
   return (
     <tr data-testid="incident-row">
       <td className="mono">{incident.id}</td>
-      <td>{incident.title}</td>
+      <td translate="no">{incident.title}</td>
       <td>
         <span className={`risk risk-${risk}`}>{t(`risk.${risk}`)}</span>
       </td>

@@ -17,13 +17,15 @@ export function StatusBar({ status }: { status: SessionStatus | undefined }) {
         {t(`mode.${status.mode}`)}
       </span>
       <span className="status-operator" data-testid="status-operator">
-        {status.operator
-          ? t('status.operator', {
-              name: status.operator.name,
-              role: t(`role.${status.operator.role}`),
-              scope: status.operator.jurisdictionName ?? status.operator.jurisdiction,
-            })
-          : t('status.signedOut')}
+        {status.operator ? (
+          <>
+            {t('status.operator', { name: status.operator.name, role: t(`role.${status.operator.role}`) })}
+            {' · '}
+            <span translate="no">{status.operator.jurisdictionName ?? status.operator.jurisdiction}</span>
+          </>
+        ) : (
+          t('status.signedOut')
+        )}
       </span>
       <span className="status-cursor">{t('status.cursor', { cursor: status.cursor })}</span>
     </footer>

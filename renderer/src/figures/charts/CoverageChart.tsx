@@ -32,28 +32,35 @@ export function CoverageChart({ townships }: { townships: readonly TownshipCover
       area="coverage"
       title={t('figures.coverage.title', { shown: Math.min(SHOWN, townships.length) })}
     >
-      <ResponsiveContainer width="100%" height={Math.max(data.length, 1) * fontSize * 2}>
-        <BarChart data={data} layout="vertical" margin={{ top: 0, right: fontSize * 11, bottom: 0, left: 0 }}>
-          <XAxis type="number" hide domain={[0, 1]} />
-          <YAxis
-            type="category"
-            dataKey="name"
-            width={fontSize * 6}
-            tick={{ fill: CHART_COLOURS.text, fontSize }}
-            axisLine={false}
-            tickLine={false}
-          />
-          <Bar
-            dataKey="rate"
-            fill={CHART_COLOURS.bar}
-            background={{ fill: CHART_COLOURS.grid }}
-            minPointSize={2}
-            isAnimationActive={false}
+      {/* Township names are data: not for translation. */}
+      <div translate="no">
+        <ResponsiveContainer width="100%" height={Math.max(data.length, 1) * fontSize * 2}>
+          <BarChart
+            data={data}
+            layout="vertical"
+            margin={{ top: 0, right: fontSize * 11, bottom: 0, left: 0 }}
           >
-            <LabelList dataKey="label" position="right" fill={CHART_COLOURS.text} fontSize={fontSize} />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+            <XAxis type="number" hide domain={[0, 1]} />
+            <YAxis
+              type="category"
+              dataKey="name"
+              width={fontSize * 6}
+              tick={{ fill: CHART_COLOURS.text, fontSize }}
+              axisLine={false}
+              tickLine={false}
+            />
+            <Bar
+              dataKey="rate"
+              fill={CHART_COLOURS.bar}
+              background={{ fill: CHART_COLOURS.grid }}
+              minPointSize={2}
+              isAnimationActive={false}
+            >
+              <LabelList dataKey="label" position="right" fill={CHART_COLOURS.text} fontSize={fontSize} />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
     </ChartFrame>
   );
 }

@@ -1,60 +1,45 @@
-import type { Feature, Point } from 'geojson';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { INCIDENT_ALERT_LAYER, INCIDENT_ALERT_SOURCE } from '../layers/incidents';
+import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 
-/** How long a new high-risk incident keeps pulsing, and how long one beat takes. */
+/** How long a new high-risk incident keeps pulsing. */
 const PULSE_FOR_MS = 30_000;
-const BEAT_MS = 1_400;
 
-/** Expanding rings around new high-risk incidents, animated for a while and then gone. */
+/**
+ * Expanding rings around new high-risk incidents, for a while and then gone. They are page elements animated
+ * by CSS, not map layers: an animated layer would redraw the whole map every frame for as long as any alert
+ * runs, which a wall PC without a GPU cannot afford.
+ */
 export class IncidentPulse {
-  private readonly pulsing = new Map<string, { at: [number, number]; until: number }>();
-  private frame: number | undefined;
+  private readonly pulsing = new Map<string, { marker: Marker; timer: ReturnType<typeof setTimeout> }>();
+  private visible = true;
 
-  constructor(private readonly map: () => MapLibreMap | undefined) {}
+  constructor(private readonly map: MapLibreMap) {}
 
   start(id: string, at: [number, number]): void {
-    this.pulsing.set(id, { at, until: performance.now() + PULSE_FOR_MS });
-    this.publish();
-    this.frame ??= requestAnimationFrame(this.beat);
+    this.end(id);
+    const element = document.createElement('div');
+    element.className = 'incident-pulse';
+    element.dataset.testid = 'incident-pulse';
+    element.hidden = !this.visible;
+    const marker = new Marker({ element }).setLngLat(at).addTo(this.map);
+    this.pulsing.set(id, { marker, timer: setTimeout(() => this.end(id), PULSE_FOR_MS) });
   }
 
-  /** After a style reload, the (emptied) alert source needs the running pulses again. */
-  republish(): void {
-    this.publish();
+  /** Follows the incidents layer's switch. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    for (const { marker } of this.pulsing.values()) marker.getElement().hidden = !visible;
   }
 
+  /** Ends every pulse: the scope changed, or the map is going away. */
   stop(): void {
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
-    this.frame = undefined;
-    this.pulsing.clear();
+    for (const id of Array.from(this.pulsing.keys())) this.end(id);
   }
 
-  private publish(): void {
-    const features: Feature<Point>[] = Array.from(this.pulsing, ([id, { at }]) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: at },
-      properties: { id },
-    }));
-    void this.map()
-      ?.getSource<GeoJSONSource>(INCIDENT_ALERT_SOURCE)
-      ?.setData({ type: 'FeatureCollection', features });
+  private end(id: string): void {
+    const pulse = this.pulsing.get(id);
+    if (!pulse) return;
+    clearTimeout(pulse.timer);
+    pulse.marker.remove();
+    this.pulsing.delete(id);
   }
-
-  private readonly beat = (now: number) => {
-    this.frame = undefined;
-    let expired = false;
-    for (const [id, { until }] of this.pulsing)
-      if (until <= now) {
-        this.pulsing.delete(id);
-        expired = true;
-      }
-    if (expired) this.publish();
-    const map = this.map();
-    if (!map?.getLayer(INCIDENT_ALERT_LAYER)) return;
-    const phase = (now % BEAT_MS) / BEAT_MS;
-    map.setPaintProperty(INCIDENT_ALERT_LAYER, 'circle-radius', 12 + 28 * phase);
-    map.setPaintProperty(INCIDENT_ALERT_LAYER, 'circle-stroke-opacity', this.pulsing.size ? 1 - phase : 0);
-    if (this.pulsing.size) this.frame = requestAnimationFrame(this.beat);
-  };
 }

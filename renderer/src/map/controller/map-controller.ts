@@ -156,7 +156,7 @@ export class MapController {
     this.map.on('style.load', this.onStyleLoad);
     this.map.on('error', this.onMapError);
     document.addEventListener('securitypolicyviolation', this.onPolicyViolation);
-    this.pulse = new IncidentPulse(() => (this.destroyed ? undefined : this.map));
+    this.pulse = new IncidentPulse(this.map);
     this.feed = new LiveFeed(this.api, this.root, {
       reload: () => this.reloadEntities(),
       apply: (changes) => this.applyChanges(changes),
@@ -184,6 +184,7 @@ export class MapController {
     if (!inScope(code, this.root) || !this.region.units.has(code)) return;
     this.context = { ...this.context, scope: code };
     this.layerSync.sync(this.map, overlayLayers(this.context));
+    this.pulse.stop();
     this.pushEntities();
     this.publishCounts({ trail: trailOf(code, this.root, this.region.units) });
     this.flyTo(code);
@@ -192,6 +193,7 @@ export class MapController {
   setOverlayOptions(options: OverlayOptions): void {
     this.context = { ...this.context, ...options };
     this.layerSync.sync(this.map, overlayLayers(this.context));
+    this.pulse.setVisible(this.context.visible.incidents);
   }
 
   setFontScale(scale: number): void {
@@ -272,7 +274,7 @@ export class MapController {
       for (const incident of change.upserted) {
         const before = previous.get(incident.id);
         const becameHigh = riskOf(incident) === 'high' && (!before || riskOf(before) !== 'high');
-        if (becameHigh && isOpenIncident(incident)) {
+        if (becameHigh && isOpenIncident(incident) && this.shows('incident')(incident)) {
           this.pulse.start(incident.id, [incident.lng, incident.lat]);
           this.onHighRisk(incident.id);
         }
@@ -307,7 +309,6 @@ export class MapController {
     this.styleReady = true;
     this.setGlobalState(FONT_SCALE_STATE, this.fontScale);
     if (this.entitiesLoaded) this.pushEntities();
-    this.pulse.republish();
   };
 
   /** Everything the stores hold, narrowed to the scope; grid loads ride along, being counts of incidents. */

@@ -4,10 +4,8 @@ import { LABEL_HALO, scaledIconSize, scaledTextSize, translatedText } from './co
 import { TOGGLE_METADATA_KEY, visibility, type OverlayContext } from './context';
 
 export const INCIDENT_SOURCE = 'incidents';
-export const INCIDENT_ALERT_SOURCE = 'incident-alerts';
 export const INCIDENT_CLUSTER_LAYER = 'incident-clusters';
 export const INCIDENT_POINT_LAYER = 'incident-points';
-export const INCIDENT_ALERT_LAYER = 'incident-alerts';
 /** Clusters break up into single incidents past this zoom. */
 const CLUSTER_MAX_ZOOM = 12;
 /** Stage names appear under the symbols from this zoom. */
@@ -30,7 +28,6 @@ export function incidentSources(): Record<string, SourceSpecification> {
         highCount: ['+', ['case', ['==', ['get', 'risk'], 'high'], 1, 0]],
       },
     },
-    [INCIDENT_ALERT_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
 }
 
@@ -49,21 +46,6 @@ const rankColour: ExpressionSpecification = [
 export function incidentLayers(context: OverlayContext): LayerSpecification[] {
   const shown = visibility(context, 'incidents');
   return [
-    {
-      id: INCIDENT_ALERT_LAYER,
-      type: 'circle',
-      source: INCIDENT_ALERT_SOURCE,
-      metadata: INCIDENTS,
-      layout: { visibility: shown },
-      // Radius and opacity are animated by the pulse while an alert runs.
-      paint: {
-        'circle-radius': 12,
-        'circle-color': 'rgba(0, 0, 0, 0)',
-        'circle-stroke-color': RISK_COLOURS.high,
-        'circle-stroke-width': 3,
-        'circle-stroke-opacity': 0,
-      },
-    },
     {
       id: INCIDENT_CLUSTER_LAYER,
       type: 'circle',
