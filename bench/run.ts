@@ -6,8 +6,9 @@ import { Progress } from './lib/progress';
 import { resultsRecord, writeResults } from './lib/results';
 import { coreBenchmark } from './core';
 import { hubBenchmark } from './hub';
+import { mapBenchmark } from './map';
 
-const BENCHMARKS: readonly Benchmark[] = [hubBenchmark, coreBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [hubBenchmark, coreBenchmark, mapBenchmark];
 
 function usage(): string {
   return [

@@ -51,6 +51,7 @@ const BATCH_EVERY_MS: Record<MapEntityKind, number> = {
   'monitoring-point': 5_000,
   force: 2_000,
 };
+const isOnline = (point: MapEntity) => point.properties.status === 'online';
 const SOURCE_OF: Record<MapEntityKind, string> = {
   incident: INCIDENT_SOURCE,
   'monitoring-point': MONITORING_SOURCE,
@@ -89,7 +90,10 @@ export class MapController {
   private readonly mirrors = new Map(
     MAP_ENTITY_KINDS.map((kind) => [
       kind,
-      new SourceMirror(kind, () => this.geojson(SOURCE_OF[kind]), { minIntervalMs: BATCH_EVERY_MS[kind] }),
+      new SourceMirror(kind, () => this.geojson(SOURCE_OF[kind]), {
+        minIntervalMs: BATCH_EVERY_MS[kind],
+        ...(kind === 'monitoring-point' ? { tally: isOnline } : {}),
+      }),
     ]),
   );
   /** The density surface of monitoring points: positions only, so status changes never re-tile it. */
@@ -99,6 +103,8 @@ export class MapController {
     { carries: 'positions', minIntervalMs: 2 * BATCH_EVERY_MS['monitoring-point'] },
   );
   private readonly gridLoad = new GridLoadIndex();
+  /** Divisions per scope and level: the region does not change while the map lives. */
+  private readonly unitCounts = new Map<string, number>();
   private readonly gridLoadSync = new GridLoadSync((id) => this.geojson(id));
   private readonly layerSync = new LayerSync();
   private readonly pulse: IncidentPulse;
@@ -339,27 +345,30 @@ export class MapController {
   // ---- counting ---------------------------------------------------------------------------------
 
   private unitsInScope(level: JurisdictionLevel): number {
-    let count = 0;
-    for (const unit of this.region.units.values())
-      if (unit.level === level && inScope(unit.code, this.context.scope)) count += 1;
+    const key = `${this.context.scope}/${level}`;
+    let count = this.unitCounts.get(key);
+    if (count === undefined) {
+      count = 0;
+      for (const unit of this.region.units.values())
+        if (unit.level === level && inScope(unit.code, this.context.scope)) count += 1;
+      this.unitCounts.set(key, count);
+    }
     return count;
   }
 
   private publishCounts(change: Parameters<SnapshotStore['update']>[0]): void {
-    const points = this.mirrors.get('monitoring-point')!.entities;
-    let online = 0;
-    for (const point of points.values()) if (point.properties.status === 'online') online += 1;
+    const points = this.mirrors.get('monitoring-point')!;
     this.snapshots.update({
       ...change,
       scope: this.context.scope,
       counts: {
         grids: this.unitsInScope('grid'),
         incidents: this.mirrors.get('incident')!.entities.size,
-        'monitoring-points': points.size,
+        'monitoring-points': points.entities.size,
         forces: this.mirrors.get('force')!.entities.size,
         'key-sites': this.unitsInScope('township'),
       },
-      onlineShare: points.size ? online / points.size : null,
+      onlineShare: points.entities.size ? points.tallyCount / points.entities.size : null,
     });
   }
 

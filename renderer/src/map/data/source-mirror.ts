@@ -16,6 +16,8 @@ export interface MirrorOptions {
    * so a busy layer of thousands of points is sent its changes in batches rather than frame by frame.
    */
   minIntervalMs?: number;
+  /** Shown entities this holds true of are kept counted as they change, for figures read every frame. */
+  tally?: EntityPredicate;
 }
 
 /**
@@ -29,6 +31,8 @@ export class SourceMirror {
   private readonly dirty = new Set<string>();
   private readonly carries: 'everything' | 'positions';
   private readonly minIntervalMs: number;
+  private readonly tally: EntityPredicate;
+  private tallied = 0;
   private lastSent = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -39,6 +43,12 @@ export class SourceMirror {
   ) {
     this.carries = options.carries ?? 'everything';
     this.minIntervalMs = options.minIntervalMs ?? 0;
+    this.tally = options.tally ?? (() => false);
+  }
+
+  /** How many shown entities the `tally` predicate holds true of. */
+  get tallyCount(): number {
+    return this.tallied;
   }
 
   get entities(): ReadonlyMap<string, MapEntity> {
@@ -51,10 +61,12 @@ export class SourceMirror {
     this.shown.clear();
     this.dirty.clear();
     this.inSource.clear();
+    this.tallied = 0;
     for (const entity of all)
       if (shows(entity)) {
         this.shown.set(entity.id, entity);
         this.inSource.add(entity.id);
+        if (this.tally(entity)) this.tallied += 1;
       }
     this.lastSent = performance.now();
     void this.source()?.setData({
@@ -66,15 +78,23 @@ export class SourceMirror {
   apply(change: EntityChange, shows: EntityPredicate): void {
     for (const entity of change.upserted) {
       const before = this.shown.get(entity.id);
+      if (before && this.tally(before)) this.tallied -= 1;
       if (!shows(entity)) {
         if (this.shown.delete(entity.id)) this.dirty.add(entity.id);
         continue;
       }
       this.shown.set(entity.id, entity);
+      if (this.tally(entity)) this.tallied += 1;
       const moved = !before || before.lng !== entity.lng || before.lat !== entity.lat;
       if (this.carries === 'everything' || moved) this.dirty.add(entity.id);
     }
-    for (const id of change.removed) if (this.shown.delete(id)) this.dirty.add(id);
+    for (const id of change.removed) {
+      const before = this.shown.get(id);
+      if (!before) continue;
+      if (this.tally(before)) this.tallied -= 1;
+      this.shown.delete(id);
+      this.dirty.add(id);
+    }
     this.schedule();
   }
 
