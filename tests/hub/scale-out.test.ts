@@ -50,8 +50,15 @@ describe('two hub processes sharing PostgreSQL and fanning out through Redis', (
     const onB = new StreamClient(hubB.url, token);
     const onA = new StreamClient(hubA.url, token);
     clients.push(onA, onB);
-    // Both hubs seeded the region on their first run: follow the log from where it stands now.
-    const since = await store.headSeq();
+    // Both hubs seed the region on their first run, and from a cold start one may still be writing:
+    // follow the log from where it stands once it has stood still for a second.
+    let since = await store.headSeq();
+    for (let still = 0; still < 5; ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const head = await store.headSeq();
+      still = head === since ? still + 1 : 0;
+      since = head;
+    }
     expect(await onB.subscribe(since)).toMatchObject({ ok: true });
     expect(await onA.subscribe(since)).toMatchObject({ ok: true });
 
