@@ -53,7 +53,7 @@ describe('two hub processes sharing PostgreSQL and fanning out through Redis', (
     // Both hubs seed the region on their first run, and from a cold start one may still be writing:
     // follow the log from where it stands once it has stood still for a second.
     let since = await store.headSeq();
-    for (let still = 0; still < 5; ) {
+    for (let still = 0; still < 5;) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       const head = await store.headSeq();
       still = head === since ? still + 1 : 0;
