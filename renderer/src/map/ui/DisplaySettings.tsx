@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { FONT_SCALES } from '../settings/preferences';
+import { Segmented } from './Segmented';
 
 export interface DisplaySettingsProps {
   fontScale: number;
@@ -16,20 +17,14 @@ export function DisplaySettings({ fontScale, chime, onFontScale, onChime }: Disp
       <h4>{t('map.display.heading')}</h4>
       <div className="map-field">
         <span>{t('map.display.fontScale')}</span>
-        <div className="map-segmented" role="radiogroup" aria-label={t('map.display.fontScale')}>
-          {FONT_SCALES.map((scale) => (
-            <button
-              key={scale}
-              type="button"
-              role="radio"
-              aria-checked={fontScale === scale}
-              data-testid={`font-scale-${scale}`}
-              onClick={() => onFontScale(scale)}
-            >
-              {`${Math.round(scale * 100)}%`}
-            </button>
-          ))}
-        </div>
+        <Segmented
+          label={t('map.display.fontScale')}
+          options={FONT_SCALES}
+          value={fontScale}
+          onChange={onFontScale}
+          text={(scale) => `${Math.round(scale * 100)}%`}
+          testIdPrefix="font-scale-"
+        />
       </div>
       <label className="map-field map-inline">
         <input

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { forceIcon, incidentIcon, KEY_SITE_ICON, monitoringIcon } from '../engine/icons';
 import { GRID_COLOURINGS, MAP_LAYERS, type GridColouring, type MapLayerId } from '../layers/context';
 import { LOAD_CLASSES } from '../style/palette';
+import { Segmented } from './Segmented';
 import { ColourPatch, Swatch } from './Swatch';
 
 const LAYER_SWATCH: Record<MapLayerId, ReactElement> = {
@@ -50,20 +51,14 @@ export function LayerPanel(props: LayerPanelProps) {
               </span>
             )}
             {layer === 'grids' && (
-              <div className="map-segmented" role="radiogroup" aria-label={t('map.gridColouring.label')}>
-                {GRID_COLOURINGS.map((mode) => (
-                  <button
-                    key={mode}
-                    type="button"
-                    role="radio"
-                    aria-checked={props.gridColouring === mode}
-                    data-testid={`grid-colouring-${mode}`}
-                    onClick={() => props.onGridColouring(mode)}
-                  >
-                    {t(`map.gridColouring.${mode}`)}
-                  </button>
-                ))}
-              </div>
+              <Segmented
+                label={t('map.gridColouring.label')}
+                options={GRID_COLOURINGS}
+                value={props.gridColouring}
+                onChange={props.onGridColouring}
+                text={(mode) => t(`map.gridColouring.${mode}`)}
+                testIdPrefix="grid-colouring-"
+              />
             )}
           </li>
         ))}
