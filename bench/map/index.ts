@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 import type { Benchmark } from '../lib/benchmark';
 import { median } from '../lib/stats';
 import { makeTempDir } from '../lib/temp-dir';
@@ -15,15 +16,6 @@ import {
 } from './page-probes';
 import { MAP_BENCH, MAP_TARGETS } from './settings';
 import { streamChanges } from './stream';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-swiftshader',
-];
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
@@ -91,7 +83,7 @@ export const mapBenchmark: Benchmark = {
   async run(_args, { progress, cleanup }) {
     progress.phase('Setting up: a hub seeded with Dali, a simulated stretch of day, the browser shell');
     const environment = await startMapEnvironment(makeTempDir('pingan-bench-map-', cleanup), progress);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage({ viewport: MAP_BENCH.viewport });
       const monitoringCount = environment.monitoringPoints.toLocaleString('en');

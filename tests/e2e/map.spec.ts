@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { startDemo, type RunningDemo } from '../../scripts/demo-process';
+import { collectForeignRequests } from './support/foreign-requests';
+import { postReport } from './support/post-report';
 
 /**
  * The live wall map against a real hub and simulator, as the demo runs it. One page walks through the
@@ -14,40 +13,17 @@ test.describe.configure({ mode: 'serial' });
 const LAYERS = ['grids', 'incidents', 'monitoring-points', 'forces', 'key-sites'] as const;
 type Counts = Record<(typeof LAYERS)[number], number>;
 
-let demo: ChildProcess;
-let shellUrl: string;
-let hubUrl: string;
-let dataDir: string;
+let demo: RunningDemo;
 /** The village the drill-down ends in, where the test files its report. */
 let reportVillage: string;
 let context: BrowserContext;
 let page: Page;
-const foreignRequests: string[] = [];
+let foreignRequests: string[];
 
 test.beforeAll(async ({ browser }) => {
-  dataDir = mkdtempSync(join(tmpdir(), 'pingan-map-'));
-  const hubPort = String(7400 + Math.floor(Math.random() * 500));
-  demo = spawn(
-    process.execPath,
-    ['bin/pingan.js', 'start', '--no-open', '--data', dataDir, '--hub-port', hubPort, '--speed', '120'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  [shellUrl, hubUrl] = await new Promise<[string, string]>((resolve, reject) => {
-    let output = '';
-    demo.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const shell = /^Open: (\S+)$/m.exec(output);
-      const hub = /^Hub for .* on (\S+)$/m.exec(output);
-      if (shell && hub) resolve([shell[1]!, hub[1]!]);
-    });
-    demo.once('exit', (code) => reject(new Error(`pingan start exited with ${code}: ${output}`)));
-  });
-
+  demo = await startDemo({ speed: 120 });
   context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  context.on('request', (request) => {
-    const url = new URL(request.url());
-    if (/^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1') foreignRequests.push(url.href);
-  });
+  foreignRequests = collectForeignRequests(context);
   // Exposes the MapLibre instance as window.__pinganMap.
   await context.addInitScript(() => localStorage.setItem('pinganDebug', '1'));
   page = await context.newPage();
@@ -55,7 +31,7 @@ test.beforeAll(async ({ browser }) => {
 
 test.afterAll(async () => {
   await context?.close();
-  demo?.kill('SIGINT');
+  await demo?.stop();
 });
 
 async function counts(): Promise<Counts> {
@@ -170,7 +146,7 @@ async function drillBelow(scope: string, level: 'county' | 'township' | 'village
 }
 
 test('the map draws the region offline, with every layer and its count', async () => {
-  await page.goto(shellUrl);
+  await page.goto(demo.shellUrl);
   await openMap();
 
   const structure = await page.evaluate(async () => {
@@ -280,9 +256,6 @@ test('drilling down county → township → village narrows every layer count an
 
 test('a report posted to the hub appears on the map and in its count within 2 s, and opens in detail', async () => {
   const before = (await counts()).incidents;
-  const { simulator } = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as {
-    simulator: { apiKey: string };
-  };
   const title = `地图端到端测试 ${Date.now()}`;
   // Inside the village as the map draws it (its label point), so that it lands in view.
   const location = await page.evaluate(async (village) => {
@@ -298,25 +271,13 @@ test('a report posted to the hub appears on the map and in its count within 2 s,
     map.jumpTo({ center: location as [number, number], zoom: 13 });
   }, location);
   await page.waitForFunction(() => window.__pinganMap!.areTilesLoaded(), null, { timeout: 20_000 });
-  const response = await fetch(`${hubUrl}/api/v1/reports`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${simulator.apiKey}` },
-    body: JSON.stringify({
-      reports: [
-        {
-          id: `e2e-map-${Date.now()}`,
-          source: 'citizen-qr',
-          kind: 'dispute',
-          category: 'neighbourhood',
-          title,
-          jurisdictionCode: reportVillage,
-          location,
-          address: '大理市下关',
-        },
-      ],
-    }),
+  const status = await postReport(demo, {
+    title,
+    jurisdictionCode: reportVillage,
+    location,
+    address: '大理市下关',
   });
-  expect(response.status).toBe(201);
+  expect(status).toBe(201);
 
   const shownOnMap = () =>
     page.evaluate((title) => {
@@ -395,7 +356,7 @@ test('the English switch translates every visible string of the map', async () =
 });
 
 test('the basemap setting persists across a reload, under the region overlay', async () => {
-  const styleUrl = new URL('/e2e-basemap/style.json', shellUrl).href;
+  const styleUrl = new URL('/e2e-basemap/style.json', demo.shellUrl).href;
   await page.route(styleUrl, (route) =>
     route.fulfill({
       contentType: 'application/json',
