@@ -115,7 +115,7 @@ export class MapController {
   private readonly viewPadding: () => PaddingOptions;
   private fontScale: number;
   private entitiesLoaded = false;
-  /** Whether the current style has loaded and received its icons and data: sources can take changes. */
+  /** Whether the current style has loaded: its sources exist and can take changes. */
   private styleReady = false;
   /** The overlay layers the style being loaded was built with. */
   private styledLayers: LayerSpecification[];
