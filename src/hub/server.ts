@@ -62,12 +62,15 @@ const backfillSchema = z
   .strict()
   .refine((range) => range.through >= range.after, { message: 'through must not be before after' });
 
+/**
+ * The secret every hub on this database signs tokens with, so that a token from one is good at all of them.
+ * Hubs started together on a new database each offer one; they all use the one stored first.
+ */
 async function signingSecret(store: HubStore): Promise<string> {
   const saved = await store.getSetting(JWT_SECRET_SETTING);
   if (saved) return saved;
-  const secret = generateSigningSecret();
-  await store.transaction((tx) => tx.putSetting(JWT_SECRET_SETTING, secret));
-  return secret;
+  await store.transaction((tx) => tx.initSetting(JWT_SECRET_SETTING, generateSigningSecret()));
+  return (await store.getSetting(JWT_SECRET_SETTING))!;
 }
 
 function bearer(request: FastifyRequest): string | undefined {

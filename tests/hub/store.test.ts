@@ -145,7 +145,7 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
         keyHash: 'hash-1',
         createdAt: '2026-01-01T00:00:00.000Z',
       });
-      await tx.putSetting('jwt-secret', 's3cret');
+      await tx.initSetting('jwt-secret', 's3cret');
       await tx.audit({
         at: '2026-01-01T00:00:00.000Z',
         actor: 'a-1',
@@ -166,6 +166,18 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
     expect(await store.auditEntries(10)).toEqual([
       expect.objectContaining({ action: 'assess', outcome: 'refused', detail: { reason: 'stale' } }),
     ]);
+  });
+
+  it('keeps the first value of a setting that several writers initialise at once', async () => {
+    await Promise.all(
+      ['first', 'second', 'third'].map((value) =>
+        store.transaction((tx) => tx.initSetting('race-secret', value)),
+      ),
+    );
+    const kept = await store.getSetting('race-secret');
+    expect(['first', 'second', 'third']).toContain(kept);
+    await store.transaction((tx) => tx.initSetting('race-secret', 'later'));
+    expect(await store.getSetting('race-secret')).toBe(kept);
   });
 
   it('counts a mode switched above the scope as part of it, since wartime covers everything below', async () => {

@@ -143,11 +143,11 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
           [k.id, k.source, k.jurisdiction, k.keyHash, k.createdAt],
         );
       },
-      async putSetting(key, value) {
-        await client.query(
-          'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-          [key, value],
-        );
+      async initSetting(key, value) {
+        await client.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+          key,
+          value,
+        ]);
       },
     };
   }

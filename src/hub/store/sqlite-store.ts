@@ -69,8 +69,8 @@ export function openSqliteStore(file: string): HubStore {
     putApiKey: writer.prepare(
       'INSERT INTO api_keys (id, source, jurisdiction, key_hash, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
-    putSetting: writer.prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    initSetting: writer.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
     ),
     prune: writer.prepare('DELETE FROM events WHERE seq <= ?'),
   };
@@ -155,8 +155,8 @@ export function openSqliteStore(file: string): HubStore {
     async putApiKey(k: ApiKeyRecord) {
       w.putApiKey.run(k.id, k.source, k.jurisdiction, k.keyHash, k.createdAt);
     },
-    async putSetting(key, value) {
-      w.putSetting.run(key, value);
+    async initSetting(key, value) {
+      w.initSetting.run(key, value);
     },
   };
 

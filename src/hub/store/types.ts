@@ -72,7 +72,11 @@ export interface HubTransaction {
   audit(entry: AuditEntry): Promise<void>;
   putAccount(account: AccountRecord): Promise<void>;
   putApiKey(key: ApiKeyRecord): Promise<void>;
-  putSetting(key: string, value: string): Promise<void>;
+  /**
+   * Stores a setting unless it already has a value, which is then kept: of hubs racing to initialise the
+   * same database, the first one's value wins and every hub reads that one back.
+   */
+  initSetting(key: string, value: string): Promise<void>;
 }
 
 export interface HubStore {
