@@ -125,14 +125,21 @@ export async function postReports(hubUrl: string, key: string, reports: unknown[
   return result.body as unknown as { accepted: number; created: string[]; seqs: number[] };
 }
 
+/** How long a hub may take to answer a subscription before the test says so, rather than hanging. */
+const ACK_TIMEOUT_MS = 15_000;
+
 /** A live-stream client that records every event and snapshot it receives, in order. */
 export class StreamClient {
   readonly events: StoredEvent[] = [];
   readonly snapshots: { seq: number; entities: unknown[] }[] = [];
   readonly socket: Socket;
 
+  /** Set when the one connection attempt failed: it is made at once, and nothing retries it. */
+  private connectError: Error | undefined;
+
   constructor(url: string, token: string) {
     this.socket = connect(url, { auth: { token }, transports: ['websocket'], reconnection: false });
+    this.socket.once('connect_error', (error) => (this.connectError = error));
     this.socket.on('events', (batch: StoredEvent[]) => this.events.push(...batch));
     this.socket.on('snapshot', (snapshot: { seq: number; entities: unknown[] }) =>
       this.snapshots.push(snapshot),
@@ -142,6 +149,7 @@ export class StreamClient {
   connected(): Promise<void> {
     return new Promise((resolve, reject) => {
       if (this.socket.connected) return resolve();
+      if (this.connectError) return reject(this.connectError);
       this.socket.once('connect', () => resolve());
       this.socket.once('connect_error', reject);
     });
@@ -149,7 +157,9 @@ export class StreamClient {
 
   async subscribe(since: number, scope?: string) {
     await this.connected();
-    return (await this.socket.emitWithAck('subscribe', { since, ...(scope ? { scope } : {}) })) as {
+    return (await this.socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('subscribe', { since, ...(scope ? { scope } : {}) })) as {
       ok: boolean;
       mode?: string;
       liveFrom?: number;
