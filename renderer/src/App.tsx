@@ -1,19 +1,34 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CatchUpBar } from './components/CatchUpBar';
 import { LivePanel } from './components/LivePanel';
-import { PanelBoundary } from './components/PanelBoundary';
+import { MapPanel } from './components/MapPanel';
 import { StatusBar } from './components/StatusBar';
 import { FiguresPanel } from './figures/FiguresPanel';
 import { useSessionStatus } from './hooks/useDesktop';
-import { LiveMap } from './map';
+import { desktopApi } from './api-client';
+import type { MapFocus } from './map/controller/focus';
 import { RegionOverviewPanel } from './RegionOverviewPanel';
+import { AlertCenter } from './workspace/alerts/AlertCenter';
+import './workspace/i18n';
+import { ModeSwitch } from './workspace/ModeSwitch';
+import { formatClock } from './workspace/time';
+import { WarRoomPanels } from './workspace/WarRoom';
+import { Workspace } from './workspace/Workspace';
+import './workspace/workspace.css';
 
 /** Which part of the wall this window shows: Electron opens a map window and a panels window. */
 type View = 'map' | 'panels' | 'wall';
 function currentView(): View {
   const view = new URLSearchParams(window.location.search).get('view');
   return view === 'map' || view === 'panels' ? view : 'wall';
+}
+
+/** The two screens of the wall: the situation (the war room in wartime) and the operator's workspace. */
+type Screen = 'situation' | 'workspace';
+const SCREEN_KEY = 'pingan.screen';
+function savedScreen(): Screen {
+  return localStorage.getItem(SCREEN_KEY) === 'workspace' ? 'workspace' : 'situation';
 }
 
 export function App() {
@@ -23,45 +38,98 @@ export function App() {
   const otherLanguage = i18n.language === 'en' ? 'zh-CN' : 'en';
   // The figures follow the map's drill-down; without a map (the panels window) they show the whole jurisdiction.
   const [scope, setScope] = useState<string | undefined>(undefined);
+  const [screen, setScreen] = useState<Screen>(savedScreen);
+  const [selected, setSelected] = useState<MapFocus | null>(null);
+  useEffect(() => localStorage.setItem(SCREEN_KEY, screen), [screen]);
+  const wartime = status?.mode === 'wartime';
+
+  const openIncident = (incidentId: string) => {
+    void desktopApi.call('incident.get', { id: incidentId }).then((result) => {
+      if (!result.ok || !result.value) return;
+      setScreen('workspace');
+      setSelected({ id: incidentId, location: result.value.incident.location });
+    });
+  };
+
   return (
-    <div className={`app mode-${status?.mode ?? 'peacetime'} view-${view}`}>
+    <div
+      className={`app mode-${status?.mode ?? 'peacetime'} view-${view} screen-${screen}`}
+      data-testid="app"
+      data-mode={status?.mode}
+    >
       <header className="app-header">
         <h1>{t('app.title')}</h1>
         <span className="app-subtitle">{t('app.subtitle')}</span>
-        <button
-          className="language-switch"
-          data-testid="language-switch"
-          lang={otherLanguage}
-          translate="no"
-          onClick={() => void i18n.changeLanguage(otherLanguage)}
-        >
-          {t('language.switchTo')}
-        </button>
+        {view === 'wall' && (
+          <nav className="screen-tabs">
+            <button
+              className={screen === 'situation' ? 'active' : ''}
+              data-testid="screen-situation"
+              onClick={() => setScreen('situation')}
+            >
+              {t(wartime ? 'ws.nav.warRoom' : 'ws.nav.situation')}
+            </button>
+            <button
+              className={screen === 'workspace' ? 'active' : ''}
+              data-testid="screen-workspace"
+              onClick={() => setScreen('workspace')}
+            >
+              {t('ws.nav.workspace')}
+            </button>
+          </nav>
+        )}
+        {status?.wartime && (
+          <span className="wartime-banner" data-testid="wartime-banner" translate="no">
+            {t('ws.mode.banner', {
+              since: formatClock(status.wartime.since, i18n.language),
+              reason: status.wartime.reason,
+            })}
+          </span>
+        )}
+        <span className="header-tools">
+          {status && <ModeSwitch status={status} />}
+          <AlertCenter onOpen={openIncident} />
+          <button
+            className="language-switch"
+            data-testid="language-switch"
+            lang={otherLanguage}
+            translate="no"
+            onClick={() => void i18n.changeLanguage(otherLanguage)}
+          >
+            {t('language.switchTo')}
+          </button>
+        </span>
       </header>
       <CatchUpBar catchUp={status?.catchUp ?? null} />
-      <main className="wall">
-        {view !== 'panels' && (
-          <section className="wall-map">
-            <PanelBoundary
-              fallback={(error, retry) => (
-                <div className="panel-failure" role="alert">
-                  <p>{t('panel.mapFailed', { error: error.message })}</p>
-                  <button onClick={retry}>{t('panel.retry')}</button>
-                </div>
+      {view === 'wall' && screen === 'workspace' ? (
+        <Workspace status={status} selected={selected} onSelect={setSelected} />
+      ) : wartime && view !== 'panels' ? (
+        <main className="wall war-room" data-testid="war-room">
+          <MapPanel onScopeChange={setScope} />
+          {view !== 'map' && (
+            <aside className="wall-panels">
+              <WarRoomPanels scope={scope} />
+            </aside>
+          )}
+        </main>
+      ) : (
+        <main className="wall">
+          {view !== 'panels' && <MapPanel onScopeChange={setScope} />}
+          {view !== 'map' && (
+            <aside className="wall-panels">
+              {wartime ? (
+                <WarRoomPanels scope={scope} />
+              ) : (
+                <>
+                  <FiguresPanel scope={scope} />
+                  <LivePanel />
+                  <RegionOverviewPanel />
+                </>
               )}
-            >
-              <LiveMap onScopeChange={setScope} />
-            </PanelBoundary>
-          </section>
-        )}
-        {view !== 'map' && (
-          <aside className="wall-panels">
-            <FiguresPanel scope={scope} />
-            <LivePanel />
-            <RegionOverviewPanel />
-          </aside>
-        )}
-      </main>
+            </aside>
+          )}
+        </main>
+      )}
       <StatusBar status={status} />
     </div>
   );

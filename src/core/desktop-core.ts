@@ -1,6 +1,17 @@
 import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
-import { DEFAULT_SLA, countByLevel, modeInForce, type Jurisdiction, type JurisdictionLevel } from '../domain';
+import {
+  countByLevel,
+  deadlineFor,
+  isWithin,
+  modeInForce,
+  slaInForce,
+  type HubEvent,
+  type Jurisdiction,
+  type JurisdictionLevel,
+  type MemberUnit,
+  type SlaConfig,
+} from '../domain';
 import { readBoundaries, readJurisdictions, readManifest, type BoundaryCollection } from '../regions/store';
 import { computeFigures } from './cache/figures';
 import { LocalCache } from './cache/local-cache';
@@ -14,9 +25,13 @@ import type {
   RegionOverview,
   SessionStatus,
 } from './contract/api';
+import { exportQueue } from './queue/queue-export';
+import { IncidentQueue, type QueueRules } from './queue/incident-queue';
+import { Collaboration } from './sync/collaboration';
 import { HubSession, type SignedInAccount } from './sync/hub-session';
 import { HubSync } from './sync/hub-sync';
 import { Outbox } from './sync/outbox';
+import { buildWarRoom } from './war-room';
 
 export type DesktopHandlers = {
   [M in DesktopApiMethod]: (input: z.output<DesktopApiContract[M]['input']>) => Promise<DesktopApiOutput<M>>;
@@ -31,6 +46,17 @@ export interface DesktopCoreOptions {
 }
 
 const OPERATOR_SETTING = 'operator';
+
+/** The account that caused an event, if an operator did; field reports and the field systems have none. */
+function actorOf(event: Pick<HubEvent, 'type' | 'payload'>): string | null {
+  const payload = event.payload as {
+    by?: unknown;
+    state?: { switchedBy?: unknown };
+    note?: { by?: unknown };
+  };
+  const by = payload.by ?? payload.state?.switchedBy ?? payload.note?.by;
+  return typeof by === 'string' ? by : null;
+}
 
 function regionOverview(regionId: string, regionsDir?: string): RegionOverview {
   const manifest = readManifest(regionId, regionsDir);
@@ -54,6 +80,8 @@ export class DesktopCore {
   readonly cache: LocalCache;
   readonly queries: CacheQueries;
   readonly outbox: Outbox;
+  private readonly queue: IncidentQueue;
+  private readonly collaboration: Collaboration;
   private readonly emitter = new EventEmitter();
   private readonly sync: HubSync | undefined;
   private readonly session: HubSession | undefined;
@@ -65,6 +93,8 @@ export class DesktopCore {
     this.queries = new CacheQueries(this.cache.db);
     this.outbox = new Outbox(this.cache.db);
     this.overview = regionOverview(options.regionId, options.regionsDir);
+    this.queue = new IncidentQueue((ids) => this.queries.incidentDocs(ids));
+    this.collaboration = new Collaboration(this.cache, (presence) => this.emit('presence', presence));
     if (options.hub) {
       this.session = new HubSession(options.hub.url, {
         name: options.hub.name,
@@ -72,7 +102,14 @@ export class DesktopCore {
       });
       this.sync = new HubSync(this.session, this.cache, this.outbox, {
         onStatus: () => this.emit('status', this.status()),
-        onApplied: (change) => this.emit('changed', change),
+        onApplied: (change) => {
+          if (change.ids === null) this.queue.refresh(null);
+          else if (change.ids.incident?.length) this.queue.refresh(change.ids.incident);
+          this.emit('changed', change);
+          // A mode switch changes the whole screen's layout: say so now, not with the next status tick.
+          if (change.kinds.includes('mode')) this.emit('status', this.status());
+        },
+        onOnline: (socket) => this.collaboration.online(socket),
         onCommandSettled: (entry) => {
           this.emit('command-settled', entry);
           this.emit('status', this.status());
@@ -119,6 +156,8 @@ export class DesktopCore {
     const cursor = this.cache.cursor;
     const operator = this.operator();
     const hubHead = sync?.hubHead ?? null;
+    const modes = this.queries.modes();
+    const jurisdiction = operator?.jurisdiction ?? this.overview.manifest.rootCode;
     return {
       connection: sync?.connection ?? 'offline',
       cursor,
@@ -128,7 +167,11 @@ export class DesktopCore {
       lastError: sync?.lastError ?? null,
       outboxPending: this.outbox.pendingCount(),
       operator,
-      mode: modeInForce(this.queries.modes(), operator?.jurisdiction ?? this.overview.manifest.rootCode),
+      mode: modeInForce(modes, jurisdiction),
+      wartime:
+        modes
+          .filter((state) => state.mode === 'wartime' && isWithin(jurisdiction, state.jurisdictionCode))
+          .sort((a, b) => a.jurisdictionCode.length - b.jurisdictionCode.length)[0] ?? null,
     };
   }
 
@@ -137,6 +180,39 @@ export class DesktopCore {
     const own = this.operator()?.jurisdiction ?? this.overview.manifest.rootCode;
     if (!requested || !requested.startsWith(own)) return own;
     return requested;
+  }
+
+  /** The rules deadlines are computed by, as the cache knows them now. */
+  private queueRules(): QueueRules {
+    return { now: Date.now(), modes: this.queries.modes(), slaConfigs: this.queries.slaConfigs() };
+  }
+
+  private slaFor(code: string): SlaConfig {
+    return slaInForce(this.queries.slaConfigs(), code);
+  }
+
+  private memberUnits(): Map<string, MemberUnit> {
+    return new Map(this.queries.memberUnits().map((unit) => [unit.id, unit]));
+  }
+
+  private incidentDetail(id: string) {
+    const detail = this.queries.incidentDetail(id);
+    if (!detail) return null;
+    const units = this.memberUnits();
+    const { incident } = detail;
+    const mode = modeInForce(this.queries.modes(), incident.jurisdictionCode);
+    return {
+      ...detail,
+      timeline: detail.timeline.map((entry) => {
+        const by = actorOf(entry as Pick<HubEvent, 'type' | 'payload'>);
+        return { ...entry, actor: by === null ? null : this.collaboration.nameOf(by) };
+      }),
+      unitNames: Object.fromEntries(
+        incident.assignedUnitIds.map((unitId) => [unitId, units.get(unitId)?.name ?? unitId]),
+      ),
+      deadline: deadlineFor(incident, incident.stage, mode, this.slaFor(incident.jurisdictionCode)),
+      mode,
+    };
   }
 
   private readonly boundaryCache = new Map<JurisdictionLevel, BoundaryCollection>();
@@ -158,7 +234,7 @@ export class DesktopCore {
       'region.overview': async () => this.overview,
       'counts.get': async () => this.queries.counts(),
       'incidents.list': async (input) => this.queries.incidents(input),
-      'incident.get': async ({ id }) => this.queries.incidentDetail(id),
+      'incident.get': async ({ id }) => this.incidentDetail(id),
       'entities.inView': async ({ kind, bbox, limit }) => {
         const items = this.queries.inBox(kind, bbox, limit + 1);
         return { items: items.slice(0, limit), truncated: items.length > limit };
@@ -185,11 +261,56 @@ export class DesktopCore {
         computeFigures(this.cache.db, {
           scope: this.scoped(scope),
           now: new Date(),
-          sla: DEFAULT_SLA,
+          sla: this.slaFor(this.scoped(scope)),
           modes: this.queries.modes(),
           townships: this.boundaries('township').features.map((feature) => feature.properties),
         }),
       'outbox.list': async ({ limit }) => this.outbox.recent(limit),
+      'queue.window': async ({ filter, sort, offset, limit }) =>
+        this.queue.window(
+          { ...filter, scope: this.scoped(filter.scope) },
+          sort,
+          offset,
+          limit,
+          this.queueRules(),
+        ),
+      'queue.export': async ({ filter, sort, format }) =>
+        exportQueue(
+          this.queue.all({ ...filter, scope: this.scoped(filter.scope) }, sort, this.queueRules()),
+          format,
+          new Date(),
+        ),
+      'incident.open': async ({ id }) => ({ viewers: await this.collaboration.open(id) }),
+      'units.forIncident': async ({ jurisdictionCode }) =>
+        this.queries.memberUnits().filter((unit) => isWithin(jurisdictionCode, unit.jurisdictionCode)),
+      'units.list': async () => {
+        const own = this.scoped(undefined);
+        return this.queries
+          .memberUnits()
+          .filter((unit) => isWithin(unit.jurisdictionCode, own) || isWithin(own, unit.jurisdictionCode));
+      },
+      'sla.get': async () => {
+        const own = this.scoped(undefined);
+        const configured = this.queries
+          .slaConfigs()
+          .filter((entry) => own.startsWith(entry.jurisdictionCode))
+          .sort((a, b) => b.jurisdictionCode.length - a.jurisdictionCode.length)[0];
+        return { config: this.slaFor(own), configuredAt: configured?.jurisdictionCode ?? null };
+      },
+      'warRoom.get': async ({ scope }) => {
+        const within = this.scoped(scope);
+        const now = new Date();
+        const since = new Date(now);
+        since.setHours(0, 0, 0, 0);
+        return buildWarRoom({
+          since,
+          now,
+          orders: this.queries.ordersIssuedSince(within, since.toISOString()),
+          incident: (id) => this.queue.get(id),
+          units: this.memberUnits(),
+          forces: this.queries.forces(within),
+        });
+      },
     };
   }
 

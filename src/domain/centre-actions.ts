@@ -5,11 +5,12 @@ import type { Mode, ModeState } from './mode';
 import type { IncidentNote } from './note';
 import { can, inScope, type Operator, type Permission } from './operator';
 import { refuse, type Refusal } from './refusal';
+import type { SlaConfig } from './sla';
 import type { IsoDateTime } from './time';
 
 /**
- * The centre's actions that do not move an incident along its lifecycle: notes, shift handover and
- * the peacetime/wartime switch. Each is checked for permission and scope like lifecycle actions.
+ * The centre's actions that do not move an incident along its lifecycle: notes, shift handover, the
+ * peacetime/wartime switch and the SLA tables. Each is checked for permission and scope like lifecycle actions.
  */
 export interface CentreContext {
   actor: Operator;
@@ -101,6 +102,27 @@ export function switchMode(
     value: state,
     events: [
       { type: 'mode.switched', jurisdiction: request.jurisdictionCode, at, payload: { state, previous } },
+    ],
+  };
+}
+
+/** An admin sets the deadlines of a jurisdiction and everything below it; the hub keeps every version in its log. */
+export function configureSla(
+  request: { jurisdictionCode: string; config: SlaConfig },
+  { actor, at }: CentreContext,
+): CentreResult<SlaConfig> {
+  const failure = authorityFailure('configure-sla', request.jurisdictionCode, actor);
+  if (failure) return failure;
+  return {
+    ok: true,
+    value: request.config,
+    events: [
+      {
+        type: 'sla.configured',
+        jurisdiction: request.jurisdictionCode,
+        at,
+        payload: { jurisdictionCode: request.jurisdictionCode, config: request.config, by: actor.id },
+      },
     ],
   };
 }

@@ -9,6 +9,7 @@ import { MONITORING_STATUSES, monitoringPointSchema } from './monitoring';
 import { incidentNoteSchema } from './note';
 import { acknowledgementSchema, orderSchema } from './order';
 import { riskLevelSchema } from './risk';
+import { slaConfigSchema } from './sla';
 import { noteSchema, reasonSchema } from './text';
 import { isoDateTimeSchema } from './time';
 
@@ -25,6 +26,7 @@ export const EVENT_TYPES = [
   'incident.closed',
   'note.added',
   'mode.switched',
+  'sla.configured',
   'handover.signed',
   'monitoring.status-changed',
   'force.moved',
@@ -70,6 +72,12 @@ const payloadSchemas = {
   }),
   'note.added': z.object({ note: incidentNoteSchema }),
   'mode.switched': z.object({ state: modeStateSchema, previous: modeSchema }),
+  /** An admin's SLA tables for a jurisdiction and everything below it, until a lower one sets its own. */
+  'sla.configured': z.object({
+    jurisdictionCode: jurisdictionCodeSchema,
+    config: slaConfigSchema,
+    by: operatorIdSchema,
+  }),
   'handover.signed': z.object({ handover: handoverSchema }),
   'monitoring.status-changed': z.object({
     point: monitoringPointSchema,
@@ -115,6 +123,7 @@ export const hubEventSchema = z.discriminatedUnion('type', [
   eventOf('incident.closed'),
   eventOf('note.added'),
   eventOf('mode.switched'),
+  eventOf('sla.configured'),
   eventOf('handover.signed'),
   eventOf('monitoring.status-changed'),
   eventOf('force.moved'),

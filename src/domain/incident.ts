@@ -27,12 +27,37 @@ export const INCIDENT_CATEGORIES = [
 ] as const;
 export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
 
+export const INCIDENT_CATEGORY_LABELS: Record<IncidentCategory, { zh: string; en: string }> = {
+  neighbourhood: { zh: '邻里纠纷', en: 'Neighbourhood dispute' },
+  'land-and-forest': { zh: '山林土地纠纷', en: 'Land and forest dispute' },
+  'marriage-and-family': { zh: '婚姻家庭纠纷', en: 'Marriage and family dispute' },
+  'labour-wages': { zh: '劳资欠薪', en: 'Unpaid wages' },
+  'property-management': { zh: '物业管理', en: 'Property management' },
+  'land-requisition': { zh: '征地拆迁', en: 'Land requisition' },
+  traffic: { zh: '交通事故', en: 'Traffic accident' },
+  'public-order': { zh: '治安案事件', en: 'Public order' },
+  fraud: { zh: '诈骗', en: 'Fraud' },
+  medical: { zh: '医疗纠纷', en: 'Medical dispute' },
+  consumer: { zh: '消费纠纷', en: 'Consumer dispute' },
+  environment: { zh: '环境问题', en: 'Environment' },
+  campus: { zh: '校园安全', en: 'Campus safety' },
+  other: { zh: '其他', en: 'Other' },
+};
+
 /**
  * Grid workers and hotline staff file reports themselves; a camera alarm is a lead the centre has
  * to verify before it becomes a report (see `openIncident`).
  */
 export const INCIDENT_SOURCES = ['grid-worker', 'citizen-qr', 'camera-alarm', 'hotline', 'sweep'] as const;
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+
+export const INCIDENT_SOURCE_LABELS: Record<IncidentSource, { zh: string; en: string }> = {
+  'grid-worker': { zh: '网格员上报', en: 'Grid worker' },
+  'citizen-qr': { zh: '群众扫码', en: 'Citizen QR code' },
+  'camera-alarm': { zh: '视频告警', en: 'Camera alarm' },
+  hotline: { zh: '12345热线', en: '12345 hotline' },
+  sweep: { zh: '排查走访', en: 'Door-to-door sweep' },
+};
 
 /** The reporter's verdict at the follow-up call (结果回访). */
 export const SATISFACTIONS = ['satisfied', 'basically-satisfied', 'dissatisfied'] as const;

@@ -328,3 +328,13 @@ export function openIncident(
         ];
   return { incident, events };
 }
+
+/**
+ * What an operator of `role` may do to an incident in `stage`: the actions the screen offers. The hub
+ * checks again, with the action's own preconditions, when the command arrives.
+ */
+export function actionsAllowed(stage: Stage, role: Role): LifecycleActionType[] {
+  return [
+    ...new Set(TRANSITIONS.filter((t) => t.from === stage && t.roles.includes(role)).map((t) => t.action)),
+  ];
+}

@@ -71,3 +71,13 @@ export function modeInForce(states: readonly ModeState[], code: string): Mode {
   );
   return mobilised ? 'wartime' : 'peacetime';
 }
+
+/**
+ * When wartime's daily cycle happens, local time: assess the night's reports first thing, dispatch on the
+ * assessment, and issue the bulletin before the day shift hands over.
+ */
+export const WARTIME_DAY: readonly { activity: CadenceActivity; at: string }[] = [
+  { activity: 'assessment', at: '08:30' },
+  { activity: 'dispatch', at: '09:00' },
+  { activity: 'bulletin', at: '17:30' },
+];

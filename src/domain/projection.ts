@@ -12,6 +12,7 @@ export const ENTITY_KINDS = [
   'order',
   'note',
   'mode',
+  'sla',
   'handover',
   'monitoring-point',
   'force',
@@ -105,6 +106,8 @@ export function projectEvent(event: HubEvent, lookup: EntityLookup): EntityState
       return [
         next(lookup, 'mode', event.payload.state.jurisdictionCode, event.jurisdiction, event.payload.state),
       ];
+    case 'sla.configured':
+      return [next(lookup, 'sla', event.payload.jurisdictionCode, event.jurisdiction, event.payload.config)];
     case 'handover.signed':
       return [
         next(lookup, 'handover', event.id, event.jurisdiction, { ...event.payload.handover, at: event.at }),
@@ -144,6 +147,7 @@ export function eventSubject(event: HubEvent): string | null {
     case 'force.moved':
       return event.payload.forceId;
     case 'mode.switched':
+    case 'sla.configured':
     case 'handover.signed':
     case 'monitoring.registered':
     case 'forces.registered':
@@ -155,19 +159,28 @@ export function eventSubject(event: HubEvent): string | null {
 }
 
 /**
+ * What a jurisdiction decides for everything below it: the mode it is in and the SLA tables it sets. A county
+ * account sees its prefecture's switches and tables, though they lie outside its own scope.
+ */
+export const INHERITED_EVENT_TYPES = ['mode.switched', 'sla.configured'] as const;
+export const INHERITED_KINDS: readonly EntityKind[] = ['mode', 'sla'];
+
+/**
  * Whether an event belongs to the stream of an account scoped to `scope`: everything inside the scope,
- * plus the mode switches of the jurisdictions above it, since a prefecture's wartime applies to its counties.
+ * plus what the jurisdictions above it decided for it.
  */
 export function isEventInScope(event: { type: string; jurisdiction: string }, scope: string): boolean {
   return (
     event.jurisdiction.startsWith(scope) ||
-    (event.type === 'mode.switched' && scope.startsWith(event.jurisdiction))
+    ((INHERITED_EVENT_TYPES as readonly string[]).includes(event.type) &&
+      scope.startsWith(event.jurisdiction))
   );
 }
 
-/** The same rule for current state: the modes in force above the scope are part of what it sees. */
+/** The same rule for current state. */
 export function isEntityInScope(entity: { kind: string; jurisdiction: string }, scope: string): boolean {
   return (
-    entity.jurisdiction.startsWith(scope) || (entity.kind === 'mode' && scope.startsWith(entity.jurisdiction))
+    entity.jurisdiction.startsWith(scope) ||
+    ((INHERITED_KINDS as readonly string[]).includes(entity.kind) && scope.startsWith(entity.jurisdiction))
   );
 }

@@ -116,3 +116,19 @@ export function isOverdue(
   const deadline = deadlineFor(incident, incident.stage, mode, config);
   return deadline !== null && toMillis(now) > toMillis(deadline);
 }
+
+/**
+ * The tables that apply in `code`: those of the nearest jurisdiction at or above it that configured its
+ * own, else the defaults. `configured` holds each configuring jurisdiction's code and its tables.
+ */
+export function slaInForce(
+  configured: readonly { jurisdictionCode: string; config: SlaConfig }[],
+  code: string,
+): SlaConfig {
+  let best: { jurisdictionCode: string; config: SlaConfig } | undefined;
+  for (const entry of configured) {
+    if (!code.startsWith(entry.jurisdictionCode)) continue;
+    if (!best || entry.jurisdictionCode.length > best.jurisdictionCode.length) best = entry;
+  }
+  return best?.config ?? DEFAULT_SLA;
+}

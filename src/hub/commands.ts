@@ -1,12 +1,12 @@
 import {
-  DEFAULT_SLA,
   addNote,
   applyCommand,
   isLifecycleCommand,
   modeInForce,
   operatorCommandSchema,
   signHandover,
-  slaConfigSchema,
+  configureSla,
+  slaInForce,
   switchMode,
   type HubEventDraft,
   type Incident,
@@ -39,8 +39,6 @@ export type CommandOutcome =
 /** A retried command gets the outcome of its first try, marked so the client knows it was a retry. */
 export type CommandReply = CommandOutcome & { replayed?: true };
 
-export const SLA_SETTING = 'sla';
-
 function operatorOf(claims: OperatorClaims): Operator {
   return {
     id: claims.accountId,
@@ -66,9 +64,13 @@ export async function modeAt(tx: HubTransaction, jurisdictionCode: string): Prom
   );
 }
 
-export async function loadSla(store: HubStore): Promise<SlaConfig> {
-  const saved = await store.getSetting(SLA_SETTING);
-  return saved ? slaConfigSchema.parse(JSON.parse(saved)) : DEFAULT_SLA;
+/** The SLA tables in force where the incident is: the nearest jurisdiction above it that set its own. */
+export async function slaAt(tx: HubTransaction, jurisdictionCode: string): Promise<SlaConfig> {
+  const configured = await tx.getEntities('sla', selfAndAncestors(jurisdictionCode));
+  return slaInForce(
+    configured.map((entity) => ({ jurisdictionCode: entity.id, config: entity.doc as SlaConfig })),
+    jurisdictionCode,
+  );
 }
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
@@ -118,7 +120,6 @@ export class CommandHandler {
       return outcome;
     }
     const command = parsed.data;
-    const sla = await loadSla(this.store);
 
     const reply = await this.store.transaction(async (tx): Promise<CommandReply> => {
       const previous = await tx.getCommandOutcome(command.commandId);
@@ -133,7 +134,7 @@ export class CommandHandler {
         }
         return { ...(previous.outcome as CommandOutcome), replayed: true };
       }
-      const decision = await this.decide(tx, operatorOf(claims), command, at, sla);
+      const decision = await this.decide(tx, operatorOf(claims), command, at);
       const outcome: CommandOutcome = decision.ok
         ? {
             ok: true,
@@ -161,7 +162,6 @@ export class CommandHandler {
     actor: Operator,
     command: OperatorCommand,
     at: string,
-    sla: SlaConfig,
   ): Promise<
     { ok: true; events: HubEventDraft[] } | { ok: false; code: CommandRefusalCode; reason: string }
   > {
@@ -172,6 +172,9 @@ export class CommandHandler {
     }
     if (command.type === 'signHandover') {
       return signHandover(command, ctx);
+    }
+    if (command.type === 'configureSla') {
+      return configureSla(command, ctx);
     }
 
     const incident = (await tx.getEntity('incident', command.incidentId))?.doc as Incident | undefined;
@@ -184,6 +187,7 @@ export class CommandHandler {
     if (!isLifecycleCommand(command)) throw new Error(`unhandled command ${JSON.stringify(command)}`);
 
     const mode = await modeAt(tx, incident.jurisdictionCode);
+    const sla = await slaAt(tx, incident.jurisdictionCode);
     const result = applyCommand(incident, command, { ...ctx, mode, sla });
     if (result.ok) return result;
     if (result.code === 'stale-version') {

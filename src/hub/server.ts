@@ -20,6 +20,7 @@ import { createHubMetrics, type HubMetrics } from './observability/metrics';
 import { RegionIndex } from './region-index';
 import { openHubStore, type ApiKeyRecord, type HubStore } from './store';
 import { LiveBroadcaster } from './stream/broadcaster';
+import { Presence, presenceRequestSchema } from './stream/presence';
 import { backfill, catchUpAndJoin } from './stream/subscription';
 
 export interface HubOptions {
@@ -159,10 +160,38 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     );
   });
 
+  const presence = new Presence(io);
+
   io.on('connection', (socket) => {
     metrics.clients.inc();
     socket.on('disconnect', () => metrics.clients.dec());
     const claims = socket.data.claims as OperatorClaims;
+
+    // A socket's rooms are known while it is disconnecting and left by the time it has disconnected.
+    let openWhenLeaving: string[] = [];
+    socket.on('disconnecting', () => (openWhenLeaving = presence.openOn(socket)));
+    socket.on('disconnect', () => openWhenLeaving.forEach((id) => void presence.announce(id)));
+
+    socket.on('presence', async (raw: unknown, ack?: (reply: unknown) => void) => {
+      const reply = (body: unknown) => (typeof ack === 'function' ? ack(body) : undefined);
+      const parsed = presenceRequestSchema.safeParse(raw);
+      if (!parsed.success) return reply({ ok: false, error: zodProblems(parsed.error).join('; ') });
+      reply({ ok: true, viewers: await presence.open(socket, parsed.data.incidentId) });
+    });
+
+    /** The accounts whose actions this one can see: names for the full-process record. */
+    socket.on('directory', async (_raw: unknown, ack?: (reply: unknown) => void) => {
+      if (typeof ack !== 'function') return;
+      const related = (await store.listAccounts()).filter(
+        (account) =>
+          isWithin(account.jurisdiction, claims.jurisdiction) ||
+          isWithin(claims.jurisdiction, account.jurisdiction),
+      );
+      ack({
+        ok: true,
+        accounts: related.map(({ id, name, role, jurisdiction }) => ({ id, name, role, jurisdiction })),
+      });
+    });
 
     socket.on('subscribe', async (raw: unknown, ack?: (reply: unknown) => void) => {
       const reply = (body: unknown) => (typeof ack === 'function' ? ack(body) : undefined);

@@ -1,5 +1,30 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
+import { STAGES } from '../../../src/domain';
+import { useLiveQuery } from '../hooks/useDesktop';
+
+const OPEN_STAGES = STAGES.filter((stage) => stage !== 'closed');
+const DEADLINE_KINDS = ['incident', 'mode', 'sla'] as const;
+
+/** Overdue and due-soon counts over every open incident in scope, as the queue computes them. */
+function DeadlineCounter() {
+  const { t } = useTranslation();
+  const queue = useLiveQuery(
+    'queue.window',
+    { filter: { stages: OPEN_STAGES }, limit: 1 },
+    DEADLINE_KINDS,
+    5000,
+  );
+  if (queue.state !== 'ready') return null;
+  return (
+    <>
+      <span className="status-overdue" data-testid="status-overdue">
+        {t('ws.status.overdue', { count: queue.value.overdue })}
+      </span>
+      <span className="status-due-soon">{t('ws.status.dueSoon', { count: queue.value.dueSoon })}</span>
+    </>
+  );
+}
 
 /** Hub connection, sync lag, queued actions, peacetime/wartime, who is signed in and where. */
 export function StatusBar({ status }: { status: SessionStatus | undefined }) {
@@ -16,6 +41,7 @@ export function StatusBar({ status }: { status: SessionStatus | undefined }) {
       <span className={`status-mode mode-${status.mode}`} data-testid="status-mode">
         {t(`mode.${status.mode}`)}
       </span>
+      <DeadlineCounter />
       <span className="status-operator" data-testid="status-operator">
         {status.operator ? (
           <>

@@ -6,6 +6,7 @@ import { FORCE_KINDS, STAGES } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { useSessionStatus } from '../hooks/useDesktop';
 import { playChime, unlockChime } from './alerts/chime';
+import { useMapFocus, type MapFocus } from './controller/focus';
 import { attachInteractions } from './controller/interactions';
 import { MapController } from './controller/map-controller';
 import { initialSnapshot } from './controller/snapshot';
@@ -34,10 +35,12 @@ declare global {
 export interface LiveMapProps {
   /** Called with the jurisdiction code the map is drilled to, so that figures beside it can follow. */
   onScopeChange?(code: string): void;
+  /** An incident selected elsewhere (the queue): the map flies to it, and back when it is cleared. */
+  focus?: MapFocus | null;
 }
 
 /** The live wall map of the operator's jurisdiction. Fills its parent, which must have a height. */
-export function LiveMap({ onScopeChange }: LiveMapProps) {
+export function LiveMap({ onScopeChange, focus }: LiveMapProps) {
   const { t } = useTranslation();
   const status = useSessionStatus();
   const root = status?.operator?.jurisdiction;
@@ -47,7 +50,7 @@ export function LiveMap({ onScopeChange }: LiveMapProps) {
         <p className="map-note map-centre">{status ? t('map.signedOut') : t('map.loading')}</p>
       </section>
     );
-  return <WallMap key={root} root={root} onScopeChange={onScopeChange} />;
+  return <WallMap key={root} root={root} onScopeChange={onScopeChange} focus={focus} />;
 }
 
 function useStyleTexts(): StyleTexts {
@@ -74,7 +77,7 @@ const noSubscription = () => () => undefined;
 /** Pixels kept between a fitted division and the panels or the edge. */
 const VIEW_MARGIN = 24;
 
-function WallMap({ root, onScopeChange }: { root: string; onScopeChange?(code: string): void }) {
+function WallMap({ root, onScopeChange, focus }: { root: string } & LiveMapProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const side = useRef<HTMLDivElement>(null);
@@ -152,6 +155,7 @@ function WallMap({ root, onScopeChange }: { root: string; onScopeChange?(code: s
     controller?.snapshots.get ?? (() => fallback),
   );
   useEffect(() => latest.current.onScopeChange?.(snapshot.scope), [snapshot.scope]);
+  useMapFocus(controller?.map, focus);
 
   /** A selection made from a panel list also brings its place into view. */
   const selectFromPanel = (next: Selection) => {

@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 import {
   entityLocation,
+  type Force,
   type Incident,
+  type MemberUnit,
+  type SlaConfig,
   type IncidentNote,
   type ModeState,
   type Order,
@@ -101,7 +104,26 @@ export class CacheQueries {
         )
         .pluck(),
       timeline: db.prepare('SELECT seq, type, at, payload FROM events WHERE subject = ? ORDER BY seq'),
+      modeSwitchesSince: db.prepare(
+        "SELECT seq, type, at, payload FROM events WHERE type = 'mode.switched' AND ? LIKE jurisdiction || '%' AND seq > ? ORDER BY seq",
+      ),
       modes: db.prepare("SELECT doc FROM entities WHERE kind = 'mode'").pluck(),
+      slaConfigs: db.prepare("SELECT id, doc FROM entities WHERE kind = 'sla'"),
+      allIncidents: db.prepare("SELECT doc FROM entities WHERE kind = 'incident'").pluck(),
+      someIncidents: db
+        .prepare(
+          "SELECT doc FROM entities WHERE kind = 'incident' AND id IN (SELECT value FROM json_each(?))",
+        )
+        .pluck(),
+      memberUnits: db.prepare("SELECT doc FROM entities WHERE kind = 'member-unit' ORDER BY id").pluck(),
+      ordersIssuedSince: db
+        .prepare(
+          "SELECT doc FROM entities WHERE kind = 'order' AND jurisdiction LIKE ? AND json_extract(doc, '$.issuedAt') >= ? ORDER BY json_extract(doc, '$.issuedAt') DESC",
+        )
+        .pluck(),
+      forcesInScope: db
+        .prepare("SELECT doc FROM entities WHERE kind = 'force' AND jurisdiction LIKE ?")
+        .pluck(),
       inBox: db.prepare(
         `SELECT e.kind, e.id, e.doc
          FROM entity_locations l JOIN entities e ON e.rowid = l.entity_rowid
@@ -151,21 +173,67 @@ export class CacheQueries {
     return { total, items };
   }
 
+  /**
+   * One incident with its orders, notes and full-process record. The record includes the mode switches of
+   * its jurisdiction while it was open, since a switch changes the deadlines it ran against.
+   */
   incidentDetail(id: string) {
     const doc = this.statements.entity.get('incident', id) as string | undefined;
     if (!doc) return null;
+    const incident = JSON.parse(doc) as Incident;
     const parseAll = <T>(docs: unknown[]) => docs.map((d) => JSON.parse(String(d)) as T);
+    const entryOf = (row: Row) => ({
+      seq: Number(row.seq),
+      type: String(row.type),
+      at: String(row.at),
+      payload: JSON.parse(String(row.payload)) as unknown,
+    });
+    const own = (this.statements.timeline.all(id) as Row[]).map(entryOf);
+    const switches =
+      own.length === 0
+        ? []
+        : (this.statements.modeSwitchesSince.all(incident.jurisdictionCode, own[0]!.seq) as Row[])
+            .map(entryOf)
+            .filter((entry) => incident.stage !== 'closed' || entry.seq < own.at(-1)!.seq);
     return {
-      incident: JSON.parse(doc) as Incident,
+      incident,
       orders: parseAll<Order>(this.statements.ofIncident.all('order', id)),
       notes: parseAll<IncidentNote>(this.statements.ofIncident.all('note', id)),
-      timeline: (this.statements.timeline.all(id) as Row[]).map((row) => ({
-        seq: Number(row.seq),
-        type: String(row.type),
-        at: String(row.at),
-        payload: JSON.parse(String(row.payload)) as unknown,
-      })),
+      timeline: [...own, ...switches].sort((a, b) => a.seq - b.seq),
     };
+  }
+
+  /** Incidents by id, or all of them when `ids` is null. */
+  incidentDocs(ids: readonly string[] | null): Incident[] {
+    const docs = (
+      ids === null
+        ? this.statements.allIncidents.all()
+        : this.statements.someIncidents.all(JSON.stringify(ids))
+    ) as string[];
+    return docs.map((doc) => JSON.parse(doc) as Incident);
+  }
+
+  slaConfigs(): { jurisdictionCode: string; config: SlaConfig }[] {
+    return (this.statements.slaConfigs.all() as Row[]).map((row) => ({
+      jurisdictionCode: String(row.id),
+      config: JSON.parse(String(row.doc)) as SlaConfig,
+    }));
+  }
+
+  memberUnits(): MemberUnit[] {
+    return (this.statements.memberUnits.all() as string[]).map((doc) => JSON.parse(doc) as MemberUnit);
+  }
+
+  ordersIssuedSince(scope: string, since: string): Order[] {
+    return (this.statements.ordersIssuedSince.all(`${scope}%`, since) as string[]).map(
+      (doc) => JSON.parse(doc) as Order,
+    );
+  }
+
+  forces(scope: string): Force[] {
+    return (this.statements.forcesInScope.all(`${scope}%`) as string[]).map(
+      (doc) => JSON.parse(doc) as Force,
+    );
   }
 
   /** Every located entity of a kind in `scope`, or just `ids`, as map features. */

@@ -6,6 +6,8 @@ import {
   STAGES,
   incidentNoteSchema,
   incidentSchema,
+  memberUnitSchema,
+  modeStateSchema,
   operatorCommandSchema,
   orderSchema,
 } from '../../domain';
@@ -15,7 +17,18 @@ import {
   regionCountsSchema,
   regionManifestSchema,
 } from '../../domain/jurisdiction';
+import { slaConfigSchema } from '../../domain/sla';
+import {
+  EXPORT_FORMATS,
+  QUEUE_SORTS,
+  queueExportSchema,
+  queueFilterSchema,
+  queueWindowInputSchema,
+  queueWindowSchema,
+} from '../queue/queue-schemas';
+import { viewerSchema } from '../sync/collaboration';
 import { figuresSchema } from './figures';
+import { warRoomSchema } from './war-room';
 
 /**
  * The desktop API: every query, command and change notification the renderer may use, declared once.
@@ -64,6 +77,8 @@ export const sessionStatusSchema = z.object({
     .nullable(),
   /** The mode in force in the operator's jurisdiction. */
   mode: z.enum(MODES),
+  /** The switch that put it on a war footing (its own or a jurisdiction's above), while in wartime. */
+  wartime: modeStateSchema.nullable(),
 });
 export type SessionStatus = z.infer<typeof sessionStatusSchema>;
 
@@ -84,6 +99,8 @@ export const timelineEntrySchema = z.object({
   type: z.string(),
   at: z.string(),
   payload: z.unknown(),
+  /** Who acted, by name where the hub told us; null for the field (a grid worker's app, a camera). */
+  actor: z.string().nullable(),
 });
 
 export const incidentDetailSchema = z.object({
@@ -91,6 +108,11 @@ export const incidentDetailSchema = z.object({
   orders: z.array(orderSchema),
   notes: z.array(incidentNoteSchema),
   timeline: z.array(timelineEntrySchema),
+  /** Names of the units on its orders. */
+  unitNames: z.record(z.string(), z.string()),
+  /** The deadline of the current stage under the mode and tables in force; null once closed. */
+  deadline: z.string().nullable(),
+  mode: z.enum(MODES),
 });
 export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
 
@@ -200,6 +222,37 @@ export const desktopApiContract = {
     input: z.object({ scope: jurisdictionCodeSchema.optional() }).strict(),
     output: figuresSchema,
   },
+  'queue.window': { input: queueWindowInputSchema, output: queueWindowSchema },
+  'queue.export': {
+    input: z
+      .object({
+        filter: queueFilterSchema.default({}),
+        sort: z.enum(QUEUE_SORTS).default('deadline'),
+        format: z.enum(EXPORT_FORMATS),
+      })
+      .strict(),
+    output: queueExportSchema,
+  },
+  /** This screen now shows `id` (or nothing): the hub tells the other screens, and answers who else has it open. */
+  'incident.open': {
+    input: z.object({ id: z.string().min(1).nullable() }).strict(),
+    output: z.object({ viewers: z.array(viewerSchema) }),
+  },
+  /** Member units that can take an order for an incident in `jurisdictionCode`: its own and those above. */
+  'units.forIncident': {
+    input: z.object({ jurisdictionCode: jurisdictionCodeSchema }).strict(),
+    output: z.array(memberUnitSchema),
+  },
+  /** Member units in the operator's scope and above it: the choices of the queue's unit filter. */
+  'units.list': { input: z.object({}).strict(), output: z.array(memberUnitSchema) },
+  'sla.get': {
+    input: z.object({}).strict(),
+    output: z.object({ config: slaConfigSchema, configuredAt: jurisdictionCodeSchema.nullable() }),
+  },
+  'warRoom.get': {
+    input: z.object({ scope: jurisdictionCodeSchema.optional() }).strict(),
+    output: warRoomSchema,
+  },
   'outbox.list': {
     input: z.object({ limit: z.number().int().positive().max(500).default(50) }).strict(),
     output: z.array(outboxEntrySchema),
@@ -216,6 +269,8 @@ export const desktopEventContract = {
     ids: z.partialRecord(z.enum(ENTITY_KINDS), z.array(z.string())).nullable(),
   }),
   'command-settled': outboxEntrySchema,
+  /** Who has the incident this screen shows open, whenever that changes. */
+  presence: z.object({ incidentId: z.string(), viewers: z.array(viewerSchema) }),
 } as const;
 
 export type DesktopApiContract = typeof desktopApiContract;

@@ -21,6 +21,8 @@ export interface SyncListener {
   /** `ids` is null when everything may have changed (a snapshot replaced the state). */
   onApplied(change: { cursor: number; kinds: EntityKind[]; ids: ChangedIds | null }): void;
   onCommandSettled(entry: OutboxEntry): void;
+  /** Subscribed again after a (re)connect: the moment to restate anything the hub keeps per connection. */
+  onOnline?(socket: Socket): void;
 }
 
 const COMMAND_ACK_TIMEOUT_MS = 10_000;
@@ -130,6 +132,7 @@ export class HubSync {
       lastError: null,
       hubHead: Math.max(this.status.hubHead ?? 0, answer.liveFrom),
     });
+    this.listener.onOnline?.(socket);
     void this.flushOutbox();
   }
 

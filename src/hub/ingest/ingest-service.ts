@@ -11,7 +11,7 @@ import {
   type MonitoringPoint,
   type NewIncident,
 } from '../../domain';
-import { loadSla, modeAt } from '../commands';
+import { modeAt, slaAt } from '../commands';
 import { recordEvents } from '../projector';
 import type { RegionIndex } from '../region-index';
 import type { ApiKeyRecord, HubStore, HubTransaction } from '../store';
@@ -313,7 +313,6 @@ export class IngestService {
     );
     const ids = body.acknowledgements.map((a) => a.id);
     this.checkNoDuplicates('acknowledgements', ids);
-    const sla = await loadSla(this.store);
     const actor: Operator = {
       id: `key:${key.source}`,
       name: key.source,
@@ -330,6 +329,7 @@ export class IngestService {
           incidents.get(order.incidentId) ??
           ((await tx.getEntity('incident', order.incidentId))!.doc as Incident);
         const mode = await modeAt(tx, incident.jurisdictionCode);
+        const sla = await slaAt(tx, incident.jurisdictionCode);
         const result = applyAction(
           incident,
           { type: 'acknowledge', unitId: order.unitId, ...(ack.note ? { note: ack.note } : {}) },

@@ -183,7 +183,7 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
     async eventsBetween(after, through, scope, limit) {
       const { rows } = await pool.query(
         `SELECT * FROM events WHERE seq > $1 AND seq <= $2
-           AND (jurisdiction LIKE $3 ESCAPE '\\' OR (type = 'mode.switched' AND $4 LIKE jurisdiction || '%'))
+           AND (jurisdiction LIKE $3 ESCAPE '\\' OR (type IN ('mode.switched', 'sla.configured') AND $4 LIKE jurisdiction || '%'))
          ORDER BY seq LIMIT $5`,
         [after, through, scopePattern(scope), scope, limit],
       );
@@ -196,7 +196,7 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
         const head = await client.query('SELECT COALESCE(MAX(seq), 0) AS head FROM events');
         const { rows } = await client.query(
           `SELECT * FROM entities
-           WHERE jurisdiction LIKE $1 ESCAPE '\\' OR (kind = 'mode' AND $2 LIKE jurisdiction || '%')
+           WHERE jurisdiction LIKE $1 ESCAPE '\\' OR (kind IN ('mode', 'sla') AND $2 LIKE jurisdiction || '%')
            ORDER BY kind, id`,
           [scopePattern(scope), scope],
         );
@@ -213,13 +213,13 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
       const { rows } = kind
         ? await pool.query(
             `SELECT * FROM entities
-             WHERE kind = $1 AND (jurisdiction LIKE $2 ESCAPE '\\' OR (kind = 'mode' AND $3 LIKE jurisdiction || '%'))
+             WHERE kind = $1 AND (jurisdiction LIKE $2 ESCAPE '\\' OR (kind IN ('mode', 'sla') AND $3 LIKE jurisdiction || '%'))
              ORDER BY id`,
             [kind, scopePattern(scope), scope],
           )
         : await pool.query(
             `SELECT * FROM entities
-             WHERE jurisdiction LIKE $1 ESCAPE '\\' OR (kind = 'mode' AND $2 LIKE jurisdiction || '%')
+             WHERE jurisdiction LIKE $1 ESCAPE '\\' OR (kind IN ('mode', 'sla') AND $2 LIKE jurisdiction || '%')
              ORDER BY kind, id`,
             [scopePattern(scope), scope],
           );
@@ -243,6 +243,10 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
     },
     async countAccounts() {
       return Number((await one('SELECT COUNT(*) AS n FROM accounts'))!.n);
+    },
+    async listAccounts() {
+      const { rows } = await pool.query('SELECT * FROM accounts ORDER BY name');
+      return rows.map(toAccount);
     },
     async apiKeyByHash(keyHash) {
       const row = await one('SELECT * FROM api_keys WHERE key_hash = $1 AND NOT revoked', [keyHash]);

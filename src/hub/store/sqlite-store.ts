@@ -78,19 +78,20 @@ export function openSqliteStore(file: string): HubStore {
     head: reader.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events'),
     oldest: reader.prepare('SELECT MIN(seq) AS oldest FROM events'),
     eventsBetween: reader.prepare(
-      "SELECT * FROM events WHERE seq > ? AND seq <= ? AND (jurisdiction LIKE ? ESCAPE '\\' OR (type = 'mode.switched' AND ? LIKE jurisdiction || '%')) ORDER BY seq LIMIT ?",
+      "SELECT * FROM events WHERE seq > ? AND seq <= ? AND (jurisdiction LIKE ? ESCAPE '\\' OR (type IN ('mode.switched', 'sla.configured') AND ? LIKE jurisdiction || '%')) ORDER BY seq LIMIT ?",
     ),
     entitiesInScope: reader.prepare(
-      "SELECT * FROM entities WHERE (jurisdiction LIKE ? ESCAPE '\\' OR (kind = 'mode' AND ? LIKE jurisdiction || '%')) ORDER BY kind, id",
+      "SELECT * FROM entities WHERE (jurisdiction LIKE ? ESCAPE '\\' OR (kind IN ('mode', 'sla') AND ? LIKE jurisdiction || '%')) ORDER BY kind, id",
     ),
     entitiesOfKind: reader.prepare(
-      "SELECT * FROM entities WHERE kind = ? AND (jurisdiction LIKE ? ESCAPE '\\' OR (kind = 'mode' AND ? LIKE jurisdiction || '%')) ORDER BY id",
+      "SELECT * FROM entities WHERE kind = ? AND (jurisdiction LIKE ? ESCAPE '\\' OR (kind IN ('mode', 'sla') AND ? LIKE jurisdiction || '%')) ORDER BY id",
     ),
     getEntity: reader.prepare('SELECT * FROM entities WHERE kind = ? AND id = ?'),
     eventsAbout: reader.prepare('SELECT * FROM events WHERE subject = ? ORDER BY seq'),
     accountByName: reader.prepare('SELECT * FROM accounts WHERE name = ?'),
     accountById: reader.prepare('SELECT * FROM accounts WHERE id = ?'),
     countAccounts: reader.prepare('SELECT COUNT(*) AS n FROM accounts'),
+    listAccounts: reader.prepare('SELECT * FROM accounts ORDER BY name'),
     apiKeyByHash: reader.prepare('SELECT * FROM api_keys WHERE key_hash = ? AND revoked = 0'),
     getSetting: reader.prepare('SELECT value FROM settings WHERE key = ?'),
     audit: reader.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?'),
@@ -219,6 +220,9 @@ export function openSqliteStore(file: string): HubStore {
     },
     async countAccounts() {
       return Number((r.countAccounts.get() as Row).n);
+    },
+    async listAccounts() {
+      return (r.listAccounts.all() as Row[]).map(toAccount);
     },
     async apiKeyByHash(keyHash) {
       const row = r.apiKeyByHash.get(keyHash) as Row | undefined;

@@ -96,6 +96,7 @@ export interface HubStore {
   accountByName(name: string): Promise<AccountRecord | undefined>;
   accountById(id: string): Promise<AccountRecord | undefined>;
   countAccounts(): Promise<number>;
+  listAccounts(): Promise<AccountRecord[]>;
   apiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
   getSetting(key: string): Promise<string | undefined>;
   auditEntries(limit: number): Promise<AuditEntry[]>;

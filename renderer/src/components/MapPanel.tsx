@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { LiveMap, type LiveMapProps } from '../map';
+import { PanelBoundary } from './PanelBoundary';
+
+/** The live map in its own frame: if it fails, the frame says so and offers a retry; the wall goes on. */
+export function MapPanel(props: LiveMapProps) {
+  const { t } = useTranslation();
+  return (
+    <section className="wall-map">
+      <PanelBoundary
+        fallback={(error, retry) => (
+          <div className="panel-failure" role="alert">
+            <p>{t('panel.mapFailed', { error: error.message })}</p>
+            <button onClick={retry}>{t('panel.retry')}</button>
+          </div>
+        )}
+      >
+        <LiveMap {...props} />
+      </PanelBoundary>
+    </section>
+  );
+}

@@ -1,0 +1,269 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IncidentDetail } from '../../../src/core/contract/api';
+import {
+  ACTION_LABELS,
+  REASON_MIN_LENGTH,
+  RISK_LEVELS,
+  SATISFACTIONS,
+  actionsAllowed,
+  can,
+  type LifecycleActionType,
+  type MemberUnit,
+  type RiskLevel,
+  type Role,
+  type Satisfaction,
+} from '../../../src/domain';
+import { desktopApi } from '../api-client';
+import type { CommandDraft } from './useIncidentCommands';
+
+type ActionChoice = LifecycleActionType | 'addNote';
+
+/** `datetime-local` wants local time without a zone. */
+function localInputValue(date: Date): string {
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+interface FormProps {
+  detail: IncidentDetail;
+  onSubmit(draft: CommandDraft): void;
+  onCancel(): void;
+}
+
+function ActionForm({ action, detail, onSubmit, onCancel }: FormProps & { action: ActionChoice }) {
+  const { t, i18n } = useTranslation();
+  const { incident } = detail;
+  const envelope = { incidentId: incident.id, baseVersion: incident.version };
+  const [risk, setRisk] = useState<RiskLevel>(incident.riskLevel ?? 'medium');
+  const [text, setText] = useState('');
+  const [units, setUnits] = useState<MemberUnit[]>([]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [deadline, setDeadline] = useState(() => localInputValue(new Date(Date.now() + 3 * 24 * 3_600_000)));
+  const [satisfaction, setSatisfaction] = useState<Satisfaction>('satisfied');
+  const awaiting = incident.assignedUnitIds.filter((id) => !incident.acknowledgedUnitIds.includes(id));
+  const [unitId, setUnitId] = useState(awaiting[0] ?? '');
+
+  useEffect(() => {
+    if (action !== 'assign') return;
+    void desktopApi
+      .call('units.forIncident', { jurisdictionCode: incident.jurisdictionCode })
+      .then((result) => result.ok && setUnits(result.value));
+    // The default handling deadline is the resolution time the SLA allows at this risk level.
+    void desktopApi.call('sla.get', {}).then((result) => {
+      if (!result.ok) return;
+      const minutes = result.value.config[detail.mode].resolve[incident.riskLevel ?? 'high'];
+      setDeadline(localInputValue(new Date(Date.now() + minutes * 60_000)));
+    });
+  }, [action, incident.jurisdictionCode, incident.riskLevel, detail.mode]);
+
+  const reasonTooShort = text.trim().length < REASON_MIN_LENGTH;
+  const draft = (): CommandDraft | null => {
+    switch (action) {
+      case 'report':
+        return { type: 'report', ...envelope, ...(text.trim() ? { note: text.trim() } : {}) };
+      case 'assess':
+        return {
+          type: 'assess',
+          ...envelope,
+          riskLevel: risk,
+          ...(text.trim() ? { note: text.trim() } : {}),
+        };
+      case 'assign':
+        return chosen.length === 0
+          ? null
+          : { type: 'assign', ...envelope, unitIds: chosen, deadline: new Date(deadline).toISOString() };
+      case 'acknowledge':
+        return unitId
+          ? { type: 'acknowledge', ...envelope, unitId, ...(text.trim() ? { note: text.trim() } : {}) }
+          : null;
+      case 'escalate':
+        return reasonTooShort ? null : { type: 'escalate', ...envelope, reason: text.trim() };
+      case 'issueSupervisionNotice':
+        return reasonTooShort
+          ? null
+          : { type: 'issueSupervisionNotice', ...envelope, requirement: text.trim() };
+      case 'resolve':
+        return reasonTooShort ? null : { type: 'resolve', ...envelope, summary: text.trim() };
+      case 'recordFollowUp':
+        return { type: 'recordFollowUp', ...envelope, satisfaction, note: text.trim() };
+      case 'close':
+        return reasonTooShort ? null : { type: 'close', ...envelope, reason: text.trim() };
+      case 'addNote':
+        return text.trim() ? { type: 'addNote', incidentId: incident.id, text: text.trim() } : null;
+    }
+  };
+  const ready = draft();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (ready) onSubmit(ready);
+  };
+
+  const textLabel: Partial<Record<ActionChoice, string>> = {
+    escalate: 'ws.action.reason',
+    close: 'ws.action.reason',
+    issueSupervisionNotice: 'ws.action.requirement',
+    resolve: 'ws.action.summary',
+  };
+  return (
+    <form className="action-form" data-testid={`action-form-${action}`} onSubmit={submit}>
+      {action === 'assess' && (
+        <fieldset>
+          <legend>{t('ws.action.risk')}</legend>
+          {RISK_LEVELS.map((level) => (
+            <label key={level} className={`risk-choice risk-${level}`}>
+              <input
+                type="radio"
+                name="risk"
+                value={level}
+                data-testid={`assess-risk-${level}`}
+                checked={risk === level}
+                onChange={() => setRisk(level)}
+              />
+              {t(`risk.${level}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {action === 'assign' && (
+        <>
+          <fieldset className="unit-choices" translate="no">
+            <legend>{t('ws.action.units')}</legend>
+            {units.map((unit) => (
+              <label key={unit.id}>
+                <input
+                  type="checkbox"
+                  data-testid="assign-unit"
+                  value={unit.id}
+                  checked={chosen.includes(unit.id)}
+                  onChange={(event) =>
+                    setChosen((current) =>
+                      event.target.checked ? [...current, unit.id] : current.filter((id) => id !== unit.id),
+                    )
+                  }
+                />
+                {unit.name}
+              </label>
+            ))}
+          </fieldset>
+          <label>
+            {t('ws.action.deadline')}
+            <input
+              type="datetime-local"
+              lang={i18n.language}
+              value={deadline}
+              onChange={(event) => setDeadline(event.target.value)}
+            />
+          </label>
+        </>
+      )}
+      {action === 'acknowledge' && (
+        <label>
+          {t('ws.action.unit')}
+          <select value={unitId} onChange={(event) => setUnitId(event.target.value)} translate="no">
+            {awaiting.map((id) => (
+              <option key={id} value={id}>
+                {detail.unitNames[id] ?? id}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {action === 'recordFollowUp' && (
+        <fieldset>
+          <legend>{t('ws.action.satisfaction')}</legend>
+          {SATISFACTIONS.map((choice) => (
+            <label key={choice}>
+              <input
+                type="radio"
+                name="satisfaction"
+                checked={satisfaction === choice}
+                onChange={() => setSatisfaction(choice)}
+              />
+              {t(`ws.satisfaction.${choice}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {action !== 'assign' && (
+        <label>
+          {t(textLabel[action] ?? 'ws.action.note')}
+          <textarea
+            data-testid="action-text"
+            rows={2}
+            value={text}
+            minLength={textLabel[action] ? REASON_MIN_LENGTH : undefined}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </label>
+      )}
+      <div className="form-buttons">
+        <button type="submit" className="primary" data-testid="action-submit" disabled={!ready}>
+          {t('ws.action.submit')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('ws.action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * Only what the state machine and the operator's role allow at this moment is offered. The hub decides
+ * in the end (a precondition, or someone faster); its answer shows beside the action.
+ */
+export function ActionPanel({
+  detail,
+  role,
+  onSubmit,
+}: {
+  detail: IncidentDetail;
+  role: Role;
+  onSubmit(draft: CommandDraft): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState<ActionChoice | null>(null);
+  useEffect(() => setOpen(null), [detail.incident.id, detail.incident.version]);
+  const choices: ActionChoice[] = [
+    ...actionsAllowed(detail.incident.stage, role),
+    ...(can(role, 'add-notes') ? (['addNote'] as const) : []),
+  ];
+  const label = (choice: ActionChoice) =>
+    choice === 'addNote'
+      ? t('ws.action.addNote')
+      : ACTION_LABELS[choice][i18n.language === 'en' ? 'en' : 'zh'];
+  return (
+    <section className="action-panel" data-testid="action-panel">
+      <h3>{t('ws.action.title')}</h3>
+      {choices.length === 0 ? (
+        <p className="notice">{t('ws.action.none')}</p>
+      ) : (
+        <div className="action-buttons">
+          {choices.map((choice) => (
+            <button
+              key={choice}
+              data-testid={`action-${choice}`}
+              className={open === choice ? 'active' : ''}
+              onClick={() => setOpen(open === choice ? null : choice)}
+            >
+              {label(choice)}
+            </button>
+          ))}
+        </div>
+      )}
+      {open && (
+        <ActionForm
+          key={open}
+          action={open}
+          detail={detail}
+          onCancel={() => setOpen(null)}
+          onSubmit={(draft) => {
+            onSubmit(draft);
+            setOpen(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}

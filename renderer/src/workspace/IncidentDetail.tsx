@@ -1,0 +1,272 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { IncidentDetail as Detail, OutboxEntryView } from '../../../src/core/contract/api';
+import type { Viewer } from '../../../src/core/sync/collaboration';
+import { isAcknowledgementLate, type Role } from '../../../src/domain';
+import { desktopApi } from '../api-client';
+import { ActionPanel } from './ActionPanel';
+import { formatClock, formatSpan } from './time';
+import { useIncidentCommands } from './useIncidentCommands';
+
+/** The incident's detail, fetched again whenever the cache changes something of it. */
+function useIncidentDetail(id: string): Detail | null | undefined {
+  const [detail, setDetail] = useState<Detail | null | undefined>(undefined);
+  useEffect(() => {
+    let cancelled = false;
+    const load = () =>
+      void desktopApi.call('incident.get', { id }).then((result) => {
+        if (!cancelled) setDetail(result.ok ? result.value : null);
+      });
+    setDetail(undefined);
+    load();
+    const stop = desktopApi.on('changed', (change) => {
+      const touched =
+        change.ids === null ||
+        change.ids.incident?.includes(id) ||
+        change.ids.order?.some((orderId) => orderId.startsWith(`${id}/`)) ||
+        (change.ids.note?.length ?? 0) > 0 ||
+        change.kinds.includes('mode');
+      if (touched) load();
+    });
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, [id]);
+  return detail;
+}
+
+/** Who else has the incident open, as the hub reports it; this screen's own account is left out. */
+function usePresence(id: string, self: string | undefined): Viewer[] {
+  const [viewers, setViewers] = useState<Viewer[]>([]);
+  useEffect(() => {
+    setViewers([]);
+    void desktopApi
+      .call('incident.open', { id })
+      .then((result) => result.ok && setViewers(result.value.viewers));
+    const stop = desktopApi.on(
+      'presence',
+      (presence) => presence.incidentId === id && setViewers(presence.viewers),
+    );
+    return () => {
+      stop();
+      void desktopApi.call('incident.open', { id: null });
+    };
+  }, [id]);
+  return viewers.filter((viewer) => viewer.name !== self);
+}
+
+function recordText(entry: Detail['timeline'][number], detail: Detail, t: TFunction) {
+  const payload = entry.payload as {
+    riskLevel?: string;
+    orders?: { unitId: string }[];
+    unitId?: string;
+    reason?: string | null;
+    requirement?: string;
+    summary?: string;
+    satisfaction?: string;
+    note?: string | { text: string };
+    state?: { jurisdictionCode: string; mode: string; reason: string };
+  };
+  const unit = (id: string) => detail.unitNames[id] ?? id;
+  const text =
+    payload.reason ??
+    payload.requirement ??
+    payload.summary ??
+    (typeof payload.note === 'object' ? payload.note.text : undefined) ??
+    (payload.satisfaction ? `${t(`ws.satisfaction.${payload.satisfaction}`)} ${payload.note ?? ''}` : '');
+  return t(`ws.event.${entry.type}`, {
+    risk: payload.riskLevel ? t(`risk.${payload.riskLevel}`) : '',
+    units: payload.orders?.map((order) => unit(order.unitId)).join('、') ?? '',
+    unit: payload.unitId ? unit(payload.unitId) : '',
+    text: payload.state?.reason ?? text,
+    code: payload.state?.jurisdictionCode ?? '',
+    mode: payload.state ? t(`mode.${payload.state.mode}`) : '',
+  });
+}
+
+function CommandLine({ entry, detail }: { entry: OutboxEntryView; detail: Detail }) {
+  const { t, i18n } = useTranslation();
+  const base = 'baseVersion' in entry.command ? entry.command.baseVersion : null;
+  const since =
+    entry.code === 'stale-version' && base !== null
+      ? detail.timeline.filter((record) => {
+          const version = (record.payload as { incident?: { version?: number } }).incident?.version;
+          return version !== undefined && version > base;
+        })
+      : [];
+  return (
+    <li className={`command command-${entry.status}`} data-testid="command-entry" data-status={entry.status}>
+      <span className="command-type">{entry.command.type}</span>
+      <span>
+        {entry.status === 'pending'
+          ? t('ws.action.pending')
+          : entry.status === 'accepted'
+            ? t('ws.action.accepted')
+            : t('ws.action.refused', { reason: entry.reason ?? entry.code })}
+      </span>
+      {since.length > 0 && (
+        <div className="stale-changes" data-testid="stale-changes">
+          {t('ws.action.stale')}
+          <ul>
+            {since.map((record) => (
+              <li key={record.seq}>
+                {formatClock(record.at, i18n.language)} · {record.actor ?? '—'} ·{' '}
+                {recordText(record, detail, t)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function IncidentDetail({
+  id,
+  role,
+  self,
+  onClose,
+}: {
+  id: string;
+  role: Role;
+  self?: string;
+  onClose(): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const detail = useIncidentDetail(id);
+  const viewers = usePresence(id, self);
+  const commands = useIncidentCommands(id);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+
+  if (detail === undefined)
+    return <section className="incident-detail notice">{t('ws.detail.loading')}</section>;
+  if (detail === null) return <section className="incident-detail notice">{t('ws.detail.gone')}</section>;
+  const { incident } = detail;
+  const risk = incident.riskLevel ?? 'ungraded';
+  const left = detail.deadline ? Date.parse(detail.deadline) - Date.now() : null;
+  const now = new Date().toISOString();
+
+  return (
+    <section
+      className="incident-detail"
+      data-testid="incident-detail"
+      data-incident-id={incident.id}
+      data-version={incident.version}
+    >
+      <header>
+        <span className={`risk risk-${risk}`}>{t(`risk.${risk}`)}</span>
+        <h2 translate="no">{incident.title}</h2>
+        <button className="close" onClick={onClose} aria-label={t('ws.detail.close')}>
+          ×
+        </button>
+      </header>
+      <p className="detail-line">
+        <span className="mono">{incident.id}</span> ·{' '}
+        <span data-testid="detail-stage">{t(`stage.${incident.stage}`)}</span>
+        {left !== null && (
+          <span className={`queue-deadline ${left < 0 ? 'sla-overdue' : ''}`}>
+            {' · '}
+            {t('ws.detail.deadline', { time: formatClock(detail.deadline!, i18n.language) })} (
+            {left < 0
+              ? t('ws.sla.late', { time: formatSpan(left, i18n.language) })
+              : t('ws.sla.left', { time: formatSpan(left, i18n.language) })}
+            )
+          </span>
+        )}
+      </p>
+      <p className="presence" data-testid="presence">
+        {viewers.length > 0
+          ? t('ws.detail.alsoViewing', {
+              names: viewers.map((v) => `${v.name}（${t(`role.${v.role}`)}）`).join('、'),
+            })
+          : t('ws.detail.onlyYou')}
+      </p>
+      <dl className="detail-facts">
+        <dt>{t('ws.detail.category')}</dt>
+        <dd>{t(`map.category.${incident.category}`)}</dd>
+        <dt>{t('ws.detail.source')}</dt>
+        <dd>{t(`ws.source.${incident.source}`)}</dd>
+        <dt>{t('ws.detail.address')}</dt>
+        <dd translate="no">{incident.address}</dd>
+        {incident.reporter?.name && (
+          <>
+            <dt>{t('ws.detail.reporter')}</dt>
+            <dd translate="no">{incident.reporter.name}</dd>
+          </>
+        )}
+      </dl>
+      {incident.description && (
+        <p className="detail-description" translate="no">
+          {incident.description}
+        </p>
+      )}
+
+      {detail.orders.length > 0 && (
+        <section className="orders" data-testid="orders">
+          <h3>{t('ws.detail.orders')}</h3>
+          <ul>
+            {detail.orders.map((order) => {
+              const late = isAcknowledgementLate(order, now);
+              return (
+                <li
+                  key={order.id}
+                  data-testid="order"
+                  data-unit-id={order.unitId}
+                  data-acknowledged={order.acknowledgement ? 'yes' : 'no'}
+                  className={`${order.acknowledgement ? 'acknowledged' : 'waiting'}${late ? ' late' : ''}`}
+                >
+                  <span translate="no">{detail.unitNames[order.unitId] ?? order.unitId}</span>
+                  <span>
+                    {order.acknowledgement
+                      ? t('ws.detail.acknowledged', {
+                          time: formatClock(order.acknowledgement.acknowledgedAt, i18n.language),
+                        })
+                      : t('ws.detail.waiting', { time: formatClock(order.acknowledgeBy, i18n.language) })}
+                  </span>
+                  {late && <span className="late-flag">{t('ws.detail.lateAck')}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
+      <ActionPanel
+        detail={detail}
+        role={role}
+        onSubmit={(draft) => {
+          setSubmitError(null);
+          void commands.submit(draft).then(setSubmitError);
+        }}
+      />
+      {submitError && <p className="notice error">{submitError}</p>}
+      {commands.entries.length > 0 && (
+        <section className="my-commands">
+          <h3>{t('ws.action.mine')}</h3>
+          <ul>
+            {commands.entries.map((entry) => (
+              <CommandLine key={entry.commandId} entry={entry} detail={detail} />
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className="record" data-testid="record">
+        <h3>{t('ws.detail.record')}</h3>
+        <ol>
+          {detail.timeline.map((entry) => (
+            <li key={entry.seq} data-testid="record-entry" data-type={entry.type}>
+              <time>{formatClock(entry.at, i18n.language)}</time>
+              <span className="record-actor" translate="no">
+                {entry.actor ?? '—'}
+              </span>
+              <span className="record-text">{recordText(entry, detail, t)}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,247 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExportFormat, QueueFilter, QueueRow, QueueSort } from '../../../src/core/queue/queue-schemas';
+import {
+  INCIDENT_CATEGORIES,
+  INCIDENT_SOURCES,
+  STAGES,
+  type IncidentCategory,
+  type IncidentSource,
+  type MemberUnit,
+  type Stage,
+} from '../../../src/domain';
+import { desktopApi } from '../api-client';
+import { formatClock, formatSpan } from './time';
+import { useQueueWindow } from './useQueueWindow';
+
+const ROW_HEIGHT = 60;
+const OPEN_STAGES = STAGES.filter((stage) => stage !== 'closed');
+const RISK_CHOICES = ['high', 'medium', 'low', 'ungraded'] as const;
+
+type StageTab = 'open' | Stage;
+
+function download({ fileName, mimeType, content }: { fileName: string; mimeType: string; content: string }) {
+  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function QueueItem({ row, selected, onSelect }: { row: QueueRow; selected: boolean; onSelect(): void }) {
+  const { t, i18n } = useTranslation();
+  const risk = row.riskLevel ?? 'ungraded';
+  const left = row.deadline === null ? null : Date.parse(row.deadline) - Date.now();
+  return (
+    <button
+      className={`queue-item sla-${row.sla}${selected ? ' selected' : ''}`}
+      data-testid="queue-item"
+      data-incident-id={row.id}
+      data-sla={row.sla}
+      onClick={onSelect}
+    >
+      <span className={`risk risk-${risk}`}>{t(`risk.${risk}`)}</span>
+      <span className="queue-title" translate="no">
+        {row.title}
+      </span>
+      <span className="queue-stage">{t(`stage.${row.stage}`)}</span>
+      <span className="queue-meta mono">{row.id}</span>
+      <span className="queue-meta" translate="no">
+        {row.address}
+      </span>
+      <span
+        className={`queue-deadline sla-${row.sla}`}
+        title={row.deadline ? formatClock(row.deadline, i18n.language) : ''}
+      >
+        {left === null
+          ? t('ws.sla.none')
+          : left < 0
+            ? t('ws.sla.late', { time: formatSpan(left, i18n.language) })
+            : t('ws.sla.left', { time: formatSpan(left, i18n.language) })}
+      </span>
+    </button>
+  );
+}
+
+export interface IncidentQueueProps {
+  selectedId: string | null;
+  onSelect(row: QueueRow): void;
+}
+
+/** The incident queue: filters, search, sort, counts per stage, and a virtualised list of any length. */
+export function IncidentQueue({ selectedId, onSelect }: IncidentQueueProps) {
+  const { t, i18n } = useTranslation();
+  const [stageTab, setStageTab] = useState<StageTab>('open');
+  const [risk, setRisk] = useState<string>('');
+  const [category, setCategory] = useState<IncidentCategory | ''>('');
+  const [source, setSource] = useState<IncidentSource | ''>('');
+  const [unitId, setUnitId] = useState<string>('');
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [text, setText] = useState('');
+  const [sort, setSort] = useState<QueueSort>('deadline');
+  const [units, setUnits] = useState<MemberUnit[]>([]);
+  const [exported, setExported] = useState<string | null>(null);
+
+  useEffect(() => {
+    void desktopApi.call('units.list', {}).then((result) => result.ok && setUnits(result.value));
+  }, []);
+
+  const filter: QueueFilter = {
+    stages: stageTab === 'open' ? [...OPEN_STAGES] : [stageTab],
+    ...(risk ? { risks: [risk as (typeof RISK_CHOICES)[number]] } : {}),
+    ...(category ? { categories: [category] } : {}),
+    ...(source ? { sources: [source] } : {}),
+    ...(unitId ? { unitId } : {}),
+    ...(overdueOnly ? { overdueOnly } : {}),
+    ...(text.trim() ? { text: text.trim() } : {}),
+  };
+  const queue = useQueueWindow(filter, sort);
+  const { summary } = queue;
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: summary.total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => queue.showRange(first, last), [queue, first, last]);
+
+  const exportAs = async (format: ExportFormat) => {
+    const result = await desktopApi.call('queue.export', { filter, sort, format });
+    if (!result.ok) return setExported(result.error);
+    download(result.value);
+    setExported(t('ws.queue.exported', { count: result.value.count, file: result.value.fileName }));
+  };
+
+  const number = (n: number) => n.toLocaleString(i18n.language);
+  const openCount = OPEN_STAGES.reduce((sum, stage) => sum + (summary.byStage[stage] ?? 0), 0);
+  return (
+    <section className="queue" data-testid="incident-queue">
+      <header className="queue-header">
+        <h2>{t('ws.queue.title')}</h2>
+        <span data-testid="queue-total">
+          {t('ws.queue.total', { count: summary.total, formatted: number(summary.total) })}
+        </span>
+        <span className="sla-overdue-count" data-testid="queue-overdue">
+          {t('ws.queue.overdue', { count: summary.overdue })}
+        </span>
+        <span className="sla-due-soon-count">{t('ws.queue.dueSoon', { count: summary.dueSoon })}</span>
+      </header>
+      <nav className="stage-tabs" aria-label={t('incident.stage')}>
+        {(['open', ...STAGES] as StageTab[]).map((tab) => (
+          <button
+            key={tab}
+            className={tab === stageTab ? 'active' : ''}
+            data-testid={`stage-tab-${tab}`}
+            onClick={() => setStageTab(tab)}
+          >
+            {tab === 'open' ? t('ws.queue.open') : t(`stage.${tab}`)}
+            <span className="tab-count">
+              {number(tab === 'open' ? openCount : (summary.byStage[tab] ?? 0))}
+            </span>
+          </button>
+        ))}
+      </nav>
+      <div className="queue-filters">
+        <input
+          type="search"
+          data-testid="queue-search"
+          placeholder={t('ws.queue.search')}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <select value={risk} onChange={(event) => setRisk(event.target.value)} data-testid="queue-risk">
+          <option value="">{t('ws.queue.anyRisk')}</option>
+          {RISK_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {t(`risk.${choice}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          value={category}
+          onChange={(event) => setCategory(event.target.value as IncidentCategory | '')}
+        >
+          <option value="">{t('ws.queue.anyCategory')}</option>
+          {INCIDENT_CATEGORIES.map((choice) => (
+            <option key={choice} value={choice}>
+              {t(`map.category.${choice}`)}
+            </option>
+          ))}
+        </select>
+        <select value={source} onChange={(event) => setSource(event.target.value as IncidentSource | '')}>
+          <option value="">{t('ws.queue.anySource')}</option>
+          {INCIDENT_SOURCES.map((choice) => (
+            <option key={choice} value={choice}>
+              {t(`ws.source.${choice}`)}
+            </option>
+          ))}
+        </select>
+        <select value={unitId} onChange={(event) => setUnitId(event.target.value)} translate="no">
+          <option value="">{t('ws.queue.anyUnit')}</option>
+          {units.map((unit) => (
+            <option key={unit.id} value={unit.id}>
+              {unit.name}
+            </option>
+          ))}
+        </select>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            data-testid="queue-overdue-only"
+            checked={overdueOnly}
+            onChange={(event) => setOverdueOnly(event.target.checked)}
+          />
+          {t('ws.queue.overdueOnly')}
+        </label>
+        <select
+          value={sort}
+          onChange={(event) => setSort(event.target.value as QueueSort)}
+          aria-label={t('ws.queue.sort.label')}
+        >
+          {(['deadline', 'updated', 'created', 'risk'] as const).map((choice) => (
+            <option key={choice} value={choice}>
+              {t(`ws.queue.sort.${choice}`)}
+            </option>
+          ))}
+        </select>
+        <span className="export-buttons">
+          {t('ws.queue.export')}
+          {(['csv', 'geojson', 'kml'] as const).map((format) => (
+            <button key={format} data-testid={`export-${format}`} onClick={() => void exportAs(format)}>
+              {format.toUpperCase()}
+            </button>
+          ))}
+        </span>
+      </div>
+      {exported && <p className="notice queue-exported">{exported}</p>}
+      <div className="queue-list" ref={scroller} data-testid="queue-list">
+        {queue.loaded && summary.total === 0 && <p className="notice">{t('ws.queue.empty')}</p>}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = queue.row(item.index);
+            return (
+              <div
+                key={item.key}
+                className="queue-slot"
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              >
+                {row ? (
+                  <QueueItem row={row} selected={row.id === selectedId} onSelect={() => onSelect(row)} />
+                ) : (
+                  <div className="queue-item placeholder">{t('ws.queue.loadingRow')}</div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionStatus } from '../../../src/core/contract/api';
+import { REASON_MIN_LENGTH, can, type Role } from '../../../src/domain';
+import { desktopApi } from '../api-client';
+
+/** 平战结合: a commander puts the jurisdiction on a war footing, with a reason, and stands it down again. */
+export function ModeSwitch({ status }: { status: SessionStatus }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const operator = status.operator;
+  if (!operator || !can(operator.role as Role, 'switch-mode')) return null;
+  const target = status.mode === 'wartime' ? 'peacetime' : 'wartime';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await desktopApi.call('commands.submit', {
+      command: {
+        type: 'switchMode',
+        commandId: crypto.randomUUID(),
+        jurisdictionCode: operator.jurisdiction,
+        mode: target,
+        reason: reason.trim(),
+      },
+    });
+    if (!result.ok) return setError(result.error);
+    setOpen(false);
+    setReason('');
+    setError(null);
+  };
+
+  return (
+    <div className="mode-switch">
+      <button
+        className={`mode-switch-button to-${target}`}
+        data-testid="mode-switch"
+        onClick={() => setOpen(!open)}
+      >
+        {t(target === 'wartime' ? 'ws.mode.switchToWartime' : 'ws.mode.switchToPeacetime')}
+      </button>
+      {open && (
+        <form
+          className="mode-switch-form"
+          onSubmit={(event) => void submit(event)}
+          data-testid="mode-switch-form"
+        >
+          <label>
+            {t('ws.mode.reason')}
+            <input
+              data-testid="mode-switch-reason"
+              value={reason}
+              minLength={REASON_MIN_LENGTH}
+              onChange={(event) => setReason(event.target.value)}
+              autoFocus
+            />
+          </label>
+          <button
+            type="submit"
+            className="primary"
+            disabled={reason.trim().length < REASON_MIN_LENGTH}
+            data-testid="mode-switch-confirm"
+          >
+            {t('ws.mode.confirm')}
+          </button>
+          {error && <span className="notice error">{error}</span>}
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import type { SessionStatus } from '../../../src/core/contract/api';
+import type { MapFocus } from '../map/controller/focus';
+import type { Role } from '../../../src/domain';
+import { MapPanel } from '../components/MapPanel';
+import { IncidentDetail } from './IncidentDetail';
+import { IncidentQueue } from './IncidentQueue';
+import './i18n';
+import './workspace.css';
+
+/** The operator's shift: the queue on the left, the map in the middle, the selected incident on the right. */
+export function Workspace({
+  status,
+  selected,
+  onSelect,
+}: {
+  status: SessionStatus | undefined;
+  selected: MapFocus | null;
+  onSelect(focus: MapFocus | null): void;
+}) {
+  const { t } = useTranslation();
+  const operator = status?.operator;
+  return (
+    <main className="workspace" data-testid="workspace">
+      <IncidentQueue
+        selectedId={selected?.id ?? null}
+        onSelect={(row) => onSelect({ id: row.id, location: row.location })}
+      />
+      <MapPanel focus={selected} />
+      <aside className="workspace-detail">
+        {selected && operator ? (
+          <IncidentDetail
+            key={selected.id}
+            id={selected.id}
+            role={operator.role as Role}
+            self={operator.name}
+            onClose={() => onSelect(null)}
+          />
+        ) : (
+          <p className="notice">{t('ws.detail.none')}</p>
+        )}
+      </aside>
+    </main>
+  );
+}

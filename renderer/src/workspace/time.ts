@@ -1,0 +1,21 @@
+/** "2 h 05 min", "3 d 4 h", "12 min": a span as an operator reads a deadline. */
+export function formatSpan(ms: number, language: string): string {
+  const minutes = Math.max(0, Math.round(Math.abs(ms) / 60_000));
+  const en = language === 'en';
+  if (minutes < 60) return en ? `${minutes} min` : `${minutes} 分钟`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return en ? `${hours} h ${minutes % 60} min` : `${hours} 小时 ${minutes % 60} 分`;
+  return en
+    ? `${Math.floor(hours / 24)} d ${hours % 24} h`
+    : `${Math.floor(hours / 24)} 天 ${hours % 24} 小时`;
+}
+
+export function formatClock(iso: string, language: string): string {
+  return new Date(iso).toLocaleString(language, {
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+}

@@ -1,0 +1,100 @@
+import type { Socket } from 'socket.io-client';
+import { z } from 'zod';
+import type { LocalCache } from '../cache/local-cache';
+
+export const viewerSchema = z.object({ accountId: z.string(), name: z.string(), role: z.string() });
+export type Viewer = z.infer<typeof viewerSchema>;
+
+export const directoryEntrySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  jurisdiction: z.string(),
+});
+export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
+
+const presenceMessageSchema = z.object({ incidentId: z.string(), viewers: z.array(viewerSchema) });
+const directoryAnswerSchema = z.object({ ok: z.literal(true), accounts: z.array(directoryEntrySchema) });
+
+const DIRECTORY_SETTING = 'directory';
+
+/**
+ * What this screen shares with the other screens through the hub, beyond the log: which incident it has
+ * open (so others see who else is looking), and the names behind the account ids in the record. The open
+ * incident is restated on every reconnect, since the hub forgets a screen when its connection drops.
+ */
+export class Collaboration {
+  private socket: Socket | undefined;
+  private openIncident: string | null = null;
+  private viewers: { incidentId: string; viewers: Viewer[] } | null = null;
+  private directory: Map<string, DirectoryEntry>;
+
+  constructor(
+    private readonly cache: LocalCache,
+    private readonly onPresence: (presence: { incidentId: string; viewers: Viewer[] }) => void,
+  ) {
+    const saved = cache.getSetting(DIRECTORY_SETTING);
+    const entries = saved ? z.array(directoryEntrySchema).safeParse(JSON.parse(saved)) : undefined;
+    this.directory = new Map((entries?.success ? entries.data : []).map((entry) => [entry.id, entry]));
+  }
+
+  online(socket: Socket): void {
+    if (this.socket !== socket) {
+      this.socket = socket;
+      socket.on('presence', (raw: unknown) => {
+        const message = presenceMessageSchema.safeParse(raw);
+        if (!message.success || message.data.incidentId !== this.openIncident) return;
+        this.viewers = message.data;
+        this.onPresence(message.data);
+      });
+    }
+    void this.sendOpenIncident();
+    void this.refreshDirectory(socket);
+  }
+
+  /** The incident this screen shows now; null when none. */
+  async open(incidentId: string | null): Promise<Viewer[]> {
+    this.openIncident = incidentId;
+    this.viewers = null;
+    return this.sendOpenIncident();
+  }
+
+  currentViewers(incidentId: string): Viewer[] {
+    return this.viewers?.incidentId === incidentId ? this.viewers.viewers : [];
+  }
+
+  /** The account's name, or the id itself when the hub has not told us (offline since first start). */
+  nameOf(accountId: string): string {
+    return this.directory.get(accountId)?.name ?? accountId;
+  }
+
+  private async sendOpenIncident(): Promise<Viewer[]> {
+    const socket = this.socket;
+    if (!socket?.connected) return [];
+    const incidentId = this.openIncident;
+    try {
+      const answer = (await socket.timeout(5000).emitWithAck('presence', { incidentId })) as {
+        ok: boolean;
+        viewers?: unknown;
+      };
+      const viewers = z.array(viewerSchema).safeParse(answer.viewers);
+      if (!answer.ok || !viewers.success || incidentId === null || incidentId !== this.openIncident)
+        return [];
+      this.viewers = { incidentId, viewers: viewers.data };
+      return viewers.data;
+    } catch {
+      return [];
+    }
+  }
+
+  private async refreshDirectory(socket: Socket): Promise<void> {
+    try {
+      const answer = directoryAnswerSchema.safeParse(await socket.timeout(5000).emitWithAck('directory', {}));
+      if (!answer.success) return;
+      this.directory = new Map(answer.data.accounts.map((entry) => [entry.id, entry]));
+      this.cache.putSetting(DIRECTORY_SETTING, JSON.stringify(answer.data.accounts));
+    } catch {
+      // Keep the names we have; the next reconnect asks again.
+    }
+  }
+}
