@@ -60,7 +60,7 @@ export function App() {
       <header className="app-header">
         <h1>{t('app.title')}</h1>
         <span className="app-subtitle">{t('app.subtitle')}</span>
-        {view === 'wall' && (
+        {view !== 'map' && (
           <nav className="screen-tabs">
             <button
               className={screen === 'situation' ? 'active' : ''}
@@ -101,8 +101,8 @@ export function App() {
         </span>
       </header>
       <CatchUpBar catchUp={status?.catchUp ?? null} />
-      {view === 'wall' && screen === 'workspace' ? (
-        <Workspace status={status} selected={selected} onSelect={setSelected} />
+      {view !== 'map' && screen === 'workspace' ? (
+        <Workspace status={status} selected={selected} onSelect={setSelected} withMap={view === 'wall'} />
       ) : wartime && view !== 'panels' ? (
         <main className="wall war-room" data-testid="war-room">
           <MapPanel onScopeChange={setScope} />

@@ -8,25 +8,30 @@ import { IncidentQueue } from './IncidentQueue';
 import './i18n';
 import './workspace.css';
 
-/** The operator's shift: the queue on the left, the map in the middle, the selected incident on the right. */
+/**
+ * The operator's shift: the queue on the left, the map in the middle, the selected incident on the right.
+ * The panels window of a two-display wall leaves the map to the other display.
+ */
 export function Workspace({
   status,
   selected,
   onSelect,
+  withMap,
 }: {
   status: SessionStatus | undefined;
   selected: MapFocus | null;
   onSelect(focus: MapFocus | null): void;
+  withMap: boolean;
 }) {
   const { t } = useTranslation();
   const operator = status?.operator;
   return (
-    <main className="workspace" data-testid="workspace">
+    <main className={`workspace${withMap ? '' : ' without-map'}`} data-testid="workspace">
       <IncidentQueue
         selectedId={selected?.id ?? null}
         onSelect={(row) => onSelect({ id: row.id, location: row.location })}
       />
-      <MapPanel focus={selected} />
+      {withMap && <MapPanel focus={selected} />}
       <aside className="workspace-detail">
         {selected && operator ? (
           <IncidentDetail

@@ -27,6 +27,7 @@ export interface SyncListener {
 
 const COMMAND_ACK_TIMEOUT_MS = 10_000;
 const OUTBOX_RETRY_MS = 2_000;
+const RECONNECT_AFTER_HUB_SHUTDOWN_MS = 1_000;
 
 type CommandAnswer = { ok: true } | { ok: false; code: string; reason: string };
 
@@ -45,6 +46,7 @@ export class HubSync {
   private applying: Promise<void> = Promise.resolve();
   private flushing = false;
   private retryTimer: NodeJS.Timeout | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly session: HubSession,
@@ -90,7 +92,15 @@ export class HubSync {
     this.socket = socket;
 
     socket.on('connect', () => void this.subscribe(socket));
-    socket.on('disconnect', () => this.update({ connection: 'offline', catchUp: null }));
+    socket.on('disconnect', (reason) => {
+      this.update({ connection: 'offline', catchUp: null });
+      // A hub shutting down cleanly disconnects its clients, and socket.io only reconnects by itself after a
+      // lost connection, not after the server said goodbye: without this the screen stays offline for good.
+      if (reason === 'io server disconnect') {
+        clearTimeout(this.reconnectTimer);
+        this.reconnectTimer = setTimeout(() => socket.connect(), RECONNECT_AFTER_HUB_SHUTDOWN_MS);
+      }
+    });
     socket.on('connect_error', (error) => this.update({ connection: 'offline', lastError: error.message }));
     socket.on('catch-up', ({ from, to }: { from: number; to: number }) => {
       this.tracker = new CatchUpTracker(from, to);
@@ -211,6 +221,7 @@ export class HubSync {
 
   stop(): void {
     clearTimeout(this.retryTimer);
+    clearTimeout(this.reconnectTimer);
     this.socket?.close();
     this.socket = undefined;
     this.update({ connection: 'offline', catchUp: null });

@@ -1,0 +1,161 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { runDesktop, type RunningDesktop } from '../../../src/cli/desktop';
+import { openIncident, type HubEventDraft, type NewIncident } from '../../../src/domain';
+import { createAccount } from '../../../src/hub/accounts';
+import { bootstrapAccounts } from '../../../src/hub/bootstrap';
+import { recordEvents } from '../../../src/hub/projector';
+import { seedHub } from '../../../src/hub/seed/seed-hub';
+import { startHub, type Hub } from '../../../src/hub/server';
+import { startSimulator, type Simulator } from '../../../src/sim/simulator';
+
+export interface Account {
+  name: string;
+  password: string;
+}
+
+/**
+ * A hub, the simulator and browser-shell desktops in this process, each over its real transport: the hub
+ * serves HTTP and Socket.IO on a port, each desktop runs its core in a worker with its own cache and serves
+ * its page on its own port. Unlike `pingan start`, the hub can be stopped and started again under running
+ * desktops, on the same port and database.
+ */
+export class WorkspaceRig {
+  private constructor(
+    private hub: Hub,
+    private readonly dir: string,
+    readonly ingestKey: string,
+    readonly commander: Account,
+    private simulator: Simulator | undefined,
+    private readonly desktops: RunningDesktop[] = [],
+  ) {}
+
+  static async start({
+    seedRegion,
+    simulate,
+  }: {
+    seedRegion: boolean;
+    simulate: boolean;
+  }): Promise<WorkspaceRig> {
+    const dir = mkdtempSync(join(tmpdir(), 'pingan-rig-'));
+    const hub = await startHub({
+      db: `sqlite:${join(dir, 'hub.db')}`,
+      region: 'dali',
+      port: 0,
+      logger: pino({ level: 'warn' }),
+    });
+    const credentials = (await bootstrapAccounts(hub.store, hub.region))!;
+    if (seedRegion) await seedHub(hub.store, 'dali');
+    const simulator = simulate
+      ? startSimulator({
+          hubUrl: hub.url,
+          regionId: 'dali',
+          seed: 7,
+          speed: 60,
+          apiKey: credentials.simulator.apiKey,
+          operator: credentials.simulator.operator,
+          log: () => undefined,
+        })
+      : undefined;
+    await simulator?.ready;
+    return new WorkspaceRig(hub, dir, credentials.simulator.apiKey, credentials.demoOperator, simulator);
+  }
+
+  get hubUrl(): string {
+    return this.hub.url;
+  }
+
+  get store() {
+    return this.hub.store;
+  }
+
+  async addAccount(
+    name: string,
+    role: 'viewer' | 'operator' | 'commander',
+    jurisdiction: string,
+  ): Promise<Account> {
+    const { password } = await createAccount(this.hub.store, { name, role, jurisdiction });
+    return { name, password };
+  }
+
+  /** A browser-shell desktop signed in as `account`; resolves to the address its page opens at. */
+  async desktop(account: Account): Promise<string> {
+    const desktop = await runDesktop(
+      {
+        region: 'dali',
+        cache: join(this.dir, `${account.name}-cache.db`),
+        hub: this.hub.url,
+        user: account.name,
+        password: account.password,
+        browser: true,
+        open: false,
+      },
+      () => undefined,
+    );
+    this.desktops.push(desktop);
+    return desktop.url!;
+  }
+
+  /** A place on the ground inside `county`: a camera's village and position. */
+  async placeIn(county: string): Promise<{ jurisdictionCode: string; location: [number, number] }> {
+    const points = await this.hub.store.entitiesInScope(county, 'monitoring-point');
+    const point = points[0]!.doc as { jurisdictionCode: string; location: [number, number] };
+    return { jurisdictionCode: point.jurisdictionCode, location: point.location };
+  }
+
+  /** Writes `count` field reports straight through the hub's projector, in batches: a busy month's queue. */
+  async recordReports(
+    count: number,
+    place: { jurisdictionCode: string; location: [number, number] },
+  ): Promise<void> {
+    const start = Date.now() - count * 60_000;
+    for (let done = 0; done < count; done += 1000) {
+      const drafts: HubEventDraft[] = [];
+      for (let i = done; i < Math.min(count, done + 1000); i += 1) {
+        const report: NewIncident = {
+          id: `bulk-${String(i).padStart(6, '0')}`,
+          kind: 'dispute',
+          category: 'neighbourhood',
+          title: `邻里纠纷第 ${i + 1} 件`,
+          description: '',
+          jurisdictionCode: place.jurisdictionCode,
+          location: place.location,
+          address: `测试地址 ${i + 1} 号`,
+          reporter: null,
+          source: 'grid-worker',
+          monitoringPointId: null,
+        };
+        drafts.push(...openIncident(report, new Date(start + i * 60_000).toISOString()).events);
+      }
+      await this.hub.store.transaction((tx) => recordEvents(tx, drafts));
+    }
+  }
+
+  async stopSimulator(): Promise<void> {
+    await this.simulator?.stop();
+    this.simulator = undefined;
+  }
+
+  async stopHub(): Promise<void> {
+    await this.hub.close();
+  }
+
+  /** The same hub again: same database, same port, so the desktops' reconnects find it. */
+  async restartHub(): Promise<void> {
+    this.hub = await startHub({
+      db: `sqlite:${join(this.dir, 'hub.db')}`,
+      region: 'dali',
+      port: this.hub.port,
+      logger: pino({ level: 'warn' }),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.simulator?.stop();
+    for (const desktop of this.desktops) await desktop.stop();
+    await this.hub.close().catch(() => undefined);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
