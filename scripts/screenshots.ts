@@ -1,6 +1,7 @@
 /**
  * Takes the README's screenshots from a real demo: a fresh hub seeded with Dali, the simulator run through
- * part of a day, and the browser shell at each wall size. Usage: npm run screenshots [-- --warm-up <s>]
+ * part of a day, and the browser shell at each wall size; then the workspace in peacetime and, after the duty
+ * commander declares wartime, the war room. Usage: npm run screenshots [-- --warm-up <s>]
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -37,6 +38,28 @@ try {
     console.log(`Wrote docs/screenshots/${wall.name}`);
     await page.close();
   }
+
+  // The workspace with an incident open, then the war room after the duty commander declares wartime.
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(demo.shellUrl);
+  await page.getByTestId('screen-workspace').click();
+  await page.getByTestId('queue-item').first().click({ timeout: 120_000 });
+  await page.getByTestId('incident-detail').waitFor();
+  await page.waitForTimeout(15_000);
+  await page.screenshot({ path: join(OUT_DIR, 'workspace-peacetime-1920x1080.png') });
+  console.log('Wrote docs/screenshots/workspace-peacetime-1920x1080.png');
+  await page.getByTestId('mode-switch').click();
+  await page.getByTestId('mode-switch-reason').fill('地震应急响应，全州进入战时');
+  await page.getByTestId('mode-switch-confirm').click();
+  await page.getByTestId('wartime-banner').waitFor();
+  await page.getByTestId('screen-situation').click();
+  await page
+    .getByTestId('layer-count-monitoring-points')
+    .filter({ hasText: /\d{3},\d{3}/ })
+    .waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(8_000);
+  await page.screenshot({ path: join(OUT_DIR, 'workspace-wartime-1920x1080.png') });
+  console.log('Wrote docs/screenshots/workspace-wartime-1920x1080.png');
   await browser.close();
 } finally {
   await demo.stop();
