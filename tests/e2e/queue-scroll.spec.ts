@@ -35,7 +35,8 @@ test('the queue scrolls 50,000 incidents without a long task over 50 ms', async 
   const longTasks = await page.evaluate(async (threshold) => {
     const tasks: number[] = [];
     const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (entry.duration > threshold) tasks.push(Math.round(entry.duration));
+      for (const entry of list.getEntries())
+        if (entry.duration > threshold) tasks.push(Math.round(entry.duration));
     });
     observer.observe({ type: 'longtask' });
     const list = document.querySelector<HTMLElement>('[data-testid="queue-list"]')!;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SLA } from '../../src/domain';
 import { STORE_KINDS } from './support/databases';
 import {
   DALI_CITY,
@@ -166,6 +167,33 @@ describe.each(STORE_KINDS)('operator commands on a %s hub', (_store, createDatab
         doc: { mode: 'wartime' },
       });
     });
+  });
+
+  it('stores an admin’s SLA tables as an event the screens below receive, and refuses anyone else', async () => {
+    const admin = (await clientFor('admin', PREFECTURE)).client;
+    const county = (await clientFor('operator', YANGBI)).client;
+    await county.subscribe(await harness.hub.store.headSeq());
+    const config = structuredClone(DEFAULT_SLA);
+    config.peacetime.assess.low = 12 * 60;
+    const command = { type: 'configureSla', jurisdictionCode: PREFECTURE, config };
+
+    const cases: [string, StreamClient, Record<string, unknown>, string | null][] = [
+      ['an operator', operator, command, 'role-not-permitted'],
+      [
+        'wartime more lenient than peacetime',
+        admin,
+        { ...command, config: { ...config, wartime: config.peacetime, peacetime: config.wartime } },
+        'invalid-command',
+      ],
+      ['the admin', admin, command, null],
+    ];
+    for (const [who, client, body, code] of cases) {
+      const answer = await client.command({ ...body, commandId: newCommandId() });
+      expect(code === null ? answer.ok : answer.code, who).toBe(code === null ? true : code);
+    }
+    // The county screen learns its prefecture's tables, though the prefecture lies outside its scope.
+    await county.waitFor((events) => events.some((event) => event.type === 'sla.configured'));
+    expect(await harness.hub.store.getEntity('sla', PREFECTURE)).toMatchObject({ doc: config });
   });
 
   it('takes a member unit’s acknowledgement from the unit’s own system, once', async () => {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { IncidentDetail as Detail, OutboxEntryView } from '../../../src/core/contract/api';
-import type { Viewer } from '../../../src/core/sync/collaboration';
+import type { Viewer } from '../../../src/core/contract/presence';
 import { isAcknowledgementLate, type Role } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { ActionPanel } from './ActionPanel';

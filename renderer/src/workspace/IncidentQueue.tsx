@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExportFormat, QueueFilter, QueueRow, QueueSort } from '../../../src/core/queue/queue-schemas';
+import type { ExportFormat, QueueFilter, QueueRow, QueueSort } from '../../../src/core/contract/queue';
 import {
   INCIDENT_CATEGORIES,
   INCIDENT_SOURCES,

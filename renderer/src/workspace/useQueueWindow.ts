@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { QueueFilter, QueueRow, QueueSort } from '../../../src/core/queue/queue-schemas';
+import type { QueueFilter, QueueRow, QueueSort } from '../../../src/core/contract/queue';
 import { desktopApi } from '../api-client';
 
 /** Rows are fetched in blocks of this many: a screenful and some on either side. */

@@ -25,8 +25,8 @@ import {
   queueFilterSchema,
   queueWindowInputSchema,
   queueWindowSchema,
-} from '../queue/queue-schemas';
-import { viewerSchema } from '../sync/collaboration';
+} from './queue';
+import { viewerSchema } from './presence';
 import { figuresSchema } from './figures';
 import { warRoomSchema } from './war-room';
 

@@ -9,7 +9,7 @@ import {
   type ModeState,
   type SlaConfig,
 } from '../../domain';
-import type { QueueFilter, QueueRow, QueueSort, QueueWindow, SlaState } from './queue-schemas';
+import type { QueueFilter, QueueRow, QueueSort, QueueWindow, SlaState } from '../contract/queue';
 
 /** A deadline closer than this is warned about. */
 export const DUE_SOON_MS = 30 * 60_000;

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { INCIDENT_CATEGORY_LABELS, INCIDENT_SOURCE_LABELS, RISK_LABELS, STAGE_LABELS } from '../../domain';
-import type { ExportFormat, QueueExport, QueueRow } from './queue-schemas';
+import type { ExportFormat, QueueExport, QueueRow } from '../contract/queue';
 
 /**
  * The filtered queue as a file others can open: CSV for spreadsheets (UTF-8 with a byte-order mark, or

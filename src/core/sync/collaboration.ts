@@ -2,16 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { z } from 'zod';
 import type { LocalCache } from '../cache/local-cache';
 
-export const viewerSchema = z.object({ accountId: z.string(), name: z.string(), role: z.string() });
-export type Viewer = z.infer<typeof viewerSchema>;
-
-export const directoryEntrySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  role: z.string(),
-  jurisdiction: z.string(),
-});
-export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
+import { directoryEntrySchema, viewerSchema, type DirectoryEntry, type Viewer } from '../contract/presence';
 
 const presenceMessageSchema = z.object({ incidentId: z.string(), viewers: z.array(viewerSchema) });
 const directoryAnswerSchema = z.object({ ok: z.literal(true), accounts: z.array(directoryEntrySchema) });

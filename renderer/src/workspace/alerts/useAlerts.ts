@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { QueueFilter, QueueRow } from '../../../../src/core/queue/queue-schemas';
+import type { QueueFilter, QueueRow } from '../../../../src/core/contract/queue';
 import { desktopApi } from '../../api-client';
 import { playChime } from '../../map/alerts/chime';
 

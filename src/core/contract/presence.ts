@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** Someone who has an incident open on a screen now, as the hub reports it. */
+export const viewerSchema = z.object({ accountId: z.string(), name: z.string(), role: z.string() });
+export type Viewer = z.infer<typeof viewerSchema>;
+
+/** An account whose actions appear in the records this one can see. */
+export const directoryEntrySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string(),
+  jurisdiction: z.string(),
+});
+export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
