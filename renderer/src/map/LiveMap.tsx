@@ -8,6 +8,7 @@ import { useSessionStatus } from '../hooks/useDesktop';
 import { playChime, unlockChime } from './alerts/chime';
 import { useMapFocus, type MapFocus } from './controller/focus';
 import { attachInteractions } from './controller/interactions';
+import { useOverdueFlags } from './controller/overdue';
 import { MapController } from './controller/map-controller';
 import { initialSnapshot } from './controller/snapshot';
 import './i18n';
@@ -156,6 +157,7 @@ function WallMap({ root, onScopeChange, focus }: { root: string } & LiveMapProps
   );
   useEffect(() => latest.current.onScopeChange?.(snapshot.scope), [snapshot.scope]);
   useMapFocus(controller?.map, focus);
+  useOverdueFlags(controller?.map, desktopApi);
 
   /** A selection made from a panel list also brings its place into view. */
   const selectFromPanel = (next: Selection) => {
