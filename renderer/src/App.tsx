@@ -12,6 +12,7 @@ import { RegionOverviewPanel } from './RegionOverviewPanel';
 import { AlertCenter } from './workspace/alerts/AlertCenter';
 import './workspace/i18n';
 import { ModeSwitch } from './workspace/ModeSwitch';
+import { SlaSettings } from './workspace/SlaSettings';
 import { formatClock } from './workspace/time';
 import { WarRoomPanels } from './workspace/WarRoom';
 import { Workspace } from './workspace/Workspace';
@@ -88,6 +89,7 @@ export function App() {
         )}
         <span className="header-tools">
           {status && <ModeSwitch status={status} />}
+          {status && <SlaSettings status={status} />}
           <AlertCenter onOpen={openIncident} />
           <button
             className="language-switch"

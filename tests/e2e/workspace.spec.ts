@@ -244,3 +244,32 @@ test('an action taken while the hub is down is shown pending, then applied once 
     { timeout: 30_000 },
   );
 });
+
+test('an admin’s new SLA table is stored by the hub and reaches the other screens; an invalid one is not sent', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const adminPage = await (await browser.newContext()).newPage();
+  try {
+    await openShell(adminPage, await rig.desktop(rig.admin), 'situation');
+    await adminPage.getByTestId('sla-settings').click();
+    const wartimeHigh = adminPage.getByTestId('sla-input-wartime.assign.high');
+    await wartimeHigh.fill('9999');
+    await expect(adminPage.getByTestId('sla-save')).toBeDisabled();
+    await wartimeHigh.fill('10');
+    await adminPage.getByTestId('sla-input-peacetime.assign.high').fill('45');
+    await adminPage.getByTestId('sla-save').click();
+
+    await expect
+      .poll(async () => (await rig.store.getEntity('sla', '5329'))?.doc, { timeout: 15_000 })
+      .toMatchObject({ peacetime: { assign: { high: 45 } } });
+    await operatorPage.getByTestId('sla-settings').click();
+    await expect(operatorPage.getByTestId('sla-input-peacetime.assign.high')).toHaveValue('45', {
+      timeout: 10_000,
+    });
+    // Only an admin may change the tables: the operator reads them.
+    await expect(operatorPage.getByTestId('sla-save')).toHaveCount(0);
+  } finally {
+    await adminPage.context().close();
+  }
+});

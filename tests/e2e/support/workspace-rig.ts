@@ -28,6 +28,7 @@ export class WorkspaceRig {
     private readonly dir: string,
     readonly ingestKey: string,
     readonly commander: Account,
+    readonly admin: Account,
     private simulator: Simulator | undefined,
     private readonly desktops: RunningDesktop[] = [],
   ) {}
@@ -60,7 +61,14 @@ export class WorkspaceRig {
         })
       : undefined;
     await simulator?.ready;
-    return new WorkspaceRig(hub, dir, credentials.simulator.apiKey, credentials.demoOperator, simulator);
+    return new WorkspaceRig(
+      hub,
+      dir,
+      credentials.simulator.apiKey,
+      credentials.demoOperator,
+      credentials.admin,
+      simulator,
+    );
   }
 
   get hubUrl(): string {

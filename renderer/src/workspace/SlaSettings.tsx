@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionStatus } from '../../../src/core/contract/api';
+import {
+  MODES,
+  RISK_LEVELS,
+  TIMED_STAGES,
+  can,
+  slaConfigSchema,
+  type Role,
+  type SlaConfig,
+} from '../../../src/domain';
+import { desktopApi } from '../api-client';
+import { useLiveQuery } from '../hooks/useDesktop';
+
+/** What is wrong with a draft, by cell path ("wartime.assign.high"), as the hub would refuse it. */
+function problemsOf(draft: SlaConfig): Map<string, string> {
+  const parsed = slaConfigSchema.safeParse(draft);
+  if (parsed.success) return new Map();
+  return new Map(parsed.error.issues.map((issue) => [issue.path.map(String).join('.'), issue.message]));
+}
+
+/**
+ * The deadline tables, for everyone to read and for an admin to change. A change is a command to the hub,
+ * which records it as an event: every screen below the jurisdiction receives the new tables.
+ */
+export function SlaSettings({ status }: { status: SessionStatus }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const sla = useLiveQuery('sla.get', {}, ['sla']);
+  const [draft, setDraft] = useState<SlaConfig | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const operator = status.operator;
+  const editable = operator !== null && can(operator.role as Role, 'configure-sla');
+  const current = sla.state === 'ready' ? sla.value.config : null;
+  // The dialog edits the tables in force when it opened; a change made elsewhere shows on reopening.
+  const toggle = () => {
+    if (!open && current) setDraft(structuredClone(current));
+    setMessage(null);
+    setOpen(!open);
+  };
+
+  const problems = draft ? problemsOf(draft) : new Map<string, string>();
+  const save = async () => {
+    if (!draft || !operator || problems.size > 0) return;
+    const result = await desktopApi.call('commands.submit', {
+      command: {
+        type: 'configureSla',
+        commandId: crypto.randomUUID(),
+        jurisdictionCode: operator.jurisdiction,
+        config: draft,
+      },
+    });
+    setMessage(result.ok ? t('ws.sla.sent') : result.error);
+  };
+
+  return (
+    <div className="sla-settings">
+      <button data-testid="sla-settings" onClick={toggle}>
+        {t('ws.sla.title')}
+      </button>
+      {open && draft && (
+        <div className="sla-dialog" role="dialog" aria-label={t('ws.sla.title')} data-testid="sla-dialog">
+          {MODES.map((mode) => (
+            <table key={mode}>
+              <caption>{t('ws.sla.tableTitle', { mode: t(`mode.${mode}`) })}</caption>
+              <thead>
+                <tr>
+                  <th>{t('ws.sla.stage')}</th>
+                  {RISK_LEVELS.map((risk) => (
+                    <th key={risk}>{t(`risk.${risk}`)}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {TIMED_STAGES.map((stage) => (
+                  <tr key={stage}>
+                    <td>{t(`stage.${stage}`)}</td>
+                    {RISK_LEVELS.map((risk) => {
+                      const path = `${mode}.${stage}.${risk}`;
+                      const problem = problems.get(path) ?? problems.get(`${mode}.${stage}`);
+                      return (
+                        <td key={risk}>
+                          <input
+                            type="number"
+                            min={1}
+                            step={5}
+                            data-testid={`sla-input-${path}`}
+                            readOnly={!editable}
+                            className={problem ? 'invalid' : ''}
+                            title={problem}
+                            value={draft[mode][stage][risk]}
+                            onChange={(event) => {
+                              const next = structuredClone(draft);
+                              next[mode][stage][risk] = Math.round(Number(event.target.value));
+                              setDraft(next);
+                              setMessage(null);
+                            }}
+                          />
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+          {problems.size > 0 && (
+            <ul className="notice error">
+              {[...new Set(problems.values())].map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          )}
+          <p className="muted">
+            {sla.state === 'ready' && sla.value.configuredAt
+              ? t('ws.sla.configuredAt', { code: sla.value.configuredAt })
+              : t('ws.sla.defaults')}
+            {' · '}
+            {t('ws.sla.minutes')}
+          </p>
+          <div className="form-buttons">
+            {editable && (
+              <button
+                className="primary"
+                data-testid="sla-save"
+                disabled={problems.size > 0}
+                onClick={() => void save()}
+              >
+                {t('ws.sla.save')}
+              </button>
+            )}
+            <button onClick={() => setOpen(false)}>{t('ws.sla.cancel')}</button>
+            {message && <span className="notice">{message}</span>}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
