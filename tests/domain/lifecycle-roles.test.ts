@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyAction, ROLES, TRANSITIONS, type LifecycleActionType, type Role } from '../../src/domain';
+import {
+  actionsAllowed,
+  applyAction,
+  ROLES,
+  TRANSITIONS,
+  type LifecycleActionType,
+  type Role,
+} from '../../src/domain';
 import {
   contextFor,
   incidentIn,
@@ -95,5 +102,19 @@ describe('jurisdiction scope on the lifecycle', () => {
   it('checks the stage before the role, so an impossible action is explained by the stage', () => {
     const result = applyAction(incidentIn('closed'), SAMPLE_ACTIONS.assess, contextFor('viewer'));
     expect(result).toMatchObject({ ok: false, code: 'illegal-in-stage' });
+  });
+});
+
+describe('the actions a screen offers', () => {
+  it('are exactly the actions that role may apply in that stage', () => {
+    for (const stage of new Set(TRANSITIONS.map((t) => t.from))) {
+      for (const role of ROLES) {
+        const expected = [
+          ...new Set(TRANSITIONS.filter((t) => t.from === stage).map((t) => t.action)),
+        ].filter((action) => MAY_TAKE[role].includes(action));
+        expect(actionsAllowed(stage, role).sort(), `${role} in ${stage}`).toEqual(expected.sort());
+      }
+    }
+    expect(actionsAllowed('closed', 'admin')).toEqual([]);
   });
 });
