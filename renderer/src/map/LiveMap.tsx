@@ -38,10 +38,12 @@ export interface LiveMapProps {
   onScopeChange?(code: string): void;
   /** An incident selected elsewhere (the queue): the map flies to it, and back when it is cleared. */
   focus?: MapFocus | null;
+  /** A map sharing the screen with other work: its legend starts folded, leaving the map in view. */
+  compact?: boolean;
 }
 
 /** The live wall map of the operator's jurisdiction. Fills its parent, which must have a height. */
-export function LiveMap({ onScopeChange, focus }: LiveMapProps) {
+export function LiveMap({ onScopeChange, focus, compact }: LiveMapProps) {
   const { t } = useTranslation();
   const status = useSessionStatus();
   const root = status?.operator?.jurisdiction;
@@ -51,7 +53,7 @@ export function LiveMap({ onScopeChange, focus }: LiveMapProps) {
         <p className="map-note map-centre">{status ? t('map.signedOut') : t('map.loading')}</p>
       </section>
     );
-  return <WallMap key={root} root={root} onScopeChange={onScopeChange} focus={focus} />;
+  return <WallMap key={root} root={root} onScopeChange={onScopeChange} focus={focus} compact={compact} />;
 }
 
 function useStyleTexts(): StyleTexts {
@@ -78,7 +80,7 @@ const noSubscription = () => () => undefined;
 /** Pixels kept between a fitted division and the panels or the edge. */
 const VIEW_MARGIN = 24;
 
-function WallMap({ root, onScopeChange, focus }: { root: string } & LiveMapProps) {
+function WallMap({ root, onScopeChange, focus, compact }: { root: string } & LiveMapProps) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const side = useRef<HTMLDivElement>(null);
@@ -180,7 +182,7 @@ function WallMap({ root, onScopeChange, focus }: { root: string } & LiveMapProps
           onToggle={(layer, on) => setVisible({ ...visible, [layer]: on })}
           onGridColouring={setGridColouring}
         />
-        <Legend gridColouring={gridColouring} />
+        <Legend gridColouring={gridColouring} folded={compact} />
         <details className="map-panel map-settings">
           <summary>
             <h3>{t('map.settings')}</h3>

@@ -51,6 +51,14 @@ export function DailyCycle() {
           );
         })}
       </ol>
+      <p className="cycle-next" data-testid="cycle-next">
+        {next
+          ? t('ws.war.next', { name: t(`ws.war.${next.activity}`), time: next.at })
+          : t('ws.war.next', {
+              name: t(`ws.war.${steps[0]!.activity}`),
+              time: t('ws.war.tomorrow', { time: steps[0]!.at }),
+            })}
+      </p>
     </section>
   );
 }

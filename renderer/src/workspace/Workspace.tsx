@@ -31,7 +31,7 @@ export function Workspace({
         selectedId={selected?.id ?? null}
         onSelect={(row) => onSelect({ id: row.id, location: row.location })}
       />
-      {withMap && <MapPanel focus={selected} />}
+      {withMap && <MapPanel focus={selected} compact />}
       <aside className="workspace-detail">
         {selected && operator ? (
           <IncidentDetail

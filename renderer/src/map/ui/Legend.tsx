@@ -20,10 +20,10 @@ const BOUNDARY_LINES = [
 ] as const;
 
 /** Every colour, shape and pattern on the map, with what it means. */
-export function Legend({ gridColouring }: { gridColouring: GridColouring }) {
+export function Legend({ gridColouring, folded }: { gridColouring: GridColouring; folded?: boolean }) {
   const { t } = useTranslation();
   return (
-    <details className="map-panel map-legend" open>
+    <details className="map-panel map-legend" open={!folded}>
       <summary>
         <h3>{t('map.legend.heading')}</h3>
       </summary>
