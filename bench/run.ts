@@ -7,8 +7,9 @@ import { resultsRecord, writeResults } from './lib/results';
 import { coreBenchmark } from './core';
 import { hubBenchmark } from './hub';
 import { mapBenchmark } from './map';
+import { queueBenchmark } from './queue';
 
-const BENCHMARKS: readonly Benchmark[] = [hubBenchmark, coreBenchmark, mapBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [hubBenchmark, coreBenchmark, mapBenchmark, queueBenchmark];
 
 function usage(): string {
   return [

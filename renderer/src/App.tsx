@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CatchUpBar } from './components/CatchUpBar';
 import { LivePanel } from './components/LivePanel';
@@ -6,6 +6,7 @@ import { MapPanel } from './components/MapPanel';
 import { StatusBar } from './components/StatusBar';
 import { FiguresPanel } from './figures/FiguresPanel';
 import { useSessionStatus } from './hooks/useDesktop';
+import type { SessionStatus } from '../../src/core/contract/api';
 import { desktopApi } from './api-client';
 import type { MapFocus } from './map/controller/focus';
 import { RegionOverviewPanel } from './RegionOverviewPanel';
@@ -43,6 +44,9 @@ export function App() {
   const [selected, setSelected] = useState<MapFocus | null>(null);
   useEffect(() => localStorage.setItem(SCREEN_KEY, screen), [screen]);
   const wartime = status?.mode === 'wartime';
+  // Status changes with every applied batch; the operator, which the workspace needs, almost never does.
+  const operatorKey = JSON.stringify(status?.operator ?? null);
+  const operator = useMemo(() => JSON.parse(operatorKey) as SessionStatus['operator'], [operatorKey]);
 
   const openIncident = (incidentId: string) => {
     void desktopApi.call('incident.get', { id: incidentId }).then((result) => {
@@ -104,7 +108,7 @@ export function App() {
       </header>
       <CatchUpBar catchUp={status?.catchUp ?? null} />
       {view !== 'map' && screen === 'workspace' ? (
-        <Workspace status={status} selected={selected} onSelect={setSelected} withMap={view === 'wall'} />
+        <Workspace operator={operator} selected={selected} onSelect={setSelected} withMap={view === 'wall'} />
       ) : wartime && view !== 'panels' ? (
         <main className="wall war-room" data-testid="war-room">
           <MapPanel onScopeChange={setScope} />

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionOverview } from '../../src/core/contract/api';
 import { desktopApi } from './api-client';
@@ -8,7 +8,7 @@ type LoadState =
 
 const LEVEL_KEYS = ['counties', 'townships', 'villages', 'grids'] as const;
 
-export function RegionOverviewPanel() {
+export const RegionOverviewPanel = memo(function RegionOverviewPanel() {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<LoadState>({ status: 'loading' });
 
@@ -70,4 +70,4 @@ export function RegionOverviewPanel() {
       </footer>
     </section>
   );
-}
+});

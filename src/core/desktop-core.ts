@@ -25,6 +25,7 @@ import type {
   RegionOverview,
   SessionStatus,
 } from './contract/api';
+import { AlertWatch, OVERDUE_SWEEP_MS } from './alerts';
 import { exportQueue } from './queue/queue-export';
 import { IncidentQueue, type QueueRules } from './queue/incident-queue';
 import { Collaboration } from './sync/collaboration';
@@ -82,6 +83,8 @@ export class DesktopCore {
   readonly outbox: Outbox;
   private readonly queue: IncidentQueue;
   private readonly collaboration: Collaboration;
+  private readonly alerts: AlertWatch;
+  private sweepTimer: NodeJS.Timeout | undefined;
   private readonly emitter = new EventEmitter();
   private readonly sync: HubSync | undefined;
   private readonly session: HubSession | undefined;
@@ -95,6 +98,11 @@ export class DesktopCore {
     this.overview = regionOverview(options.regionId, options.regionsDir);
     this.queue = new IncidentQueue((ids) => this.queries.incidentDocs(ids));
     this.collaboration = new Collaboration(this.cache, (presence) => this.emit('presence', presence));
+    this.alerts = new AlertWatch(
+      this.queue,
+      () => this.queueRules(),
+      (alert) => this.emit('alert', alert),
+    );
     if (options.hub) {
       this.session = new HubSession(options.hub.url, {
         name: options.hub.name,
@@ -103,8 +111,13 @@ export class DesktopCore {
       this.sync = new HubSync(this.session, this.cache, this.outbox, {
         onStatus: () => this.emit('status', this.status()),
         onApplied: (change) => {
-          if (change.ids === null) this.queue.refresh(null);
-          else if (change.ids.incident?.length) this.queue.refresh(change.ids.incident);
+          if (change.ids === null) {
+            this.queue.refresh(null);
+            this.alerts.baseline();
+          } else if (change.ids.incident?.length) {
+            this.queue.refresh(change.ids.incident);
+            this.alerts.changed(change.ids.incident);
+          }
           this.emit('changed', change);
           // A mode switch changes the whole screen's layout: say so now, not with the next status tick.
           if (change.kinds.includes('mode')) this.emit('status', this.status());
@@ -121,6 +134,7 @@ export class DesktopCore {
 
   start(): void {
     this.sync?.start();
+    this.sweepTimer = setInterval(() => this.alerts.sweep(), OVERDUE_SWEEP_MS);
   }
 
   on<E extends DesktopEventName>(event: E, listener: (payload: DesktopEventPayload<E>) => void): () => void {
@@ -315,6 +329,7 @@ export class DesktopCore {
   }
 
   close(): void {
+    clearInterval(this.sweepTimer);
     this.sync?.stop();
     this.cache.close();
   }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES, type Incident } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
@@ -31,7 +32,7 @@ function IncidentRow({ incident }: { incident: Incident }) {
 }
 
 /** What is happening now in the operator's scope, refreshed as the stream brings changes. */
-export function LivePanel() {
+export const LivePanel = memo(function LivePanel() {
   const { t, i18n } = useTranslation();
   const counts = useLiveQuery('counts.get', {}, COUNT_KINDS);
   const latest = useLiveQuery('incidents.list', { limit: 12 }, INCIDENT_KINDS);
@@ -83,4 +84,4 @@ export function LivePanel() {
       )}
     </section>
   );
-}
+});

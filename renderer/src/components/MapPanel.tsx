@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LiveMap, type LiveMapProps } from '../map';
 import { PanelBoundary } from './PanelBoundary';
 
 /** The live map in its own frame: if it fails, the frame says so and offers a retry; the wall goes on. */
-export function MapPanel(props: LiveMapProps) {
+export const MapPanel = memo(function MapPanel(props: LiveMapProps) {
   const { t } = useTranslation();
   return (
     <section className="wall-map">
@@ -19,4 +20,4 @@ export function MapPanel(props: LiveMapProps) {
       </PanelBoundary>
     </section>
   );
-}
+});

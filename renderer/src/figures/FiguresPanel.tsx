@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { ArrivalsChart } from './charts/ArrivalsChart';
@@ -14,7 +15,7 @@ const LIVE_KINDS = ['incident', 'monitoring-point', 'order'] as const;
 const REFRESH_MS = 1500;
 
 /** The figures the centre reports on for `scope` (the operator's whole jurisdiction when absent), live. */
-export function FiguresPanel({ scope }: { scope?: string }) {
+export const FiguresPanel = memo(function FiguresPanel({ scope }: { scope?: string }) {
   const { t, i18n } = useTranslation();
   const figures = useLiveQuery('figures.get', { scope }, LIVE_KINDS, REFRESH_MS);
 
@@ -44,4 +45,4 @@ export function FiguresPanel({ scope }: { scope?: string }) {
       </div>
     </section>
   );
-}
+});

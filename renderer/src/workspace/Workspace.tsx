@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
 import type { MapFocus } from '../map/controller/focus';
@@ -12,19 +13,18 @@ import './workspace.css';
  * The operator's shift: the queue on the left, the map in the middle, the selected incident on the right.
  * The panels window of a two-display wall leaves the map to the other display.
  */
-export function Workspace({
-  status,
+export const Workspace = memo(function Workspace({
+  operator,
   selected,
   onSelect,
   withMap,
 }: {
-  status: SessionStatus | undefined;
+  operator: SessionStatus['operator'] | undefined;
   selected: MapFocus | null;
   onSelect(focus: MapFocus | null): void;
   withMap: boolean;
 }) {
   const { t } = useTranslation();
-  const operator = status?.operator;
   return (
     <main className={`workspace${withMap ? '' : ' without-map'}`} data-testid="workspace">
       <IncidentQueue
@@ -47,4 +47,4 @@ export function Workspace({
       </aside>
     </main>
   );
-}
+});

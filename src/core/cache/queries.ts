@@ -94,7 +94,8 @@ export class CacheQueries {
         "SELECT COALESCE(json_extract(doc, '$.riskLevel'), 'ungraded') AS key, COUNT(*) AS n FROM entities WHERE kind = 'incident' AND json_extract(doc, '$.stage') <> 'closed' GROUP BY key",
       ),
       monitoringByStatus: db.prepare(
-        "SELECT json_extract(doc, '$.status') AS key, COUNT(*) AS n FROM entities WHERE kind = 'monitoring-point' GROUP BY key",
+        // Named, because the planner prefers the (kind, jurisdiction) index and would parse every document.
+        "SELECT json_extract(doc, '$.status') AS key, COUNT(*) AS n FROM entities INDEXED BY entities_monitoring_status WHERE kind = 'monitoring-point' GROUP BY key",
       ),
       forces: db.prepare("SELECT COUNT(*) FROM entities WHERE kind = 'force'").pluck(),
       entity: db.prepare('SELECT doc FROM entities WHERE kind = ? AND id = ?').pluck(),

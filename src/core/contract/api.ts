@@ -18,6 +18,7 @@ import {
   regionManifestSchema,
 } from '../../domain/jurisdiction';
 import { slaConfigSchema } from '../../domain/sla';
+import { incidentAlertSchema } from './alerts';
 import {
   EXPORT_FORMATS,
   QUEUE_SORTS,
@@ -269,6 +270,8 @@ export const desktopEventContract = {
     ids: z.partialRecord(z.enum(ENTITY_KINDS), z.array(z.string())).nullable(),
   }),
   'command-settled': outboxEntrySchema,
+  /** An incident became high-risk or went overdue in handling. */
+  alert: incidentAlertSchema,
   /** Who has the incident this screen shows open, whenever that changes. */
   presence: z.object({ incidentId: z.string(), viewers: z.array(viewerSchema) }),
 } as const;
