@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { AlertWatch } from '../../src/core/alerts';
+import type { IncidentAlert } from '../../src/core/contract/alerts';
+import { IncidentQueue, type QueueRules } from '../../src/core/queue/incident-queue';
+import { addMinutes, type Incident } from '../../src/domain';
+import { T0, incidentIn } from '../domain/fixtures';
+
+describe('alerts', () => {
+  function setUp(initial: Incident[]) {
+    let incidents = initial;
+    let now = Date.parse(T0);
+    const queue = new IncidentQueue(() => incidents);
+    const raised: IncidentAlert[] = [];
+    const rules = (): QueueRules => ({ now, modes: [], slaConfigs: [] });
+    const watch = new AlertWatch(queue, rules, (alert) => raised.push(alert));
+    return {
+      raised,
+      watch,
+      change(next: Incident[]) {
+        incidents = next;
+        queue.refresh(next.map((incident) => incident.id));
+        watch.changed(next.map((incident) => incident.id));
+      },
+      at(minutes: number) {
+        now = Date.parse(addMinutes(T0, minutes));
+      },
+    };
+  }
+
+  it('raises an incident turning high-risk once, and not what was high-risk before the screen started', () => {
+    const { raised, change } = setUp([{ ...incidentIn('assess'), id: 'known', riskLevel: 'high' }]);
+    change([{ ...incidentIn('assess'), id: 'known', riskLevel: 'high', version: 6 }]);
+    expect(raised).toEqual([]);
+    const graded = { ...incidentIn('assess'), id: 'new', riskLevel: 'high' as const };
+    change([graded]);
+    change([{ ...graded, version: 6 }]);
+    expect(raised.map((alert) => [alert.type, alert.incidentId])).toEqual([['high-risk', 'new']]);
+  });
+
+  it('raises an incident going overdue in handling when the clock passes its deadline, once', () => {
+    // Assigned at T0 with medium risk: the units have 2 hours (peacetime).
+    const { raised, watch, at } = setUp([{ ...incidentIn('assign'), id: 'late' }]);
+    at(119);
+    watch.sweep();
+    expect(raised).toEqual([]);
+    at(121);
+    watch.sweep();
+    watch.sweep();
+    expect(raised.map((alert) => [alert.type, alert.incidentId])).toEqual([['overdue', 'late']]);
+  });
+});
