@@ -101,6 +101,13 @@ test('an operator assesses and assigns a new incident, and the unit’s acknowle
   await operatorPage.getByTestId('action-submit').click();
   await expect(operatorPage.getByTestId('detail-stage')).toHaveText('研判分析', { timeout: 15_000 });
 
+  // Graded high while both screens watch: an alert the commander must acknowledge.
+  await commanderPage.getByTestId('alert-bell').click();
+  await expect(commanderPage.getByTestId('alert-list')).toContainText('两户村民因宅基地边界发生争执', {
+    timeout: 10_000,
+  });
+  await commanderPage.getByTestId('alert-bell').click();
+
   await operatorPage.getByTestId('action-assign').click();
   const unit = operatorPage.getByTestId('assign-unit').first();
   const unitId = await unit.getAttribute('value');
@@ -269,7 +276,31 @@ test('an admin’s new SLA table is stored by the hub and reaches the other scre
     });
     // Only an admin may change the tables: the operator reads them.
     await expect(operatorPage.getByTestId('sla-save')).toHaveCount(0);
+    await operatorPage.getByTestId('sla-settings').click();
   } finally {
     await adminPage.context().close();
   }
+});
+
+test('the filtered queue exports as CSV that spreadsheets open in Chinese, and as GeoJSON and KML', async () => {
+  await showScreen(operatorPage, 'workspace');
+  await operatorPage.getByTestId('queue-search').fill(incidentId);
+  const files: Record<string, string> = {};
+  for (const format of ['csv', 'geojson', 'kml'] as const) {
+    const [download] = await Promise.all([
+      operatorPage.waitForEvent('download'),
+      operatorPage.getByTestId(`export-${format}`).click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    files[format] = Buffer.concat(chunks).toString('utf8');
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^incidents-\\d{12}\\.${format}$`));
+  }
+  expect(files.csv!.startsWith('\uFEFF编号 id,')).toBe(true);
+  expect(files.csv!.trim().split('\r\n')).toHaveLength(2);
+  expect(files.csv).toContain(incidentId);
+  const geojson = JSON.parse(files.geojson!) as { features: { id: string }[] };
+  expect(geojson.features.map((feature) => feature.id)).toEqual([incidentId]);
+  expect(files.kml).toContain(`<Placemark id="${incidentId}">`);
 });

@@ -26,7 +26,9 @@ function download({ fileName, mimeType, content }: { fileName: string; mimeType:
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
+  document.body.append(link);
   link.click();
+  link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
