@@ -113,7 +113,7 @@ export class DesktopCore {
         onApplied: (change) => {
           if (change.ids === null) {
             this.queue.refresh(null);
-            this.alerts.baseline();
+            this.alerts.reset();
           } else if (change.ids.incident?.length) {
             this.queue.refresh(change.ids.incident);
             this.alerts.changed(change.ids.incident);

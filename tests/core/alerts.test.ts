@@ -13,6 +13,8 @@ describe('alerts', () => {
     const raised: IncidentAlert[] = [];
     const rules = (): QueueRules => ({ now, modes: [], slaConfigs: [] });
     const watch = new AlertWatch(queue, rules, (alert) => raised.push(alert));
+    // The watch's first look, as the core's first batch after opening gives it.
+    watch.sweep();
     return {
       raised,
       watch,

@@ -73,27 +73,40 @@ const COMPARATORS: Record<QueueSort, (a: QueueRow, b: QueueRow) => number> = {
  */
 export class IncidentQueue {
   private readonly entries = new Map<string, Entry>();
+  /** Loaded on first use, so that opening the core does not wait for every incident to be parsed. */
+  private loaded = false;
   private memo: { key: string; at: number; rows: QueueRow[]; byStage: Record<string, number> } | undefined;
 
-  constructor(private readonly loadIncidents: (ids: readonly string[] | null) => Incident[]) {
-    this.refresh(null);
-  }
+  constructor(private readonly loadIncidents: (ids: readonly string[] | null) => Incident[]) {}
 
   get size(): number {
+    this.load();
     return this.entries.size;
   }
 
   /** Reloads `ids` from the cache, or everything when null (after a snapshot). */
   refresh(ids: readonly string[] | null): void {
-    if (ids === null) this.entries.clear();
+    this.memo = undefined;
+    if (ids === null) {
+      this.entries.clear();
+      this.loaded = false;
+    }
+    if (!this.loaded) return;
     const loaded = this.loadIncidents(ids);
-    if (ids !== null) for (const id of ids) this.entries.delete(id);
+    for (const id of ids ?? []) this.entries.delete(id);
     for (const incident of loaded)
       this.entries.set(incident.id, { incident, haystack: haystackOf(incident) });
-    this.memo = undefined;
+  }
+
+  private load(): void {
+    if (this.loaded) return;
+    this.loaded = true;
+    for (const incident of this.loadIncidents(null))
+      this.entries.set(incident.id, { incident, haystack: haystackOf(incident) });
   }
 
   get(id: string): Incident | undefined {
+    this.load();
     return this.entries.get(id)?.incident;
   }
 
@@ -127,6 +140,7 @@ export class IncidentQueue {
   }
 
   private matching(filter: QueueFilter, sort: QueueSort, rules: QueueRules) {
+    this.load();
     const key = JSON.stringify([filter, sort, rules.modes, rules.slaConfigs]);
     // Deadlines move with the clock: a result older than ten seconds is derived again.
     if (this.memo?.key === key && rules.now - this.memo.at < 10_000) return this.memo;
