@@ -176,7 +176,13 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       const reply = (body: unknown) => (typeof ack === 'function' ? ack(body) : undefined);
       const parsed = presenceRequestSchema.safeParse(raw);
       if (!parsed.success) return reply({ ok: false, error: zodProblems(parsed.error).join('; ') });
-      reply({ ok: true, viewers: await presence.open(socket, parsed.data.incidentId) });
+      const { incidentId } = parsed.data;
+      // Who looks at what is itself information: only about incidents the account may see.
+      const incident = incidentId === null ? null : await store.getEntity('incident', incidentId);
+      if (incidentId !== null && (!incident || !isWithin(incident.jurisdiction, claims.jurisdiction))) {
+        return reply({ ok: false, error: `there is no incident ${incidentId} in your jurisdiction` });
+      }
+      reply({ ok: true, viewers: await presence.open(socket, incidentId) });
     });
 
     /** The accounts whose actions this one can see: names for the full-process record. */

@@ -4,8 +4,13 @@ import {
   DALI_CITY,
   PREFECTURE,
   StreamClient,
+  YANGBI,
+  addKey,
   addOperator,
   login,
+  placeIn,
+  postReports,
+  report,
   startTestHub,
   type Harness,
 } from './support/hub-harness';
@@ -38,8 +43,19 @@ describe('who has an incident open', () => {
     return { client, name: account.name, heard, open };
   }
 
+  let inDaliCity: string;
+  let otherInDaliCity: string;
+  let inYangbi: string;
+
   beforeAll(async () => {
     harness = await startTestHub(await createDatabase());
+    const key = await addKey(harness.hub, PREFECTURE);
+    const posted = await postReports(harness.hub.url, key, [
+      report(placeIn(harness.hub.region, DALI_CITY)),
+      report(placeIn(harness.hub.region, DALI_CITY)),
+      report(placeIn(harness.hub.region, YANGBI)),
+    ]);
+    [inDaliCity, otherInDaliCity, inYangbi] = posted.created as [string, string, string];
   });
   afterAll(async () => {
     clients.forEach((c) => c.close());
@@ -49,14 +65,14 @@ describe('who has an incident open', () => {
   it('tells each screen who else has the incident open, and when they leave or drop', async () => {
     const first = await screen('operator', DALI_CITY);
     const second = await screen('commander', PREFECTURE);
-    expect((await first.open('inc-1')).viewers!.map((v) => v.name)).toEqual([first.name]);
-    const both = (await second.open('inc-1')).viewers!.map((v) => v.name).sort();
+    expect((await first.open(inDaliCity)).viewers!.map((v) => v.name)).toEqual([first.name]);
+    const both = (await second.open(inDaliCity)).viewers!.map((v) => v.name).sort();
     expect(both).toEqual([first.name, second.name].sort());
 
     const lastHeardBy = async (who: typeof first, names: string[]) => {
       const deadline = Date.now() + 5000;
       for (;;) {
-        const last = who.heard.filter((m) => m.incidentId === 'inc-1').at(-1);
+        const last = who.heard.filter((m) => m.incidentId === inDaliCity).at(-1);
         if (
           last &&
           JSON.stringify(last.viewers.map((v) => v.name).sort()) === JSON.stringify([...names].sort())
@@ -69,22 +85,29 @@ describe('who has an incident open', () => {
     await lastHeardBy(first, [first.name, second.name]);
 
     // Moving on to another incident leaves the first.
-    await second.open('inc-2');
+    await second.open(otherInDaliCity);
     await lastHeardBy(first, [first.name]);
-    await second.open('inc-1');
+    await second.open(inDaliCity);
     await lastHeardBy(first, [first.name, second.name]);
     // A screen that drops off is gone from the list without saying so.
     second.client.close();
     await lastHeardBy(first, [first.name]);
   });
 
-  it('refuses a malformed request with the reason', async () => {
+  it('refuses a malformed request, and an incident outside the account’s jurisdiction, with the reason', async () => {
     const someone = await screen('viewer', DALI_CITY);
-    const answer = (await someone.client.socket.emitWithAck('presence', { incidentId: 42 })) as {
-      ok: boolean;
-      error: string;
-    };
-    expect(answer.ok).toBe(false);
-    expect(answer.error).toMatch(/incidentId/);
+    const cases: [unknown, RegExp][] = [
+      [{ incidentId: 42 }, /incidentId/],
+      [{ incidentId: inYangbi }, /no incident .* in your jurisdiction/],
+      [{ incidentId: 'no-such-incident' }, /no incident no-such-incident/],
+    ];
+    for (const [request, reason] of cases) {
+      const answer = (await someone.client.socket.emitWithAck('presence', request)) as {
+        ok: boolean;
+        error: string;
+      };
+      expect(answer.ok).toBe(false);
+      expect(answer.error).toMatch(reason);
+    }
   });
 });
