@@ -10,7 +10,7 @@ import { postReport } from './support/post-report';
 let demo: RunningDemo;
 
 test.beforeAll(async () => {
-  demo = await startDemo({ speed: 120 });
+  demo = await startDemo({ speed: 60 });
 });
 
 test.afterAll(async () => {

@@ -11,13 +11,6 @@ export function AlertCenter({ onOpen }: { onOpen(incidentId: string): void }) {
   const latest = waiting[0];
   return (
     <div className="alert-center">
-      <button
-        className={`alert-bell${waiting.length > 0 ? ' ringing' : ''}`}
-        data-testid="alert-bell"
-        onClick={() => setListOpen(!listOpen)}
-      >
-        {t('ws.alerts.title')} {waiting.length > 0 && <span className="badge">{waiting.length}</span>}
-      </button>
       {latest && (
         <div className={`alert-banner alert-${latest.type}`} role="alert" data-testid="alert-banner">
           <strong>{t(`ws.alerts.${latest.type}`)}</strong>
@@ -31,6 +24,13 @@ export function AlertCenter({ onOpen }: { onOpen(incidentId: string): void }) {
           {waiting.length > 1 && (
             <button onClick={() => acknowledge()}>{t('ws.alerts.acknowledgeAll')}</button>
           )}
+          <button
+            className={`alert-bell${waiting.length > 0 ? ' ringing' : ''}`}
+            data-testid="alert-bell"
+            onClick={() => setListOpen(!listOpen)}
+          >
+            {t('ws.alerts.title')} {waiting.length > 0 && <span className="badge">{waiting.length}</span>}
+          </button>
         </div>
       )}
       {listOpen && (
