@@ -80,6 +80,36 @@ describe('two hub processes sharing PostgreSQL and fanning out through Redis', (
       expect(client.seqs()).toEqual(posted);
     }
   });
+
+  it('tells a screen on one hub who has the incident open on the other', async () => {
+    const [hubA, hubB] = [hubs[0]!, hubs[1]!];
+    const posted = await postReports(hubA.url, key, [report(placeIn(new RegionIndex('dali'), DALI_CITY))]);
+    const incidentId = posted.created[0]!;
+    const second = await createAccount(store, {
+      name: 'watch-a',
+      role: 'operator',
+      jurisdiction: PREFECTURE,
+    });
+    const signedIn = await fetch(`${hubA.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'watch-a', password: second.password }),
+    });
+    const onA = new StreamClient(hubA.url, ((await signedIn.json()) as { accessToken: string }).accessToken);
+    const onB = new StreamClient(hubB.url, token);
+    clients.push(onA, onB);
+    await Promise.all([onA.connected(), onB.connected()]);
+    const heardOnB: string[][] = [];
+    onB.socket.on('presence', (message: { viewers: { name: string }[] }) =>
+      heardOnB.push(message.viewers.map((viewer) => viewer.name).sort()),
+    );
+    expect(await onB.socket.emitWithAck('presence', { incidentId })).toMatchObject({ ok: true });
+    const answer = (await onA.socket.emitWithAck('presence', { incidentId })) as {
+      viewers: { name: string }[];
+    };
+    expect(answer.viewers.map((viewer) => viewer.name).sort()).toEqual(['watch-a', 'watch-b']);
+    await expect.poll(() => heardOnB.at(-1), { timeout: 5_000 }).toEqual(['watch-a', 'watch-b']);
+  });
 });
 
 describe('hubs started together on a new database', () => {
