@@ -5,6 +5,7 @@ import { startCoreWorker, type CoreClient } from '../../src/core/worker/core-cli
 import {
   INCIDENT_CATEGORIES,
   RISK_LEVELS,
+  TIMED_STAGES,
   addMinutes,
   openIncident,
   type HubEvent,
@@ -127,7 +128,7 @@ export const queueBenchmark: Benchmark = {
       whole.push(list.ms);
       wholeBytes = JSON.stringify(list.value).length;
       // Each round another order over the whole open queue, so the core filters and sorts all 50,000 again.
-      const filter = { stages: ['report', 'assess', 'assign', 'resolve', 'supervise', 'followUp'] };
+      const filter = { stages: [...TIMED_STAGES] };
       const sort = QUEUE_SORTS[round % QUEUE_SORTS.length]!;
       fresh.push(
         (await timed(() => call(core, 'queue.window', { filter, sort, offset: 0, limit: QUEUE_BENCH.block })))

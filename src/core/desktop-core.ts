@@ -6,6 +6,8 @@ import {
   isWithin,
   modeInForce,
   slaInForce,
+  slaSourceFor,
+  DEFAULT_SLA,
   type HubEvent,
   type Jurisdiction,
   type JurisdictionLevel,
@@ -304,12 +306,8 @@ export class DesktopCore {
           .filter((unit) => isWithin(unit.jurisdictionCode, own) || isWithin(own, unit.jurisdictionCode));
       },
       'sla.get': async () => {
-        const own = this.scoped(undefined);
-        const configured = this.queries
-          .slaConfigs()
-          .filter((entry) => own.startsWith(entry.jurisdictionCode))
-          .sort((a, b) => b.jurisdictionCode.length - a.jurisdictionCode.length)[0];
-        return { config: this.slaFor(own), configuredAt: configured?.jurisdictionCode ?? null };
+        const source = slaSourceFor(this.queries.slaConfigs(), this.scoped(undefined));
+        return { config: source?.config ?? DEFAULT_SLA, configuredAt: source?.jurisdictionCode ?? null };
       },
       'warRoom.get': async ({ scope }) => {
         const within = this.scoped(scope);

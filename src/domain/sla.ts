@@ -118,17 +118,25 @@ export function isOverdue(
 }
 
 /**
- * The tables that apply in `code`: those of the nearest jurisdiction at or above it that configured its
- * own, else the defaults. `configured` holds each configuring jurisdiction's code and its tables.
+ * The jurisdiction whose tables apply in `code`: the nearest one at or above it that configured its own,
+ * or undefined where the defaults apply. `configured` holds each configuring jurisdiction's code and tables.
  */
-export function slaInForce(
-  configured: readonly { jurisdictionCode: string; config: SlaConfig }[],
+export function slaSourceFor<T extends { jurisdictionCode: string }>(
+  configured: readonly T[],
   code: string,
-): SlaConfig {
-  let best: { jurisdictionCode: string; config: SlaConfig } | undefined;
+): T | undefined {
+  let best: T | undefined;
   for (const entry of configured) {
     if (!code.startsWith(entry.jurisdictionCode)) continue;
     if (!best || entry.jurisdictionCode.length > best.jurisdictionCode.length) best = entry;
   }
-  return best?.config ?? DEFAULT_SLA;
+  return best;
+}
+
+/** The tables that apply in `code`. */
+export function slaInForce(
+  configured: readonly { jurisdictionCode: string; config: SlaConfig }[],
+  code: string,
+): SlaConfig {
+  return slaSourceFor(configured, code)?.config ?? DEFAULT_SLA;
 }

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
-import { STAGES } from '../../../src/domain';
+import { TIMED_STAGES } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
 
-const OPEN_STAGES = STAGES.filter((stage) => stage !== 'closed');
 const DEADLINE_KINDS = ['incident', 'mode', 'sla'] as const;
 
 /** Overdue and due-soon counts over every open incident in scope, as the queue computes them. */
@@ -11,7 +10,7 @@ function DeadlineCounter() {
   const { t } = useTranslation();
   const queue = useLiveQuery(
     'queue.window',
-    { filter: { stages: OPEN_STAGES }, limit: 1 },
+    { filter: { stages: [...TIMED_STAGES] }, limit: 1 },
     DEADLINE_KINDS,
     5000,
   );

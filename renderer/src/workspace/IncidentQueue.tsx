@@ -6,6 +6,7 @@ import {
   INCIDENT_CATEGORIES,
   INCIDENT_SOURCES,
   STAGES,
+  TIMED_STAGES,
   type IncidentCategory,
   type IncidentSource,
   type MemberUnit,
@@ -16,7 +17,6 @@ import { formatClock, formatSpan } from './time';
 import { useQueueWindow } from './useQueueWindow';
 
 const ROW_HEIGHT = 60;
-const OPEN_STAGES = STAGES.filter((stage) => stage !== 'closed');
 const RISK_CHOICES = ['high', 'medium', 'low', 'ungraded'] as const;
 
 type StageTab = 'open' | Stage;
@@ -91,7 +91,7 @@ export function IncidentQueue({ selectedId, onSelect }: IncidentQueueProps) {
   }, []);
 
   const filter: QueueFilter = {
-    stages: stageTab === 'open' ? [...OPEN_STAGES] : [stageTab],
+    stages: stageTab === 'open' ? [...TIMED_STAGES] : [stageTab],
     ...(risk ? { risks: [risk as (typeof RISK_CHOICES)[number]] } : {}),
     ...(category ? { categories: [category] } : {}),
     ...(source ? { sources: [source] } : {}),
@@ -122,7 +122,7 @@ export function IncidentQueue({ selectedId, onSelect }: IncidentQueueProps) {
   };
 
   const number = (n: number) => n.toLocaleString(i18n.language);
-  const openCount = OPEN_STAGES.reduce((sum, stage) => sum + (summary.byStage[stage] ?? 0), 0);
+  const openCount = TIMED_STAGES.reduce((sum, stage) => sum + (summary.byStage[stage] ?? 0), 0);
   return (
     <section className="queue" data-testid="incident-queue">
       <header className="queue-header">

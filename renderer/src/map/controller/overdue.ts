@@ -1,12 +1,11 @@
 import { Marker, type Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect } from 'react';
 import type { DesktopApi } from '../../../../src/core/contract/api';
-import { STAGES } from '../../../../src/domain';
+import { TIMED_STAGES } from '../../../../src/domain';
 
 /** More than this many overdue incidents are flagged in the queue and the counter, not one by one on the map. */
 const MOST_FLAGS = 300;
 const REFRESH_MS = 15_000;
-const OPEN_STAGES = STAGES.filter((stage) => stage !== 'closed');
 
 /**
  * A red square around every overdue incident on the map. The flags are page elements, not a layer: they
@@ -19,7 +18,7 @@ export function useOverdueFlags(map: MapLibreMap | undefined, api: DesktopApi): 
     let cancelled = false;
     const refresh = async () => {
       const result = await api.call('queue.window', {
-        filter: { stages: OPEN_STAGES, overdueOnly: true },
+        filter: { stages: [...TIMED_STAGES], overdueOnly: true },
         sort: 'deadline',
         limit: MOST_FLAGS,
       });
