@@ -67,6 +67,40 @@ function QueueItem({ row, selected, onSelect }: { row: QueueRow; selected: boole
   );
 }
 
+/** A filter of one choice or none: "any" first, the choices after it. */
+function AnyOrOne<T extends string>({
+  any,
+  value,
+  onChange,
+  choices,
+  testId,
+  names,
+}: {
+  any: string;
+  value: T | '';
+  onChange(value: T | ''): void;
+  choices: readonly (readonly [T, string])[];
+  testId?: string;
+  /** The labels are names (units), not words to translate. */
+  names?: boolean;
+}) {
+  return (
+    <select
+      value={value}
+      data-testid={testId}
+      translate={names ? 'no' : undefined}
+      onChange={(event) => onChange(event.target.value as T | '')}
+    >
+      <option value="">{any}</option>
+      {choices.map(([choice, label]) => (
+        <option key={choice} value={choice}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export interface IncidentQueueProps {
   selectedId: string | null;
   onSelect(row: QueueRow): void;
@@ -76,7 +110,7 @@ export interface IncidentQueueProps {
 export function IncidentQueue({ selectedId, onSelect }: IncidentQueueProps) {
   const { t, i18n } = useTranslation();
   const [stageTab, setStageTab] = useState<StageTab>('open');
-  const [risk, setRisk] = useState<string>('');
+  const [risk, setRisk] = useState<(typeof RISK_CHOICES)[number] | ''>('');
   const [category, setCategory] = useState<IncidentCategory | ''>('');
   const [source, setSource] = useState<IncidentSource | ''>('');
   const [unitId, setUnitId] = useState<string>('');
@@ -92,7 +126,7 @@ export function IncidentQueue({ selectedId, onSelect }: IncidentQueueProps) {
 
   const filter: QueueFilter = {
     stages: stageTab === 'open' ? [...TIMED_STAGES] : [stageTab],
-    ...(risk ? { risks: [risk as (typeof RISK_CHOICES)[number]] } : {}),
+    ...(risk ? { risks: [risk] } : {}),
     ...(category ? { categories: [category] } : {}),
     ...(source ? { sources: [source] } : {}),
     ...(unitId ? { unitId } : {}),
@@ -158,41 +192,32 @@ export function IncidentQueue({ selectedId, onSelect }: IncidentQueueProps) {
           value={text}
           onChange={(event) => setText(event.target.value)}
         />
-        <select value={risk} onChange={(event) => setRisk(event.target.value)} data-testid="queue-risk">
-          <option value="">{t('ws.queue.anyRisk')}</option>
-          {RISK_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {t(`risk.${choice}`)}
-            </option>
-          ))}
-        </select>
-        <select
+        <AnyOrOne<(typeof RISK_CHOICES)[number]>
+          testId="queue-risk"
+          any={t('ws.queue.anyRisk')}
+          value={risk}
+          onChange={setRisk}
+          choices={RISK_CHOICES.map((choice) => [choice, t(`risk.${choice}`)] as const)}
+        />
+        <AnyOrOne<IncidentCategory>
+          any={t('ws.queue.anyCategory')}
           value={category}
-          onChange={(event) => setCategory(event.target.value as IncidentCategory | '')}
-        >
-          <option value="">{t('ws.queue.anyCategory')}</option>
-          {INCIDENT_CATEGORIES.map((choice) => (
-            <option key={choice} value={choice}>
-              {t(`map.category.${choice}`)}
-            </option>
-          ))}
-        </select>
-        <select value={source} onChange={(event) => setSource(event.target.value as IncidentSource | '')}>
-          <option value="">{t('ws.queue.anySource')}</option>
-          {INCIDENT_SOURCES.map((choice) => (
-            <option key={choice} value={choice}>
-              {t(`ws.source.${choice}`)}
-            </option>
-          ))}
-        </select>
-        <select value={unitId} onChange={(event) => setUnitId(event.target.value)} translate="no">
-          <option value="">{t('ws.queue.anyUnit')}</option>
-          {units.map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name}
-            </option>
-          ))}
-        </select>
+          onChange={setCategory}
+          choices={INCIDENT_CATEGORIES.map((choice) => [choice, t(`map.category.${choice}`)] as const)}
+        />
+        <AnyOrOne<IncidentSource>
+          any={t('ws.queue.anySource')}
+          value={source}
+          onChange={setSource}
+          choices={INCIDENT_SOURCES.map((choice) => [choice, t(`ws.source.${choice}`)] as const)}
+        />
+        <AnyOrOne
+          any={t('ws.queue.anyUnit')}
+          value={unitId}
+          onChange={setUnitId}
+          choices={units.map((unit) => [unit.id, unit.name] as const)}
+          names
+        />
         <label className="toggle">
           <input
             type="checkbox"

@@ -1,17 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
-import {
-  MODES,
-  RISK_LEVELS,
-  TIMED_STAGES,
-  can,
-  slaConfigSchema,
-  type Role,
-  type SlaConfig,
-} from '../../../src/domain';
+import { MODES, can, slaConfigSchema, type Role, type SlaConfig } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { useLiveQuery } from '../hooks/useDesktop';
+import { SlaGrid } from './SlaGrid';
 
 /** What is wrong with a draft, by cell path ("wartime.assign.high"), as the hub would refuse it. */
 function problemsOf(draft: SlaConfig): Map<string, string> {
@@ -62,48 +55,34 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
       {open && draft && (
         <div className="sla-dialog" role="dialog" aria-label={t('ws.sla.title')} data-testid="sla-dialog">
           {MODES.map((mode) => (
-            <table key={mode}>
-              <caption>{t('ws.sla.tableTitle', { mode: t(`mode.${mode}`) })}</caption>
-              <thead>
-                <tr>
-                  <th>{t('ws.sla.stage')}</th>
-                  {RISK_LEVELS.map((risk) => (
-                    <th key={risk}>{t(`risk.${risk}`)}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {TIMED_STAGES.map((stage) => (
-                  <tr key={stage}>
-                    <td>{t(`stage.${stage}`)}</td>
-                    {RISK_LEVELS.map((risk) => {
-                      const path = `${mode}.${stage}.${risk}`;
-                      const problem = problems.get(path) ?? problems.get(`${mode}.${stage}`);
-                      return (
-                        <td key={risk}>
-                          <input
-                            type="number"
-                            min={1}
-                            step={5}
-                            data-testid={`sla-input-${path}`}
-                            readOnly={!editable}
-                            className={problem ? 'invalid' : ''}
-                            title={problem}
-                            value={draft[mode][stage][risk]}
-                            onChange={(event) => {
-                              const next = structuredClone(draft);
-                              next[mode][stage][risk] = Math.round(Number(event.target.value));
-                              setDraft(next);
-                              setMessage(null);
-                            }}
-                          />
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SlaGrid
+              key={mode}
+              caption={t('ws.sla.tableTitle', { mode: t(`mode.${mode}`) })}
+              cell={(stage, risk) => {
+                const path = `${mode}.${stage}.${risk}`;
+                const problem = problems.get(path) ?? problems.get(`${mode}.${stage}`);
+                return (
+                  <td key={risk}>
+                    <input
+                      type="number"
+                      min={1}
+                      step={5}
+                      data-testid={`sla-input-${path}`}
+                      readOnly={!editable}
+                      className={problem ? 'invalid' : ''}
+                      title={problem}
+                      value={draft[mode][stage][risk]}
+                      onChange={(event) => {
+                        const next = structuredClone(draft);
+                        next[mode][stage][risk] = Math.round(Number(event.target.value));
+                        setDraft(next);
+                        setMessage(null);
+                      }}
+                    />
+                  </td>
+                );
+              }}
+            />
           ))}
           {problems.size > 0 && (
             <ul className="notice error">

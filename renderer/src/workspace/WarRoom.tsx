@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TIMED_STAGES, RISK_LEVELS, WARTIME_DAY, type Mode } from '../../../src/domain';
+import { WARTIME_DAY, type Mode } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { formatWholePercent } from '../figures/format';
+import { SlaGrid } from './SlaGrid';
 import { formatClock } from './time';
 
 const WAR_ROOM_KINDS = ['order', 'incident', 'force'] as const;
@@ -72,28 +73,13 @@ export function SlaTable({ mode }: { mode: Mode }) {
   return (
     <section className="war-card sla-table" data-testid={`sla-table-${mode}`}>
       <h3>{t('ws.sla.tableTitle', { mode: t(`mode.${mode}`) })}</h3>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('ws.sla.stage')}</th>
-            {RISK_LEVELS.map((risk) => (
-              <th key={risk}>{t(`risk.${risk}`)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {TIMED_STAGES.map((stage) => (
-            <tr key={stage}>
-              <td>{t(`stage.${stage}`)}</td>
-              {RISK_LEVELS.map((risk) => (
-                <td key={risk} data-testid={`sla-${mode}-${stage}-${risk}`}>
-                  {table[stage][risk]}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SlaGrid
+        cell={(stage, risk) => (
+          <td key={risk} data-testid={`sla-${mode}-${stage}-${risk}`}>
+            {table[stage][risk]}
+          </td>
+        )}
+      />
       <p className="muted">
         {sla.value.configuredAt
           ? t('ws.sla.configuredAt', { code: sla.value.configuredAt })
