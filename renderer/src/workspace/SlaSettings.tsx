@@ -26,22 +26,23 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
   const operator = status.operator;
   const editable = operator !== null && can(operator.role as Role, 'configure-sla');
   const current = sla.state === 'ready' ? sla.value.config : null;
-  // The dialog edits the tables in force when it opened; a change made elsewhere shows on reopening.
+  // Unedited, the dialog shows the tables in force, as they arrive; the first change starts a draft of them.
+  const table = draft ?? current;
   const toggle = () => {
-    if (!open && current) setDraft(structuredClone(current));
+    setDraft(null);
     setMessage(null);
     setOpen(!open);
   };
 
-  const problems = draft ? problemsOf(draft) : new Map<string, string>();
+  const problems = table ? problemsOf(table) : new Map<string, string>();
   const save = async () => {
-    if (!draft || !operator || problems.size > 0) return;
+    if (!table || !operator || problems.size > 0) return;
     const result = await desktopApi.call('commands.submit', {
       command: {
         type: 'configureSla',
         commandId: crypto.randomUUID(),
         jurisdictionCode: operator.jurisdiction,
-        config: draft,
+        config: table,
       },
     });
     setMessage(result.ok ? t('ws.sla.sent') : result.error);
@@ -52,7 +53,7 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
       <button data-testid="sla-settings" onClick={toggle}>
         {t('ws.sla.title')}
       </button>
-      {open && draft && (
+      {open && table && (
         <div className="sla-dialog" role="dialog" aria-label={t('ws.sla.title')} data-testid="sla-dialog">
           {MODES.map((mode) => (
             <SlaGrid
@@ -71,9 +72,9 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
                       readOnly={!editable}
                       className={problem ? 'invalid' : ''}
                       title={problem}
-                      value={draft[mode][stage][risk]}
+                      value={table[mode][stage][risk]}
                       onChange={(event) => {
-                        const next = structuredClone(draft);
+                        const next = structuredClone(table);
                         next[mode][stage][risk] = Math.round(Number(event.target.value));
                         setDraft(next);
                         setMessage(null);
