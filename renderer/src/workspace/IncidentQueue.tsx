@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, QueueFilter, QueueRow, QueueSort } from '../../../src/core/contract/queue';
 import {
@@ -32,40 +32,47 @@ function download({ fileName, mimeType, content }: { fileName: string; mimeType:
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function QueueItem({ row, selected, onSelect }: { row: QueueRow; selected: boolean; onSelect(): void }) {
-  const { t, i18n } = useTranslation();
-  const risk = row.riskLevel ?? 'ungraded';
-  const left = row.deadline === null ? null : Date.parse(row.deadline) - Date.now();
-  return (
-    <button
-      className={`queue-item sla-${row.sla}${selected ? ' selected' : ''}`}
-      data-testid="queue-item"
-      data-incident-id={row.id}
-      data-sla={row.sla}
-      onClick={onSelect}
-    >
-      <span className={`risk risk-${risk}`}>{t(`risk.${risk}`)}</span>
-      <span className="queue-title" translate="no">
-        {row.title}
-      </span>
-      <span className="queue-stage">{t(`stage.${row.stage}`)}</span>
-      <span className="queue-meta mono">{row.id}</span>
-      <span className="queue-meta" translate="no">
-        {row.address}
-      </span>
-      <span
-        className={`queue-deadline sla-${row.sla}`}
-        title={row.deadline ? formatClock(row.deadline, i18n.language) : ''}
+/**
+ * A row re-renders only when its incident or its selection changes: while scrolling, every arriving block
+ * re-renders the list, and the rows already on screen are the same objects.
+ */
+const QueueItem = memo(
+  function QueueItem({ row, selected, onSelect }: { row: QueueRow; selected: boolean; onSelect(): void }) {
+    const { t, i18n } = useTranslation();
+    const risk = row.riskLevel ?? 'ungraded';
+    const left = row.deadline === null ? null : Date.parse(row.deadline) - Date.now();
+    return (
+      <button
+        className={`queue-item sla-${row.sla}${selected ? ' selected' : ''}`}
+        data-testid="queue-item"
+        data-incident-id={row.id}
+        data-sla={row.sla}
+        onClick={onSelect}
       >
-        {left === null
-          ? t('ws.sla.none')
-          : left < 0
-            ? t('ws.sla.late', { time: formatSpan(left, i18n.language) })
-            : t('ws.sla.left', { time: formatSpan(left, i18n.language) })}
-      </span>
-    </button>
-  );
-}
+        <span className={`risk risk-${risk}`}>{t(`risk.${risk}`)}</span>
+        <span className="queue-title" translate="no">
+          {row.title}
+        </span>
+        <span className="queue-stage">{t(`stage.${row.stage}`)}</span>
+        <span className="queue-meta mono">{row.id}</span>
+        <span className="queue-meta" translate="no">
+          {row.address}
+        </span>
+        <span
+          className={`queue-deadline sla-${row.sla}`}
+          title={row.deadline ? formatClock(row.deadline, i18n.language) : ''}
+        >
+          {left === null
+            ? t('ws.sla.none')
+            : left < 0
+              ? t('ws.sla.late', { time: formatSpan(left, i18n.language) })
+              : t('ws.sla.left', { time: formatSpan(left, i18n.language) })}
+        </span>
+      </button>
+    );
+  },
+  (before, after) => before.row === after.row && before.selected === after.selected,
+);
 
 /** A filter of one choice or none: "any" first, the choices after it. */
 function AnyOrOne<T extends string>({
