@@ -1,5 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, QueueFilter, QueueRow, QueueSort } from '../../../src/core/contract/queue';
 import {
@@ -13,10 +12,9 @@ import {
   type Stage,
 } from '../../../src/domain';
 import { desktopApi } from '../api-client';
-import { formatClock, formatSpan } from './time';
+import { QueueList } from './QueueList';
 import { useQueueWindow } from './useQueueWindow';
 
-const ROW_HEIGHT = 60;
 const RISK_CHOICES = ['high', 'medium', 'low', 'ungraded'] as const;
 
 type StageTab = 'open' | Stage;
@@ -31,48 +29,6 @@ function download({ fileName, mimeType, content }: { fileName: string; mimeType:
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/**
- * A row re-renders only when its incident or its selection changes: while scrolling, every arriving block
- * re-renders the list, and the rows already on screen are the same objects.
- */
-const QueueItem = memo(
-  function QueueItem({ row, selected, onSelect }: { row: QueueRow; selected: boolean; onSelect(): void }) {
-    const { t, i18n } = useTranslation();
-    const risk = row.riskLevel ?? 'ungraded';
-    const left = row.deadline === null ? null : Date.parse(row.deadline) - Date.now();
-    return (
-      <button
-        className={`queue-item sla-${row.sla}${selected ? ' selected' : ''}`}
-        data-testid="queue-item"
-        data-incident-id={row.id}
-        data-sla={row.sla}
-        onClick={onSelect}
-      >
-        <span className={`risk risk-${risk}`}>{t(`risk.${risk}`)}</span>
-        <span className="queue-title" translate="no">
-          {row.title}
-        </span>
-        <span className="queue-stage">{t(`stage.${row.stage}`)}</span>
-        <span className="queue-meta mono">{row.id}</span>
-        <span className="queue-meta" translate="no">
-          {row.address}
-        </span>
-        <span
-          className={`queue-deadline sla-${row.sla}`}
-          title={row.deadline ? formatClock(row.deadline, i18n.language) : ''}
-        >
-          {left === null
-            ? t('ws.sla.none')
-            : left < 0
-              ? t('ws.sla.late', { time: formatSpan(left, i18n.language) })
-              : t('ws.sla.left', { time: formatSpan(left, i18n.language) })}
-        </span>
-      </button>
-    );
-  },
-  (before, after) => before.row === after.row && before.selected === after.selected,
-);
 
 /** A filter of one choice or none: "any" first, the choices after it. */
 function AnyOrOne<T extends string>({
@@ -143,17 +99,10 @@ export function IncidentQueue({ selectedId, onSelect }: IncidentQueueProps) {
   const queue = useQueueWindow(filter, sort);
   const { summary } = queue;
 
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: summary.total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
-  useEffect(() => queue.showRange(first, last), [queue, first, last]);
+  // The latest onSelect, behind a callback that never changes, so the list need not re-render for a new one.
+  const latestOnSelect = useRef(onSelect);
+  latestOnSelect.current = onSelect;
+  const select = useCallback((row: QueueRow) => latestOnSelect.current(row), []);
 
   const exportAs = async (format: ExportFormat) => {
     const result = await desktopApi.call('queue.export', { filter, sort, format });
@@ -255,27 +204,14 @@ export function IncidentQueue({ selectedId, onSelect }: IncidentQueueProps) {
         </span>
       </div>
       {exported && <p className="notice queue-exported">{exported}</p>}
-      <div className="queue-list" ref={scroller} data-testid="queue-list">
-        {queue.loaded && summary.total === 0 && <p className="notice">{t('ws.queue.empty')}</p>}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const row = queue.row(item.index);
-            return (
-              <div
-                key={item.key}
-                className="queue-slot"
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-              >
-                {row ? (
-                  <QueueItem row={row} selected={row.id === selectedId} onSelect={() => onSelect(row)} />
-                ) : (
-                  <div className="queue-item placeholder">{t('ws.queue.loadingRow')}</div>
-                )}
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      <QueueList
+        total={summary.total}
+        loaded={queue.loaded}
+        rows={queue.rows}
+        showRange={queue.showRange}
+        selectedId={selectedId}
+        onSelect={select}
+      />
     </section>
   );
 }

@@ -10,12 +10,23 @@ export function formatSpan(ms: number, language: string): string {
     : `${Math.floor(hours / 24)} 天 ${hours % 24} 小时`;
 }
 
+/**
+ * One formatter per language: building an Intl formatter costs far more than using one, and the queue
+ * formats a deadline for every row that scrolls into view.
+ */
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatClock(iso: string, language: string): string {
-  return new Date(iso).toLocaleString(language, {
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
+  let format = clockFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, {
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
+    clockFormats.set(language, format);
+  }
+  return format.format(new Date(iso));
 }

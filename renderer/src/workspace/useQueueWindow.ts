@@ -19,14 +19,54 @@ export interface QueueSummary {
 const EMPTY: QueueSummary = { total: 0, byStage: {}, overdue: 0, dueSoon: 0 };
 
 /**
+ * The rows fetched so far, by position. Only the list subscribes to it, so a block arriving while scrolling
+ * re-renders the rows and not the filters and counts above them.
+ */
+export class QueueRows {
+  private readonly rows = new Map<number, QueueRow>();
+  private readonly listeners = new Set<() => void>();
+  private revision = 0;
+  private total = 0;
+
+  readonly get = (index: number): QueueRow | undefined => this.rows.get(index);
+  readonly getRevision = (): number => this.revision;
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  put(offset: number, rows: QueueRow[], total: number): void {
+    // Rows past a new, shorter end belong to nothing now.
+    if (total < this.total) for (const index of this.rows.keys()) if (index >= total) this.rows.delete(index);
+    this.total = total;
+    rows.forEach((row, i) => this.rows.set(offset + i, row));
+    this.changed();
+  }
+
+  clear(): void {
+    this.rows.clear();
+    this.total = 0;
+    this.changed();
+  }
+
+  private changed(): void {
+    this.revision += 1;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function sameSummary(a: QueueSummary | null, b: QueueSummary): boolean {
+  return a !== null && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
  * A sparse window onto the core's incident queue. The list asks for the rows it is about to show; blocks
  * arrive from the core and replace what was there, so a refresh never blanks the screen. Only the blocks
  * in view are fetched again when the cache changes or the clock moves on.
  */
 export function useQueueWindow(filter: QueueFilter, sort: QueueSort) {
   const [summary, setSummary] = useState<QueueSummary | null>(null);
-  const [, setRevision] = useState(0);
-  const rows = useRef(new Map<number, QueueRow>());
+  const [rows] = useState(() => new QueueRows());
   const inView = useRef<[number, number]>([0, 0]);
   const requested = useRef(new Set<number>());
   const generation = useRef(0);
@@ -41,14 +81,11 @@ export function useQueueWindow(filter: QueueFilter, sort: QueueSort) {
         .then((result) => {
           if (!result.ok || gen !== generation.current) return;
           const { rows: fetched, offset, ...counts } = result.value;
-          // Rows past the new end belong to nothing now.
-          for (const index of rows.current.keys()) if (index >= counts.total) rows.current.delete(index);
-          fetched.forEach((row, i) => rows.current.set(offset + i, row));
-          setSummary(counts);
-          setRevision((n) => n + 1);
+          rows.put(offset, fetched, counts.total);
+          setSummary((before) => (sameSummary(before, counts) ? before : counts));
         });
     },
-    [key],
+    [key, rows],
   );
 
   const blocksInView = useCallback(() => {
@@ -67,10 +104,10 @@ export function useQueueWindow(filter: QueueFilter, sort: QueueSort) {
 
   // A new filter or sort starts afresh from the top.
   useEffect(() => {
-    rows.current.clear();
+    rows.clear();
     setSummary(null);
     refresh();
-  }, [key, refresh]);
+  }, [key, refresh, rows]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -100,11 +137,5 @@ export function useQueueWindow(filter: QueueFilter, sort: QueueSort) {
     [blocksInView, fetchBlock],
   );
 
-  return {
-    summary: summary ?? EMPTY,
-    loaded: summary !== null,
-    row: (index: number) => rows.current.get(index),
-    showRange,
-    refresh,
-  };
+  return { summary: summary ?? EMPTY, loaded: summary !== null, rows, showRange, refresh };
 }
