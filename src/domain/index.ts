@@ -1,6 +1,8 @@
 /** The public API of the domain model: pure types, schemas and rules, shared by every layer. */
 export * from './action';
+export * from './briefing';
 export * from './centre-actions';
+export * from './china-day';
 export * from './command';
 export * from './entity-state';
 export * from './event';
@@ -10,6 +12,7 @@ export * from './handover';
 export * from './incident';
 export * from './jurisdiction';
 export * from './lifecycle';
+export * from './log-replay';
 export * from './member-unit';
 export * from './mode';
 export * from './monitoring';

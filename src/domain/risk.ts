@@ -5,6 +5,10 @@ export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 export const riskLevelSchema = z.enum(RISK_LEVELS);
 
+/** Open incidents are not graded until assessment, so they have a risk column of their own. */
+export const OPEN_RISK_GRADES = [...RISK_LEVELS, 'ungraded'] as const;
+export type OpenRiskGrade = (typeof OPEN_RISK_GRADES)[number];
+
 export const RISK_LABELS: Record<RiskLevel, { zh: string; en: string }> = {
   high: { zh: '高风险', en: 'High' },
   medium: { zh: '中风险', en: 'Medium' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RISK_LEVELS, SATISFACTIONS, TIMED_STAGES, jurisdictionCodeSchema } from '../../domain';
+import { OPEN_RISK_GRADES, SATISFACTIONS, TIMED_STAGES, jurisdictionCodeSchema } from '../../domain';
 
 /** The figures a centre reports on for its jurisdiction, as the wall shows them live. */
 
@@ -7,9 +7,7 @@ const countSchema = z.number().int().nonnegative();
 /** A share from 0 to 1; null when there is nothing to divide by. */
 const rateSchema = z.number().min(0).max(1).nullable();
 
-/** Open incidents are not graded until assessment, so they have a risk column of their own. */
-export const OPEN_RISK_GRADES = [...RISK_LEVELS, 'ungraded'] as const;
-export type OpenRiskGrade = (typeof OPEN_RISK_GRADES)[number];
+export { OPEN_RISK_GRADES, type OpenRiskGrade } from '../../domain';
 
 export const HOURS_IN_DAY = 24;
 

@@ -1,0 +1,2 @@
+export * from './briefing-schema';
+export * from './build-briefing';

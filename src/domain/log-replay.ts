@@ -1,0 +1,61 @@
+import type { HubEvent } from './event';
+import { projectEvent, type EntityKind, type EntityState } from './projection';
+import { toMillis } from './time';
+
+/**
+ * The event log played forward to a chosen instant: every entity as it stood then, built by the same
+ * projection the hub and the cache use, so the state at an instant is the state either held at that instant.
+ * Events are taken in the order of their time and, at the same time, of their place in the log.
+ */
+export class LogReplay {
+  private readonly events: readonly HubEvent[];
+  private readonly entities = new Map<string, EntityState>();
+  private next = 0;
+  private reached = Number.NEGATIVE_INFINITY;
+
+  constructor(events: readonly HubEvent[]) {
+    this.events = [...events].sort((a, b) => toMillis(a.at) - toMillis(b.at) || a.seq - b.seq);
+  }
+
+  /** The instant played to so far. */
+  get at(): number {
+    return this.reached;
+  }
+
+  /** Plays every event at or before `ms`. Time only moves forward: an earlier instant needs a new replay. */
+  advanceTo(ms: number): this {
+    if (ms < this.reached) throw new Error('a replay only moves forward; start a new one to go back');
+    const lookup = (kind: EntityKind, id: string) => this.entities.get(`${kind}:${id}`);
+    while (this.next < this.events.length && toMillis(this.events[this.next]!.at) <= ms) {
+      for (const state of projectEvent(this.events[this.next]!, lookup))
+        this.entities.set(`${state.kind}:${state.id}`, state);
+      this.next += 1;
+    }
+    this.reached = ms;
+    return this;
+  }
+
+  /** The events after the last instant played to and at or before `ms`, without playing them. */
+  eventsUntil(ms: number): readonly HubEvent[] {
+    const upcoming: HubEvent[] = [];
+    for (let i = this.next; i < this.events.length && toMillis(this.events[i]!.at) <= ms; i += 1)
+      upcoming.push(this.events[i]!);
+    return upcoming;
+  }
+
+  /** Every entity of `kind` as it stands at the instant played to. */
+  *all<T>(kind: EntityKind): Generator<{ id: string; jurisdiction: string; doc: T }> {
+    for (const state of this.entities.values())
+      if (state.kind === kind) yield { id: state.id, jurisdiction: state.jurisdiction, doc: state.doc as T };
+  }
+
+  /** One entity as it stands at the instant played to. */
+  get<T>(kind: EntityKind, id: string): T | undefined {
+    return this.entities.get(`${kind}:${id}`)?.doc as T | undefined;
+  }
+
+  /** Every entity, as the cache would hold it at the instant played to. */
+  states(): EntityState[] {
+    return [...this.entities.values()];
+  }
+}
