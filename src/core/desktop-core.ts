@@ -1,6 +1,10 @@
 import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
 import {
+  briefingPlaces,
+  buildBriefing,
+  chinaDayOf,
+  chinaDayStart,
   countByLevel,
   deadlineFor,
   isWithin,
@@ -35,6 +39,9 @@ import { HubSession, type SignedInAccount } from './sync/hub-session';
 import { HubSync } from './sync/hub-sync';
 import { Outbox } from './sync/outbox';
 import { buildWarRoom } from './war-room';
+
+/** Grids are numbered, not named: names come from the levels above them. */
+const NAMED_LEVELS: readonly JurisdictionLevel[] = ['prefecture', 'county', 'township', 'village'];
 
 export type DesktopHandlers = {
   [M in DesktopApiMethod]: (input: z.output<DesktopApiContract[M]['input']>) => Promise<DesktopApiOutput<M>>;
@@ -231,6 +238,16 @@ export class DesktopCore {
     };
   }
 
+  /** Names of jurisdictions by code, from the region's boundaries; a code without one is left out. */
+  private placeNames(codes: readonly string[]): Record<string, string> {
+    const wanted = new Set(codes);
+    const names: Record<string, string> = {};
+    for (const level of NAMED_LEVELS)
+      for (const feature of this.boundaries(level).features)
+        if (wanted.has(feature.properties.code)) names[feature.properties.code] = feature.properties.name;
+    return names;
+  }
+
   private readonly boundaryCache = new Map<JurisdictionLevel, BoundaryCollection>();
   private boundaries(level: JurisdictionLevel): BoundaryCollection {
     let collection = this.boundaryCache.get(level);
@@ -309,11 +326,21 @@ export class DesktopCore {
         const source = slaSourceFor(this.queries.slaConfigs(), this.scoped(undefined));
         return { config: source?.config ?? DEFAULT_SLA, configuredAt: source?.jurisdictionCode ?? null };
       },
+      'briefing.get': async ({ day, scope }) => {
+        const within = this.scoped(scope);
+        const briefing = buildBriefing({
+          events: this.queries.reportEvents(),
+          scope: within,
+          day,
+          now: Date.now(),
+        });
+        return { briefing, names: this.placeNames([within, ...briefingPlaces(briefing)]) };
+      },
       'warRoom.get': async ({ scope }) => {
         const within = this.scoped(scope);
         const now = new Date();
-        const since = new Date(now);
-        since.setHours(0, 0, 0, 0);
+        // Today's orders: the centres' day is China's, whatever the machine's time zone.
+        const since = new Date(chinaDayStart(chinaDayOf(now.getTime())));
         return buildWarRoom({
           since,
           now,

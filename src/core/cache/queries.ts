@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import {
   entityLocation,
   type Force,
+  type HubEvent,
   type Incident,
   type MemberUnit,
   type SlaConfig,
@@ -122,6 +123,13 @@ export class CacheQueries {
           "SELECT doc FROM entities WHERE kind = 'order' AND jurisdiction LIKE ? AND json_extract(doc, '$.issuedAt') >= ? ORDER BY json_extract(doc, '$.issuedAt') DESC",
         )
         .pluck(),
+      // The events reports are made of: the incidents' lives, the orders, the modes and tables, the units.
+      // Positions and camera statuses, the bulk of the log, are left out.
+      reportEvents: db.prepare(
+        `SELECT seq, id, type, jurisdiction, at, payload FROM events
+         WHERE type NOT IN ('force.moved', 'forces.registered', 'monitoring.status-changed', 'monitoring.registered')
+         ORDER BY seq`,
+      ),
       forcesInScope: db
         .prepare("SELECT doc FROM entities WHERE kind = 'force' AND jurisdiction LIKE ?")
         .pluck(),
@@ -228,6 +236,21 @@ export class CacheQueries {
   ordersIssuedSince(scope: string, since: string): Order[] {
     return (this.statements.ordersIssuedSince.all(`${scope}%`, since) as string[]).map(
       (doc) => JSON.parse(doc) as Order,
+    );
+  }
+
+  /** The incident, order, mode, SLA and unit events of the log, in order; the caller narrows them to a scope. */
+  reportEvents(): HubEvent[] {
+    return (this.statements.reportEvents.all() as Row[]).map(
+      (row) =>
+        ({
+          seq: Number(row.seq),
+          id: String(row.id),
+          type: String(row.type),
+          jurisdiction: String(row.jurisdiction),
+          at: String(row.at),
+          payload: JSON.parse(String(row.payload)) as unknown,
+        }) as HubEvent,
     );
   }
 

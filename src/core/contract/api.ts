@@ -18,6 +18,8 @@ import {
   regionManifestSchema,
 } from '../../domain/jurisdiction';
 import { slaConfigSchema } from '../../domain/sla';
+import { briefingSchema } from '../../domain/briefing';
+import { chinaDaySchema } from '../../domain/china-day';
 import { incidentAlertSchema } from './alerts';
 import {
   EXPORT_FORMATS,
@@ -253,6 +255,15 @@ export const desktopApiContract = {
   'warRoom.get': {
     input: z.object({ scope: jurisdictionCodeSchema.optional() }).strict(),
     output: warRoomSchema,
+  },
+  /** The daily briefing of a day (China time) for the operator's jurisdiction or a part of it. */
+  'briefing.get': {
+    input: z.object({ day: chinaDaySchema, scope: jurisdictionCodeSchema.optional() }).strict(),
+    output: z.object({
+      briefing: briefingSchema,
+      /** Names of the scope and of the villages the briefing mentions, by code. */
+      names: z.record(z.string(), z.string()),
+    }),
   },
   'outbox.list': {
     input: z.object({ limit: z.number().int().positive().max(500).default(50) }).strict(),

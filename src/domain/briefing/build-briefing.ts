@@ -260,3 +260,10 @@ function ordersOf(dayEvents: readonly HubEvent[], replay: LogReplay): NonNullabl
   const total = (key: 'issued' | 'acknowledged' | 'late') => byUnit.reduce((sum, unit) => sum + unit[key], 0);
   return { issued: total('issued'), acknowledged: total('acknowledged'), late: total('late'), byUnit };
 }
+
+/** The villages a briefing mentions, by code: its hotspots and where its top risks are. */
+export function briefingPlaces(briefing: Briefing): string[] {
+  const codes = new Set(briefing.hotspots.villages.map((village) => village.code));
+  for (const risk of briefing.topRisks) codes.add(risk.jurisdictionCode.slice(0, VILLAGE_CODE_LENGTH));
+  return [...codes];
+}
