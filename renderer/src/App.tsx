@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BriefingScreen } from './briefing/BriefingScreen';
+import './briefing/i18n';
 import { CatchUpBar } from './components/CatchUpBar';
 import { LivePanel } from './components/LivePanel';
 import { MapPanel } from './components/MapPanel';
@@ -26,11 +28,13 @@ function currentView(): View {
   return view === 'map' || view === 'panels' ? view : 'wall';
 }
 
-/** The two screens of the wall: the situation (the war room in wartime) and the operator's workspace. */
-type Screen = 'situation' | 'workspace';
+/** The screens of the wall: the situation (the war room in wartime), the operator's workspace, the briefing. */
+const SCREENS = ['situation', 'workspace', 'briefing'] as const;
+type Screen = (typeof SCREENS)[number];
 const SCREEN_KEY = 'pingan.screen';
 function savedScreen(): Screen {
-  return localStorage.getItem(SCREEN_KEY) === 'workspace' ? 'workspace' : 'situation';
+  const saved = localStorage.getItem(SCREEN_KEY);
+  return SCREENS.find((screen) => screen === saved) ?? 'situation';
 }
 
 export function App() {
@@ -81,6 +85,13 @@ export function App() {
             >
               {t('ws.nav.workspace')}
             </button>
+            <button
+              className={screen === 'briefing' ? 'active' : ''}
+              data-testid="screen-briefing"
+              onClick={() => setScreen('briefing')}
+            >
+              {t('briefing.nav')}
+            </button>
           </nav>
         )}
         {status?.wartime && (
@@ -107,7 +118,9 @@ export function App() {
         </span>
       </header>
       <CatchUpBar catchUp={status?.catchUp ?? null} />
-      {view !== 'map' && screen === 'workspace' ? (
+      {view !== 'map' && screen === 'briefing' ? (
+        <BriefingScreen scope={scope} />
+      ) : view !== 'map' && screen === 'workspace' ? (
         <Workspace operator={operator} selected={selected} onSelect={setSelected} withMap={view === 'wall'} />
       ) : wartime && view !== 'panels' ? (
         <main className="wall war-room" data-testid="war-room">

@@ -16,8 +16,9 @@ export function formatSpan(ms: number, language: string): string {
  */
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatClock(iso: string, language: string): string {
-  let format = clockFormats.get(language);
+function clockFormat(language: string, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${language}|${timeZone ?? ''}`;
+  let format = clockFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(language, {
       month: '2-digit',
@@ -25,8 +26,18 @@ export function formatClock(iso: string, language: string): string {
       hour: '2-digit',
       minute: '2-digit',
       hour12: false,
+      timeZone,
     });
-    clockFormats.set(language, format);
+    clockFormats.set(key, format);
   }
-  return format.format(new Date(iso));
+  return format;
+}
+
+export function formatClock(iso: string, language: string): string {
+  return clockFormat(language, undefined).format(new Date(iso));
+}
+
+/** In China time whatever the machine's zone: the time a report's figures stand at belongs to China's day. */
+export function formatChinaClock(iso: string, language: string): string {
+  return clockFormat(language, 'Asia/Shanghai').format(new Date(iso));
 }

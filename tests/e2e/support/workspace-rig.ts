@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { runDesktop, type RunningDesktop } from '../../../src/cli/desktop';
-import { openIncident, type HubEventDraft, type NewIncident } from '../../../src/domain';
+import { openIncident, type HubEvent, type HubEventDraft, type NewIncident } from '../../../src/domain';
 import { createAccount } from '../../../src/hub/accounts';
 import { bootstrapAccounts } from '../../../src/hub/bootstrap';
 import { recordEvents } from '../../../src/hub/projector';
@@ -139,6 +139,12 @@ export class WorkspaceRig {
       }
       await this.hub.store.transaction((tx) => recordEvents(tx, drafts));
     }
+  }
+
+  /** Writes a made-up history straight into the hub's log, with the times it carries: past days to report on. */
+  async recordHistory(events: readonly HubEvent[]): Promise<void> {
+    const drafts = events.map(({ seq: _seq, id: _id, ...draft }) => draft as HubEventDraft);
+    await this.hub.store.transaction((tx) => recordEvents(tx, drafts));
   }
 
   async stopSimulator(): Promise<void> {

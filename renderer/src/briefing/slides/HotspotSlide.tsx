@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import type { Briefing } from '../../../../src/domain';
+import { BarList } from './BarList';
+
+/** The villages where the day's incidents arose, most first. */
+export function HotspotSlide({ briefing, names }: { briefing: Briefing; names: Record<string, string> }) {
+  const { t } = useTranslation();
+  if (briefing.hotspots.villages.length === 0)
+    return <p className="slide-empty">{t('briefing.hotspots.none')}</p>;
+  return (
+    <BarList
+      testId="briefing-hotspots"
+      colour="#E69F00"
+      rows={briefing.hotspots.villages.slice(0, 12).map((village) => ({
+        key: village.code,
+        label: names[village.code] ?? village.code,
+        value: village.count,
+        text: t('briefing.hotspots.count', { count: village.count }),
+      }))}
+    />
+  );
+}
