@@ -3,8 +3,7 @@ import type { z } from 'zod';
 import {
   briefingPlaces,
   buildBriefing,
-  chinaDayOf,
-  chinaDayStart,
+  startOfChinaDay,
   countByLevel,
   deadlineFor,
   isWithin,
@@ -340,7 +339,7 @@ export class DesktopCore {
         const within = this.scoped(scope);
         const now = new Date();
         // Today's orders: the centres' day is China's, whatever the machine's time zone.
-        const since = new Date(chinaDayStart(chinaDayOf(now.getTime())));
+        const since = new Date(startOfChinaDay(now.getTime()));
         return buildWarRoom({
           since,
           now,

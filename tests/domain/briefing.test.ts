@@ -8,10 +8,13 @@ import {
   addChinaDays,
   briefingSchema,
   buildBriefing,
+  chinaDayOf,
   chinaDaySchema,
   chinaDayStart,
+  chinaMinuteOfDay,
   isAcknowledgementLate,
   isOverdue,
+  startOfChinaDay,
   type Incident,
 } from '../../src/domain';
 import { COUNTY, TAIHE, UNITS, XIAGUAN, simulateDays, type Step } from '../support/simulated-days';
@@ -232,5 +235,13 @@ describe('a China day', () => {
 
   it('begins at midnight China time, 16:00 UTC the day before', () => {
     expect(new Date(chinaDayStart('2026-03-10')).toISOString()).toBe('2026-03-09T16:00:00.000Z');
+  });
+
+  it('holds 08:30 China time at 00:30 UTC, a day apart from 23:59 UTC the evening before', () => {
+    const morning = Date.parse('2026-03-10T00:30:00Z');
+    expect(chinaMinuteOfDay(morning)).toBe(8 * 60 + 30);
+    expect(startOfChinaDay(morning)).toBe(chinaDayStart('2026-03-10'));
+    expect(chinaDayOf(Date.parse('2026-03-09T15:59:00Z'))).toBe('2026-03-09');
+    expect(chinaDayOf(Date.parse('2026-03-09T16:00:00Z'))).toBe('2026-03-10');
   });
 });

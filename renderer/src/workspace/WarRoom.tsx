@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { WARTIME_DAY, type Mode } from '../../../src/domain';
+import { WARTIME_DAY, chinaMinuteOfDay, type Mode } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { formatWholePercent } from '../figures/format';
 import { SlaGrid } from './SlaGrid';
@@ -10,10 +10,6 @@ const WAR_ROOM_KINDS = ['order', 'incident', 'force'] as const;
 /** A reminder shows this long before each step of the daily cycle. */
 const REMIND_MINUTES = 15;
 
-function minutesOfDay(date: Date): number {
-  return date.getHours() * 60 + date.getMinutes();
-}
-
 /** 每日研判 → 每日调度 → 每日通报, with the next one and a reminder as it approaches. */
 export function DailyCycle() {
   const { t } = useTranslation();
@@ -22,7 +18,8 @@ export function DailyCycle() {
     const timer = setInterval(() => setNow(new Date()), 30_000);
     return () => clearInterval(timer);
   }, []);
-  const current = minutesOfDay(now);
+  // The cycle's times are China's, whatever the machine's time zone.
+  const current = chinaMinuteOfDay(now.getTime());
   const steps = WARTIME_DAY.map((step) => {
     const [h, m] = step.at.split(':').map(Number) as [number, number];
     return { ...step, minutes: h * 60 + m };

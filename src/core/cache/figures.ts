@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
 import {
   CODE_LENGTH,
+  DAY_MS,
+  HOUR_MS,
   SATISFACTIONS,
   TIMED_STAGES,
   isOverdue,
   modeInForce,
+  startOfChinaDay,
   toMillis,
   type Closure,
   type Incident,
@@ -32,10 +35,6 @@ export interface FiguresOptions {
   townships: readonly { code: string; name: string }[];
 }
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = HOURS_IN_DAY * HOUR_MS;
-/** The centres keep China Standard Time, UTC+8 all year round. */
-const CHINA_OFFSET_MS = 8 * HOUR_MS;
 /** Today's arrivals are compared with the same hour of the days before. */
 const BASELINE_DAYS = 7;
 /** Handling time is a recent figure: it shows the effect of this month's work, not of the whole record. */
@@ -258,11 +257,6 @@ function openCounts(facts: readonly IncidentFacts[]): Figures['open'] {
     total += 1;
   }
   return { total, byStage, byRisk };
-}
-
-/** Midnight China Standard Time at the start of the day `ms` falls in. */
-function startOfChinaDay(ms: number): number {
-  return Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
 }
 
 function arrivals(facts: readonly IncidentFacts[], nowMs: number): Figures['arrivals'] {
