@@ -35,14 +35,6 @@ export class LogReplay {
     return this;
   }
 
-  /** The events after the last instant played to and at or before `ms`, without playing them. */
-  eventsUntil(ms: number): readonly HubEvent[] {
-    const upcoming: HubEvent[] = [];
-    for (let i = this.next; i < this.events.length && toMillis(this.events[i]!.at) <= ms; i += 1)
-      upcoming.push(this.events[i]!);
-    return upcoming;
-  }
-
   /** Every entity of `kind` as it stands at the instant played to. */
   *all<T>(kind: EntityKind): Generator<{ id: string; jurisdiction: string; doc: T }> {
     for (const state of this.entities.values())

@@ -1,7 +1,7 @@
 import { DAY_MS, addChinaDays, chinaDayStart, chinaHourOf, type ChinaDay } from '../china-day';
 import type { HubEvent } from '../event';
 import type { Incident, IncidentCategory } from '../incident';
-import { isWithin } from '../jurisdiction';
+import { CODE_LENGTH, isWithin } from '../jurisdiction';
 import { LogReplay } from '../log-replay';
 import type { MemberUnit } from '../member-unit';
 import { modeInForce, type ModeState } from '../mode';
@@ -25,7 +25,6 @@ export interface BriefingRequest {
 /** The days the day is compared with: the one before, and the mean of the seven before. */
 const BASELINE_DAYS = 7;
 const TOP_RISKS = 10;
-const VILLAGE_CODE_LENGTH = 12;
 
 /**
  * An incident's first event. A camera's lead is raised as an alarm and later filed as a report of the same
@@ -54,15 +53,17 @@ function riskGrade(incident: Incident): OpenRiskGrade {
   return incident.riskLevel ?? 'ungraded';
 }
 
-/** The state the replay has reached: open incidents in scope, and which of them are overdue. */
-function openState(replay: LogReplay, scope: string) {
+type OpenIncident = { incident: Incident; overdue: boolean };
+
+/** The incidents open in scope at the instant the replay has reached, and whether each was overdue then. */
+function openAt(replay: LogReplay, scope: string): OpenIncident[] {
   const modes = [...replay.all<ModeState>('mode')].map((entity) => entity.doc);
   const slas = [...replay.all<SlaConfig>('sla')].map((entity) => ({
     jurisdictionCode: entity.id,
     config: entity.doc,
   }));
   const at = new Date(replay.at).toISOString();
-  const open: { incident: Incident; overdue: boolean }[] = [];
+  const open: OpenIncident[] = [];
   for (const { doc: incident } of replay.all<Incident>('incident')) {
     if (incident.stage === 'closed' || !isWithin(incident.jurisdictionCode, scope)) continue;
     const code = incident.jurisdictionCode;
@@ -71,7 +72,7 @@ function openState(replay: LogReplay, scope: string) {
       overdue: isOverdue(incident, at, modeInForce(modes, code), slaInForce(slas, code)),
     });
   }
-  return { open, modes };
+  return open;
 }
 
 function byRiskThenAge(a: Incident, b: Incident): number {
@@ -114,23 +115,29 @@ export function buildBriefing({ events, scope, day, now }: BriefingRequest): Bri
     countEvent(days[dayIndex(at)]!, event);
   }
 
+  const dayEvents = inScope.filter((event) => {
+    const at = toMillis(event.at);
+    return at >= dayStart && at <= asOf;
+  });
+
+  const tallyOpen = (counts: DayCounts, open: readonly OpenIncident[]) => {
+    counts.open = open.length;
+    counts.overdue = open.filter((item) => item.overdue).length;
+  };
   const replay = new LogReplay(inScope);
-  let wartime = false;
-  for (let index = 0; index <= BASELINE_DAYS; index += 1) {
-    const end = index === BASELINE_DAYS ? asOf : windowStart + (index + 1) * DAY_MS - 1;
-    if (index === BASELINE_DAYS) {
-      replay.advanceTo(dayStart - 1);
-      wartime =
-        modeInForce(
-          [...replay.all<ModeState>('mode')].map((m) => m.doc),
-          scope,
-        ) === 'wartime' || replay.eventsUntil(asOf).some((event) => wentToWar(event, scope));
-    }
-    replay.advanceTo(end);
-    const { open } = openState(replay, scope);
-    days[index]!.open = open.length;
-    days[index]!.overdue = open.filter((item) => item.overdue).length;
+  for (let index = 0; index < BASELINE_DAYS; index += 1) {
+    replay.advanceTo(windowStart + (index + 1) * DAY_MS - 1);
+    tallyOpen(days[index]!, openAt(replay, scope));
   }
+  // The replay stands at the day's start: at war then, or sent to war during the day.
+  const wartime =
+    modeInForce(
+      [...replay.all<ModeState>('mode')].map((entity) => entity.doc),
+      scope,
+    ) === 'wartime' || dayEvents.some((event) => wentToWar(event, scope));
+  replay.advanceTo(asOf);
+  const openAtEnd = openAt(replay, scope);
+  tallyOpen(days[BASELINE_DAYS]!, openAtEnd);
 
   const today = days[BASELINE_DAYS]!;
   const previousDay = days[BASELINE_DAYS - 1]!;
@@ -142,11 +149,6 @@ export function buildBriefing({ events, scope, day, now }: BriefingRequest): Bri
     weekMean: baseline.reduce((sum, counts) => sum + counts[figure], 0) / BASELINE_DAYS,
   }));
 
-  const dayEvents = inScope.filter((event) => {
-    const at = toMillis(event.at);
-    return at >= dayStart && at <= asOf;
-  });
-
   return {
     scope,
     day,
@@ -154,7 +156,7 @@ export function buildBriefing({ events, scope, day, now }: BriefingRequest): Bri
     mode: wartime ? 'wartime' : 'peacetime',
     headline,
     arrivals: arrivalsOf(dayEvents),
-    ...openAtEnd(replay, scope),
+    ...openFigures(openAtEnd, replay),
     hotspots: hotspotsOf(dayEvents),
     orders: wartime ? ordersOf(dayEvents, replay) : null,
   };
@@ -173,8 +175,10 @@ function arrivalsOf(dayEvents: readonly HubEvent[]): Briefing['arrivals'] {
   return { total, byCategory };
 }
 
-function openAtEnd(replay: LogReplay, scope: string): Pick<Briefing, 'open' | 'topRisks' | 'overdueByUnit'> {
-  const { open } = openState(replay, scope);
+function openFigures(
+  open: readonly OpenIncident[],
+  replay: LogReplay,
+): Pick<Briefing, 'open' | 'topRisks' | 'overdueByUnit'> {
   const byStage = Object.fromEntries(
     TIMED_STAGES.map((stage) => [stage, Object.fromEntries(OPEN_RISK_GRADES.map((grade) => [grade, 0]))]),
   ) as Record<TimedStage, Record<OpenRiskGrade, number>>;
@@ -219,7 +223,7 @@ function hotspotsOf(dayEvents: readonly HubEvent[]): Briefing['hotspots'] {
   for (const event of dayEvents) {
     const incident = arrivalOf(event);
     if (!incident) continue;
-    const village = incident.jurisdictionCode.slice(0, VILLAGE_CODE_LENGTH);
+    const village = incident.jurisdictionCode.slice(0, CODE_LENGTH.village);
     villages.set(village, (villages.get(village) ?? 0) + 1);
     points.push(incident.location);
   }
@@ -264,6 +268,6 @@ function ordersOf(dayEvents: readonly HubEvent[], replay: LogReplay): NonNullabl
 /** The villages a briefing mentions, by code: its hotspots and where its top risks are. */
 export function briefingPlaces(briefing: Briefing): string[] {
   const codes = new Set(briefing.hotspots.villages.map((village) => village.code));
-  for (const risk of briefing.topRisks) codes.add(risk.jurisdictionCode.slice(0, VILLAGE_CODE_LENGTH));
+  for (const risk of briefing.topRisks) codes.add(risk.jurisdictionCode.slice(0, CODE_LENGTH.village));
   return [...codes];
 }
