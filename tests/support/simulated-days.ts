@@ -19,6 +19,7 @@ import {
   type Satisfaction,
 } from '../../src/domain';
 import { seededRandom, type Random } from '../../src/regions/build/seeded-random';
+import { between, chance, pick } from '../../src/sim/draw';
 
 /**
  * Days of a county's log, made up from a seed by playing each incident through the domain's own lifecycle,
@@ -71,13 +72,6 @@ export interface SimulatedDays {
   lastDay: ChinaDay;
 }
 
-function between(random: Random, min: number, max: number): number {
-  return min + random() * (max - min);
-}
-function pick<T>(random: Random, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)]!;
-}
-
 function playIncident(
   random: Random,
   n: number,
@@ -86,7 +80,7 @@ function playIncident(
   wartime: ModeState,
 ): { steps: Step[]; drafts: HubEventDraft[] } {
   const grid = pick(random, GRIDS);
-  const camera = random() < 0.2;
+  const camera = chance(random, 0.2);
   const opened = openIncident(
     {
       id: `sim-${String(n).padStart(4, '0')}`,
@@ -135,11 +129,11 @@ function playIncident(
   };
 
   if (camera && !act(between(random, 5, 90) * MINUTE, { type: 'report' })) return { steps, drafts };
-  if (random() < 0.1) return { steps, drafts }; // never graded
+  if (chance(random, 0.1)) return { steps, drafts }; // never graded
   if (!act(between(random, 5, 300) * MINUTE, { type: 'assess', riskLevel: pick(random, RISKS) }))
     return { steps, drafts };
-  if (random() < 0.1) return { steps, drafts }; // graded, never assigned
-  const unitIds = random() < 0.3 ? [pick(random, UNITS).id, 'unit-justice'] : [pick(random, UNITS).id];
+  if (chance(random, 0.1)) return { steps, drafts }; // graded, never assigned
+  const unitIds = chance(random, 0.3) ? [pick(random, UNITS).id, 'unit-justice'] : [pick(random, UNITS).id];
   const assignAt = at;
   if (
     !act(between(random, 10, 200) * MINUTE, {
@@ -150,11 +144,11 @@ function playIncident(
   )
     return { steps, drafts };
   for (const unitId of new Set(unitIds)) {
-    if (random() < 0.15) continue; // this unit never reports in
+    if (chance(random, 0.15)) continue; // this unit never reports in
     if (!act(between(random, 5, 150) * MINUTE, { type: 'acknowledge', unitId })) return { steps, drafts };
   }
   // Still being handled, or no unit has reported in to handle it.
-  if (random() < 0.25 || steps.at(-1)!.incident.stage !== 'resolve') return { steps, drafts };
+  if (chance(random, 0.25) || steps.at(-1)!.incident.stage !== 'resolve') return { steps, drafts };
   if (!act(between(random, 4, 60) * HOUR, { type: 'resolve', summary: '调解成功' })) return { steps, drafts };
   act(between(random, 1, 10) * HOUR, {
     type: 'recordFollowUp',
