@@ -31,6 +31,12 @@ function currentView(): View {
 /** The screens of the wall: the situation (the war room in wartime), the operator's workspace, the briefing. */
 const SCREENS = ['situation', 'workspace', 'briefing'] as const;
 type Screen = (typeof SCREENS)[number];
+/** The situation tab is the war room while the jurisdiction is at war. */
+const SCREEN_LABELS: Record<Screen, (wartime: boolean) => string> = {
+  situation: (wartime) => (wartime ? 'ws.nav.warRoom' : 'ws.nav.situation'),
+  workspace: () => 'ws.nav.workspace',
+  briefing: () => 'briefing.nav',
+};
 const SCREEN_KEY = 'pingan.screen';
 function savedScreen(): Screen {
   const saved = localStorage.getItem(SCREEN_KEY);
@@ -71,27 +77,16 @@ export function App() {
         <span className="app-subtitle">{t('app.subtitle')}</span>
         {view !== 'map' && (
           <nav className="screen-tabs">
-            <button
-              className={screen === 'situation' ? 'active' : ''}
-              data-testid="screen-situation"
-              onClick={() => setScreen('situation')}
-            >
-              {t(wartime ? 'ws.nav.warRoom' : 'ws.nav.situation')}
-            </button>
-            <button
-              className={screen === 'workspace' ? 'active' : ''}
-              data-testid="screen-workspace"
-              onClick={() => setScreen('workspace')}
-            >
-              {t('ws.nav.workspace')}
-            </button>
-            <button
-              className={screen === 'briefing' ? 'active' : ''}
-              data-testid="screen-briefing"
-              onClick={() => setScreen('briefing')}
-            >
-              {t('briefing.nav')}
-            </button>
+            {SCREENS.map((tab) => (
+              <button
+                key={tab}
+                className={screen === tab ? 'active' : ''}
+                data-testid={`screen-${tab}`}
+                onClick={() => setScreen(tab)}
+              >
+                {t(SCREEN_LABELS[tab](wartime))}
+              </button>
+            ))}
           </nav>
         )}
         {status?.wartime && (

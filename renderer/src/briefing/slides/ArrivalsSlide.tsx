@@ -11,6 +11,7 @@ const OTHERS = 'others';
 /** The day's arrivals hour by hour, stacked by type. */
 export function ArrivalsSlide({ briefing, fontSize }: { briefing: Briefing; fontSize: number }) {
   const { t } = useTranslation();
+  if (briefing.arrivals.total === 0) return <p className="slide-empty">{t('briefing.arrivals.none')}</p>;
   const byType = Object.entries(briefing.arrivals.byCategory) as [IncidentCategory, number[]][];
   const total = (hours: number[]) => hours.reduce((sum, n) => sum + n, 0);
   const ranked = byType.sort((a, b) => total(b[1]) - total(a[1]));
@@ -22,13 +23,15 @@ export function ArrivalsSlide({ briefing, fontSize }: { briefing: Briefing; font
     if (rest.length > 0) row[OTHERS] = rest.reduce((sum, [, hours]) => sum + hours[hour]!, 0);
     return row;
   });
-  const perHour = hourly.map((row, hour) => ({ hour, count: byType.reduce((s, [, h]) => s + h[hour]!, 0) }));
-  const peak = perHour.reduce((best, next) => (next.count > best.count ? next : best), perHour[0]!);
+  const perHour = Array.from({ length: 24 }, (_, hour) =>
+    byType.reduce((sum, [, hours]) => sum + hours[hour]!, 0),
+  );
+  const peak = perHour.indexOf(Math.max(...perHour));
   const series = [...named.map(([type]) => type as string), ...(rest.length > 0 ? [OTHERS] : [])];
   return (
     <div className="slide-chart" data-testid="briefing-arrivals">
       <p className="slide-summary">
-        {t('briefing.arrivals.summary', { total: briefing.arrivals.total, peak: peak.hour })}
+        {t('briefing.arrivals.summary', { total: briefing.arrivals.total, peak })}
       </p>
       <ResponsiveContainer width="100%" height="85%">
         <BarChart data={hourly} margin={{ top: fontSize, right: fontSize, bottom: 0, left: 0 }}>

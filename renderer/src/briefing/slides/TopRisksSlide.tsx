@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Briefing } from '../../../../src/domain';
+import { CODE_LENGTH, type Briefing } from '../../../../src/domain';
 import { formatSpan } from '../../workspace/time';
 
 /** The ten highest risks open: high first, the oldest first, overdue ones marked. */
@@ -29,7 +29,9 @@ export function TopRisksSlide({ briefing, names }: { briefing: Briefing; names: 
               <span translate="no">{risk.title}</span>
               {risk.overdue && <span className="overdue-badge">{t('briefing.topRisks.overdue')}</span>}
             </td>
-            <td translate="no">{names[risk.jurisdictionCode.slice(0, 12)] ?? risk.address}</td>
+            <td translate="no">
+              {names[risk.jurisdictionCode.slice(0, CODE_LENGTH.village)] ?? risk.address}
+            </td>
             <td>{t(`stage.${risk.stage}`)}</td>
             <td>{formatSpan(asOf - Date.parse(risk.createdAt), i18n.language)}</td>
           </tr>
