@@ -15,7 +15,7 @@ import {
   type Satisfaction,
 } from '../../../src/domain';
 import { desktopApi } from '../api-client';
-import type { CommandDraft } from './useIncidentCommands';
+import type { CommandDraft } from './submit-command';
 
 type ActionChoice = LifecycleActionType | 'addNote';
 

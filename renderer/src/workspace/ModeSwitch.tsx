@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
 import { REASON_MIN_LENGTH, can, type Role } from '../../../src/domain';
-import { desktopApi } from '../api-client';
+import { submitCommand } from './submit-command';
 
 /** 平战结合: a commander puts the jurisdiction on a war footing, with a reason, and stands it down again. */
 export function ModeSwitch({ status }: { status: SessionStatus }) {
@@ -16,14 +16,11 @@ export function ModeSwitch({ status }: { status: SessionStatus }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await desktopApi.call('commands.submit', {
-      command: {
-        type: 'switchMode',
-        commandId: crypto.randomUUID(),
-        jurisdictionCode: operator.jurisdiction,
-        mode: target,
-        reason: reason.trim(),
-      },
+    const result = await submitCommand({
+      type: 'switchMode',
+      jurisdictionCode: operator.jurisdiction,
+      mode: target,
+      reason: reason.trim(),
     });
     if (!result.ok) return setError(result.error);
     setOpen(false);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
 import { MODES, can, slaConfigSchema, type Role, type SlaConfig } from '../../../src/domain';
-import { desktopApi } from '../api-client';
+import { submitCommand } from './submit-command';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { SlaGrid } from './SlaGrid';
 
@@ -37,13 +37,10 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
   const problems = table ? problemsOf(table) : new Map<string, string>();
   const save = async () => {
     if (!table || !operator || problems.size > 0) return;
-    const result = await desktopApi.call('commands.submit', {
-      command: {
-        type: 'configureSla',
-        commandId: crypto.randomUUID(),
-        jurisdictionCode: operator.jurisdiction,
-        config: table,
-      },
+    const result = await submitCommand({
+      type: 'configureSla',
+      jurisdictionCode: operator.jurisdiction,
+      config: table,
     });
     setMessage(result.ok ? t('ws.sla.sent') : result.error);
   };

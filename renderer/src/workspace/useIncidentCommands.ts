@@ -1,11 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OutboxEntryView } from '../../../src/core/contract/api';
-import type { OperatorCommand } from '../../../src/domain';
 import { desktopApi } from '../api-client';
-
-/** Distributes the command types across `OperatorCommand` so each keeps its own fields. */
-type WithoutId<C> = C extends unknown ? Omit<C, 'commandId'> : never;
-export type CommandDraft = WithoutId<OperatorCommand>;
+import { submitCommand, type CommandDraft } from './submit-command';
 
 function concerns(entry: OutboxEntryView, incidentId: string): boolean {
   return 'incidentId' in entry.command && entry.command.incidentId === incidentId;
@@ -39,8 +35,7 @@ export function useIncidentCommands(incidentId: string) {
   }, [incidentId]);
 
   const submit = useCallback(async (draft: CommandDraft): Promise<string | null> => {
-    const command = { ...draft, commandId: crypto.randomUUID() } as OperatorCommand;
-    const result = await desktopApi.call('commands.submit', { command });
+    const result = await submitCommand(draft);
     if (!result.ok) return result.error;
     // The answer may have overtaken the reply to the submit: keep whichever is settled.
     setEntries((current) =>
