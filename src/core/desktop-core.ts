@@ -2,6 +2,9 @@ import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
 import {
   briefingPlaces,
+  addChinaDays,
+  briefingLogStart,
+  chinaDayStart,
   buildBriefing,
   startOfChinaDay,
   countByLevel,
@@ -328,7 +331,7 @@ export class DesktopCore {
       'briefing.get': async ({ day, scope }) => {
         const within = this.scoped(scope);
         const briefing = buildBriefing({
-          events: this.queries.reportEvents(),
+          events: this.queries.briefingEvents(briefingLogStart(day), chinaDayStart(addChinaDays(day, 1))),
           scope: within,
           day,
           now: Date.now(),

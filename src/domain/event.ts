@@ -37,6 +37,21 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** The events that carry the whole incident as it stands after them: its latest one is its current state. */
+export const INCIDENT_SNAPSHOT_TYPES = [
+  'incident.reported',
+  'alarm.raised',
+  'incident.assessed',
+  'incident.assigned',
+  'order.acknowledged',
+  'incident.escalated',
+  'supervision.issued',
+  'incident.resolved',
+  'incident.followed-up',
+  'incident.reopened',
+  'incident.closed',
+] as const satisfies readonly EventType[];
+
 const operatorIdSchema = z.string().min(1);
 
 /**

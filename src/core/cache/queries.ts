@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
+  BRIEFING_EVENT_TYPES,
+  INCIDENT_SNAPSHOT_TYPES,
   entityLocation,
   type Force,
   type HubEvent,
@@ -123,11 +125,22 @@ export class CacheQueries {
           "SELECT doc FROM entities WHERE kind = 'order' AND jurisdiction LIKE ? AND json_extract(doc, '$.issuedAt') >= ? ORDER BY json_extract(doc, '$.issuedAt') DESC",
         )
         .pluck(),
-      // The events reports are made of: the incidents' lives, the orders, the modes and tables, the units.
-      // Positions and camera statuses, the bulk of the log, are left out.
-      reportEvents: db.prepare(
+      // What a briefing reads (see BriefingRequest): every event of its types from `from` until `until`; before it, the
+      // mode, SLA and unit events and each incident's last snapshot, unless it was closed by then. These types
+      // are stamped by the hub in UTC ISO form, so `at` compares as text and the events_at index serves it.
+      briefingEvents: db.prepare(
         `SELECT seq, id, type, jurisdiction, at, payload FROM events
-         WHERE type NOT IN ('force.moved', 'forces.registered', 'monitoring.status-changed', 'monitoring.registered')
+         WHERE at >= @from AND at < @until AND type IN (SELECT value FROM json_each(@types))
+         UNION ALL
+         SELECT seq, id, type, jurisdiction, at, payload FROM events
+         WHERE at < @from AND type IN ('mode.switched', 'sla.configured', 'units.registered')
+         UNION ALL
+         SELECT seq, id, type, jurisdiction, at, payload FROM events
+         WHERE seq IN (
+           SELECT MAX(seq) FROM events
+           WHERE at < @from AND subject IS NOT NULL AND type IN (SELECT value FROM json_each(@snapshots))
+           GROUP BY subject
+         ) AND json_extract(payload, '$.incident.stage') <> 'closed'
          ORDER BY seq`,
       ),
       forcesInScope: db
@@ -239,9 +252,15 @@ export class CacheQueries {
     );
   }
 
-  /** The incident, order, mode, SLA and unit events of the log, in order; the caller narrows them to a scope. */
-  reportEvents(): HubEvent[] {
-    return (this.statements.reportEvents.all() as Row[]).map(
+  /** The events a briefing reading the log event by event from `from` to `until` needs, in log order, in every scope. */
+  briefingEvents(from: number, until: number): HubEvent[] {
+    const rows = this.statements.briefingEvents.all({
+      from: new Date(from).toISOString(),
+      until: new Date(until).toISOString(),
+      types: JSON.stringify(BRIEFING_EVENT_TYPES),
+      snapshots: JSON.stringify(INCIDENT_SNAPSHOT_TYPES),
+    }) as Row[];
+    return rows.map(
       (row) =>
         ({
           seq: Number(row.seq),

@@ -1,5 +1,5 @@
 import { DAY_MS, addChinaDays, chinaDayStart, chinaHourOf, type ChinaDay } from '../china-day';
-import type { HubEvent } from '../event';
+import { INCIDENT_SNAPSHOT_TYPES, type EventType, type HubEvent } from '../event';
 import type { Incident, IncidentCategory } from '../incident';
 import { CODE_LENGTH, isWithin } from '../jurisdiction';
 import { LogReplay } from '../log-replay';
@@ -14,7 +14,11 @@ import { toMillis } from '../time';
 import type { Briefing, BriefingRiskItem, HeadlineFigure, UnitAcknowledgement } from './briefing-schema';
 
 export interface BriefingRequest {
-  /** The log as far as it is known; events outside the scope are ignored. */
+  /**
+   * The log, in scope or not (the rest is ignored). From `briefingLogStart(day)` on it is read event by event;
+   * before that instant only the state then matters, so the mode, SLA and unit events and the last snapshot of
+   * each incident still open then are enough.
+   */
   events: readonly HubEvent[];
   scope: string;
   day: ChinaDay;
@@ -24,6 +28,19 @@ export interface BriefingRequest {
 
 /** The days the day is compared with: the one before, and the mean of the seven before. */
 const BASELINE_DAYS = 7;
+
+/** The event types a briefing reads: the incidents' lives, and what decides their deadlines and names. */
+export const BRIEFING_EVENT_TYPES = [
+  ...INCIDENT_SNAPSHOT_TYPES,
+  'mode.switched',
+  'sla.configured',
+  'units.registered',
+] as const satisfies readonly EventType[];
+
+/** The instant from which a briefing of `day` reads the log event by event: the start of its baseline week. */
+export function briefingLogStart(day: ChinaDay): number {
+  return chinaDayStart(addChinaDays(day, -BASELINE_DAYS));
+}
 const TOP_RISKS = 10;
 
 /**
@@ -101,8 +118,7 @@ function wentToWar(event: HubEvent, scope: string): boolean {
  */
 export function buildBriefing({ events, scope, day, now }: BriefingRequest): Briefing {
   const inScope = events.filter((event) => isEventInScope(event, scope));
-  const firstDay = addChinaDays(day, -BASELINE_DAYS);
-  const windowStart = chinaDayStart(firstDay);
+  const windowStart = briefingLogStart(day);
   const dayStart = chinaDayStart(day);
   const asOf = Math.min(dayStart + DAY_MS - 1, now);
 
