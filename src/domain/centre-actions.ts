@@ -1,12 +1,12 @@
 import type { HubEventDraft } from './event';
-import type { Handover } from './handover';
+import type { Handover, Shift } from './handover';
 import type { Incident } from './incident';
 import type { Mode, ModeState } from './mode';
 import type { IncidentNote } from './note';
 import { can, inScope, type Operator, type Permission } from './operator';
 import { refuse, type Refusal } from './refusal';
 import type { SlaConfig } from './sla';
-import type { IsoDateTime } from './time';
+import { toMillis, type IsoDateTime } from './time';
 
 /**
  * The centre's actions that do not move an incident along its lifecycle: notes, shift handover, the
@@ -53,24 +53,63 @@ export function addNote(
   };
 }
 
-export function signHandover(
-  request: { jurisdictionCode: string; toOperatorId: string; summary: string },
+/** The outgoing operator hands the shift in with their notes; nobody has taken it over yet. */
+export function submitHandover(
+  request: { handoverId: string; jurisdictionCode: string; shift: Shift; notes: string },
   { actor, at }: CentreContext,
 ): CentreResult<Handover> {
   const failure = authorityFailure('sign-handover', request.jurisdictionCode, actor);
   if (failure) return failure;
-  if (request.toOperatorId === actor.id) {
-    return refuse('precondition-failed', `${actor.id} cannot hand a shift over to themselves`);
+  if (toMillis(request.shift.start) > toMillis(at)) {
+    return refuse('precondition-failed', 'a shift that has not started yet cannot be handed over');
   }
   const handover: Handover = {
-    fromOperatorId: actor.id,
-    toOperatorId: request.toOperatorId,
-    summary: request.summary,
+    id: request.handoverId,
+    jurisdictionCode: request.jurisdictionCode,
+    shift: request.shift,
+    notes: request.notes,
+    submittedBy: actor.id,
+    submittedAt: at,
+    acceptance: null,
   };
   return {
     ok: true,
     value: handover,
-    events: [{ type: 'handover.signed', jurisdiction: request.jurisdictionCode, at, payload: { handover } }],
+    events: [
+      { type: 'handover.submitted', jurisdiction: request.jurisdictionCode, at, payload: { handover } },
+    ],
+  };
+}
+
+/** The incoming operator signs the shift off: once, and never their own. */
+export function acceptHandover(
+  handover: Handover,
+  request: { note: string },
+  { actor, at }: CentreContext,
+): CentreResult<Handover> {
+  const failure = authorityFailure('sign-handover', handover.jurisdictionCode, actor);
+  if (failure) return failure;
+  if (handover.acceptance) {
+    return refuse(
+      'precondition-failed',
+      `handover ${handover.id} was already signed off by ${handover.acceptance.by} at ${handover.acceptance.at}`,
+    );
+  }
+  if (handover.submittedBy === actor.id) {
+    return refuse('precondition-failed', `${actor.id} cannot take over their own shift`);
+  }
+  const accepted: Handover = { ...handover, acceptance: { by: actor.id, at, note: request.note } };
+  return {
+    ok: true,
+    value: accepted,
+    events: [
+      {
+        type: 'handover.accepted',
+        jurisdiction: handover.jurisdictionCode,
+        at,
+        payload: { handover: accepted },
+      },
+    ],
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type LifecycleAction,
 } from './action';
 import type { Incident } from './incident';
+import { shiftSchema } from './handover';
 import { jurisdictionCodeSchema } from './jurisdiction';
 import { applyAction, type ActionContext, type ActionResult } from './lifecycle';
 import { modeSchema } from './mode';
@@ -62,11 +63,17 @@ export const operatorCommandSchema = z.discriminatedUnion('type', [
     reason: reasonSchema,
   }),
   z.object({
-    type: z.literal('signHandover'),
+    type: z.literal('submitHandover'),
     commandId: commandIdSchema,
     jurisdictionCode: jurisdictionCodeSchema,
-    toOperatorId: z.string().min(1),
-    summary: noteSchema.min(1),
+    shift: shiftSchema,
+    notes: noteSchema.min(1),
+  }),
+  z.object({
+    type: z.literal('acceptHandover'),
+    commandId: commandIdSchema,
+    handoverId: z.string().min(1),
+    note: noteSchema.default(''),
   }),
   z.object({
     type: z.literal('configureSla'),

@@ -108,10 +108,9 @@ export function projectEvent(event: HubEvent, lookup: EntityLookup): EntityState
       ];
     case 'sla.configured':
       return [next(lookup, 'sla', event.payload.jurisdictionCode, event.jurisdiction, event.payload.config)];
-    case 'handover.signed':
-      return [
-        next(lookup, 'handover', event.id, event.jurisdiction, { ...event.payload.handover, at: event.at }),
-      ];
+    case 'handover.submitted':
+    case 'handover.accepted':
+      return [next(lookup, 'handover', event.payload.handover.id, event.jurisdiction, event.payload.handover)];
     case 'monitoring.status-changed': {
       const { point } = event.payload;
       return [next(lookup, 'monitoring-point', point.id, point.jurisdictionCode, point)];
@@ -148,7 +147,8 @@ export function eventSubject(event: HubEvent): string | null {
       return event.payload.forceId;
     case 'mode.switched':
     case 'sla.configured':
-    case 'handover.signed':
+    case 'handover.submitted':
+    case 'handover.accepted':
     case 'monitoring.registered':
     case 'forces.registered':
     case 'units.registered':

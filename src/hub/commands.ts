@@ -4,10 +4,12 @@ import {
   isLifecycleCommand,
   modeInForce,
   operatorCommandSchema,
-  signHandover,
+  submitHandover,
+  acceptHandover,
   configureSla,
   slaInForce,
   switchMode,
+  type Handover,
   type HubEventDraft,
   type Incident,
   type Mode,
@@ -71,6 +73,13 @@ export async function slaAt(tx: HubTransaction, jurisdictionCode: string): Promi
     configured.map((entity) => ({ jurisdictionCode: entity.id, config: entity.doc as SlaConfig })),
     jurisdictionCode,
   );
+}
+
+/** What the audit log files a command under: its incident, its jurisdiction or the handover it signs off. */
+function commandTarget(command: OperatorCommand): string {
+  if ('incidentId' in command) return command.incidentId;
+  if ('jurisdictionCode' in command) return command.jurisdictionCode;
+  return command.handoverId;
 }
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
@@ -147,7 +156,7 @@ export class CommandHandler {
         at,
         actor: claims.accountId,
         action: `command.${command.type}`,
-        target: 'incidentId' in command ? command.incidentId : command.jurisdictionCode,
+        target: commandTarget(command),
         outcome: outcome.ok ? 'accepted' : 'refused',
         detail: outcome.ok ? { commandId: command.commandId, seqs: outcome.seqs } : outcome,
       });
@@ -170,8 +179,14 @@ export class CommandHandler {
       const current = (await tx.getEntity('mode', command.jurisdictionCode))?.doc as ModeState | undefined;
       return switchMode(current ?? null, command, ctx);
     }
-    if (command.type === 'signHandover') {
-      return signHandover(command, ctx);
+    if (command.type === 'submitHandover') {
+      return submitHandover({ ...command, handoverId: command.commandId }, ctx);
+    }
+    if (command.type === 'acceptHandover') {
+      const handover = (await tx.getEntity('handover', command.handoverId))?.doc as Handover | undefined;
+      if (!handover)
+        return { ok: false, code: 'not-found', reason: `there is no handover ${command.handoverId}` };
+      return acceptHandover(handover, command, ctx);
     }
     if (command.type === 'configureSla') {
       return configureSla(command, ctx);

@@ -4,7 +4,8 @@ import {
   CADENCES,
   hubEventSchema,
   modeInForce,
-  signHandover,
+  acceptHandover,
+  submitHandover,
   switchMode,
   type ModeState,
 } from '../../src/domain';
@@ -124,22 +125,81 @@ describe('notes', () => {
 });
 
 describe('shift handover', () => {
-  it('is signed by the outgoing operator to the incoming one', () => {
-    const result = signHandover(
-      { jurisdictionCode: COUNTY, toOperatorId: 'operator-2', summary: '在办三件，一件超期' },
-      { actor: operatorWith('operator'), at: T0 },
-    );
-    expect(result).toMatchObject({
+  const shift = { start: '2026-03-10T00:00:00.000Z', end: '2026-03-10T12:00:00.000Z' };
+  const afterShift = '2026-03-10T12:05:00.000Z';
+  const submitted = submitHandover(
+    { handoverId: 'h-1', jurisdictionCode: COUNTY, shift, notes: '在办三件，一件超期' },
+    { actor: operatorWith('operator'), at: afterShift },
+  );
+  const handover = submitted.ok ? submitted.value : null;
+  const incoming = { ...operatorWith('operator'), id: 'operator-2' };
+
+  it('is handed in by the outgoing operator with their notes, not yet taken over', () => {
+    expect(submitted).toMatchObject({
       ok: true,
-      value: { fromOperatorId: 'operator-1', toOperatorId: 'operator-2' },
+      value: { id: 'h-1', submittedBy: 'operator-1', submittedAt: afterShift, acceptance: null },
+      events: [{ type: 'handover.submitted', jurisdiction: COUNTY }],
     });
   });
 
-  it('cannot be signed over to oneself', () => {
-    const result = signHandover(
-      { jurisdictionCode: COUNTY, toOperatorId: 'operator-1', summary: '在办三件' },
-      { actor: operatorWith('operator'), at: T0 },
-    );
-    expect(result).toMatchObject({ ok: false, code: 'precondition-failed' });
+  it('is signed off by the incoming operator, who is recorded with the time', () => {
+    const result = acceptHandover(handover!, { note: '已接收' }, { actor: incoming, at: afterShift });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { id: 'h-1', acceptance: { by: 'operator-2', at: afterShift, note: '已接收' } },
+      events: [{ type: 'handover.accepted' }],
+    });
+    if (result.ok) expect(hubEventSchema.safeParse(stamp(result.events[0]!)).success).toBe(true);
+  });
+
+  it.each([
+    {
+      what: 'a shift that has not started',
+      result: () =>
+        submitHandover(
+          { handoverId: 'h-2', jurisdictionCode: COUNTY, shift, notes: '无' },
+          { actor: operatorWith('operator'), at: '2026-03-09T23:00:00.000Z' },
+        ),
+      code: 'precondition-failed',
+    },
+    {
+      what: 'a viewer handing in a shift',
+      result: () =>
+        submitHandover(
+          { handoverId: 'h-2', jurisdictionCode: COUNTY, shift, notes: '无' },
+          { actor: operatorWith('viewer'), at: afterShift },
+        ),
+      code: 'role-not-permitted',
+    },
+    {
+      what: 'a shift of a jurisdiction outside the scope',
+      result: () =>
+        submitHandover(
+          { handoverId: 'h-2', jurisdictionCode: NEIGHBOURING_COUNTY, shift, notes: '无' },
+          { actor: operatorWith('operator'), at: afterShift },
+        ),
+      code: 'out-of-scope',
+    },
+    {
+      what: "taking over one's own shift",
+      result: () =>
+        acceptHandover(handover!, { note: '' }, { actor: operatorWith('operator'), at: afterShift }),
+      code: 'precondition-failed',
+    },
+    {
+      what: 'signing off a shift twice',
+      result: () => {
+        const once = acceptHandover(handover!, { note: '' }, { actor: incoming, at: afterShift });
+        if (!once.ok) throw new Error(once.reason);
+        return acceptHandover(
+          once.value,
+          { note: '' },
+          { actor: { ...incoming, id: 'operator-3' }, at: afterShift },
+        );
+      },
+      code: 'precondition-failed',
+    },
+  ])('refuses $what', ({ result, code }) => {
+    expect(result()).toMatchObject({ ok: false, code });
   });
 });

@@ -82,7 +82,15 @@ const modeState = {
   reason: '地震应急响应启动',
   switchedBy: 'cmd-1',
 };
-const handover = { fromOperatorId: 'op-1', toOperatorId: 'op-2', summary: '在办事项三件' };
+const handover = {
+  id: 'h-1',
+  jurisdictionCode: '532901',
+  shift: { start: '2026-03-10T00:00:00.000Z', end: '2026-03-10T12:00:00.000Z' },
+  notes: '在办事项三件',
+  submittedBy: 'op-1',
+  submittedAt: '2026-03-10T12:01:00.000Z',
+  acceptance: null,
+};
 
 interface BadInput {
   what: string;
@@ -398,11 +406,25 @@ const BAD_INPUTS: BadInput[] = [
     message: 'wartime may not allow more time than peacetime',
   },
   {
-    what: 'a handover to oneself',
+    what: 'a handover taken over by its own author',
     schema: handoverSchema,
-    input: { ...handover, toOperatorId: 'op-1' },
-    path: 'toOperatorId',
+    input: { ...handover, acceptance: { by: 'op-1', at: '2026-03-10T12:02:00.000Z', note: '' } },
+    path: 'acceptance.by',
     message: 'someone else',
+  },
+  {
+    what: 'a shift that ends before it starts',
+    schema: handoverSchema,
+    input: { ...handover, shift: { start: handover.shift.end, end: handover.shift.start } },
+    path: 'shift.end',
+    message: 'ends after it starts',
+  },
+  {
+    what: 'a shift longer than a day',
+    schema: handoverSchema,
+    input: { ...handover, shift: { start: handover.shift.start, end: '2026-03-11T01:00:00.000Z' } },
+    path: 'shift.end',
+    message: 'at most 24 hours',
   },
 ];
 
