@@ -1,8 +1,18 @@
-import { app, BrowserWindow, ipcMain, Menu, screen, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  screen,
+  session,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCoreWorker, type CoreClient } from '../src/core/worker/core-client';
 import { registerDesktopIpc } from './ipc';
+import { registerPdfExport } from './pdf-export';
 import { menuTemplate } from './menu';
 import { lockNavigation, secureWebPreferences } from './security';
 import {
@@ -90,13 +100,18 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, decide) => decide(false));
     core = await startCoreWorker(coreOptions(), join(appPath, 'out/electron/core-worker.cjs'));
-    registerDesktopIpc(
+    const isTrustedSender = (event: IpcMainInvokeEvent) =>
+      [...windows.values()].some((window) => window.webContents === event.sender) &&
+      isAppUrl(event.senderFrame?.url ?? '');
+    registerDesktopIpc(ipcMain, core, isTrustedSender, () =>
+      [...windows.values()].map((window) => window.webContents),
+    );
+    registerPdfExport(
       ipcMain,
-      core,
-      (event) =>
-        [...windows.values()].some((window) => window.webContents === event.sender) &&
-        isAppUrl(event.senderFrame?.url ?? ''),
-      () => [...windows.values()].map((window) => window.webContents),
+      dialog,
+      (event) => BrowserWindow.fromWebContents(event.sender),
+      isTrustedSender,
+      app.getPath('documents'),
     );
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(

@@ -2,6 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BriefingScreen } from './briefing/BriefingScreen';
 import './briefing/i18n';
+import './documents/i18n';
+import { HandoverScreen } from './handover/HandoverScreen';
+import './handover/i18n';
+import { ReportsScreen } from './reports/ReportsScreen';
+import './reports/i18n';
 import { CatchUpBar } from './components/CatchUpBar';
 import { LivePanel } from './components/LivePanel';
 import { MapPanel } from './components/MapPanel';
@@ -28,14 +33,19 @@ function currentView(): View {
   return view === 'map' || view === 'panels' ? view : 'wall';
 }
 
-/** The screens of the wall: the situation (the war room in wartime), the operator's workspace, the briefing. */
-const SCREENS = ['situation', 'workspace', 'briefing'] as const;
+/**
+ * The screens of the wall: the situation (the war room in wartime), the operator's workspace, the briefing and
+ * the shift handover, and the centre's documents.
+ */
+const SCREENS = ['situation', 'workspace', 'briefing', 'handover', 'reports'] as const;
 type Screen = (typeof SCREENS)[number];
 /** The situation tab is the war room while the jurisdiction is at war. */
 const SCREEN_LABELS: Record<Screen, (wartime: boolean) => string> = {
   situation: (wartime) => (wartime ? 'ws.nav.warRoom' : 'ws.nav.situation'),
   workspace: () => 'ws.nav.workspace',
   briefing: () => 'briefing.nav',
+  handover: () => 'handover.nav',
+  reports: () => 'reports.nav',
 };
 const SCREEN_KEY = 'pingan.screen';
 function savedScreen(): Screen {
@@ -113,8 +123,12 @@ export function App() {
         </span>
       </header>
       <CatchUpBar catchUp={status?.catchUp ?? null} />
-      {view !== 'map' && screen === 'briefing' ? (
-        <BriefingScreen scope={scope} />
+      {view !== 'map' && screen === 'reports' ? (
+        <ReportsScreen scope={scope} />
+      ) : view !== 'map' && screen === 'handover' ? (
+        <HandoverScreen scope={scope} operator={operator} onOpen={openIncident} />
+      ) : view !== 'map' && screen === 'briefing' ? (
+        <BriefingScreen scope={scope} operator={operator} />
       ) : view !== 'map' && screen === 'workspace' ? (
         <Workspace operator={operator} selected={selected} onSelect={setSelected} withMap={view === 'wall'} />
       ) : wartime && view !== 'panels' ? (

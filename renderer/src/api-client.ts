@@ -14,6 +14,10 @@ declare global {
     pingan?: {
       call(method: string, input: unknown): Promise<DesktopApiResult<unknown>>;
       onEvent(listener: (name: string, payload: unknown) => void): () => void;
+      /** Saves the page, as its print stylesheet lays it out, to a PDF the operator places. */
+      printToPdf?(
+        fileName: string,
+      ): Promise<{ ok: true; value: { savedTo: string | null } } | { ok: false; error: string }>;
     };
   }
 }

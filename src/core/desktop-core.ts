@@ -2,11 +2,28 @@ import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
 import {
   briefingPlaces,
-  addChinaDays,
   briefingLogStart,
-  chinaDayStart,
   buildBriefing,
+  buildHandoverReview,
+  chinaDayOf,
+  draftRiskWarningLetter,
+  draftSupervisionNotice,
+  outstandingRisks,
+  STAGES,
+  type OfficialDocument,
+  type OpenIncidentAt,
+  type OutstandingRisk,
+  bulletinBody,
+  bulletinId,
+  draftBulletin,
+  toMillis,
+  type Handover,
+  type HandoverReview,
+  type Shift,
+  periodEnd,
+  periodOf,
   startOfChinaDay,
+  CODE_LENGTH,
   countByLevel,
   deadlineFor,
   isWithin,
@@ -14,6 +31,12 @@ import {
   slaInForce,
   slaSourceFor,
   DEFAULT_SLA,
+  DEFAULT_SUBSIDY_RATES,
+  JURISDICTION_LEVELS,
+  chinaMonthBounds,
+  computeSubsidies,
+  subsidyRatesSourceFor,
+  type SubsidyMonth,
   type HubEvent,
   type Jurisdiction,
   type JurisdictionLevel,
@@ -41,6 +64,10 @@ import { HubSession, type SignedInAccount } from './sync/hub-session';
 import { HubSync } from './sync/hub-sync';
 import { Outbox } from './sync/outbox';
 import { buildWarRoom } from './war-room';
+import type { SubsidiesView } from './contract/subsidies';
+import { exportSubsidies } from './subsidy/subsidy-export';
+import { ShiftReplay } from './replay/shift-replay';
+import { riskListCsv } from './documents/risk-list-export';
 
 /** Grids are numbered, not named: names come from the levels above them. */
 const NAMED_LEVELS: readonly JurisdictionLevel[] = ['prefecture', 'county', 'township', 'village'];
@@ -70,6 +97,13 @@ function actorOf(event: Pick<HubEvent, 'type' | 'payload'>): string | null {
   return typeof by === 'string' ? by : null;
 }
 
+function overlaps(handover: Handover, shift: Shift): boolean {
+  return (
+    toMillis(handover.shift.start) < toMillis(shift.end) &&
+    toMillis(shift.start) < toMillis(handover.shift.end)
+  );
+}
+
 function regionOverview(regionId: string, regionsDir?: string): RegionOverview {
   const manifest = readManifest(regionId, regionsDir);
   const jurisdictions = readJurisdictions(regionId, regionsDir);
@@ -94,6 +128,7 @@ export class DesktopCore {
   readonly outbox: Outbox;
   private readonly queue: IncidentQueue;
   private readonly collaboration: Collaboration;
+  private readonly shiftReplay: ShiftReplay;
   private readonly alerts: AlertWatch;
   private sweepTimer: NodeJS.Timeout | undefined;
   private readonly emitter = new EventEmitter();
@@ -105,6 +140,7 @@ export class DesktopCore {
   constructor(private readonly options: DesktopCoreOptions) {
     this.cache = new LocalCache(options.cacheFile);
     this.queries = new CacheQueries(this.cache.db);
+    this.shiftReplay = new ShiftReplay((from, until) => this.queries.replayEvents(from, until));
     this.outbox = new Outbox(this.cache.db);
     this.overview = regionOverview(options.regionId, options.regionsDir);
     this.queue = new IncidentQueue((ids) => this.queries.incidentDocs(ids));
@@ -162,6 +198,7 @@ export class DesktopCore {
     const account: SignedInAccount | undefined = this.session?.account;
     if (account) {
       const operator = {
+        accountId: account.accountId,
         name: account.name,
         role: account.role,
         jurisdiction: account.jurisdiction,
@@ -216,6 +253,15 @@ export class DesktopCore {
     return slaInForce(this.queries.slaConfigs(), code);
   }
 
+  /** A month's subsidy by case in scope; grids are named too, since each row is a grid worker's pay. */
+  private subsidies(month: SubsidyMonth, scope: string | undefined): SubsidiesView {
+    const { start, end } = chinaMonthBounds(month);
+    const events = this.queries.subsidyEvents(start, end);
+    const report = computeSubsidies({ events, scope: this.scoped(scope), month });
+    const places = report.rows.flatMap((row) => [row.township, row.village, ...(row.grid ? [row.grid] : [])]);
+    return { report, names: this.placeNames([report.scope, ...places], JURISDICTION_LEVELS) };
+  }
+
   private memberUnits(): Map<string, MemberUnit> {
     return new Map(this.queries.memberUnits().map((unit) => [unit.id, unit]));
   }
@@ -240,13 +286,121 @@ export class DesktopCore {
     };
   }
 
-  /** Names of jurisdictions by code, from the region's boundaries; a code without one is left out. */
-  private placeNames(codes: readonly string[]): Record<string, string> {
+  /**
+   * Names of jurisdictions by code, from the region's boundaries at `levels`; a code without one is left out.
+   * Grids are left out unless asked for: their names only repeat their village's with a number.
+   */
+  private placeNames(
+    codes: readonly string[],
+    levels: readonly JurisdictionLevel[] = NAMED_LEVELS,
+  ): Record<string, string> {
     const wanted = new Set(codes);
     const names: Record<string, string> = {};
-    for (const level of NAMED_LEVELS)
+    for (const level of levels)
       for (const feature of this.boundaries(level).features)
         if (wanted.has(feature.properties.code)) names[feature.properties.code] = feature.properties.name;
+    return names;
+  }
+
+  /** Every open incident in `scope` with the deadline of its stage under the mode and tables in force. */
+  private openIncidents(scope: string): OpenIncidentAt[] {
+    const open = STAGES.filter((stage) => stage !== 'closed');
+    return this.queue.all({ scope, stages: open }, 'deadline', this.queueRules()).flatMap((row) => {
+      const incident = this.queue.get(row.id);
+      return incident ? [{ incident, deadline: row.deadline }] : [];
+    });
+  }
+
+  private riskListNames(scope: string, rows: readonly OutstandingRisk[]): Record<string, string> {
+    const units = this.memberUnits();
+    const names = this.placeNames([
+      scope,
+      ...rows.map((row) => row.jurisdictionCode.slice(0, CODE_LENGTH.village)),
+    ]);
+    for (const unitId of new Set(rows.flatMap((row) => row.unitIds)))
+      names[unitId] = units.get(unitId)?.name ?? unitId;
+    return names;
+  }
+
+  /** The centre a document speaks for: the operator's own jurisdiction's. */
+  private centreName(): string {
+    const own = this.scoped(undefined);
+    return `${this.placeNames([own])[own] ?? own}综治中心`;
+  }
+
+  private supervisionNotice(incidentId: string): OfficialDocument {
+    const detail = this.incidentDetail(incidentId);
+    if (!detail || !isWithin(detail.incident.jurisdictionCode, this.scoped(undefined)))
+      throw new Error(`there is no incident ${incidentId} in this jurisdiction`);
+    const { incident } = detail;
+    const village = incident.jurisdictionCode.slice(0, CODE_LENGTH.village);
+    const escalations = detail.timeline.flatMap((entry) => {
+      const payload = entry.payload as { reason?: string; requirement?: string };
+      if (entry.type === 'incident.escalated' && payload.reason) return [payload.reason];
+      if (entry.type === 'supervision.issued' && payload.requirement) return [payload.requirement];
+      return [];
+    });
+    const drafted = draftSupervisionNotice({
+      incident,
+      unitNames: incident.assignedUnitIds.map((unitId) => detail.unitNames[unitId] ?? unitId),
+      placeName: this.placeNames([village])[village] ?? incident.address,
+      centreName: this.centreName(),
+      deadline: detail.deadline,
+      escalation: escalations.at(-1) ?? null,
+      issuedAt: new Date().toISOString(),
+      replyWithinDays: detail.mode === 'wartime' ? 1 : 3,
+    });
+    if (!drafted.ok) throw new Error(drafted.reason);
+    return drafted.document;
+  }
+
+  private riskWarning(
+    to: { kind: 'unit'; unitId: string } | { kind: 'township'; code: string },
+  ): OfficialDocument {
+    const own = this.scoped(undefined);
+    const now = Date.now();
+    const all = outstandingRisks(this.openIncidents(own), now);
+    const risks =
+      to.kind === 'unit'
+        ? all.filter((risk) => risk.unitIds.includes(to.unitId))
+        : all.filter((risk) => isWithin(risk.jurisdictionCode, to.code));
+    const addressee =
+      to.kind === 'unit'
+        ? (this.memberUnits().get(to.unitId)?.name ?? to.unitId)
+        : (this.placeNames([to.code])[to.code] ?? to.code);
+    const drafted = draftRiskWarningLetter({
+      addressee,
+      relation: to.kind === 'unit' ? 'handled-by' : 'located-in',
+      risks,
+      placeNames: this.riskListNames(own, risks),
+      centreName: this.centreName(),
+      issuedAt: new Date(now).toISOString(),
+      serial: `${chinaDayOf(now).replaceAll('-', '').slice(2)}${to.kind === 'unit' ? '' : to.code.slice(-3)}`,
+    });
+    if (!drafted.ok) throw new Error(drafted.reason);
+    return drafted.document;
+  }
+
+  /** What a handover review names: places, the units on its items, and the operators who signed. */
+  private reviewNames(review: HandoverReview, handovers: readonly Handover[]): Record<string, string> {
+    const items = [
+      ...review.new,
+      ...review.escalated,
+      ...review.resolved,
+      ...review.goneOverdue,
+      ...review.alarms,
+    ];
+    const all = [...items, ...review.stillOpen];
+    const villages = all.map((item) => item.jurisdictionCode.slice(0, CODE_LENGTH.village));
+    const units = this.memberUnits();
+    const switched = review.modeSwitches.map((change) => change.jurisdictionCode);
+    const names = this.placeNames([review.scope, ...villages, ...switched]);
+    for (const unitId of new Set(all.flatMap((item) => item.unitIds)))
+      names[unitId] = units.get(unitId)?.name ?? unitId;
+    for (const handover of handovers)
+      for (const accountId of [handover.submittedBy, handover.acceptance?.by])
+        if (accountId) names[accountId] = this.collaboration.nameOf(accountId);
+    for (const change of review.modeSwitches) names[change.by] = this.collaboration.nameOf(change.by);
     return names;
   }
 
@@ -328,16 +482,77 @@ export class DesktopCore {
         const source = slaSourceFor(this.queries.slaConfigs(), this.scoped(undefined));
         return { config: source?.config ?? DEFAULT_SLA, configuredAt: source?.jurisdictionCode ?? null };
       },
-      'briefing.get': async ({ day, scope }) => {
+      'subsidyRates.get': async () => {
+        const source = subsidyRatesSourceFor(this.queries.subsidyRates(), this.scoped(undefined));
+        return {
+          rates: source?.rates ?? DEFAULT_SUBSIDY_RATES,
+          configuredAt: source?.jurisdictionCode ?? null,
+        };
+      },
+      'subsidies.get': async ({ month, scope }) => this.subsidies(month, scope),
+      'subsidies.export': async ({ month, scope }) => {
+        const { report, names } = this.subsidies(month, scope);
+        return exportSubsidies(report, names);
+      },
+      'briefing.get': async ({ day, period, scope }) => {
         const within = this.scoped(scope);
         const briefing = buildBriefing({
-          events: this.queries.briefingEvents(briefingLogStart(day), chinaDayStart(addChinaDays(day, 1))),
+          events: this.queries.briefingEvents(
+            briefingLogStart(day, period),
+            periodEnd(periodOf(period, day)),
+          ),
           scope: within,
           day,
+          period,
           now: Date.now(),
         });
         return { briefing, names: this.placeNames([within, ...briefingPlaces(briefing)]) };
       },
+      'bulletin.get': async ({ day, period, scope }) => {
+        const { briefing, names } = await this.handlers['briefing.get']({ day, period, scope });
+        const id = bulletinId(briefing.scope, period, day);
+        const saved = this.queries.bulletin(id);
+        const draft = draftBulletin(briefing, names);
+        return {
+          id,
+          scope: briefing.scope,
+          saved,
+          draft: { title: draft.title, body: bulletinBody(draft) },
+          names: saved ? { [saved.savedBy]: this.collaboration.nameOf(saved.savedBy) } : {},
+        };
+      },
+      'documents.supervisionNotice': async ({ incidentId }) => ({
+        document: this.supervisionNotice(incidentId),
+      }),
+      'documents.riskList': async ({ scope }) => {
+        const within = this.scoped(scope);
+        const rows = outstandingRisks(this.openIncidents(within), Date.now());
+        return { scope: within, rows, names: this.riskListNames(within, rows) };
+      },
+      'documents.riskWarning': async ({ to }) => ({ document: this.riskWarning(to) }),
+      'documents.exportRiskList': async ({ scope }) => {
+        const within = this.scoped(scope);
+        const now = Date.now();
+        const rows = outstandingRisks(this.openIncidents(within), now);
+        const names = this.riskListNames(within, rows);
+        return riskListCsv(rows, names, names[within] ?? within, now);
+      },
+      'handover.review': async ({ shift, scope }) => {
+        const within = this.scoped(scope);
+        const review = buildHandoverReview({
+          events: this.queries.briefingEvents(toMillis(shift.start), toMillis(shift.end)),
+          scope: within,
+          shift,
+          now: Date.now(),
+        });
+        const handovers = this.queries
+          .handovers(within)
+          .filter((handover) => overlaps(handover, shift))
+          .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+        return { review, handovers, names: this.reviewNames(review, handovers) };
+      },
+      'replay.frame': async ({ shift, at, scope }) =>
+        this.shiftReplay.frame(shift, this.scoped(scope), toMillis(at)),
       'warRoom.get': async ({ scope }) => {
         const within = this.scoped(scope);
         const now = new Date();

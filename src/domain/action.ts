@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { difficultySchema } from './difficulty';
 import { satisfactionSchema } from './incident';
 import { riskLevelSchema } from './risk';
 import { noteSchema, reasonSchema } from './text';
@@ -42,7 +43,15 @@ export const issueSupervisionNoticeActionSchema = z.object({
   requirement: reasonSchema,
 });
 
-export const resolveActionSchema = z.object({ type: z.literal('resolve'), summary: reasonSchema });
+/**
+ * 化解完毕, with how hard it was. A dispute must be graded, since the subsidy by case pays by the grade; a case
+ * (案事件) is handled by a member unit rather than mediated in the grid, earns no subsidy, and may go ungraded.
+ */
+export const resolveActionSchema = z.object({
+  type: z.literal('resolve'),
+  summary: reasonSchema,
+  difficulty: difficultySchema.optional(),
+});
 
 /** 结果回访: the call back to the reporter, and their verdict. */
 export const recordFollowUpActionSchema = z.object({

@@ -1,3 +1,6 @@
+import { periodOf, type BriefingPeriod } from './briefing/period';
+import { bulletinId, type SavedBulletin } from './bulletin';
+import { chinaDayStart, type ChinaDay } from './china-day';
 import type { HubEventDraft } from './event';
 import type { Handover, Shift } from './handover';
 import type { Incident } from './incident';
@@ -6,6 +9,7 @@ import type { IncidentNote } from './note';
 import { can, inScope, type Operator, type Permission } from './operator';
 import { refuse, type Refusal } from './refusal';
 import type { SlaConfig } from './sla';
+import type { SubsidyRates } from './subsidy/rates';
 import { toMillis, type IsoDateTime } from './time';
 
 /**
@@ -163,5 +167,60 @@ export function configureSla(
         payload: { jurisdictionCode: request.jurisdictionCode, config: request.config, by: actor.id },
       },
     ],
+  };
+}
+
+/**
+ * An admin sets what each resolved dispute earns (以案定补) in a jurisdiction and below it. A change applies to
+ * disputes resolved from then on: each keeps the rate in force when it was resolved.
+ */
+export function configureSubsidyRates(
+  request: { jurisdictionCode: string; rates: SubsidyRates },
+  { actor, at }: CentreContext,
+): CentreResult<SubsidyRates> {
+  const failure = authorityFailure('configure-subsidies', request.jurisdictionCode, actor);
+  if (failure) return failure;
+  return {
+    ok: true,
+    value: request.rates,
+    events: [
+      {
+        type: 'subsidy.configured',
+        jurisdiction: request.jurisdictionCode,
+        at,
+        payload: { jurisdictionCode: request.jurisdictionCode, rates: request.rates, by: actor.id },
+      },
+    ],
+  };
+}
+
+/**
+ * A commander issues the bulletin of a period, as drafted from its briefing and edited; saving it again
+ * replaces the text. A period still in its first hours may be reported on, but not one yet to come.
+ */
+export function saveBulletin(
+  request: { jurisdictionCode: string; period: BriefingPeriod; day: ChinaDay; title: string; body: string },
+  { actor, at }: CentreContext,
+): CentreResult<SavedBulletin> {
+  const failure = authorityFailure('publish-bulletin', request.jurisdictionCode, actor);
+  if (failure) return failure;
+  const { from } = periodOf(request.period, request.day);
+  if (chinaDayStart(from) > toMillis(at)) {
+    return refuse('precondition-failed', `the ${request.period} from ${from} has not begun`);
+  }
+  const bulletin: SavedBulletin = {
+    id: bulletinId(request.jurisdictionCode, request.period, request.day),
+    jurisdictionCode: request.jurisdictionCode,
+    period: request.period,
+    from,
+    title: request.title,
+    body: request.body,
+    savedBy: actor.id,
+    savedAt: at,
+  };
+  return {
+    ok: true,
+    value: bulletin,
+    events: [{ type: 'bulletin.saved', jurisdiction: request.jurisdictionCode, at, payload: { bulletin } }],
   };
 }

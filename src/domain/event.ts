@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { forcePositionSchema, forceSchema } from './force';
+import { savedBulletinSchema } from './bulletin';
 import { handoverSchema } from './handover';
 import { CLOSURES, incidentSchema, satisfactionSchema } from './incident';
 import { jurisdictionCodeSchema } from './jurisdiction';
@@ -10,6 +11,7 @@ import { incidentNoteSchema } from './note';
 import { acknowledgementSchema, orderSchema } from './order';
 import { riskLevelSchema } from './risk';
 import { slaConfigSchema } from './sla';
+import { subsidyRatesSchema } from './subsidy/rates';
 import { noteSchema, reasonSchema } from './text';
 import { isoDateTimeSchema } from './time';
 
@@ -27,8 +29,10 @@ export const EVENT_TYPES = [
   'note.added',
   'mode.switched',
   'sla.configured',
+  'subsidy.configured',
   'handover.submitted',
   'handover.accepted',
+  'bulletin.saved',
   'monitoring.status-changed',
   'force.moved',
   'alarm.raised',
@@ -94,9 +98,16 @@ const payloadSchemas = {
     config: slaConfigSchema,
     by: operatorIdSchema,
   }),
+  /** An admin's subsidy rates (以案定补) for a jurisdiction and below it, until a lower one sets its own. */
+  'subsidy.configured': z.object({
+    jurisdictionCode: jurisdictionCodeSchema,
+    rates: subsidyRatesSchema,
+    by: operatorIdSchema,
+  }),
   'handover.submitted': z.object({ handover: handoverSchema }),
   /** The handover as it stands once signed off. */
   'handover.accepted': z.object({ handover: handoverSchema }),
+  'bulletin.saved': z.object({ bulletin: savedBulletinSchema }),
   'monitoring.status-changed': z.object({
     point: monitoringPointSchema,
     previousStatus: z.enum(MONITORING_STATUSES),
@@ -142,8 +153,10 @@ export const hubEventSchema = z.discriminatedUnion('type', [
   eventOf('note.added'),
   eventOf('mode.switched'),
   eventOf('sla.configured'),
+  eventOf('subsidy.configured'),
   eventOf('handover.submitted'),
   eventOf('handover.accepted'),
+  eventOf('bulletin.saved'),
   eventOf('monitoring.status-changed'),
   eventOf('force.moved'),
   eventOf('alarm.raised'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addChinaDays, chinaDayOf, chinaDayStart, chinaHourOf, type ChinaDay } from './china-day';
 import { jurisdictionCodeSchema } from './jurisdiction';
 import { noteSchema } from './text';
 import { isoDateTimeSchema, toMillis } from './time';
@@ -45,3 +46,24 @@ export const handoverSchema = z
     message: 'a shift is taken over by someone else',
   });
 export type Handover = z.infer<typeof handoverSchema>;
+
+/** The usual two-shift watch of a centre, in China time: 白班 08:00–20:00 and 夜班 20:00–08:00. */
+export const STANDARD_SHIFTS = ['day', 'night'] as const;
+export type StandardShift = (typeof STANDARD_SHIFTS)[number];
+const SHIFT_START_HOUR: Record<StandardShift, number> = { day: 8, night: 20 };
+const STANDARD_SHIFT_MS = 12 * 3_600_000;
+
+/** The standard shift of that name starting on China day `day` (a night shift ends the next morning). */
+export function standardShift(day: ChinaDay, name: StandardShift): Shift {
+  const start = chinaDayStart(day) + SHIFT_START_HOUR[name] * 3_600_000;
+  return { start: new Date(start).toISOString(), end: new Date(start + STANDARD_SHIFT_MS).toISOString() };
+}
+
+/** The standard shift running at `now`, with the China day it started on. */
+export function standardShiftAt(now: number): { day: ChinaDay; name: StandardShift } {
+  const hour = chinaHourOf(now);
+  if (hour >= SHIFT_START_HOUR.day && hour < SHIFT_START_HOUR.night)
+    return { day: chinaDayOf(now), name: 'day' };
+  const day = chinaDayOf(now);
+  return { day: hour < SHIFT_START_HOUR.day ? addChinaDays(day, -1) : day, name: 'night' };
+}

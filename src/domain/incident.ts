@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { difficultySchema } from './difficulty';
 import { CODE_LENGTH, jurisdictionCodeSchema } from './jurisdiction';
 import { lngLatSchema } from './geo';
 import { riskLevelSchema } from './risk';
@@ -115,6 +116,11 @@ const incidentFieldsSchema = z.object({
   /** Dissatisfied follow-ups so far: a dispute that keeps coming back belongs on the key list. */
   reopenCount: z.number().int().nonnegative(),
   closure: z.enum(CLOSURES).nullable(),
+  /**
+   * How hard its latest resolution was (简易 … 重大疑难): required when a dispute is resolved, optional for a
+   * case. Null until then, and in logs written before the grade was recorded.
+   */
+  difficulty: difficultySchema.nullable().default(null),
 });
 
 /** Stages an incident reaches only through assessment, which grades it. */
@@ -158,6 +164,13 @@ export const incidentSchema = incidentFieldsSchema.superRefine((incident, ctx) =
         message: `unit ${unitId} acknowledged an order it was never assigned`,
       });
     }
+  }
+  if (incident.difficulty !== null && incident.stageEnteredAt.followUp === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['difficulty'],
+      message: 'only a resolved incident has a difficulty grade',
+    });
   }
   if ((incident.stage === 'closed') !== (incident.closure !== null)) {
     ctx.addIssue({

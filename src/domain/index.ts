@@ -1,14 +1,19 @@
 /** The public API of the domain model: pure types, schemas and rules, shared by every layer. */
 export * from './action';
+export * from './arrival';
 export * from './briefing';
+export * from './bulletin';
 export * from './centre-actions';
 export * from './china-day';
 export * from './command';
+export * from './documents';
+export * from './difficulty';
 export * from './entity-state';
 export * from './event';
 export * from './force';
 export * from './geo';
 export * from './handover';
+export * from './handover-review';
 export * from './incident';
 export * from './jurisdiction';
 export * from './lifecycle';
@@ -24,5 +29,6 @@ export * from './refusal';
 export * from './risk';
 export * from './sla';
 export * from './stage';
+export * from './subsidy';
 export * from './text';
 export * from './time';

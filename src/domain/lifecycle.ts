@@ -126,8 +126,11 @@ function preconditionFailure(incident: Incident, action: LifecycleAction, ctx: A
             `other (due ${deadlineFor(incident, incident.stage, ctx.mode, ctx.sla)})`
         : null;
     case 'resolve':
-      return incident.acknowledgedUnitIds.length === 0
-        ? `no unit has acknowledged incident ${incident.id}, so nobody has handled it`
+      if (incident.acknowledgedUnitIds.length === 0) {
+        return `no unit has acknowledged incident ${incident.id}, so nobody has handled it`;
+      }
+      return incident.kind === 'dispute' && action.difficulty === undefined
+        ? `incident ${incident.id} is a dispute: grade its difficulty, which its subsidy by case depends on`
         : null;
     case 'close':
       return incident.stage === 'followUp' && incident.reporter?.phone !== undefined
@@ -160,6 +163,8 @@ function nextIncident(incident: Incident, action: LifecycleAction, to: Stage, at
       return { ...next, assignedUnitIds: [...action.unitIds] };
     case 'acknowledge':
       return { ...next, acknowledgedUnitIds: [...incident.acknowledgedUnitIds, action.unitId] };
+    case 'resolve':
+      return { ...next, difficulty: action.difficulty ?? null };
     case 'recordFollowUp':
       return action.satisfaction === 'dissatisfied'
         ? { ...next, satisfaction: action.satisfaction, reopenCount: incident.reopenCount + 1 }

@@ -1,5 +1,7 @@
 import type { HubEvent } from './event';
+import { modeInForce, type Mode, type ModeState } from './mode';
 import { projectEvent, type EntityKind, type EntityState } from './projection';
+import { slaInForce, type SlaConfig } from './sla';
 import { toMillis } from './time';
 
 /**
@@ -9,7 +11,8 @@ import { toMillis } from './time';
  */
 export class LogReplay {
   private readonly events: readonly HubEvent[];
-  private readonly entities = new Map<string, EntityState>();
+  /** By kind, then id: the mode and SLA lookups read their few entities without walking every incident. */
+  private readonly entities = new Map<EntityKind, Map<string, EntityState>>();
   private next = 0;
   private reached = Number.NEGATIVE_INFINITY;
 
@@ -25,10 +28,13 @@ export class LogReplay {
   /** Plays every event at or before `ms`. Time only moves forward: an earlier instant needs a new replay. */
   advanceTo(ms: number): this {
     if (ms < this.reached) throw new Error('a replay only moves forward; start a new one to go back');
-    const lookup = (kind: EntityKind, id: string) => this.entities.get(`${kind}:${id}`);
+    const lookup = (kind: EntityKind, id: string) => this.entities.get(kind)?.get(id);
     while (this.next < this.events.length && toMillis(this.events[this.next]!.at) <= ms) {
-      for (const state of projectEvent(this.events[this.next]!, lookup))
-        this.entities.set(`${state.kind}:${state.id}`, state);
+      for (const state of projectEvent(this.events[this.next]!, lookup)) {
+        let ofKind = this.entities.get(state.kind);
+        if (!ofKind) this.entities.set(state.kind, (ofKind = new Map()));
+        ofKind.set(state.id, state);
+      }
       this.next += 1;
     }
     this.reached = ms;
@@ -37,17 +43,33 @@ export class LogReplay {
 
   /** Every entity of `kind` as it stands at the instant played to. */
   *all<T>(kind: EntityKind): Generator<{ id: string; jurisdiction: string; doc: T }> {
-    for (const state of this.entities.values())
-      if (state.kind === kind) yield { id: state.id, jurisdiction: state.jurisdiction, doc: state.doc as T };
+    for (const state of this.entities.get(kind)?.values() ?? [])
+      yield { id: state.id, jurisdiction: state.jurisdiction, doc: state.doc as T };
   }
 
   /** One entity as it stands at the instant played to. */
   get<T>(kind: EntityKind, id: string): T | undefined {
-    return this.entities.get(`${kind}:${id}`)?.doc as T | undefined;
+    return this.entities.get(kind)?.get(id)?.doc as T | undefined;
+  }
+
+  /** The mode in force in `code` at the instant played to. */
+  modeIn(code: string): Mode {
+    return modeInForce(
+      [...this.all<ModeState>('mode')].map((entity) => entity.doc),
+      code,
+    );
+  }
+
+  /** The SLA tables in force in `code` at the instant played to. */
+  slaIn(code: string): SlaConfig {
+    return slaInForce(
+      [...this.all<SlaConfig>('sla')].map((entity) => ({ jurisdictionCode: entity.id, config: entity.doc })),
+      code,
+    );
   }
 
   /** Every entity, as the cache would hold it at the instant played to. */
   states(): EntityState[] {
-    return [...this.entities.values()];
+    return [...this.entities.values()].flatMap((ofKind) => [...ofKind.values()]);
   }
 }

@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'issue-supervision-notice',
   'manage-accounts',
   'configure-sla',
+  'configure-subsidies',
+  'publish-bulletin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -21,13 +23,14 @@ const OPERATOR_PERMISSIONS = ['read', 'act-on-incidents', 'add-notes', 'sign-han
 
 /**
  * Viewers watch the big screen; operators work incidents and sign the shift handover; commanders
- * also put a jurisdiction on a war footing and sign supervision notices (督办通知书), the centre's
- * strongest lever on a member unit; admins additionally manage accounts and the SLA tables.
+ * also put a jurisdiction on a war footing, sign supervision notices (督办通知书), the centre's
+ * strongest lever on a member unit, and issue its bulletins (通报); admins additionally manage accounts, the SLA tables and the subsidy
+ * rates.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: ['read'],
   operator: OPERATOR_PERMISSIONS,
-  commander: [...OPERATOR_PERMISSIONS, 'switch-mode', 'issue-supervision-notice'],
+  commander: [...OPERATOR_PERMISSIONS, 'switch-mode', 'issue-supervision-notice', 'publish-bulletin'],
   admin: PERMISSIONS,
 };
 

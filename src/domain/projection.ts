@@ -13,7 +13,9 @@ export const ENTITY_KINDS = [
   'note',
   'mode',
   'sla',
+  'subsidy-rates',
   'handover',
+  'bulletin',
   'monitoring-point',
   'force',
   'member-unit',
@@ -108,9 +110,25 @@ export function projectEvent(event: HubEvent, lookup: EntityLookup): EntityState
       ];
     case 'sla.configured':
       return [next(lookup, 'sla', event.payload.jurisdictionCode, event.jurisdiction, event.payload.config)];
+    case 'subsidy.configured':
+      return [
+        next(
+          lookup,
+          'subsidy-rates',
+          event.payload.jurisdictionCode,
+          event.jurisdiction,
+          event.payload.rates,
+        ),
+      ];
+    case 'bulletin.saved':
+      return [
+        next(lookup, 'bulletin', event.payload.bulletin.id, event.jurisdiction, event.payload.bulletin),
+      ];
     case 'handover.submitted':
     case 'handover.accepted':
-      return [next(lookup, 'handover', event.payload.handover.id, event.jurisdiction, event.payload.handover)];
+      return [
+        next(lookup, 'handover', event.payload.handover.id, event.jurisdiction, event.payload.handover),
+      ];
     case 'monitoring.status-changed': {
       const { point } = event.payload;
       return [next(lookup, 'monitoring-point', point.id, point.jurisdictionCode, point)];
@@ -147,8 +165,10 @@ export function eventSubject(event: HubEvent): string | null {
       return event.payload.forceId;
     case 'mode.switched':
     case 'sla.configured':
+    case 'subsidy.configured':
     case 'handover.submitted':
     case 'handover.accepted':
+    case 'bulletin.saved':
     case 'monitoring.registered':
     case 'forces.registered':
     case 'units.registered':
@@ -159,11 +179,11 @@ export function eventSubject(event: HubEvent): string | null {
 }
 
 /**
- * What a jurisdiction decides for everything below it: the mode it is in and the SLA tables it sets. A county
- * account sees its prefecture's switches and tables, though they lie outside its own scope.
+ * What a jurisdiction decides for everything below it: the mode it is in, the SLA tables and the subsidy rates
+ * it sets. A county account sees its prefecture's switches and tables, though they lie outside its own scope.
  */
-export const INHERITED_EVENT_TYPES = ['mode.switched', 'sla.configured'] as const;
-export const INHERITED_KINDS: readonly EntityKind[] = ['mode', 'sla'];
+export const INHERITED_EVENT_TYPES = ['mode.switched', 'sla.configured', 'subsidy.configured'] as const;
+export const INHERITED_KINDS: readonly EntityKind[] = ['mode', 'sla', 'subsidy-rates'];
 
 /**
  * Whether an event belongs to the stream of an account scoped to `scope`: everything inside the scope,

@@ -5,8 +5,10 @@ import {
   modeInForce,
   operatorCommandSchema,
   submitHandover,
+  saveBulletin,
   acceptHandover,
   configureSla,
+  configureSubsidyRates,
   slaInForce,
   switchMode,
   type Handover,
@@ -182,6 +184,9 @@ export class CommandHandler {
     if (command.type === 'submitHandover') {
       return submitHandover({ ...command, handoverId: command.commandId }, ctx);
     }
+    if (command.type === 'saveBulletin') {
+      return saveBulletin(command, ctx);
+    }
     if (command.type === 'acceptHandover') {
       const handover = (await tx.getEntity('handover', command.handoverId))?.doc as Handover | undefined;
       if (!handover)
@@ -190,6 +195,9 @@ export class CommandHandler {
     }
     if (command.type === 'configureSla') {
       return configureSla(command, ctx);
+    }
+    if (command.type === 'configureSubsidyRates') {
+      return configureSubsidyRates(command, ctx);
     }
 
     const incident = (await tx.getEntity('incident', command.incidentId))?.doc as Incident | undefined;

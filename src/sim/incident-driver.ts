@@ -161,7 +161,7 @@ export class IncidentDriver {
       case 'issueSupervisionNotice':
         return { ...envelope, type: 'issueSupervisionNotice', requirement: step.requirement };
       case 'resolve':
-        return { ...envelope, type: 'resolve', summary: step.summary };
+        return { ...envelope, type: 'resolve', summary: step.summary, difficulty: step.difficulty };
       case 'recordFollowUp':
         return { ...envelope, type: 'recordFollowUp', satisfaction: step.satisfaction, note: step.note };
     }

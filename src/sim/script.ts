@@ -1,5 +1,6 @@
-import { DEFAULT_SLA, type Mode, type RiskLevel, type Satisfaction } from '../domain';
+import { DEFAULT_SLA, type Difficulty, type Mode, type RiskLevel, type Satisfaction } from '../domain';
 import type { Random } from '../regions/build/seeded-random';
+import { drawDifficulty } from './difficulty-mix';
 import { between, chance, logNormal, pickWeighted } from './draw';
 
 /**
@@ -16,7 +17,7 @@ export type Step = { after: number } & (
   | { action: 'escalate'; reason: string }
   /** `onceOverdue`: the notice waits until the hub itself counts the incident overdue. */
   | { action: 'issueSupervisionNotice'; requirement: string; onceOverdue: boolean }
-  | { action: 'resolve'; summary: string }
+  | { action: 'resolve'; summary: string; difficulty: Difficulty }
   | { action: 'recordFollowUp'; satisfaction: Satisfaction; note: string }
 );
 
@@ -76,7 +77,7 @@ function acknowledgements(random: Random, unitIds: readonly string[], allowLate:
   });
 }
 
-function followUps(random: Random, input: ScriptInput): Step[] {
+function followUps(random: Random, input: ScriptInput, difficulty: Difficulty): Step[] {
   if (!input.canCallBack) {
     return [
       {
@@ -97,7 +98,12 @@ function followUps(random: Random, input: ScriptInput): Step[] {
   const second = chance(random, 0.7) ? 'satisfied' : 'basically-satisfied';
   return [
     call,
-    { after: minutes(random, 8 * 60, 0.6), action: 'resolve', summary: `重新组织调处：${input.summary}` },
+    {
+      after: minutes(random, 8 * 60, 0.6),
+      action: 'resolve',
+      summary: `重新组织调处：${input.summary}`,
+      difficulty,
+    },
     {
       after: minutes(random, 120, 0.6),
       action: 'recordFollowUp',
@@ -164,11 +170,13 @@ export function scriptFor(random: Random, input: ScriptInput): Step[] {
   } else {
     steps.push(...acknowledgements(random, input.unitIds, true));
   }
+  const difficulty = drawDifficulty(random, input.riskLevel);
   steps.push({
     after: Math.round(logNormal(random, RESOLUTION_HOURS[input.mode][input.riskLevel], 0.8) * HOUR),
     action: 'resolve',
     summary: input.summary,
+    difficulty,
   });
-  steps.push(...followUps(random, input));
+  steps.push(...followUps(random, input, difficulty));
   return steps;
 }

@@ -4,7 +4,14 @@ import { LocalCache } from '../../src/core/cache/local-cache';
 import { desktopApiContract } from '../../src/core/contract/api';
 import { DesktopCore } from '../../src/core/desktop-core';
 import { CacheQueries } from '../../src/core/cache/queries';
-import { addChinaDays, briefingLogStart, buildBriefing, chinaDayStart } from '../../src/domain';
+import {
+  BRIEFING_PERIODS,
+  addChinaDays,
+  briefingLogStart,
+  buildBriefing,
+  periodEnd,
+  periodOf,
+} from '../../src/domain';
 import { simulateDays } from '../support/simulated-days';
 import { tempDir } from './support/core-harness';
 
@@ -18,27 +25,41 @@ seeded.close();
 const core = new DesktopCore({ cacheFile, regionId: 'dali' });
 afterAll(() => core.close());
 
-describe('the core’s daily briefing', () => {
-  it('is the briefing of the cached log for the day, with the places it mentions named', async () => {
-    const { briefing, names } = await core.handlers['briefing.get']({ day: DAY, scope: '532901' });
-    expect(briefing).toEqual(
-      buildBriefing({ events: log.events, scope: '532901', day: DAY, now: Date.now() }),
-    );
-    expect(names['532901']).toBe('大理市');
-    for (const village of briefing.hotspots.villages) expect(names[village.code]).toMatch(/[村社区]/);
-  });
-
-  it('reads from the cache only what a briefing needs, and builds the same briefing from it', () => {
-    const queries = new CacheQueries(new LocalCache(cacheFile).db);
-    for (const day of [DAY, addChinaDays(DAY, -12)]) {
-      const from = briefingLogStart(day);
-      const read = queries.briefingEvents(from, chinaDayStart(addChinaDays(day, 1)));
-      expect(read.length).toBeLessThan(log.events.length * 0.6);
-      const now = Date.now();
-      expect(buildBriefing({ events: read, scope: '532901', day, now })).toEqual(
-        buildBriefing({ events: log.events, scope: '532901', day, now }),
+describe('the core’s briefing', () => {
+  it.each(BRIEFING_PERIODS)(
+    'is the %s’s briefing of the cached log, with the places it mentions named',
+    async (period) => {
+      const { briefing, names } = await core.handlers['briefing.get']({ day: DAY, period, scope: '532901' });
+      expect(briefing).toEqual(
+        buildBriefing({ events: log.events, scope: '532901', day: DAY, period, now: Date.now() }),
       );
-    }
+      expect(briefing.period).toBe(period);
+      expect(names['532901']).toBe('大理市');
+      for (const village of briefing.hotspots.villages) expect(names[village.code]).toMatch(/[村社区]/);
+    },
+  );
+
+  it.each([
+    ['day', DAY, 0.6],
+    ['day', addChinaDays(DAY, -12), 0.6],
+    // The week of Monday 16 February: with its baseline, the log's first two weeks.
+    ['week', '2026-02-18', 0.6],
+    ['month', DAY, 1],
+  ] as const)(
+    'reads from the cache only what a %s briefing of %s needs, and builds the same briefing from it',
+    (period, day, share) => {
+      const queries = new CacheQueries(new LocalCache(cacheFile).db);
+      const read = queries.briefingEvents(briefingLogStart(day, period), periodEnd(periodOf(period, day)));
+      expect(read.length).toBeLessThanOrEqual(log.events.length * share);
+      const now = Date.now();
+      expect(buildBriefing({ events: read, scope: '532901', day, period, now })).toEqual(
+        buildBriefing({ events: log.events, scope: '532901', day, period, now }),
+      );
+    },
+  );
+
+  it('takes a day’s briefing when no period is named', () => {
+    expect(desktopApiContract['briefing.get'].input.parse({ day: DAY })).toEqual({ day: DAY, period: 'day' });
   });
 
   it.each([
@@ -47,6 +68,9 @@ describe('the core’s daily briefing', () => {
     [{}, /day/],
     [{ day: DAY, scope: 'dali' }, /scope/],
     [{ day: DAY, extra: true }, /extra|unrecognized/i],
+    [{ day: DAY, period: 'fortnight' }, /one of day, week, month or quarter/],
+    [{ day: DAY, period: '' }, /one of day, week, month or quarter/],
+    [{ day: '2026-02-29', period: 'month' }, /no such day/],
   ])('refuses %j with a clear reason', (input, reason) => {
     const parsed = desktopApiContract['briefing.get'].input.safeParse(input);
     expect(parsed.success).toBe(false);

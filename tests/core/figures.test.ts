@@ -68,7 +68,7 @@ const WARTIME_IN_TAIHE: ModeState = {
 
 const assess = (riskLevel: RiskLevel): LifecycleAction => ({ type: 'assess', riskLevel });
 const acknowledge: LifecycleAction = { type: 'acknowledge', unitId: 'unit-police' };
-const resolve: LifecycleAction = { type: 'resolve', summary: '双方达成调解协议' };
+const resolve: LifecycleAction = { type: 'resolve', summary: '双方达成调解协议', difficulty: 'ordinary' };
 const followUp = (satisfaction: Satisfaction): LifecycleAction => ({
   type: 'recordFollowUp',
   satisfaction,

@@ -123,6 +123,7 @@ describe('the desktop core against a real hub', () => {
         incidentId: incidentId!,
         baseVersion: 1,
         summary: '双方已达成调解协议',
+        difficulty: 'ordinary',
       },
     });
     const answer = await settled;

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   DAY_MS,
-  DEFAULT_SLA,
-  HEADLINE_FIGURES,
   OPEN_RISK_GRADES,
   TIMED_STAGES,
   addChinaDays,
@@ -12,12 +10,11 @@ import {
   chinaDaySchema,
   chinaDayStart,
   chinaMinuteOfDay,
-  isAcknowledgementLate,
-  isOverdue,
   startOfChinaDay,
   type Incident,
 } from '../../src/domain';
-import { COUNTY, TAIHE, UNITS, XIAGUAN, simulateDays, type Step } from '../support/simulated-days';
+import { briefingTruth } from '../support/briefing-truth';
+import { COUNTY, TAIHE, UNITS, XIAGUAN, simulateDays } from '../support/simulated-days';
 
 /**
  * Nine simulated days of 大理市 ending 10 March 2026; 太和街道 goes to wartime at 10:00 that day. Every figure
@@ -26,66 +23,17 @@ import { COUNTY, TAIHE, UNITS, XIAGUAN, simulateDays, type Step } from '../suppo
 const DAY = '2026-03-10';
 const log = simulateDays('briefing-week', DAY, 9);
 const HOUR = 3_600_000;
-
-function stepAt(history: readonly Step[], at: number): Step | undefined {
-  let found: Step | undefined;
-  for (const step of history) if (step.at <= at) found = step;
-  return found;
-}
-
-function modeAt(incident: Incident, at: number) {
-  return at >= Date.parse(log.wartime.since) && incident.jurisdictionCode.startsWith(TAIHE)
-    ? 'wartime'
-    : 'peacetime';
-}
-
-/** The open incidents in `scope` at `at`, each with whether it was overdue then. */
-function openAt(scope: string, at: number) {
-  return log.histories
-    .map((history) => stepAt(history, at))
-    .filter((step): step is Step => step !== undefined && step.incident.stage !== 'closed')
-    .filter((step) => step.incident.jurisdictionCode.startsWith(scope))
-    .map((step) => ({
-      step,
-      overdue: isOverdue(step.incident, new Date(at).toISOString(), modeAt(step.incident, at), DEFAULT_SLA),
-    }));
-}
-
-/** Steps of one kind taken in [from, to]. */
-function stepsIn(scope: string, from: number, to: number, keep: (step: Step) => boolean): Step[] {
-  return log.histories
-    .flat()
-    .filter((step) => step.at >= from && step.at <= to && step.incident.jurisdictionCode.startsWith(scope))
-    .filter(keep);
-}
-
-function dayFigures(scope: string, dayStart: number, end: number) {
-  const taken = (action: Step['action'], extra: (step: Step) => boolean = () => true) =>
-    stepsIn(scope, dayStart, end, (step) => step.action === action && extra(step)).length;
-  const open = openAt(scope, end);
-  return {
-    arrivals: taken('open'),
-    highRisk: taken('assess', (step) => step.incident.riskLevel === 'high'),
-    resolved: taken('resolve'),
-    // A follow-up closes the incident unless the caller was dissatisfied.
-    closed: taken('recordFollowUp', (step) => step.incident.stage === 'closed'),
-    open: open.length,
-    overdue: open.filter((item) => item.overdue).length,
-  };
-}
+const { openAt, stepsIn, headline, ordersIn } = briefingTruth(log);
 
 function expectedHeadline(scope: string, now: number) {
   const dayStart = chinaDayStart(DAY);
-  const figures = Array.from({ length: 8 }, (_, i) => {
-    const start = dayStart - (7 - i) * DAY_MS;
-    return dayFigures(scope, start, i === 7 ? Math.min(now, start + DAY_MS - 1) : start + DAY_MS - 1);
-  });
-  return HEADLINE_FIGURES.map((figure) => ({
-    figure,
-    day: figures[7]![figure],
-    previousDay: figures[6]![figure],
-    weekMean: figures.slice(0, 7).reduce((sum, f) => sum + f[figure], 0) / 7,
-  }));
+  return headline(
+    scope,
+    Array.from({ length: 8 }, (_, i) => {
+      const start = dayStart - (7 - i) * DAY_MS;
+      return [start, i === 7 ? Math.min(now, start + DAY_MS - 1) : start + DAY_MS - 1] as const;
+    }),
+  );
 }
 
 describe('the daily briefing, built from a simulated week', () => {
@@ -96,9 +44,14 @@ describe('the daily briefing, built from a simulated week', () => {
     expect(briefingSchema.parse(briefing)).toEqual(briefing);
   });
 
+  it('covers the day alone, its arrivals counted per hour', () => {
+    expect(briefing).toMatchObject({ period: 'day', day: DAY, from: DAY, until: DAY });
+    expect(briefing.arrivals.bucket).toBe('hour');
+  });
+
   it('holds the headline figures of the day, the day before and the mean of the seven before', () => {
     expect(briefing.headline).toEqual(expectedHeadline(COUNTY, Number.POSITIVE_INFINITY));
-    expect(briefing.headline.find((h) => h.figure === 'arrivals')!.day).toBeGreaterThan(15);
+    expect(briefing.headline.find((h) => h.figure === 'arrivals')!.current).toBeGreaterThan(15);
   });
 
   it('counts the day’s arrivals by category and China hour', () => {
@@ -172,20 +125,7 @@ describe('the daily briefing, built from a simulated week', () => {
 
   it('in wartime, counts the day’s orders and each unit’s acknowledgements and late ones', () => {
     expect(briefing.mode).toBe('wartime');
-    const asOf = new Date(endOfDay).toISOString();
-    const units = new Map<string, { issued: number; acknowledged: number; late: number }>();
-    for (const assign of stepsIn(COUNTY, chinaDayStart(DAY), endOfDay, (s) => s.action === 'assign')) {
-      const history = log.histories.find((h) => h.includes(assign))!;
-      const last = stepAt(history, endOfDay)!;
-      for (const unitId of assign.incident.assignedUnitIds) {
-        const order = last.orders.get(unitId)!;
-        const unit = units.get(unitId) ?? { issued: 0, acknowledged: 0, late: 0 };
-        unit.issued += 1;
-        if (order.acknowledgement) unit.acknowledged += 1;
-        if (isAcknowledgementLate(order, asOf)) unit.late += 1;
-        units.set(unitId, unit);
-      }
-    }
+    const units = ordersIn(COUNTY, chinaDayStart(DAY), endOfDay, endOfDay);
     expect(units.size).toBeGreaterThan(0);
     const got = new Map(
       briefing.orders!.byUnit.map((u) => [

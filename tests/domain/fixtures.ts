@@ -76,6 +76,7 @@ export function incidentIn(stage: Stage): Incident {
     satisfaction: null,
     reopenCount: 0,
     closure: stage === 'closed' ? 'followed-up' : null,
+    difficulty: ROUTE[stage].includes('followUp') ? 'ordinary' : null,
   };
 }
 
@@ -87,7 +88,7 @@ export const SAMPLE_ACTIONS: Record<LifecycleActionType, LifecycleAction> = {
   acknowledge: { type: 'acknowledge', unitId: 'unit-justice' },
   escalate: { type: 'escalate', reason: '超期未签收' },
   issueSupervisionNotice: { type: 'issueSupervisionNotice', requirement: '三日内化解到位' },
-  resolve: { type: 'resolve', summary: '双方达成调解协议' },
+  resolve: { type: 'resolve', summary: '双方达成调解协议', difficulty: 'ordinary' },
   recordFollowUp: { type: 'recordFollowUp', satisfaction: 'satisfied', note: '电话回访，当事人满意' },
   close: { type: 'close', reason: '重复上报，已并案' },
 };

@@ -12,6 +12,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'sign-handover',
     'switch-mode',
     'issue-supervision-notice',
+    'publish-bulletin',
   ],
   admin: PERMISSIONS,
 };
@@ -27,11 +28,13 @@ describe('role permissions', () => {
     expect(ROLE_PERMISSIONS.viewer).toEqual(['read']);
   });
 
-  it('keep wartime and supervision notices from operators but give them to commanders', () => {
+  it('keep wartime, supervision notices and bulletins from operators but give them to commanders', () => {
     expect(can('operator', 'switch-mode')).toBe(false);
     expect(can('operator', 'issue-supervision-notice')).toBe(false);
+    expect(can('operator', 'publish-bulletin')).toBe(false);
     expect(can('commander', 'switch-mode')).toBe(true);
     expect(can('commander', 'issue-supervision-notice')).toBe(true);
+    expect(can('commander', 'publish-bulletin')).toBe(true);
   });
 
   it('reserve accounts and SLA tables for admins', () => {

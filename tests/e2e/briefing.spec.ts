@@ -34,9 +34,9 @@ test('the briefing presents yesterday’s figures as slides, turned by keyboard 
 
   const slide = page.getByTestId('briefing-slide');
   await expect(slide).toHaveAttribute('data-slide', 'headline');
-  for (const { figure, day } of expected.headline)
+  for (const { figure, current } of expected.headline)
     await expect(page.getByTestId(`headline-${figure}`).locator('.headline-value')).toHaveText(
-      day.toLocaleString('zh-CN'),
+      current.toLocaleString('zh-CN'),
       { timeout: 30_000 },
     );
   await page.screenshot({ path: testInfo.outputPath('briefing-headline.png') });

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -46,6 +46,9 @@ const electron = vi.hoisted(() => {
         static getFocusedWindow() {
           return undefined;
         }
+        static fromWebContents(contents: object) {
+          return windows.find((window) => window.webContents === contents) ?? null;
+        }
       },
       screen: {
         getAllDisplays: () => [
@@ -58,6 +61,9 @@ const electron = vi.hoisted(() => {
         setApplicationMenu: vi.fn(),
       },
       session: { defaultSession: { setPermissionRequestHandler: vi.fn() } },
+      dialog: {
+        showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '' })),
+      },
     },
   };
 });
@@ -146,6 +152,61 @@ describe('the Electron shell', () => {
       error: 'refused: untrusted sender',
     });
     expect(await handle(trusted, 42, {})).toEqual({ ok: false, error: 'refused: method must be a string' });
+  });
+});
+
+describe('saving a document as PDF', () => {
+  const pdfBytes = Buffer.from('%PDF-1.7 test document');
+  let handle: (...args: unknown[]) => Promise<unknown>;
+  let trusted: { sender: { printToPDF: ReturnType<typeof vi.fn> }; senderFrame: { url: string } };
+
+  beforeEach(async () => {
+    vi.resetModules();
+    electron.handlers.clear();
+    electron.windows.length = 0;
+    await import('../../electron/main');
+    await electron.fireReady();
+    handle = electron.handlers.get('pingan:print-pdf') as typeof handle;
+    const window = electron.windows[1]! as { webContents: object; url?: string };
+    window.webContents = { printToPDF: vi.fn(async () => pdfBytes) };
+    trusted = {
+      sender: window.webContents as typeof trusted.sender,
+      senderFrame: { url: window.url!.split('?')[0]! },
+    };
+    electron.module.dialog.showSaveDialog.mockClear();
+  });
+
+  it('prints the asking page to A4 and writes it where the operator chose', async () => {
+    const target = join(userDataDir(), '大理市每日通报.pdf');
+    electron.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    expect(await handle(trusted, '大理市每日通报.pdf')).toEqual({ ok: true, value: { savedTo: target } });
+    expect(trusted.sender.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4' }));
+    expect(readFileSync(target)).toEqual(pdfBytes);
+    const options = electron.module.dialog.showSaveDialog.mock.calls[0]!.at(-1) as { defaultPath: string };
+    expect(options.defaultPath).toBe(join(userDataDir(), '大理市每日通报.pdf'));
+  });
+
+  it('writes nothing when the operator cancels the save dialog', async () => {
+    electron.module.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await handle(trusted, 'notice.pdf')).toEqual({ ok: true, value: { savedTo: null } });
+    expect(trusted.sender.printToPDF).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a path', '../../etc/passwd.pdf'],
+    ['a Windows path', 'C:\\Users\\notice.pdf'],
+    ['another kind of file', 'notice.exe'],
+    ['no name at all', 42],
+  ])('refuses %s as the file name, before asking where to save', async (_what, fileName) => {
+    const answer = (await handle(trusted, fileName)) as { ok: boolean; error: string };
+    expect(answer).toMatchObject({ ok: false, error: expect.stringMatching(/^refused: /) });
+    expect(electron.module.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('refuses a page that is not the app’s own', async () => {
+    const foreign = { ...trusted, senderFrame: { url: 'https://example.com/' } };
+    expect(await handle(foreign, 'notice.pdf')).toEqual({ ok: false, error: 'refused: untrusted sender' });
+    expect(trusted.sender.printToPDF).not.toHaveBeenCalled();
   });
 });
 

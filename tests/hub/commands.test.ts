@@ -110,7 +110,12 @@ describe.each(STORE_KINDS)('operator commands on a %s hub', (_store, createDatab
       variant === 'viewer'
         ? await viewer.command({ ...base, type: 'assess', riskLevel: 'high' })
         : variant === 'operator-resolve'
-          ? await operator.command({ ...base, type: 'resolve', summary: '双方达成调解协议' })
+          ? await operator.command({
+              ...base,
+              type: 'resolve',
+              summary: '双方达成调解协议',
+              difficulty: 'ordinary',
+            })
           : variant === 'operator-unknown'
             ? await operator.command({
                 ...base,

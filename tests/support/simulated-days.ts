@@ -19,12 +19,16 @@ import {
   type Satisfaction,
 } from '../../src/domain';
 import { seededRandom, type Random } from '../../src/regions/build/seeded-random';
+import { drawDifficulty } from '../../src/sim/difficulty-mix';
 import { between, chance, pick } from '../../src/sim/draw';
 
 /**
  * Days of a county's log, made up from a seed by playing each incident through the domain's own lifecycle,
  * with the truth kept beside the events: every state each incident passed through and when. Reports built
  * from the events are checked against figures worked out from that truth, not from the log.
+ *
+ * What the subsidy by case needs (kinds, village-level filings, difficulty grades, second resolutions) is drawn
+ * from a second random source, so that adding it left every other draw, and so each earlier log, as it was.
  */
 export const COUNTY = '532901';
 export const XIAGUAN = '532901003';
@@ -74,6 +78,7 @@ export interface SimulatedDays {
 
 function playIncident(
   random: Random,
+  grading: Random,
   n: number,
   createdAt: number,
   until: number,
@@ -81,14 +86,17 @@ function playIncident(
 ): { steps: Step[]; drafts: HubEventDraft[] } {
   const grid = pick(random, GRIDS);
   const camera = chance(random, 0.2);
+  const kind = chance(grading, 0.15) ? 'case' : 'dispute';
+  // Some reports are filed against the village rather than one of its grids.
+  const place = chance(grading, 0.1) ? grid.slice(0, 12) : grid;
   const opened = openIncident(
     {
       id: `sim-${String(n).padStart(4, '0')}`,
-      kind: 'dispute',
+      kind,
       category: pick(random, CATEGORIES),
       title: `模拟事件 ${n}`,
       description: '',
-      jurisdictionCode: grid,
+      jurisdictionCode: place,
       location: [100.2 + random() * 0.1, 25.6 + random() * 0.1],
       address: '大理市',
       reporter: camera ? null : { name: '李某', phone: '13800000000' },
@@ -149,11 +157,31 @@ function playIncident(
   }
   // Still being handled, or no unit has reported in to handle it.
   if (chance(random, 0.25) || steps.at(-1)!.incident.stage !== 'resolve') return { steps, drafts };
-  if (!act(between(random, 4, 60) * HOUR, { type: 'resolve', summary: '调解成功' })) return { steps, drafts };
+  if (
+    chance(random, 0.15) &&
+    !act(between(random, 1, 12) * HOUR, { type: 'escalate', reason: '涉及多部门需协调' })
+  )
+    return { steps, drafts };
+  const resolve = (): LifecycleAction => {
+    const { kind, riskLevel } = steps.at(-1)!.incident;
+    // Disputes are graded for their subsidy; cases are left ungraded, as they may be.
+    return kind === 'dispute'
+      ? { type: 'resolve', summary: '调解成功', difficulty: drawDifficulty(grading, riskLevel!) }
+      : { type: 'resolve', summary: '办结' };
+  };
+  if (!act(between(random, 4, 60) * HOUR, resolve())) return { steps, drafts };
   act(between(random, 1, 10) * HOUR, {
     type: 'recordFollowUp',
     satisfaction: pick(random, SATISFACTIONS),
     note: '电话回访',
+  });
+  // A dissatisfied reporter reopens it; most are resolved a second time and called back again.
+  if (steps.at(-1)!.incident.stage !== 'resolve' || chance(grading, 0.3)) return { steps, drafts };
+  if (!act(between(grading, 2, 48) * HOUR, resolve())) return { steps, drafts };
+  act(between(grading, 1, 10) * HOUR, {
+    type: 'recordFollowUp',
+    satisfaction: 'satisfied',
+    note: '再次回访',
   });
   return { steps, drafts };
 }
@@ -164,6 +192,7 @@ function playIncident(
  */
 export function simulateDays(seed: string, lastDay: ChinaDay, days: number): SimulatedDays {
   const random = seededRandom(seed);
+  const grading = seededRandom(`${seed}/grading`);
   const firstStart = chinaDayStart(addChinaDays(lastDay, 1 - days));
   const until = chinaDayStart(addChinaDays(lastDay, 1)) - 1;
   const wartime: ModeState = {
@@ -191,7 +220,7 @@ export function simulateDays(seed: string, lastDay: ChinaDay, days: number): Sim
   const count = days * 30;
   for (let n = 0; n < count; n += 1) {
     const createdAt = Math.floor(firstStart + random() * (until - firstStart));
-    const played = playIncident(random, n, createdAt, until, wartime);
+    const played = playIncident(random, grading, n, createdAt, until, wartime);
     histories.push(played.steps);
     drafts.push(...played.drafts);
   }

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '../../../src/core/contract/api';
 import {
   ACTION_LABELS,
+  DIFFICULTIES,
   REASON_MIN_LENGTH,
   RISK_LEVELS,
   SATISFACTIONS,
   actionsAllowed,
   can,
+  type Difficulty,
   type LifecycleActionType,
   type MemberUnit,
   type RiskLevel,
@@ -41,6 +43,9 @@ function ActionForm({ action, detail, onSubmit, onCancel }: FormProps & { action
   const [chosen, setChosen] = useState<string[]>([]);
   const [deadline, setDeadline] = useState(() => localInputValue(new Date(Date.now() + 3 * 24 * 3_600_000)));
   const [satisfaction, setSatisfaction] = useState<Satisfaction>('satisfied');
+  // No default: the grade sets a grid worker's pay, so it is chosen, never assumed.
+  const [difficulty, setDifficulty] = useState<Difficulty | ''>('');
+  const gradesDifficulty = incident.kind === 'dispute';
   const awaiting = incident.assignedUnitIds.filter((id) => !incident.acknowledgedUnitIds.includes(id));
   const [unitId, setUnitId] = useState(awaiting[0] ?? '');
 
@@ -84,7 +89,9 @@ function ActionForm({ action, detail, onSubmit, onCancel }: FormProps & { action
           ? null
           : { type: 'issueSupervisionNotice', ...envelope, requirement: text.trim() };
       case 'resolve':
-        return reasonTooShort ? null : { type: 'resolve', ...envelope, summary: text.trim() };
+        return reasonTooShort || (gradesDifficulty && !difficulty)
+          ? null
+          : { type: 'resolve', ...envelope, summary: text.trim(), ...(difficulty ? { difficulty } : {}) };
       case 'recordFollowUp':
         return { type: 'recordFollowUp', ...envelope, satisfaction, note: text.trim() };
       case 'close':
@@ -164,6 +171,26 @@ function ActionForm({ action, detail, onSubmit, onCancel }: FormProps & { action
             {awaiting.map((id) => (
               <option key={id} value={id}>
                 {detail.unitNames[id] ?? id}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {action === 'resolve' && gradesDifficulty && (
+        <label>
+          {t('ws.action.difficulty')}
+          <select
+            data-testid="resolve-difficulty"
+            required
+            value={difficulty}
+            onChange={(event) => setDifficulty(event.target.value as Difficulty)}
+          >
+            <option value="" disabled>
+              {t('ws.action.chooseDifficulty')}
+            </option>
+            {DIFFICULTIES.map((choice) => (
+              <option key={choice} value={choice}>
+                {t(`ws.difficulty.${choice}`)}
               </option>
             ))}
           </select>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DocumentPreview } from '../documents/DocumentPreview';
 import type { TFunction } from 'i18next';
 import type { IncidentDetail as Detail, OutboxEntryView } from '../../../src/core/contract/api';
 import type { Viewer } from '../../../src/core/contract/presence';
@@ -139,6 +140,7 @@ export function IncidentDetail({
   const viewers = usePresence(id, self);
   const commands = useIncidentCommands(id);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  const [drafting, setDrafting] = useState(false);
 
   if (detail === undefined)
     return <section className="incident-detail notice">{t('ws.detail.loading')}</section>;
@@ -147,6 +149,11 @@ export function IncidentDetail({
   const risk = incident.riskLevel ?? 'ungraded';
   const left = detail.deadline ? Date.parse(detail.deadline) - Date.now() : null;
   const now = new Date().toISOString();
+  // 督办通知书 go to the units handling an incident that is late or escalated.
+  const mayBeSupervised =
+    incident.stage !== 'closed' &&
+    incident.assignedUnitIds.length > 0 &&
+    (incident.stage === 'supervise' || (left !== null && left < 0));
 
   return (
     <section
@@ -176,6 +183,19 @@ export function IncidentDetail({
           </span>
         )}
       </p>
+      {mayBeSupervised && (
+        <p className="detail-documents">
+          <button data-testid="draft-notice" onClick={() => setDrafting(true)}>
+            {t('documents.notice')}
+          </button>
+        </p>
+      )}
+      {drafting && (
+        <DocumentPreview
+          request={{ kind: 'supervisionNotice', input: { incidentId: incident.id } }}
+          onClose={() => setDrafting(false)}
+        />
+      )}
       <p className="presence" data-testid="presence">
         {viewers.length > 0
           ? t('ws.detail.alsoViewing', {

@@ -12,23 +12,13 @@ import {
   type Stage,
 } from '../../../src/domain';
 import { desktopApi } from '../api-client';
+import { download } from '../components/download';
 import { QueueList } from './QueueList';
 import { useQueueWindow } from './useQueueWindow';
 
 const RISK_CHOICES = ['high', 'medium', 'low', 'ungraded'] as const;
 
 type StageTab = 'open' | Stage;
-
-function download({ fileName, mimeType, content }: { fileName: string; mimeType: string; content: string }) {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** A filter of one choice or none: "any" first, the choices after it. */
 function AnyOrOne<T extends string>({

@@ -3,7 +3,10 @@ import {
   BRIEFING_EVENT_TYPES,
   INCIDENT_SNAPSHOT_TYPES,
   entityLocation,
+  type ConfiguredSubsidyRates,
   type Force,
+  type Handover,
+  type SavedBulletin,
   type HubEvent,
   type Incident,
   type MemberUnit,
@@ -113,6 +116,7 @@ export class CacheQueries {
       ),
       modes: db.prepare("SELECT doc FROM entities WHERE kind = 'mode'").pluck(),
       slaConfigs: db.prepare("SELECT id, doc FROM entities WHERE kind = 'sla'"),
+      subsidyRates: db.prepare("SELECT id, doc FROM entities WHERE kind = 'subsidy-rates'"),
       allIncidents: db.prepare("SELECT doc FROM entities WHERE kind = 'incident'").pluck(),
       someIncidents: db
         .prepare(
@@ -141,6 +145,40 @@ export class CacheQueries {
            WHERE at < @from AND subject IS NOT NULL AND type IN (SELECT value FROM json_each(@snapshots))
            GROUP BY subject
          ) AND json_extract(payload, '$.incident.stage') <> 'closed'
+         ORDER BY seq`,
+      ),
+      handovers: db
+        .prepare("SELECT doc FROM entities WHERE kind = 'handover' AND jurisdiction LIKE ? ORDER BY id")
+        .pluck(),
+      // What a map replay reads from `from` to `until`: the incidents' lives, camera status changes and force
+      // fixes; before it, the decisions, the forces' register and the last state of everything still open,
+      // offline or moving.
+      replayEvents: db.prepare(
+        `SELECT seq, id, type, jurisdiction, at, payload FROM events
+         WHERE at >= @from AND at < @until AND type IN (SELECT value FROM json_each(@types))
+         UNION ALL
+         SELECT seq, id, type, jurisdiction, at, payload FROM events
+         WHERE at < @from AND type IN ('mode.switched', 'sla.configured', 'units.registered', 'forces.registered')
+         UNION ALL
+         SELECT seq, id, type, jurisdiction, at, payload FROM events
+         WHERE seq IN (
+           SELECT MAX(seq) FROM events
+           WHERE at < @from AND subject IS NOT NULL AND type IN (SELECT value FROM json_each(@located))
+           GROUP BY subject
+         ) AND IFNULL(json_extract(payload, '$.incident.stage'), '') <> 'closed'
+         ORDER BY seq`,
+      ),
+      // What a month's subsidies read (see SubsidyRequest): every rate set before the month's end, the month's
+      // resolutions, and dismissals from its start on. Stamped by the hub in UTC ISO form, so `at` compares as text.
+      subsidyEvents: db.prepare(
+        `SELECT seq, id, type, jurisdiction, at, payload FROM events
+         WHERE type = 'subsidy.configured' AND at < @until
+         UNION ALL
+         SELECT seq, id, type, jurisdiction, at, payload FROM events
+         WHERE at >= @from AND at < @until AND type = 'incident.resolved'
+         UNION ALL
+         SELECT seq, id, type, jurisdiction, at, payload FROM events
+         WHERE at >= @from AND type = 'incident.closed' AND json_extract(payload, '$.closure') = 'dismissed'
          ORDER BY seq`,
       ),
       forcesInScope: db
@@ -242,6 +280,22 @@ export class CacheQueries {
     }));
   }
 
+  subsidyRates(): ConfiguredSubsidyRates[] {
+    return (this.statements.subsidyRates.all() as Row[]).map((row) => ({
+      jurisdictionCode: String(row.id),
+      rates: JSON.parse(String(row.doc)) as ConfiguredSubsidyRates['rates'],
+    }));
+  }
+
+  /** The events the subsidies of the month from `from` to `until` need, in log order, in every scope. */
+  subsidyEvents(from: number, until: number): HubEvent[] {
+    const rows = this.statements.subsidyEvents.all({
+      from: new Date(from).toISOString(),
+      until: new Date(until).toISOString(),
+    }) as Row[];
+    return rows.map(eventOfRow);
+  }
+
   memberUnits(): MemberUnit[] {
     return (this.statements.memberUnits.all() as string[]).map((doc) => JSON.parse(doc) as MemberUnit);
   }
@@ -252,6 +306,33 @@ export class CacheQueries {
     );
   }
 
+  /** A saved bulletin by its id, if there is one. */
+  bulletin(id: string): SavedBulletin | null {
+    const doc = this.statements.entity.get('bulletin', id) as string | undefined;
+    return doc ? (JSON.parse(doc) as SavedBulletin) : null;
+  }
+
+  /** The handovers recorded in `scope`, oldest first. */
+  handovers(scope: string): Handover[] {
+    return (this.statements.handovers.all(`${scope}%`) as string[]).map((doc) => JSON.parse(doc) as Handover);
+  }
+
+  /** The events a map replay from `from` to `until` needs (see the statement), in log order, in every scope. */
+  replayEvents(from: number, until: number): HubEvent[] {
+    const rows = this.statements.replayEvents.all({
+      from: new Date(from).toISOString(),
+      until: new Date(until).toISOString(),
+      types: JSON.stringify([
+        ...BRIEFING_EVENT_TYPES,
+        'forces.registered',
+        'force.moved',
+        'monitoring.status-changed',
+      ]),
+      located: JSON.stringify([...INCIDENT_SNAPSHOT_TYPES, 'force.moved', 'monitoring.status-changed']),
+    }) as Row[];
+    return rows.map(eventOfRow);
+  }
+
   /** The events a briefing reading the log event by event from `from` to `until` needs, in log order, in every scope. */
   briefingEvents(from: number, until: number): HubEvent[] {
     const rows = this.statements.briefingEvents.all({
@@ -260,17 +341,7 @@ export class CacheQueries {
       types: JSON.stringify(BRIEFING_EVENT_TYPES),
       snapshots: JSON.stringify(INCIDENT_SNAPSHOT_TYPES),
     }) as Row[];
-    return rows.map(
-      (row) =>
-        ({
-          seq: Number(row.seq),
-          id: String(row.id),
-          type: String(row.type),
-          jurisdiction: String(row.jurisdiction),
-          at: String(row.at),
-          payload: JSON.parse(String(row.payload)) as unknown,
-        }) as HubEvent,
-    );
+    return rows.map(eventOfRow);
   }
 
   forces(scope: string): Force[] {
@@ -343,4 +414,15 @@ export class CacheQueries {
       .sort((a, b) => a.distanceMeters - b.distanceMeters)
       .slice(0, limit);
   }
+}
+
+function eventOfRow(row: Row): HubEvent {
+  return {
+    seq: Number(row.seq),
+    id: String(row.id),
+    type: String(row.type),
+    jurisdiction: String(row.jurisdiction),
+    at: String(row.at),
+    payload: JSON.parse(String(row.payload)) as unknown,
+  } as HubEvent;
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import {
   ENTITY_KINDS,
+  handoverReviewSchema,
+  handoverSchema,
+  officialDocumentSchema,
+  outstandingRiskSchema,
+  savedBulletinSchema,
+  isoDateTimeSchema,
+  shiftSchema,
   MODES,
   RISK_LEVELS,
   STAGES,
@@ -18,8 +25,7 @@ import {
   regionManifestSchema,
 } from '../../domain/jurisdiction';
 import { slaConfigSchema } from '../../domain/sla';
-import { briefingSchema } from '../../domain/briefing';
-import { chinaDaySchema } from '../../domain/china-day';
+import { briefingSchema, briefingWindowSchema } from '../../domain/briefing';
 import { incidentAlertSchema } from './alerts';
 import {
   EXPORT_FORMATS,
@@ -32,6 +38,13 @@ import {
 import { viewerSchema } from './presence';
 import { figuresSchema } from './figures';
 import { warRoomSchema } from './war-room';
+import {
+  subsidiesInputSchema,
+  subsidiesViewSchema,
+  subsidyExportSchema,
+  subsidyRatesViewSchema,
+} from './subsidies';
+import { replayFrameSchema } from './replay';
 
 /**
  * The desktop API: every query, command and change notification the renderer may use, declared once.
@@ -72,6 +85,8 @@ export const sessionStatusSchema = z.object({
   outboxPending: z.number(),
   operator: z
     .object({
+      /** Absent only in a cache written before accounts were remembered by id. */
+      accountId: z.string().optional(),
       name: z.string(),
       role: z.string(),
       jurisdiction: z.string(),
@@ -252,18 +267,91 @@ export const desktopApiContract = {
     input: z.object({}).strict(),
     output: z.object({ config: slaConfigSchema, configuredAt: jurisdictionCodeSchema.nullable() }),
   },
+  'subsidyRates.get': { input: z.object({}).strict(), output: subsidyRatesViewSchema },
+  /** The subsidy by case (以案定补) of a China month, per grid worker, with totals per village and township. */
+  'subsidies.get': { input: subsidiesInputSchema, output: subsidiesViewSchema },
+  /** The same as a spreadsheet: CSV with a byte-order mark and Chinese headers. */
+  'subsidies.export': { input: subsidiesInputSchema, output: subsidyExportSchema },
   'warRoom.get': {
     input: z.object({ scope: jurisdictionCodeSchema.optional() }).strict(),
     output: warRoomSchema,
   },
-  /** The daily briefing of a day (China time) for the operator's jurisdiction or a part of it. */
+  /**
+   * The briefing of the period (a day unless said otherwise, China time) holding `day`, for the operator's
+   * jurisdiction or a part of it.
+   */
   'briefing.get': {
-    input: z.object({ day: chinaDaySchema, scope: jurisdictionCodeSchema.optional() }).strict(),
+    input: briefingWindowSchema.extend({ scope: jurisdictionCodeSchema.optional() }).strict(),
     output: z.object({
       briefing: briefingSchema,
       /** Names of the scope and of the villages the briefing mentions, by code. */
       names: z.record(z.string(), z.string()),
     }),
+  },
+  /**
+   * The bulletin (通报) of a period: as saved, if it was, and as drafted from the period's briefing now, so the
+   * operator can start again from the current figures.
+   */
+  'bulletin.get': {
+    input: briefingWindowSchema.extend({ scope: jurisdictionCodeSchema.optional() }).strict(),
+    output: z.object({
+      id: z.string(),
+      /** The jurisdiction the bulletin speaks for: the one asked for, within the operator's own. */
+      scope: jurisdictionCodeSchema,
+      saved: savedBulletinSchema.nullable(),
+      draft: z.object({ title: z.string(), body: z.string() }),
+      /** Names of the operators who saved it, by account id. */
+      names: z.record(z.string(), z.string()),
+    }),
+  },
+  /** 督办通知书 for an incident that is overdue or escalated, drafted from the cache as it stands. */
+  'documents.supervisionNotice': {
+    input: z.object({ incidentId: z.string().min(1) }).strict(),
+    output: z.object({ document: officialDocumentSchema }),
+  },
+  /** 突出矛盾风险清单 of the operator's jurisdiction or a part of it, with the names of places and units. */
+  'documents.riskList': {
+    input: z.object({ scope: jurisdictionCodeSchema.optional() }).strict(),
+    output: z.object({
+      scope: jurisdictionCodeSchema,
+      rows: z.array(outstandingRiskSchema),
+      names: z.record(z.string(), z.string()),
+    }),
+  },
+  /** 风险提示函 to a member unit about the risks it handles, or to a township about those on its ground. */
+  'documents.riskWarning': {
+    input: z
+      .object({
+        to: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('unit'), unitId: z.string().min(1) }),
+          z.object({ kind: z.literal('township'), code: jurisdictionCodeSchema }),
+        ]),
+      })
+      .strict(),
+    output: z.object({ document: officialDocumentSchema }),
+  },
+  /** The outstanding-risk list as CSV (UTF-8 with BOM). */
+  'documents.exportRiskList': {
+    input: z.object({ scope: jurisdictionCodeSchema.optional() }).strict(),
+    output: queueExportSchema,
+  },
+  /** A shift's review (交接班) for the operator's jurisdiction or a part of it, with its handovers. */
+  'handover.review': {
+    input: z.object({ shift: shiftSchema, scope: jurisdictionCodeSchema.optional() }).strict(),
+    output: z.object({
+      review: handoverReviewSchema,
+      /** Handovers in scope of shifts that overlap this one, the latest first. */
+      handovers: z.array(handoverSchema),
+      /** Names by code or id: the scope and villages, the units, and the operators who signed. */
+      names: z.record(z.string(), z.string()),
+    }),
+  },
+  /** The map as it stood at `at` during a shift, replayed from the cache. */
+  'replay.frame': {
+    input: z
+      .object({ shift: shiftSchema, at: isoDateTimeSchema, scope: jurisdictionCodeSchema.optional() })
+      .strict(),
+    output: replayFrameSchema,
   },
   'outbox.list': {
     input: z.object({ limit: z.number().int().positive().max(500).default(50) }).strict(),

@@ -7,19 +7,26 @@ import { modeSchema } from '../mode';
 import { OPEN_RISK_GRADES, riskLevelSchema } from '../risk';
 import { TIMED_STAGES, stageSchema } from '../stage';
 import { isoDateTimeSchema } from '../time';
+import {
+  ARRIVAL_BUCKET,
+  ARRIVAL_BUCKETS,
+  arrivalBucketStarts,
+  briefingPeriodSchema,
+  periodOf,
+} from './period';
 
 const countSchema = z.number().int().nonnegative();
-const hourlySchema = z.array(countSchema).length(24);
 
-/** The day's headline figures, each beside the day before and the mean of the seven days before. */
+/** The period's headline figures, each beside the period before and the mean of its baseline periods. */
 export const HEADLINE_FIGURES = ['arrivals', 'highRisk', 'resolved', 'closed', 'open', 'overdue'] as const;
 export type HeadlineFigure = (typeof HEADLINE_FIGURES)[number];
 
 export const headlineSchema = z.object({
   figure: z.enum(HEADLINE_FIGURES),
-  day: countSchema,
-  previousDay: countSchema,
-  weekMean: z.number().nonnegative(),
+  current: countSchema,
+  previous: countSchema,
+  /** The mean over the `BASELINE_PERIODS` periods before this one. */
+  baselineMean: z.number().nonnegative(),
 });
 
 export const riskItemSchema = z.object({
@@ -34,7 +41,7 @@ export const riskItemSchema = z.object({
   unitIds: z.array(z.string()),
 });
 
-/** Orders issued on a day in wartime, and how each unit answered them. */
+/** Orders issued in a period of wartime, and how each unit answered them. */
 export const unitAcknowledgementSchema = z.object({
   unitId: z.string(),
   unitName: z.string(),
@@ -45,45 +52,80 @@ export const unitAcknowledgementSchema = z.object({
   rate: z.number().min(0).max(1),
 });
 
-export const briefingSchema = z.object({
-  scope: jurisdictionCodeSchema,
-  day: chinaDaySchema,
-  /** The figures stand as at this instant: the end of the day, or now for today. */
-  asOf: isoDateTimeSchema,
-  /** Wartime if the scope was on a war footing at any moment of the day. */
-  mode: modeSchema,
-  headline: z.array(headlineSchema).length(HEADLINE_FIGURES.length),
-  /** The day's arrivals per category, hour by hour (China time). */
-  arrivals: z.object({
-    total: countSchema,
-    byCategory: z.partialRecord(z.enum(INCIDENT_CATEGORIES), hourlySchema),
-  }),
-  /** Open at the end of the day, by stage and risk. */
-  open: z.object({
-    total: countSchema,
-    byStage: z.record(z.enum(TIMED_STAGES), z.record(z.enum(OPEN_RISK_GRADES), countSchema)),
-  }),
-  /** The ten highest risks open at the end of the day: high first, then the oldest first. */
-  topRisks: z.array(riskItemSchema).max(10),
-  /** Overdue incidents at the end of the day per assigned unit; `unitId` null for those not yet assigned. */
-  overdueByUnit: z.array(
-    z.object({ unitId: z.string().nullable(), unitName: z.string().nullable(), count: countSchema }),
-  ),
-  /** Where the day's incidents arose: per village, most first, and every incident's place for a density map. */
-  hotspots: z.object({
-    villages: z.array(z.object({ code: jurisdictionCodeSchema, count: countSchema })),
-    points: z.array(lngLatSchema),
-  }),
-  /** In wartime: the orders issued that day and each unit's acknowledgement. Null in peacetime. */
-  orders: z
-    .object({
-      issued: countSchema,
-      acknowledged: countSchema,
-      late: countSchema,
-      byUnit: z.array(unitAcknowledgementSchema),
-    })
-    .nullable(),
-});
+export const briefingSchema = z
+  .object({
+    scope: jurisdictionCodeSchema,
+    period: briefingPeriodSchema,
+    /** The day asked for, any day inside the period. */
+    day: chinaDaySchema,
+    /** The period's first and last days, both included. */
+    from: chinaDaySchema,
+    until: chinaDaySchema,
+    /** The figures stand as at this instant: the end of the period, or now for the period in progress. */
+    asOf: isoDateTimeSchema,
+    /** Wartime if the scope was on a war footing at any moment of the period. */
+    mode: modeSchema,
+    headline: z.array(headlineSchema).length(HEADLINE_FIGURES.length),
+    /**
+     * The period's arrivals per category, bucket by bucket (China time): per hour for a day, per day for a
+     * week or a month, per calendar week for a quarter (see `arrivalBucketStarts`).
+     */
+    arrivals: z.object({
+      total: countSchema,
+      bucket: z.enum(ARRIVAL_BUCKETS),
+      byCategory: z.partialRecord(z.enum(INCIDENT_CATEGORIES), z.array(countSchema)),
+    }),
+    /** Open at the end of the period, by stage and risk. */
+    open: z.object({
+      total: countSchema,
+      byStage: z.record(z.enum(TIMED_STAGES), z.record(z.enum(OPEN_RISK_GRADES), countSchema)),
+    }),
+    /** The ten highest risks open at the end of the period: high first, then the oldest first. */
+    topRisks: z.array(riskItemSchema).max(10),
+    /** Overdue incidents at the end of the period per assigned unit; `unitId` null for those not yet assigned. */
+    overdueByUnit: z.array(
+      z.object({ unitId: z.string().nullable(), unitName: z.string().nullable(), count: countSchema }),
+    ),
+    /** Where the period's incidents arose: per village, most first, and every incident's place for a density map. */
+    hotspots: z.object({
+      villages: z.array(z.object({ code: jurisdictionCodeSchema, count: countSchema })),
+      points: z.array(lngLatSchema),
+    }),
+    /** In wartime: the orders issued in the period and each unit's acknowledgement. Null in peacetime. */
+    orders: z
+      .object({
+        issued: countSchema,
+        acknowledged: countSchema,
+        late: countSchema,
+        byUnit: z.array(unitAcknowledgementSchema),
+      })
+      .nullable(),
+  })
+  .superRefine((briefing, ctx) => {
+    // A briefing read from elsewhere (the contract's output) must hang together: its span is its period's,
+    // and its arrival buckets are the period's.
+    const span = periodOf(briefing.period, briefing.day);
+    if (briefing.from !== span.from || briefing.until !== span.until)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message: `the ${briefing.period} holding ${briefing.day} runs from ${span.from} until ${span.until}`,
+      });
+    if (briefing.arrivals.bucket !== ARRIVAL_BUCKET[briefing.period])
+      ctx.addIssue({
+        code: 'custom',
+        path: ['arrivals', 'bucket'],
+        message: `a ${briefing.period}'s arrivals are counted per ${ARRIVAL_BUCKET[briefing.period]}`,
+      });
+    const buckets = arrivalBucketStarts(briefing.period, span).length;
+    for (const [category, counts] of Object.entries(briefing.arrivals.byCategory))
+      if (counts.length !== buckets)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['arrivals', 'byCategory', category],
+          message: `a ${briefing.period} has ${buckets} arrival buckets`,
+        });
+  });
 export type Briefing = z.infer<typeof briefingSchema>;
 export type BriefingRiskItem = z.infer<typeof riskItemSchema>;
 export type UnitAcknowledgement = z.infer<typeof unitAcknowledgementSchema>;

@@ -1,4 +1,5 @@
-import { DAY_MS, addChinaDays, chinaDayStart, chinaHourOf, type ChinaDay } from '../china-day';
+import { arrivalOf } from '../arrival';
+import type { ChinaDay } from '../china-day';
 import { INCIDENT_SNAPSHOT_TYPES, type EventType, type HubEvent } from '../event';
 import type { Incident, IncidentCategory } from '../incident';
 import { CODE_LENGTH, isWithin } from '../jurisdiction';
@@ -12,22 +13,33 @@ import { isOverdue, slaInForce, type SlaConfig } from '../sla';
 import { TIMED_STAGES, type TimedStage } from '../stage';
 import { toMillis } from '../time';
 import type { Briefing, BriefingRiskItem, HeadlineFigure, UnitAcknowledgement } from './briefing-schema';
+import {
+  ARRIVAL_BUCKET,
+  BASELINE_PERIODS,
+  arrivalBucketStarts,
+  periodEnd,
+  periodOf,
+  periodStart,
+  previousPeriod,
+  type BriefingPeriod,
+  type PeriodSpan,
+} from './period';
 
 export interface BriefingRequest {
   /**
-   * The log, in scope or not (the rest is ignored). From `briefingLogStart(day)` on it is read event by event;
-   * before that instant only the state then matters, so the mode, SLA and unit events and the last snapshot of
-   * each incident still open then are enough.
+   * The log, in scope or not (the rest is ignored). From `briefingLogStart(day, period)` on it is read event by
+   * event; before that instant only the state then matters, so the mode, SLA and unit events and the last
+   * snapshot of each incident still open then are enough.
    */
   events: readonly HubEvent[];
   scope: string;
+  /** Any day of the period. */
   day: ChinaDay;
-  /** For the day in progress the figures stand at this instant rather than at the day's end. */
+  /** A day unless said otherwise. */
+  period?: BriefingPeriod;
+  /** For the period in progress the figures stand at this instant rather than at the period's end. */
   now: number;
 }
-
-/** The days the day is compared with: the one before, and the mean of the seven before. */
-const BASELINE_DAYS = 7;
 
 /** The event types a briefing reads: the incidents' lives, and what decides their deadlines and names. */
 export const BRIEFING_EVENT_TYPES = [
@@ -37,29 +49,27 @@ export const BRIEFING_EVENT_TYPES = [
   'units.registered',
 ] as const satisfies readonly EventType[];
 
-/** The instant from which a briefing of `day` reads the log event by event: the start of its baseline week. */
-export function briefingLogStart(day: ChinaDay): number {
-  return chinaDayStart(addChinaDays(day, -BASELINE_DAYS));
+/** The periods a briefing compares, oldest first: its baseline periods, then the period itself. */
+function comparedPeriods(period: BriefingPeriod, day: ChinaDay): PeriodSpan[] {
+  const spans = [periodOf(period, day)];
+  while (spans.length <= BASELINE_PERIODS[period]) spans.unshift(previousPeriod(period, spans[0]!));
+  return spans;
+}
+
+/** The instant from which a briefing reads the log event by event: the start of its baseline. */
+export function briefingLogStart(day: ChinaDay, period: BriefingPeriod = 'day'): number {
+  return periodStart(comparedPeriods(period, day)[0]!);
 }
 const TOP_RISKS = 10;
 
-/**
- * An incident's first event. A camera's lead is raised as an alarm and later filed as a report of the same
- * incident, so only the event that opened it counts as its arrival.
- */
-function arrivalOf(event: HubEvent): Incident | null {
-  if (event.type !== 'incident.reported' && event.type !== 'alarm.raised') return null;
-  return event.payload.incident.version === 1 ? event.payload.incident : null;
-}
+type PeriodCounts = Record<HeadlineFigure, number>;
 
-type DayCounts = Record<HeadlineFigure, number>;
-
-function emptyCounts(): DayCounts {
+function emptyCounts(): PeriodCounts {
   return { arrivals: 0, highRisk: 0, resolved: 0, closed: 0, open: 0, overdue: 0 };
 }
 
-/** What the day's own events add to its counts; open and overdue are read off the state at its end. */
-function countEvent(counts: DayCounts, event: HubEvent): void {
+/** What the period's own events add to its counts; open and overdue are read off the state at its end. */
+function countEvent(counts: PeriodCounts, event: HubEvent): void {
   if (arrivalOf(event)) counts.arrivals += 1;
   else if (event.type === 'incident.assessed' && event.payload.riskLevel === 'high') counts.highRisk += 1;
   else if (event.type === 'incident.resolved') counts.resolved += 1;
@@ -74,6 +84,7 @@ type OpenIncident = { incident: Incident; overdue: boolean };
 
 /** The incidents open in scope at the instant the replay has reached, and whether each was overdue then. */
 function openAt(replay: LogReplay, scope: string): OpenIncident[] {
+  // Gathered once rather than asked of the replay per incident, which would walk every entity each time.
   const modes = [...replay.all<ModeState>('mode')].map((entity) => entity.doc);
   const slas = [...replay.all<SlaConfig>('sla')].map((entity) => ({
     jurisdictionCode: entity.id,
@@ -104,7 +115,14 @@ function unitName(replay: LogReplay, unitId: string): string {
   return replay.get<MemberUnit>('member-unit', unitId)?.name ?? unitId;
 }
 
-/** Whether a mode switch during the day put any part of the scope, or a jurisdiction above it, at war. */
+/** The scope's own events, and the units registered above it: they take its orders, so name them too. */
+function isBriefingEvent(event: HubEvent, scope: string): boolean {
+  return (
+    isEventInScope(event, scope) || (event.type === 'units.registered' && isWithin(scope, event.jurisdiction))
+  );
+}
+
+/** Whether a mode switch put any part of the scope, or a jurisdiction above it, at war. */
 function wentToWar(event: HubEvent, scope: string): boolean {
   if (event.type !== 'mode.switched' || event.payload.state.mode !== 'wartime') return false;
   const code = event.payload.state.jurisdictionCode;
@@ -112,83 +130,92 @@ function wentToWar(event: HubEvent, scope: string): boolean {
 }
 
 /**
- * The daily briefing (每日研判/每日通报) of a jurisdiction for one China day, computed from the event log:
- * the log is replayed to the end of each of the eight days involved, so every figure is what the centre
- * could have known at that moment.
+ * The briefing of a jurisdiction for one period (每日研判/每周分析/每月调度/每季通报), computed from the event
+ * log: the log is replayed to the end of the period and of each of its baseline periods, so every figure is
+ * what the centre could have known at that moment.
  */
-export function buildBriefing({ events, scope, day, now }: BriefingRequest): Briefing {
-  const inScope = events.filter((event) => isEventInScope(event, scope));
-  const windowStart = briefingLogStart(day);
-  const dayStart = chinaDayStart(day);
-  const asOf = Math.min(dayStart + DAY_MS - 1, now);
+export function buildBriefing({ events, scope, day, period = 'day', now }: BriefingRequest): Briefing {
+  const spans = comparedPeriods(period, day);
+  const span = spans.at(-1)!;
+  const start = periodStart(span);
+  if (now < start) throw new RangeError(`the ${period} from ${span.from} has not begun`);
+  const asOf = Math.min(periodEnd(span) - 1, now);
+  // The last instant each compared period counts: the period's end, or now for the one in progress.
+  const ends = spans.map((compared, index) => (index === spans.length - 1 ? asOf : periodEnd(compared) - 1));
+  const windowStart = periodStart(spans[0]!);
 
-  // Per day, oldest first: index BASELINE_DAYS is the day itself.
-  const days = Array.from({ length: BASELINE_DAYS + 1 }, emptyCounts);
-  const dayIndex = (ms: number) => Math.floor((ms - windowStart) / DAY_MS);
+  const inScope = events.filter((event) => isBriefingEvent(event, scope));
+  const counts = spans.map(emptyCounts);
   for (const event of inScope) {
     const at = toMillis(event.at);
     if (at < windowStart || at > asOf) continue;
-    countEvent(days[dayIndex(at)]!, event);
+    countEvent(counts[ends.findIndex((end) => at <= end)]!, event);
   }
 
-  const dayEvents = inScope.filter((event) => {
+  const periodEvents = inScope.filter((event) => {
     const at = toMillis(event.at);
-    return at >= dayStart && at <= asOf;
+    return at >= start && at <= asOf;
   });
 
-  const tallyOpen = (counts: DayCounts, open: readonly OpenIncident[]) => {
-    counts.open = open.length;
-    counts.overdue = open.filter((item) => item.overdue).length;
+  const tallyOpen = (tally: PeriodCounts, open: readonly OpenIncident[]) => {
+    tally.open = open.length;
+    tally.overdue = open.filter((item) => item.overdue).length;
   };
   const replay = new LogReplay(inScope);
-  for (let index = 0; index < BASELINE_DAYS; index += 1) {
-    replay.advanceTo(windowStart + (index + 1) * DAY_MS - 1);
-    tallyOpen(days[index]!, openAt(replay, scope));
+  const baseline = counts.slice(0, -1);
+  for (const [index, tally] of baseline.entries()) {
+    replay.advanceTo(ends[index]!);
+    tallyOpen(tally, openAt(replay, scope));
   }
-  // The replay stands at the day's start: at war then, or sent to war during the day.
-  const wartime =
-    modeInForce(
-      [...replay.all<ModeState>('mode')].map((entity) => entity.doc),
-      scope,
-    ) === 'wartime' || dayEvents.some((event) => wentToWar(event, scope));
+  // The replay stands at the period's start: at war then, or sent to war during the period.
+  const wartime = replay.modeIn(scope) === 'wartime' || periodEvents.some((event) => wentToWar(event, scope));
   replay.advanceTo(asOf);
   const openAtEnd = openAt(replay, scope);
-  tallyOpen(days[BASELINE_DAYS]!, openAtEnd);
+  const current = counts.at(-1)!;
+  tallyOpen(current, openAtEnd);
 
-  const today = days[BASELINE_DAYS]!;
-  const previousDay = days[BASELINE_DAYS - 1]!;
-  const baseline = days.slice(0, BASELINE_DAYS);
-  const headline = (Object.keys(today) as HeadlineFigure[]).map((figure) => ({
+  const previous = baseline.at(-1)!;
+  const headline = (Object.keys(current) as HeadlineFigure[]).map((figure) => ({
     figure,
-    day: today[figure],
-    previousDay: previousDay[figure],
-    weekMean: baseline.reduce((sum, counts) => sum + counts[figure], 0) / BASELINE_DAYS,
+    current: current[figure],
+    previous: previous[figure],
+    baselineMean: baseline.reduce((sum, tally) => sum + tally[figure], 0) / baseline.length,
   }));
 
   return {
     scope,
+    period,
     day,
+    from: span.from,
+    until: span.until,
     asOf: new Date(asOf).toISOString(),
     mode: wartime ? 'wartime' : 'peacetime',
     headline,
-    arrivals: arrivalsOf(dayEvents),
+    arrivals: arrivalsOf(periodEvents, period, span),
     ...openFigures(openAtEnd, replay),
-    hotspots: hotspotsOf(dayEvents),
-    orders: wartime ? ordersOf(dayEvents, replay) : null,
+    hotspots: hotspotsOf(periodEvents),
+    orders: wartime ? ordersOf(periodEvents, replay) : null,
   };
 }
 
-function arrivalsOf(dayEvents: readonly HubEvent[]): Briefing['arrivals'] {
+function arrivalsOf(
+  periodEvents: readonly HubEvent[],
+  period: BriefingPeriod,
+  span: PeriodSpan,
+): Briefing['arrivals'] {
+  const starts = arrivalBucketStarts(period, span);
   const byCategory: Partial<Record<IncidentCategory, number[]>> = {};
   let total = 0;
-  for (const event of dayEvents) {
+  for (const event of periodEvents) {
     const incident = arrivalOf(event);
     if (!incident) continue;
-    const hours = (byCategory[incident.category] ??= new Array<number>(24).fill(0));
-    hours[chinaHourOf(toMillis(incident.createdAt))]! += 1;
+    const buckets = (byCategory[incident.category] ??= new Array<number>(starts.length).fill(0));
+    // By the event's time, which placed it in the period, so it always falls in one of the period's buckets.
+    const at = toMillis(event.at);
+    buckets[starts.findLastIndex((bucketStart) => bucketStart <= at)]! += 1;
     total += 1;
   }
-  return { total, byCategory };
+  return { total, bucket: ARRIVAL_BUCKET[period], byCategory };
 }
 
 function openFigures(
@@ -233,10 +260,10 @@ function openFigures(
   return { open: { total: open.length, byStage }, topRisks, overdueByUnit };
 }
 
-function hotspotsOf(dayEvents: readonly HubEvent[]): Briefing['hotspots'] {
+function hotspotsOf(periodEvents: readonly HubEvent[]): Briefing['hotspots'] {
   const villages = new Map<string, number>();
   const points: Briefing['hotspots']['points'] = [];
-  for (const event of dayEvents) {
+  for (const event of periodEvents) {
     const incident = arrivalOf(event);
     if (!incident) continue;
     const village = incident.jurisdictionCode.slice(0, CODE_LENGTH.village);
@@ -251,13 +278,13 @@ function hotspotsOf(dayEvents: readonly HubEvent[]): Briefing['hotspots'] {
   };
 }
 
-function ordersOf(dayEvents: readonly HubEvent[], replay: LogReplay): NonNullable<Briefing['orders']> {
+function ordersOf(periodEvents: readonly HubEvent[], replay: LogReplay): NonNullable<Briefing['orders']> {
   const asOf = new Date(replay.at).toISOString();
   const units = new Map<string, UnitAcknowledgement>();
-  for (const event of dayEvents) {
+  for (const event of periodEvents) {
     if (event.type !== 'incident.assigned') continue;
     for (const issued of event.payload.orders) {
-      // The order as it stands at the end of the day, with its acknowledgement if one came.
+      // The order as it stands at the end of the period, with its acknowledgement if one came.
       const order = replay.get<Order>('order', issued.id) ?? issued;
       const unit = units.get(order.unitId) ?? {
         unitId: order.unitId,

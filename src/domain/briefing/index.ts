@@ -1,2 +1,4 @@
 export * from './briefing-schema';
 export * from './build-briefing';
+export * from './period';
+export * from './draft-bulletin';

@@ -1,6 +1,15 @@
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
-import { alreadyParsed, scopePattern, toAccount, toEntity, toEvent, type Row } from './rows';
+import {
+  INHERITED_EVENT_TYPES_SQL,
+  INHERITED_KINDS_SQL,
+  alreadyParsed,
+  scopePattern,
+  toAccount,
+  toEntity,
+  toEvent,
+  type Row,
+} from './rows';
 import type { AuditEntry, HubStore, HubTransaction } from './types';
 
 /**
@@ -183,7 +192,7 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
     async eventsBetween(after, through, scope, limit) {
       const { rows } = await pool.query(
         `SELECT * FROM events WHERE seq > $1 AND seq <= $2
-           AND (jurisdiction LIKE $3 ESCAPE '\\' OR (type IN ('mode.switched', 'sla.configured') AND $4 LIKE jurisdiction || '%'))
+           AND (jurisdiction LIKE $3 ESCAPE '\\' OR (type IN ${INHERITED_EVENT_TYPES_SQL} AND $4 LIKE jurisdiction || '%'))
          ORDER BY seq LIMIT $5`,
         [after, through, scopePattern(scope), scope, limit],
       );
@@ -196,7 +205,7 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
         const head = await client.query('SELECT COALESCE(MAX(seq), 0) AS head FROM events');
         const { rows } = await client.query(
           `SELECT * FROM entities
-           WHERE jurisdiction LIKE $1 ESCAPE '\\' OR (kind IN ('mode', 'sla') AND $2 LIKE jurisdiction || '%')
+           WHERE jurisdiction LIKE $1 ESCAPE '\\' OR (kind IN ${INHERITED_KINDS_SQL} AND $2 LIKE jurisdiction || '%')
            ORDER BY kind, id`,
           [scopePattern(scope), scope],
         );
@@ -213,13 +222,13 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
       const { rows } = kind
         ? await pool.query(
             `SELECT * FROM entities
-             WHERE kind = $1 AND (jurisdiction LIKE $2 ESCAPE '\\' OR (kind IN ('mode', 'sla') AND $3 LIKE jurisdiction || '%'))
+             WHERE kind = $1 AND (jurisdiction LIKE $2 ESCAPE '\\' OR (kind IN ${INHERITED_KINDS_SQL} AND $3 LIKE jurisdiction || '%'))
              ORDER BY id`,
             [kind, scopePattern(scope), scope],
           )
         : await pool.query(
             `SELECT * FROM entities
-             WHERE jurisdiction LIKE $1 ESCAPE '\\' OR (kind IN ('mode', 'sla') AND $2 LIKE jurisdiction || '%')
+             WHERE jurisdiction LIKE $1 ESCAPE '\\' OR (kind IN ${INHERITED_KINDS_SQL} AND $2 LIKE jurisdiction || '%')
              ORDER BY kind, id`,
             [scopePattern(scope), scope],
           );

@@ -1,3 +1,4 @@
+import { INHERITED_EVENT_TYPES, INHERITED_KINDS } from '../../domain';
 import type { AccountRecord, EntityRecord, StoredEvent } from './types';
 
 export type Row = Record<string, unknown>;
@@ -44,3 +45,15 @@ export function toAccount(row: Row): AccountRecord {
 export function scopePattern(scope: string): string {
   return `${scope.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** `('a', 'b')` for an IN clause. Only the domain's own names of types and kinds go in, never a client's input. */
+function sqlList(values: readonly string[]): string {
+  return `(${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ')})`;
+}
+
+/**
+ * What a jurisdiction decides for those below it (its mode, SLA tables, subsidy rates): a scope's events and
+ * entities include these from the jurisdictions above it. Derived from the domain, so a new one reaches both stores.
+ */
+export const INHERITED_EVENT_TYPES_SQL = sqlList(INHERITED_EVENT_TYPES);
+export const INHERITED_KINDS_SQL = sqlList(INHERITED_KINDS);

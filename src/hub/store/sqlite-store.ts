@@ -3,7 +3,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 import { SerialQueue } from './serial-queue';
-import { parsedText, scopePattern, toAccount, toEntity, toEvent, type Row } from './rows';
+import {
+  INHERITED_EVENT_TYPES_SQL,
+  INHERITED_KINDS_SQL,
+  parsedText,
+  scopePattern,
+  toAccount,
+  toEntity,
+  toEvent,
+  type Row,
+} from './rows';
 import type {
   AccountRecord,
   ApiKeyRecord,
@@ -78,13 +87,13 @@ export function openSqliteStore(file: string): HubStore {
     head: reader.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events'),
     oldest: reader.prepare('SELECT MIN(seq) AS oldest FROM events'),
     eventsBetween: reader.prepare(
-      "SELECT * FROM events WHERE seq > ? AND seq <= ? AND (jurisdiction LIKE ? ESCAPE '\\' OR (type IN ('mode.switched', 'sla.configured') AND ? LIKE jurisdiction || '%')) ORDER BY seq LIMIT ?",
+      `SELECT * FROM events WHERE seq > ? AND seq <= ? AND (jurisdiction LIKE ? ESCAPE '\\' OR (type IN ${INHERITED_EVENT_TYPES_SQL} AND ? LIKE jurisdiction || '%')) ORDER BY seq LIMIT ?`,
     ),
     entitiesInScope: reader.prepare(
-      "SELECT * FROM entities WHERE (jurisdiction LIKE ? ESCAPE '\\' OR (kind IN ('mode', 'sla') AND ? LIKE jurisdiction || '%')) ORDER BY kind, id",
+      `SELECT * FROM entities WHERE (jurisdiction LIKE ? ESCAPE '\\' OR (kind IN ${INHERITED_KINDS_SQL} AND ? LIKE jurisdiction || '%')) ORDER BY kind, id`,
     ),
     entitiesOfKind: reader.prepare(
-      "SELECT * FROM entities WHERE kind = ? AND (jurisdiction LIKE ? ESCAPE '\\' OR (kind IN ('mode', 'sla') AND ? LIKE jurisdiction || '%')) ORDER BY id",
+      `SELECT * FROM entities WHERE kind = ? AND (jurisdiction LIKE ? ESCAPE '\\' OR (kind IN ${INHERITED_KINDS_SQL} AND ? LIKE jurisdiction || '%')) ORDER BY id`,
     ),
     getEntity: reader.prepare('SELECT * FROM entities WHERE kind = ? AND id = ?'),
     eventsAbout: reader.prepare('SELECT * FROM events WHERE subject = ? ORDER BY seq'),

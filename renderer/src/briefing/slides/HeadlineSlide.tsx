@@ -1,17 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { Briefing } from '../../../../src/domain';
 import { formatCount } from '../../figures/format';
+import type { PeriodWords } from '../period-words';
 
 /** Figures where more is worse: a rise is shown in the alarm colour. */
 const WORSE_WHEN_HIGHER = new Set(['highRisk', 'open', 'overdue']);
 
-/** The six headline figures, each against the day before and the mean of the seven before. */
-export function HeadlineSlide({ briefing }: { briefing: Briefing }) {
+/** The six headline figures, each against the period before and the mean of the baseline periods. */
+export function HeadlineSlide({ briefing, words }: { briefing: Briefing; words: PeriodWords }) {
   const { t, i18n } = useTranslation();
   return (
     <div className="headline-grid" data-testid="briefing-headline">
-      {briefing.headline.map(({ figure, day, previousDay, weekMean }) => {
-        const delta = day - previousDay;
+      {briefing.headline.map(({ figure, current, previous, baselineMean }) => {
+        const delta = current - previous;
         const worse = WORSE_WHEN_HIGHER.has(figure) ? delta > 0 : delta < 0;
         const signed =
           delta === 0
@@ -20,13 +21,14 @@ export function HeadlineSlide({ briefing }: { briefing: Briefing }) {
         return (
           <div key={figure} className="headline-tile" data-testid={`headline-${figure}`}>
             <span className="headline-label">{t(`briefing.headline.${figure}`)}</span>
-            <span className="headline-value">{formatCount(day, i18n.language)}</span>
+            <span className="headline-value">{formatCount(current, i18n.language)}</span>
             <span className={`headline-delta${delta !== 0 && worse ? ' worse' : ''}`}>
-              {t('briefing.headline.previousDay', { delta: signed })}
+              {t('briefing.headline.previous', { delta: signed, previous: words.previous })}
             </span>
             <span className="headline-mean">
-              {t('briefing.headline.weekMean', {
-                mean: weekMean.toLocaleString(i18n.language, { maximumFractionDigits: 1 }),
+              {t('briefing.headline.baselineMean', {
+                baseline: words.baseline,
+                mean: baselineMean.toLocaleString(i18n.language, { maximumFractionDigits: 1 }),
               })}
             </span>
           </div>

@@ -1,14 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { Briefing } from '../../../../src/domain';
+import type { PeriodWords } from '../period-words';
 import { BarList } from './BarList';
 
-/** In wartime: the day's orders, and each unit's acknowledgement rate, the slowest first. */
-export function OrdersSlide({ orders }: { orders: NonNullable<Briefing['orders']> }) {
+/** In wartime: the period's orders, and each unit's acknowledgement rate, the slowest first. */
+export function OrdersSlide({
+  orders,
+  words,
+}: {
+  orders: NonNullable<Briefing['orders']>;
+  words: PeriodWords;
+}) {
   const { t } = useTranslation();
-  if (orders.issued === 0) return <p className="slide-empty">{t('briefing.orders.none')}</p>;
+  if (orders.issued === 0)
+    return <p className="slide-empty">{t('briefing.orders.none', { span: words.span })}</p>;
   return (
     <div data-testid="briefing-orders">
-      <p className="slide-summary">{t('briefing.orders.summary', orders)}</p>
+      <p className="slide-summary">{t('briefing.orders.summary', { ...orders, span: words.span })}</p>
       <BarList
         testId="briefing-orders-units"
         colour="#009E73"

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionStatus } from '../../../src/core/contract/api';
+import {
+  STANDARD_SHIFTS,
+  chinaDayOf,
+  standardShift,
+  standardShiftAt,
+  toMillis,
+  type StandardShift,
+} from '../../../src/domain';
+import { useLiveQuery } from '../hooks/useDesktop';
+import { formatChinaClock } from '../workspace/time';
+import { HandoverSignOff } from './HandoverSignOff';
+import { ReplayMap } from './ReplayMap';
+import { ReviewGroups, StillOpenTable } from './ReviewGroups';
+import './handover.css';
+
+/** A review replays the shift from the cache: refreshed as the log grows, but not more often than this. */
+const REFRESH_MS = 5_000;
+const REVIEW_KINDS = ['incident', 'order', 'mode', 'sla', 'handover'] as const;
+
+interface HandoverScreenProps {
+  scope?: string;
+  operator: SessionStatus['operator'];
+  onOpen: (incidentId: string) => void;
+}
+
+/** 交接班: a shift's review, its handover and sign-off, and the map played back over it. */
+export function HandoverScreen({ scope, operator, onOpen }: HandoverScreenProps) {
+  const { t, i18n } = useTranslation();
+  const running = standardShiftAt(Date.now());
+  const [day, setDay] = useState(running.day);
+  const [name, setName] = useState<StandardShift>(running.name);
+  const shift = standardShift(day, name);
+  const loaded = useLiveQuery(
+    'handover.review',
+    scope ? { shift, scope } : { shift },
+    REVIEW_KINDS,
+    REFRESH_MS,
+  );
+  const value = loaded.state === 'ready' ? loaded.value : null;
+  const review = value?.review;
+
+  return (
+    <main className="handover" data-testid="handover">
+      <div className="handover-toolbar">
+        <label>
+          {t('handover.day')}
+          <input
+            type="date"
+            data-testid="handover-day"
+            value={day}
+            max={chinaDayOf(Date.now())}
+            onChange={(event) => event.target.value && setDay(event.target.value)}
+          />
+        </label>
+        <label>
+          {t('handover.shift')}
+          <select
+            data-testid="handover-shift"
+            value={name}
+            onChange={(event) => setName(event.target.value as StandardShift)}
+          >
+            {STANDARD_SHIFTS.map((option) => (
+              <option key={option} value={option}>
+                {t(`handover.shifts.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {review && value && (
+          <h2 translate="no">
+            {t('handover.title', { place: value.names[review.scope] ?? review.scope })}
+            <span className="muted">
+              {t('handover.subtitle', {
+                from: formatChinaClock(review.shift.start, i18n.language),
+                until: formatChinaClock(review.shift.end, i18n.language),
+                asOf: formatChinaClock(review.asOf, i18n.language),
+              })}
+            </span>
+          </h2>
+        )}
+      </div>
+      {loaded.state === 'failed' && <p className="notice error">{loaded.error}</p>}
+      {!value && loaded.state !== 'failed' && <p className="muted">{t('handover.loading')}</p>}
+      {value && review && (
+        <div className="handover-body">
+          <div className="handover-review" data-testid="handover-review">
+            <ReviewGroups review={review} names={value.names} onOpen={onOpen} />
+            <StillOpenTable review={review} names={value.names} onOpen={onOpen} />
+          </div>
+          <aside className="handover-side">
+            <HandoverSignOff
+              shift={shift}
+              scope={review.scope}
+              handovers={value.handovers}
+              names={value.names}
+              operator={operator}
+            />
+            <ReplayMap shift={shift} scope={review.scope} until={toMillis(review.asOf)} />
+          </aside>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CODE_LENGTH, chineseDate } from '../../../src/domain';
+import { desktopApi } from '../api-client';
+import { download } from '../components/download';
+import { DocumentPreview, type DocumentRequest } from '../documents/DocumentPreview';
+import { PrintPreview } from '../documents/PrintPreview';
+import { useLiveQuery } from '../hooks/useDesktop';
+import { SubsidyPanel } from '../subsidies/SubsidyPanel';
+import { RiskListTable } from './RiskListTable';
+import './reports.css';
+
+const RISK_KINDS = ['incident', 'order', 'mode', 'sla'] as const;
+/** The list is worked out from every open incident: refreshed as they change, not more often than this. */
+const REFRESH_MS = 5_000;
+
+/** Who a risk warning letter can go to: the townships and the units of the risks on the list. */
+function addresseesOf(
+  rows: { jurisdictionCode: string; unitIds: string[] }[],
+  names: Record<string, string>,
+) {
+  const townships = new Set(rows.map((row) => row.jurisdictionCode.slice(0, CODE_LENGTH.township)));
+  const units = new Set(rows.flatMap((row) => row.unitIds));
+  return [
+    ...[...townships].map((code) => ({ value: `township:${code}`, label: names[code] ?? code })),
+    ...[...units].map((unitId) => ({ value: `unit:${unitId}`, label: names[unitId] ?? unitId })),
+  ];
+}
+
+function letterRequest(value: string): DocumentRequest {
+  const [kind, id] = value.split(':') as ['unit' | 'township', string];
+  return {
+    kind: 'riskWarning',
+    input: { to: kind === 'unit' ? { kind, unitId: id } : { kind, code: id } },
+  };
+}
+
+/** 一书一函两清单 and 以案定补: the centre's lists, letters and the grid workers' subsidies. */
+export function ReportsScreen({ scope }: { scope?: string }) {
+  const { t } = useTranslation();
+  const loaded = useLiveQuery('documents.riskList', scope ? { scope } : {}, RISK_KINDS, REFRESH_MS);
+  const value = loaded.state === 'ready' ? loaded.value : null;
+  const [printing, setPrinting] = useState(false);
+  const [addressee, setAddressee] = useState('');
+  const [letter, setLetter] = useState<DocumentRequest | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const names = value?.names ?? {};
+  const addressees = value ? addresseesOf(value.rows, names) : [];
+  const scopeName = value ? (names[value.scope] ?? value.scope) : '';
+
+  const exportCsv = async () => {
+    const result = await desktopApi.call('documents.exportRiskList', scope ? { scope } : {});
+    if (!result.ok) return setExportError(result.error);
+    setExportError(null);
+    download(result.value);
+  };
+
+  return (
+    <main className="reports" data-testid="reports">
+      <section className="reports-panel risk-list-panel">
+        <header>
+          <h2>
+            {t('reports.riskList')}
+            {value && <span className="review-count">{value.rows.length}</span>}
+          </h2>
+          <div className="reports-actions">
+            <button data-testid="risk-list-export" disabled={!value} onClick={() => void exportCsv()}>
+              {t('reports.exportCsv')}
+            </button>
+            <button data-testid="risk-list-print" disabled={!value} onClick={() => setPrinting(true)}>
+              {t('reports.printList')}
+            </button>
+            <select
+              data-testid="letter-addressee"
+              value={addressee}
+              onChange={(event) => setAddressee(event.target.value)}
+            >
+              <option value="">{t('reports.chooseAddressee')}</option>
+              {addressees.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+            <button
+              data-testid="letter-draft"
+              disabled={addressee === ''}
+              onClick={() => setLetter(letterRequest(addressee))}
+            >
+              {t('reports.draftLetter')}
+            </button>
+          </div>
+        </header>
+        {exportError && <p className="notice error">{exportError}</p>}
+        {loaded.state === 'failed' && <p className="notice error">{loaded.error}</p>}
+        {value && value.rows.length === 0 && <p className="muted">{t('reports.noRisks')}</p>}
+        {value && value.rows.length > 0 && (
+          <div className="risk-list-scroll">
+            <RiskListTable rows={value.rows} names={names} />
+          </div>
+        )}
+      </section>
+      <section className="reports-panel">
+        <SubsidyPanel />
+      </section>
+      {printing && value && (
+        <PrintPreview fileName={`${scopeName}突出矛盾风险清单.pdf`} onClose={() => setPrinting(false)}>
+          <h1>{`${scopeName}突出矛盾风险清单`}</h1>
+          <p className="doc-number">{`截至${chineseDate(new Date().toISOString())}，共${value.rows.length}件`}</p>
+          <RiskListTable rows={value.rows} names={names} printed />
+        </PrintPreview>
+      )}
+      {letter && <DocumentPreview request={letter} onClose={() => setLetter(null)} />}
+    </main>
+  );
+}
