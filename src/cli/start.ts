@@ -5,7 +5,9 @@ import { pino } from 'pino';
 import { z } from 'zod';
 import { bootstrapAccounts } from '../hub/bootstrap';
 import { seedHub } from '../hub/seed/seed-hub';
-import { startHub } from '../hub/server';
+import { recordEvents } from '../hub/projector';
+import { startHub, type Hub } from '../hub/server';
+import { pastDays } from '../sim/history';
 import { startSimulator } from '../sim/simulator';
 import { runDesktop, stopOnSignals } from './desktop';
 import { progressReporter } from './progress';
@@ -23,6 +25,35 @@ function demoCredentials(dir: string): { file: string; saved: DemoCredentials | 
     file,
     saved: existsSync(file) ? demoCredentialsSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) : undefined,
   };
+}
+
+/** Days of history a fresh demo starts with: a week, so the briefing has its baseline and the handover a past. */
+const PAST_DAYS = 7;
+const HISTORY_BATCH = 2000;
+
+/** Plays the past week offline and writes it into the fresh hub's log with the times it carries. */
+async function recordPastWeek(
+  hub: Hub,
+  options: { region: string; seed: number },
+  operatorName: string,
+  reportProgress: ReturnType<typeof progressReporter>,
+): Promise<number> {
+  const account = await hub.store.accountByName(operatorName);
+  if (!account) throw new Error(`the demo's simulator account ${operatorName} is missing`);
+  const drafts = pastDays({
+    regionId: options.region,
+    // Apart from the live run's seed, so the past never repeats what the simulator is about to do.
+    seed: options.seed + 1_000,
+    days: PAST_DAYS,
+    until: Date.now(),
+    actor: { id: account.id, name: account.name, role: 'commander', jurisdictionCode: hub.region.rootCode },
+  });
+  for (let done = 0; done < drafts.length; done += HISTORY_BATCH) {
+    const batch = drafts.slice(done, done + HISTORY_BATCH);
+    await hub.store.transaction((tx) => recordEvents(tx, batch));
+    reportProgress(done + batch.length, drafts.length, 'recording the past week');
+  }
+  return drafts.length;
 }
 
 export function registerStartCommand(program: Command): void {
@@ -77,6 +108,13 @@ export function registerStartCommand(program: Command): void {
           console.log(
             `Seeded ${seeded.units} member units, ${seeded.points} monitoring points, ${seeded.forces} forces`,
           );
+          const recorded = await recordPastWeek(
+            hub,
+            options,
+            credentials.simulator.operator.name,
+            reportProgress,
+          );
+          console.log(`Recorded the past ${PAST_DAYS} days: ${recorded} events`);
         }
 
         const simulator = startSimulator({

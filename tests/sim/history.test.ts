@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  LogReplay,
+  addChinaDays,
+  buildBriefing,
+  chinaDayOf,
+  chinaDayStart,
+  hubEventSchema,
+  toMillis,
+  type HubEvent,
+  type Incident,
+  type Operator,
+} from '../../src/domain';
+import { recordEvents } from '../../src/hub/projector';
+import { openHubStore } from '../../src/hub/store';
+import { pastDays, type PastDaysRequest } from '../../src/sim/history';
+
+const actor: Operator = {
+  id: 'sim-commander',
+  name: '模拟指挥长',
+  role: 'commander',
+  jurisdictionCode: '5329',
+};
+/** Noon on a fixed day, China time: two whole days before it, and its morning. */
+const until = chinaDayStart('2026-03-10') + 12 * 3_600_000;
+const request: PastDaysRequest = { regionId: 'dali', seed: 1001, days: 2, until, actor };
+const drafts = pastDays(request);
+const events = drafts.map(
+  (draft, index) => ({ ...draft, seq: index + 1, id: crypto.randomUUID() }) as HubEvent,
+);
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe('the demo’s past days', () => {
+  it('are valid events, in time order, none after the instant the live run takes over', () => {
+    expect(events.length).toBeGreaterThan(1000);
+    for (const event of events) expect(hubEventSchema.safeParse(event).success, event.type).toBe(true);
+    const times = events.map((event) => toMillis(event.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(Math.max(...times)).toBeLessThanOrEqual(until);
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(chinaDayStart(addChinaDays('2026-03-10', -2)));
+  });
+
+  it('are the same for the same seed and different for another', () => {
+    expect(pastDays(request)).toEqual(drafts);
+    expect(pastDays({ ...request, seed: 1002 }).length).not.toBe(drafts.length);
+  });
+
+  it('give every incident a life the log replays to its last snapshot', () => {
+    const replay = new LogReplay(events).advanceTo(until);
+    const last = new Map<string, Incident>();
+    for (const event of events)
+      if ('incident' in event.payload) last.set(event.payload.incident.id, event.payload.incident);
+    const replayed = [...replay.all<Incident>('incident')];
+    expect(replayed).toHaveLength(last.size);
+    for (const { id, doc } of replayed) expect(doc, id).toEqual(last.get(id));
+    const stages = new Set(replayed.map(({ doc }) => doc.stage));
+    expect(stages).toContain('closed');
+    expect(stages).toContain('resolve');
+  });
+
+  it('give yesterday a briefing with arrivals all day long', () => {
+    const yesterday = chinaDayOf(until - 86_400_000);
+    const briefing = buildBriefing({ events, scope: '5329', day: yesterday, now: until });
+    const arrivals = briefing.headline.find((figure) => figure.figure === 'arrivals')!.current;
+    expect(arrivals).toBeGreaterThan(150);
+    const hours = Object.values(briefing.arrivals.byCategory).reduce(
+      (sum, buckets) => buckets!.map((count, hour) => count + (sum[hour] ?? 0)),
+      [] as number[],
+    );
+    expect(hours.filter((count) => count > 0).length).toBeGreaterThan(18);
+  });
+
+  it('are taken by a real hub store as they are', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pingan-history-'));
+    dirs.push(dir);
+    const store = await openHubStore(`sqlite:${join(dir, 'hub.db')}`);
+    const stored = await store.transaction((tx) => recordEvents(tx, drafts));
+    expect(stored).toHaveLength(drafts.length);
+    const incidents = new Set(
+      drafts.flatMap((draft) => ('incident' in draft.payload ? [draft.payload.incident.id] : [])),
+    );
+    expect(await store.entitiesInScope('5329', 'incident')).toHaveLength(incidents.size);
+    await store.close();
+  });
+});
