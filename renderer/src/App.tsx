@@ -124,7 +124,7 @@ export function App() {
       </header>
       <CatchUpBar catchUp={status?.catchUp ?? null} />
       {view !== 'map' && screen === 'reports' ? (
-        <ReportsScreen scope={scope} />
+        <ReportsScreen scope={scope} operator={operator} />
       ) : view !== 'map' && screen === 'handover' ? (
         <HandoverScreen scope={scope} operator={operator} onOpen={openIncident} />
       ) : view !== 'map' && screen === 'briefing' ? (

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { z } from 'zod';
 import {
@@ -41,7 +42,14 @@ import {
   type Jurisdiction,
   type JurisdictionLevel,
   type MemberUnit,
+  type OperatorCommand,
   type SlaConfig,
+  can,
+  keyPersonList,
+  keyPersonRow,
+  roleSchema,
+  rolesWith,
+  type Permission,
 } from '../domain';
 import { readBoundaries, readJurisdictions, readManifest, type BoundaryCollection } from '../regions/store';
 import { computeFigures } from './cache/figures';
@@ -68,6 +76,9 @@ import type { SubsidiesView } from './contract/subsidies';
 import { exportSubsidies } from './subsidy/subsidy-export';
 import { ShiftReplay } from './replay/shift-replay';
 import { riskListCsv } from './documents/risk-list-export';
+import { keyPersonCsv } from './documents/key-person-export';
+import { keyPersonsIn } from './cache/key-persons';
+import type { KeyPersonListView } from './contract/key-persons';
 
 /** Grids are numbered, not named: names come from the levels above them. */
 const NAMED_LEVELS: readonly JurisdictionLevel[] = ['prefecture', 'county', 'township', 'village'];
@@ -235,6 +246,43 @@ export class DesktopCore {
           .filter((state) => state.mode === 'wartime' && isWithin(jurisdiction, state.jurisdictionCode))
           .sort((a, b) => a.jurisdictionCode.length - b.jurisdictionCode.length)[0] ?? null,
     };
+  }
+
+  /**
+   * Refuses what the signed-in role may not do. The hub decides what reaches the cache; this keeps a cache
+   * that holds more (one synced before a role was narrowed) from showing it.
+   */
+  private requirePermission(permission: Permission, what: string): void {
+    const operator = this.operator();
+    const role = roleSchema.safeParse(operator?.role);
+    if (role.success && can(role.data, permission)) return;
+    const allowed = rolesWith(permission).join(' and ');
+    const who = operator ? `role ${operator.role}` : 'a screen nobody has signed in to';
+    throw new Error(`${what} is only for ${allowed} accounts; ${who} may not see it`);
+  }
+
+  /** Puts a command in the outbox, where it waits for the hub whether or not it is there now. */
+  private submit(command: OperatorCommand) {
+    const entry = this.outbox.enqueue(command);
+    this.emit('status', this.status());
+    this.sync?.kickOutbox();
+    return entry;
+  }
+
+  /** 重点人员清单 of a scope: the rows, masked for screens others can read, and the names they refer to. */
+  private keyPersons(scope: string | undefined, masked: boolean): KeyPersonListView {
+    this.requirePermission('view-key-persons', 'the key-person list');
+    const within = this.scoped(scope);
+    const persons = keyPersonList(keyPersonsIn(this.cache.db, within), within);
+    const names = this.placeNames([
+      within,
+      ...persons.map((person) => person.jurisdictionCode.slice(0, CODE_LENGTH.village)),
+    ]);
+    for (const incidentId of new Set(persons.flatMap((person) => person.linkedIncidentIds)))
+      names[incidentId] = this.queue.get(incidentId)?.title ?? incidentId;
+    for (const accountId of new Set(persons.map((person) => person.registeredBy)))
+      names[accountId] = this.collaboration.nameOf(accountId);
+    return { scope: within, masked, rows: persons.map((person) => keyPersonRow(person, masked)), names };
   }
 
   /** A narrower scope the screen asked for, never wider than the operator's own jurisdiction. */
@@ -440,12 +488,7 @@ export class DesktopCore {
           features: collection.features.filter((f) => f.properties.code.startsWith(within)),
         };
       },
-      'commands.submit': async ({ command }) => {
-        const entry = this.outbox.enqueue(command);
-        this.emit('status', this.status());
-        this.sync?.kickOutbox();
-        return entry;
-      },
+      'commands.submit': async ({ command }) => this.submit(command),
       'figures.get': async ({ scope }) =>
         computeFigures(this.cache.db, {
           scope: this.scoped(scope),
@@ -536,6 +579,22 @@ export class DesktopCore {
         const rows = outstandingRisks(this.openIncidents(within), now);
         const names = this.riskListNames(within, rows);
         return riskListCsv(rows, names, names[within] ?? within, now);
+      },
+      'documents.keyPersons': async ({ scope, masked }) => this.keyPersons(scope, masked),
+      'documents.exportKeyPersons': async ({ scope, format }) => {
+        const list = this.keyPersons(scope, false);
+        const now = Date.now();
+        this.submit({
+          type: 'recordExport',
+          commandId: randomUUID(),
+          document: 'key-person-list',
+          scope: list.scope,
+          format,
+          count: list.rows.length,
+          exportedAt: new Date(now).toISOString(),
+        });
+        if (format === 'pdf') return { format, ...list, count: list.rows.length };
+        return { format, ...keyPersonCsv(list.rows, list.names, list.names[list.scope] ?? list.scope, now) };
       },
       'handover.review': async ({ shift, scope }) => {
         const within = this.scoped(scope);

@@ -23,7 +23,12 @@ export interface CentreContext {
 
 export type CentreResult<T> = { ok: true; value: T; events: HubEventDraft[] } | Refusal;
 
-function authorityFailure(permission: Permission, jurisdictionCode: string, actor: Operator): Refusal | null {
+/** Whether the actor's role may do this, and in this jurisdiction; null when it may. */
+export function authorityFailure(
+  permission: Permission,
+  jurisdictionCode: string,
+  actor: Operator,
+): Refusal | null {
   if (!can(actor.role, permission))
     return refuse('role-not-permitted', `role ${actor.role} may not ${permission}`);
   if (!inScope(actor.jurisdictionCode, jurisdictionCode)) {

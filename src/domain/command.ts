@@ -12,12 +12,14 @@ import {
   resolveActionSchema,
   type LifecycleAction,
 } from './action';
+import { documentExportSchema } from './audited-export';
 import type { Incident } from './incident';
 import { briefingPeriodSchema } from './briefing/period';
 import { bulletinBodySchema, bulletinTitleSchema } from './bulletin';
 import { chinaDaySchema } from './china-day';
 import { shiftSchema } from './handover';
 import { jurisdictionCodeSchema } from './jurisdiction';
+import { keyPersonEntrySchema } from './key-person';
 import { applyAction, type ActionContext, type ActionResult } from './lifecycle';
 import { modeSchema } from './mode';
 import { refuse } from './refusal';
@@ -41,7 +43,8 @@ const lifecycleEnvelope = {
 /**
  * Commands are the lifecycle actions plus the centre's other actions. Notes carry no base version:
  * they only accumulate, so a note written against an older version is still true. The mode switch, the
- * handover and the SLA tables concern a jurisdiction, not an incident.
+ * handover and the SLA tables concern a jurisdiction, not an incident. Recording an export changes nothing:
+ * it is a command so that the hub's audit log holds it, sent later if the desktop is offline.
  */
 export const operatorCommandSchema = z.discriminatedUnion('type', [
   reportActionSchema.extend(lifecycleEnvelope),
@@ -100,6 +103,18 @@ export const operatorCommandSchema = z.discriminatedUnion('type', [
     jurisdictionCode: jurisdictionCodeSchema,
     rates: subsidyRatesSchema,
   }),
+  z.object({
+    type: z.literal('registerKeyPerson'),
+    commandId: commandIdSchema,
+    person: keyPersonEntrySchema,
+  }),
+  z.object({
+    type: z.literal('removeKeyPerson'),
+    commandId: commandIdSchema,
+    keyPersonId: z.string().min(1),
+    reason: reasonSchema,
+  }),
+  documentExportSchema.extend({ type: z.literal('recordExport'), commandId: commandIdSchema }),
 ]);
 export type OperatorCommand = z.infer<typeof operatorCommandSchema>;
 export type CommandType = OperatorCommand['type'];

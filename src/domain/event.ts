@@ -4,6 +4,7 @@ import { savedBulletinSchema } from './bulletin';
 import { handoverSchema } from './handover';
 import { CLOSURES, incidentSchema, satisfactionSchema } from './incident';
 import { jurisdictionCodeSchema } from './jurisdiction';
+import { keyPersonSchema } from './key-person';
 import { modeSchema, modeStateSchema } from './mode';
 import { memberUnitSchema } from './member-unit';
 import { MONITORING_STATUSES, monitoringPointSchema } from './monitoring';
@@ -39,6 +40,8 @@ export const EVENT_TYPES = [
   'monitoring.registered',
   'forces.registered',
   'units.registered',
+  'key-person.registered',
+  'key-person.removed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -122,6 +125,9 @@ const payloadSchemas = {
   'monitoring.registered': z.object({ points: z.array(monitoringPointSchema).min(1) }),
   'forces.registered': z.object({ forces: z.array(forceSchema).min(1) }),
   'units.registered': z.object({ units: z.array(memberUnitSchema).min(1) }),
+  /** The person's entry as it stands after the change, like incident events: the latest one is current. */
+  'key-person.registered': z.object({ person: keyPersonSchema }),
+  'key-person.removed': z.object({ person: keyPersonSchema }),
 } satisfies Record<EventType, z.ZodType>;
 
 export type EventPayload<T extends EventType> = z.infer<(typeof payloadSchemas)[T]>;
@@ -163,6 +169,8 @@ export const hubEventSchema = z.discriminatedUnion('type', [
   eventOf('monitoring.registered'),
   eventOf('forces.registered'),
   eventOf('units.registered'),
+  eventOf('key-person.registered'),
+  eventOf('key-person.removed'),
 ]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 

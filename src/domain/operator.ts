@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'configure-sla',
   'configure-subsidies',
   'publish-bulletin',
+  'view-key-persons',
+  'manage-key-persons',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -24,13 +26,21 @@ const OPERATOR_PERMISSIONS = ['read', 'act-on-incidents', 'add-notes', 'sign-han
 /**
  * Viewers watch the big screen; operators work incidents and sign the shift handover; commanders
  * also put a jurisdiction on a war footing, sign supervision notices (督办通知书), the centre's
- * strongest lever on a member unit, and issue its bulletins (通报); admins additionally manage accounts, the SLA tables and the subsidy
- * rates.
+ * strongest lever on a member unit, issue its bulletins (通报) and keep the key-person list (重点人员清单),
+ * whose personal data nobody below them sees; admins additionally manage accounts, the SLA tables and the
+ * subsidy rates.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: ['read'],
   operator: OPERATOR_PERMISSIONS,
-  commander: [...OPERATOR_PERMISSIONS, 'switch-mode', 'issue-supervision-notice', 'publish-bulletin'],
+  commander: [
+    ...OPERATOR_PERMISSIONS,
+    'switch-mode',
+    'issue-supervision-notice',
+    'publish-bulletin',
+    'view-key-persons',
+    'manage-key-persons',
+  ],
   admin: PERMISSIONS,
 };
 

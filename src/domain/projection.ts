@@ -19,6 +19,7 @@ export const ENTITY_KINDS = [
   'monitoring-point',
   'force',
   'member-unit',
+  'key-person',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -151,6 +152,12 @@ export function projectEvent(event: HubEvent, lookup: EntityLookup): EntityState
       return event.payload.units.map((unit) =>
         next(lookup, 'member-unit', unit.id, unit.jurisdictionCode, unit),
       );
+    // Removal keeps the record, marked: the entity kinds only ever change, never disappear.
+    case 'key-person.registered':
+    case 'key-person.removed': {
+      const { person } = event.payload;
+      return [next(lookup, 'key-person', person.id, person.jurisdictionCode, person)];
+    }
   }
 }
 
@@ -163,6 +170,9 @@ export function eventSubject(event: HubEvent): string | null {
       return event.payload.point.id;
     case 'force.moved':
       return event.payload.forceId;
+    case 'key-person.registered':
+    case 'key-person.removed':
+      return event.payload.person.id;
     case 'mode.switched':
     case 'sla.configured':
     case 'subsidy.configured':

@@ -9,11 +9,15 @@ import {
   acceptHandover,
   configureSla,
   configureSubsidyRates,
+  recordExport,
+  registerKeyPerson,
+  removeKeyPerson,
   slaInForce,
   switchMode,
   type Handover,
   type HubEventDraft,
   type Incident,
+  type KeyPerson,
   type Mode,
   type ModeState,
   type Operator,
@@ -77,12 +81,39 @@ export async function slaAt(tx: HubTransaction, jurisdictionCode: string): Promi
   );
 }
 
-/** What the audit log files a command under: its incident, its jurisdiction or the handover it signs off. */
+/**
+ * What the audit log files a command under: its incident, its jurisdiction, the handover it signs off, the
+ * person it lists or takes off the list, or the jurisdiction whose document was exported.
+ */
 function commandTarget(command: OperatorCommand): string {
-  if ('incidentId' in command) return command.incidentId;
-  if ('jurisdictionCode' in command) return command.jurisdictionCode;
-  return command.handoverId;
+  switch (command.type) {
+    case 'switchMode':
+    case 'submitHandover':
+    case 'saveBulletin':
+    case 'configureSla':
+    case 'configureSubsidyRates':
+      return command.jurisdictionCode;
+    case 'acceptHandover':
+      return command.handoverId;
+    case 'registerKeyPerson':
+      return command.person.id;
+    case 'removeKeyPerson':
+      return command.keyPersonId;
+    case 'recordExport':
+      return command.scope;
+    default:
+      return command.incidentId;
+  }
 }
+
+type Decision =
+  | {
+      ok: true;
+      events: HubEventDraft[];
+      /** What the audit log keeps of an accepted command besides its events: all there is of an export. */
+      audit?: Record<string, unknown>;
+    }
+  | { ok: false; code: CommandRefusalCode; reason: string };
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues
@@ -146,12 +177,9 @@ export class CommandHandler {
         return { ...(previous.outcome as CommandOutcome), replayed: true };
       }
       const decision = await this.decide(tx, operatorOf(claims), command, at);
+      const seqs = decision.ok ? (await recordEvents(tx, decision.events)).map((event) => event.seq) : [];
       const outcome: CommandOutcome = decision.ok
-        ? {
-            ok: true,
-            commandId: command.commandId,
-            seqs: (await recordEvents(tx, decision.events)).map((event) => event.seq),
-          }
+        ? { ok: true, commandId: command.commandId, seqs }
         : { ok: false, commandId: command.commandId, code: decision.code, reason: decision.reason };
       await tx.putCommandOutcome({ commandId: command.commandId, accountId: claims.accountId, outcome });
       await tx.audit({
@@ -160,7 +188,7 @@ export class CommandHandler {
         action: `command.${command.type}`,
         target: commandTarget(command),
         outcome: outcome.ok ? 'accepted' : 'refused',
-        detail: outcome.ok ? { commandId: command.commandId, seqs: outcome.seqs } : outcome,
+        detail: decision.ok ? { commandId: command.commandId, seqs, ...decision.audit } : outcome,
       });
       return outcome;
     });
@@ -173,9 +201,7 @@ export class CommandHandler {
     actor: Operator,
     command: OperatorCommand,
     at: string,
-  ): Promise<
-    { ok: true; events: HubEventDraft[] } | { ok: false; code: CommandRefusalCode; reason: string }
-  > {
+  ): Promise<Decision> {
     const ctx = { actor, at };
     if (command.type === 'switchMode') {
       const current = (await tx.getEntity('mode', command.jurisdictionCode))?.doc as ModeState | undefined;
@@ -198,6 +224,21 @@ export class CommandHandler {
     }
     if (command.type === 'configureSubsidyRates') {
       return configureSubsidyRates(command, ctx);
+    }
+    if (command.type === 'registerKeyPerson') {
+      const current = (await tx.getEntity('key-person', command.person.id))?.doc as KeyPerson | undefined;
+      const linked = await tx.getEntities('incident', [...new Set(command.person.linkedIncidentIds)]);
+      return registerKeyPerson(current ?? null, command.person, ctx, linked);
+    }
+    if (command.type === 'removeKeyPerson') {
+      const current = (await tx.getEntity('key-person', command.keyPersonId))?.doc as KeyPerson | undefined;
+      if (!current)
+        return { ok: false, code: 'not-found', reason: `there is no key person ${command.keyPersonId}` };
+      return removeKeyPerson(current, command, ctx);
+    }
+    if (command.type === 'recordExport') {
+      const recorded = recordExport(command, ctx);
+      return recorded.ok ? { ok: true, events: [], audit: { export: recorded.value } } : recorded;
     }
 
     const incident = (await tx.getEntity('incident', command.incidentId))?.doc as Incident | undefined;

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { Server } from 'socket.io';
 import { z } from 'zod';
-import { isWithin } from '../domain';
+import { isWithin, withheldKinds } from '../domain';
 import { stateChecksum } from './checksum';
 import { authenticate } from './accounts';
 import { hashApiKey } from './auth/api-keys';
@@ -21,7 +21,7 @@ import { RegionIndex } from './region-index';
 import { openHubStore, type ApiKeyRecord, type HubStore } from './store';
 import { LiveBroadcaster } from './stream/broadcaster';
 import { Presence, presenceRequestSchema } from './stream/presence';
-import { backfill, catchUpAndJoin } from './stream/subscription';
+import { backfill, catchUpAndJoin, type Audience } from './stream/subscription';
 
 export interface HubOptions {
   /** `sqlite:./data/hub.db` or `postgres://…`. */
@@ -56,6 +56,10 @@ const subscribeSchema = z
     /** Narrower than the account's jurisdiction, for a screen that follows one county; never wider. */
     scope: z.string().regex(/^\d+$/).optional(),
   })
+  .strict();
+
+const checksumQuerySchema = z
+  .object({ scope: z.string().regex(/^\d+$/).optional(), account: z.string().min(1).optional() })
   .strict();
 
 const backfillSchema = z
@@ -216,7 +220,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
           socket,
           store,
           broadcaster,
-          scope,
+          { scope, role: claims.role },
           parsed.data.since,
           (remaining) => {
             metrics.replayBacklog.inc(remaining - backlog);
@@ -234,11 +238,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     socket.on('backfill', async (raw: unknown, ack?: (reply: unknown) => void) => {
       if (typeof ack !== 'function') return;
       const parsed = backfillSchema.safeParse(raw);
-      const scope = socket.data.scope as string | undefined;
+      const audience = socket.data.audience as Audience | undefined;
       if (!parsed.success) return ack({ ok: false, error: zodProblems(parsed.error).join('; ') });
-      if (scope === undefined) return ack({ ok: false, error: 'subscribe first' });
+      if (audience === undefined) return ack({ ok: false, error: 'subscribe first' });
       try {
-        ack({ ok: true, ...(await backfill(store, scope, parsed.data.after, parsed.data.through)) });
+        ack({ ok: true, ...(await backfill(store, audience, parsed.data.after, parsed.data.through)) });
       } catch (error) {
         logger.error({ err: error }, 'backfill failed');
         ack({ ok: false, error: 'the hub could not read its log; try again' });
@@ -324,7 +328,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
 
   /**
    * The checksum of the current state of a scope, the same one a desktop cache computes: a cache synced to
-   * `seq` with an equal checksum holds exactly the hub's state. Admins only.
+   * `seq` with an equal checksum holds exactly the hub's state. Admins only. The state is the one the named
+   * `account`'s stream delivers (the admin's own without one): what its role may not see is no part of it,
+   * so a cache synced as an operator is compared with what an operator receives.
    */
   app.get('/api/v1/admin/checksum', async (request, reply) => {
     const token = bearer(request);
@@ -341,16 +347,37 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     }
     if (claims.role !== 'admin')
       return sendError(reply, 403, 'role-not-permitted', 'only an admin may read checksums');
-    const scope = (request.query as { scope?: string }).scope ?? claims.jurisdiction;
-    if (!/^\d+$/.test(scope) || !isWithin(scope, claims.jurisdiction)) {
+    const query = checksumQuerySchema.safeParse(request.query);
+    if (!query.success)
+      return sendError(
+        reply,
+        400,
+        'invalid-query',
+        'scope is a code, account a name',
+        zodProblems(query.error),
+      );
+    const viewer = query.data.account
+      ? await store.accountByName(query.data.account)
+      : { role: claims.role, jurisdiction: claims.jurisdiction };
+    if (!viewer) return sendError(reply, 404, 'not-found', `there is no account ${query.data.account}`);
+    if (!isWithin(viewer.jurisdiction, claims.jurisdiction)) {
       return sendError(
         reply,
         403,
         'out-of-scope',
-        `scope ${scope} lies outside ${region.describe(claims.jurisdiction)}`,
+        `account ${query.data.account} works outside ${region.describe(claims.jurisdiction)}`,
       );
     }
-    const snapshot = await store.snapshot(scope);
+    const scope = query.data.scope ?? viewer.jurisdiction;
+    if (!isWithin(scope, viewer.jurisdiction)) {
+      return sendError(
+        reply,
+        403,
+        'out-of-scope',
+        `scope ${scope} lies outside ${region.describe(viewer.jurisdiction)}`,
+      );
+    }
+    const snapshot = await store.snapshot(scope, withheldKinds(viewer.role));
     return {
       scope,
       seq: snapshot.seq,

@@ -13,6 +13,8 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'switch-mode',
     'issue-supervision-notice',
     'publish-bulletin',
+    'view-key-persons',
+    'manage-key-persons',
   ],
   admin: PERMISSIONS,
 };
@@ -35,6 +37,15 @@ describe('role permissions', () => {
     expect(can('commander', 'switch-mode')).toBe(true);
     expect(can('commander', 'issue-supervision-notice')).toBe(true);
     expect(can('commander', 'publish-bulletin')).toBe(true);
+  });
+
+  it('show the key-person list to commanders and admins only, and let only them keep it', () => {
+    for (const permission of ['view-key-persons', 'manage-key-persons'] as const) {
+      expect(can('viewer', permission)).toBe(false);
+      expect(can('operator', permission)).toBe(false);
+      expect(can('commander', permission)).toBe(true);
+      expect(can('admin', permission)).toBe(true);
+    }
   });
 
   it('reserve accounts and SLA tables for admins', () => {

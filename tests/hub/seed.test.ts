@@ -1,13 +1,21 @@
 import { booleanPointInPolygon } from '@turf/turf';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forceSchema, memberUnitSchema, monitoringPointSchema, type HubEvent } from '../../src/domain';
+import {
+  forceSchema,
+  hubEventSchema,
+  memberUnitSchema,
+  monitoringPointSchema,
+  type HubEvent,
+} from '../../src/domain';
+import { demoKeyPersonEvents } from '../../src/hub/seed/demo-key-persons';
 import { generateInventory, type Inventory } from '../../src/hub/seed/inventory';
 import { seedHub } from '../../src/hub/seed/seed-hub';
 import { openHubStore, type HubStore } from '../../src/hub/store';
-import { readBoundaries } from '../../src/regions/store';
+import { readBoundaries, readJurisdictions } from '../../src/regions/store';
 
 describe('the generated inventory', () => {
   let gulang: Inventory;
@@ -58,6 +66,27 @@ describe('the generated inventory', () => {
   it('gives every entity a distinct id', () => {
     const ids = [...gulang.units, ...gulang.points, ...gulang.forces].map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('the demonstration’s key persons', () => {
+  it('are a handful of valid registrations in Dali villages, and none elsewhere', () => {
+    const at = '2025-03-01T00:00:00.000Z';
+    const events = demoKeyPersonEvents('dali', at).map((draft, index) =>
+      hubEventSchema.parse({ ...draft, seq: index + 1, id: randomUUID() }),
+    );
+    expect(events.length).toBeGreaterThanOrEqual(5);
+    const villages = new Set(
+      readJurisdictions('dali')
+        .filter((j) => j.level === 'village')
+        .map((j) => j.code),
+    );
+    for (const event of events) {
+      if (event.type !== 'key-person.registered') throw new Error(`unexpected ${event.type}`);
+      expect(villages.has(event.jurisdiction)).toBe(true);
+      expect(event.payload.person.name).toMatch(/^.某某$/);
+    }
+    expect(demoKeyPersonEvents('gulang', at)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Server } from 'socket.io';
-import { isEventInScope } from '../../../src/domain';
+import { isEventInScope, mayViewEvent } from '../../../src/domain';
 import type { HubStore, StoredEvent } from '../../../src/hub/store';
-import { LiveBroadcaster, SCOPE_ROOM_PREFIX } from '../../../src/hub/stream/broadcaster';
+import { LiveBroadcaster, streamAudience } from '../../../src/hub/stream/broadcaster';
 
 /**
  * The delivery the hub's broadcaster is built to avoid, here only to measure what its batching is worth:
@@ -20,9 +20,11 @@ export class PerEventBroadcaster extends LiveBroadcaster {
   protected override emitToRooms(events: readonly StoredEvent[]): void {
     const namespace = this.server.of('/');
     for (const [room, socketIds] of namespace.adapter.rooms) {
-      if (!room.startsWith(SCOPE_ROOM_PREFIX)) continue;
-      const scope = room.slice(SCOPE_ROOM_PREFIX.length);
-      const inScope = events.filter((event) => isEventInScope(event, scope));
+      const audience = streamAudience(room);
+      if (!audience) continue;
+      const inScope = events.filter(
+        (event) => isEventInScope(event, audience.scope) && mayViewEvent(audience.role, event.type),
+      );
       for (const socketId of socketIds) {
         const socket = namespace.sockets.get(socketId);
         // Called before the base class records these events as sent: this is where the batch starts.

@@ -36,7 +36,8 @@ await broadcaster.start();
 
 io.on('connection', (socket) => {
   socket.on('subscribe', (request: { since: number }, ack: (reply: unknown) => void) => {
-    catchUpAndJoin(socket, store, broadcaster, PREFECTURE, request.since, () => undefined).then(
+    const audience = { scope: PREFECTURE, role: 'commander' };
+    catchUpAndJoin(socket, store, broadcaster, audience, request.since, () => undefined).then(
       (result) => ack({ ok: true, ...result }),
       (error: unknown) => ack({ ok: false, error: String(error) }),
     );

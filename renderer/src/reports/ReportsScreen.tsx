@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CODE_LENGTH, chineseDate } from '../../../src/domain';
+import type { SessionStatus } from '../../../src/core/contract/api';
+import { CODE_LENGTH, can, chineseDate, type Role } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { download } from '../components/download';
 import { DocumentPreview, type DocumentRequest } from '../documents/DocumentPreview';
 import { PrintPreview } from '../documents/PrintPreview';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { SubsidyPanel } from '../subsidies/SubsidyPanel';
+import { KeyPersonPanel } from './KeyPersonPanel';
 import { RiskListTable } from './RiskListTable';
 import './reports.css';
 
@@ -35,8 +37,11 @@ function letterRequest(value: string): DocumentRequest {
   };
 }
 
-/** 一书一函两清单 and 以案定补: the centre's lists, letters and the grid workers' subsidies. */
-export function ReportsScreen({ scope }: { scope?: string }) {
+/**
+ * 一书一函两清单 and 以案定补: the centre's lists, letters and the grid workers' subsidies. The key-person list is
+ * shown only to the roles allowed to see it.
+ */
+export function ReportsScreen({ scope, operator }: { scope?: string; operator: SessionStatus['operator'] }) {
   const { t } = useTranslation();
   const loaded = useLiveQuery('documents.riskList', scope ? { scope } : {}, RISK_KINDS, REFRESH_MS);
   const value = loaded.state === 'ready' ? loaded.value : null;
@@ -47,6 +52,7 @@ export function ReportsScreen({ scope }: { scope?: string }) {
   const names = value?.names ?? {};
   const addressees = value ? addresseesOf(value.rows, names) : [];
   const scopeName = value ? (names[value.scope] ?? value.scope) : '';
+  const seesKeyPersons = operator !== null && can(operator.role as Role, 'view-key-persons');
 
   const exportCsv = async () => {
     const result = await desktopApi.call('documents.exportRiskList', scope ? { scope } : {});
@@ -56,7 +62,7 @@ export function ReportsScreen({ scope }: { scope?: string }) {
   };
 
   return (
-    <main className="reports" data-testid="reports">
+    <main className={seesKeyPersons ? 'reports with-key-persons' : 'reports'} data-testid="reports">
       <section className="reports-panel risk-list-panel">
         <header>
           <h2>
@@ -100,6 +106,7 @@ export function ReportsScreen({ scope }: { scope?: string }) {
           </div>
         )}
       </section>
+      {seesKeyPersons && <KeyPersonPanel operator={operator} scope={scope} />}
       <section className="reports-panel">
         <SubsidyPanel />
       </section>

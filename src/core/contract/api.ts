@@ -45,6 +45,12 @@ import {
   subsidyRatesViewSchema,
 } from './subsidies';
 import { replayFrameSchema } from './replay';
+import {
+  keyPersonExportInputSchema,
+  keyPersonExportSchema,
+  keyPersonListInputSchema,
+  keyPersonListViewSchema,
+} from './key-persons';
 
 /**
  * The desktop API: every query, command and change notification the renderer may use, declared once.
@@ -335,6 +341,16 @@ export const desktopApiContract = {
     input: z.object({ scope: jurisdictionCodeSchema.optional() }).strict(),
     output: queueExportSchema,
   },
+  /**
+   * 重点人员清单 of the operator's jurisdiction or a part of it, masked or whole. Refused to a role that may not see
+   * key persons, whatever its cache holds.
+   */
+  'documents.keyPersons': { input: keyPersonListInputSchema, output: keyPersonListViewSchema },
+  /**
+   * The key-person list whole, as CSV (UTF-8 with BOM) or as rows to print to PDF; each export is put in the
+   * outbox as a `recordExport` command, so the hub's audit log holds it even if it was made offline.
+   */
+  'documents.exportKeyPersons': { input: keyPersonExportInputSchema, output: keyPersonExportSchema },
   /** A shift's review (交接班) for the operator's jurisdiction or a part of it, with its handovers. */
   'handover.review': {
     input: z.object({ shift: shiftSchema, scope: jurisdictionCodeSchema.optional() }).strict(),

@@ -1,6 +1,7 @@
 import { CODE_LENGTH, type HubEventDraft } from '../../domain';
 import { recordEvents } from '../projector';
 import type { HubStore } from '../store';
+import { demoKeyPersonEvents } from './demo-key-persons';
 import { generateInventory, type Inventory } from './inventory';
 
 export interface SeedOptions {
@@ -15,6 +16,7 @@ export interface SeedResult {
   units: number;
   points: number;
   forces: number;
+  keyPersons: number;
   events: number;
 }
 
@@ -65,7 +67,8 @@ function registrationEvents(inventory: Inventory, at: string): Map<string, HubEv
 }
 
 /**
- * Registers the region's inventory on a hub's first run, as events, so that clients syncing from the start
+ * Registers the region's inventory on a hub's first run, as events (and, for the demonstration, a few key
+ * persons), so that clients syncing from the start
  * of the log learn of it like of anything else. One transaction per county keeps statements a sane size.
  * Does nothing when the log already holds events; if another process starts writing meanwhile, the first
  * chunk notices (its events would not start the log) and the seeding stops without writing.
@@ -75,11 +78,14 @@ export async function seedHub(
   region: string | { regionId: string },
   options: SeedOptions = {},
 ): Promise<SeedResult> {
-  const none: SeedResult = { seeded: false, units: 0, points: 0, forces: 0, events: 0 };
+  const none: SeedResult = { seeded: false, units: 0, points: 0, forces: 0, keyPersons: 0, events: 0 };
   if ((await store.headSeq()) !== 0) return none;
   const regionId = typeof region === 'string' ? region : region.regionId;
   const inventory = generateInventory(regionId, options.regionsDir);
-  const chunks = [...registrationEvents(inventory, new Date().toISOString()).values()];
+  const at = new Date().toISOString();
+  const keyPersons = demoKeyPersonEvents(regionId, at, options.regionsDir);
+  const chunks = [...registrationEvents(inventory, at).values()];
+  if (keyPersons.length > 0) chunks.push(keyPersons);
 
   let events = 0;
   try {
@@ -100,6 +106,7 @@ export async function seedHub(
     units: inventory.units.length,
     points: inventory.points.length,
     forces: inventory.forces.length,
+    keyPersons: keyPersons.length,
     events,
   };
 }

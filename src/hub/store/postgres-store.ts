@@ -189,25 +189,27 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
       const row = (await one('SELECT MIN(seq) AS oldest, COALESCE(MAX(seq), 0) AS head FROM events'))!;
       return row.oldest === null ? Number(row.head) + 1 : Number(row.oldest);
     },
-    async eventsBetween(after, through, scope, limit) {
+    async eventsBetween(after, through, scope, limit, withheld = []) {
       const { rows } = await pool.query(
         `SELECT * FROM events WHERE seq > $1 AND seq <= $2
            AND (jurisdiction LIKE $3 ESCAPE '\\' OR (type IN ${INHERITED_EVENT_TYPES_SQL} AND $4 LIKE jurisdiction || '%'))
+           AND type <> ALL($6::text[])
          ORDER BY seq LIMIT $5`,
-        [after, through, scopePattern(scope), scope, limit],
+        [after, through, scopePattern(scope), scope, limit, withheld],
       );
       return rows.map((row) => toEvent(row, alreadyParsed));
     },
-    async snapshot(scope) {
+    async snapshot(scope, withheld = []) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         const head = await client.query('SELECT COALESCE(MAX(seq), 0) AS head FROM events');
         const { rows } = await client.query(
           `SELECT * FROM entities
-           WHERE jurisdiction LIKE $1 ESCAPE '\\' OR (kind IN ${INHERITED_KINDS_SQL} AND $2 LIKE jurisdiction || '%')
+           WHERE (jurisdiction LIKE $1 ESCAPE '\\' OR (kind IN ${INHERITED_KINDS_SQL} AND $2 LIKE jurisdiction || '%'))
+             AND kind <> ALL($3::text[])
            ORDER BY kind, id`,
-          [scopePattern(scope), scope],
+          [scopePattern(scope), scope, withheld],
         );
         await client.query('COMMIT');
         return { seq: Number(head.rows[0].head), entities: rows.map((row) => toEntity(row, alreadyParsed)) };

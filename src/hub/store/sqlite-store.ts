@@ -87,10 +87,15 @@ export function openSqliteStore(file: string): HubStore {
     head: reader.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events'),
     oldest: reader.prepare('SELECT MIN(seq) AS oldest FROM events'),
     eventsBetween: reader.prepare(
-      `SELECT * FROM events WHERE seq > ? AND seq <= ? AND (jurisdiction LIKE ? ESCAPE '\\' OR (type IN ${INHERITED_EVENT_TYPES_SQL} AND ? LIKE jurisdiction || '%')) ORDER BY seq LIMIT ?`,
+      `SELECT * FROM events WHERE seq > ? AND seq <= ? AND (jurisdiction LIKE ? ESCAPE '\\' OR (type IN ${INHERITED_EVENT_TYPES_SQL} AND ? LIKE jurisdiction || '%'))
+       AND type NOT IN (SELECT value FROM json_each(?)) ORDER BY seq LIMIT ?`,
     ),
     entitiesInScope: reader.prepare(
       `SELECT * FROM entities WHERE (jurisdiction LIKE ? ESCAPE '\\' OR (kind IN ${INHERITED_KINDS_SQL} AND ? LIKE jurisdiction || '%')) ORDER BY kind, id`,
+    ),
+    snapshotEntities: reader.prepare(
+      `SELECT * FROM entities WHERE (jurisdiction LIKE ? ESCAPE '\\' OR (kind IN ${INHERITED_KINDS_SQL} AND ? LIKE jurisdiction || '%'))
+       AND kind NOT IN (SELECT value FROM json_each(?)) ORDER BY kind, id`,
     ),
     entitiesOfKind: reader.prepare(
       `SELECT * FROM entities WHERE kind = ? AND (jurisdiction LIKE ? ESCAPE '\\' OR (kind IN ${INHERITED_KINDS_SQL} AND ? LIKE jurisdiction || '%')) ORDER BY id`,
@@ -192,17 +197,23 @@ export function openSqliteStore(file: string): HubStore {
       const oldest = (r.oldest.get() as Row).oldest;
       return oldest === null ? Number((r.head.get() as Row).head) + 1 : Number(oldest);
     },
-    async eventsBetween(after, through, scope, limit) {
-      return (r.eventsBetween.all(after, through, scopePattern(scope), scope, limit) as Row[]).map((row) =>
-        toEvent(row, parsedText),
-      );
+    async eventsBetween(after, through, scope, limit, withheld = []) {
+      const rows = r.eventsBetween.all(
+        after,
+        through,
+        scopePattern(scope),
+        scope,
+        JSON.stringify(withheld),
+        limit,
+      ) as Row[];
+      return rows.map((row) => toEvent(row, parsedText));
     },
-    async snapshot(scope) {
+    async snapshot(scope, withheld = []) {
       // One read transaction: the entities and the head seq come from the same committed state.
       return reader.transaction(() => ({
         seq: Number((r.head.get() as Row).head),
-        entities: (r.entitiesInScope.all(scopePattern(scope), scope) as Row[]).map((row) =>
-          toEntity(row, parsedText),
+        entities: (r.snapshotEntities.all(scopePattern(scope), scope, JSON.stringify(withheld)) as Row[]).map(
+          (row) => toEntity(row, parsedText),
         ),
       }))();
     },

@@ -85,10 +85,19 @@ export interface HubStore {
   headSeq(): Promise<number>;
   /** The smallest seq still in the log (head + 1 when the log is empty). */
   oldestRetainedSeq(): Promise<number>;
-  /** Events with `after` < seq ≤ `through` in the scope, in seq order, at most `limit` of them. */
-  eventsBetween(after: number, through: number, scope: Scope, limit: number): Promise<StoredEvent[]>;
-  /** Current state of everything in scope and the seq it reflects, read consistently. */
-  snapshot(scope: Scope): Promise<{ seq: number; entities: EntityRecord[] }>;
+  /**
+   * Events with `after` < seq ≤ `through` in the scope, in seq order, at most `limit` of them; none of the
+   * `withheld` types (those the reader's role may not see), which do not count towards the limit.
+   */
+  eventsBetween(
+    after: number,
+    through: number,
+    scope: Scope,
+    limit: number,
+    withheld?: readonly string[],
+  ): Promise<StoredEvent[]>;
+  /** Current state of everything in scope but the `withheld` kinds, and the seq it reflects, read consistently. */
+  snapshot(scope: Scope, withheld?: readonly string[]): Promise<{ seq: number; entities: EntityRecord[] }>;
   entitiesInScope(scope: Scope, kind?: string): Promise<EntityRecord[]>;
   getEntity(kind: string, id: string): Promise<EntityRecord | undefined>;
   /** Every retained event about one entity, oldest first. */

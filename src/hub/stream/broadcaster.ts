@@ -1,10 +1,26 @@
-import type { Server } from 'socket.io';
-import { isEventInScope } from '../../domain';
+import type { Server, Socket } from 'socket.io';
+import { isEventInScope, mayViewEvent } from '../../domain';
 import type { HubStore, StoredEvent } from '../store';
 
-export const SCOPE_ROOM_PREFIX = 'scope:';
 export const BATCH_INTERVAL_MS = 50;
 const MAX_EVENTS_PER_READ = 5000;
+const SCOPE_ROOM_PREFIX = 'scope:';
+
+/**
+ * The room of the clients that receive the same stream: the same scope, seen through the same role (some
+ * events only some roles may see). Codes are digits and roles have no colon, so the name parses back.
+ */
+function streamRoom(role: string, scope: string): string {
+  return `${SCOPE_ROOM_PREFIX}${role}:${scope}`;
+}
+
+/** The role and scope a stream room was named for; null for the other rooms (presence …). */
+export function streamAudience(room: string): { role: string; scope: string } | null {
+  if (!room.startsWith(SCOPE_ROOM_PREFIX)) return null;
+  const [role, scope] = room.slice(SCOPE_ROOM_PREFIX.length).split(':') as [string, string];
+  return { role, scope };
+}
+
 /**
  * Look for commits every second even without a notice: another process may share the store, and whatever
  * writes to it outside the hub's own paths (seeding, maintenance) is picked up without being announced.
@@ -52,6 +68,17 @@ export class LiveBroadcaster {
   /** The seq up to which every local room has been sent everything in its scope. */
   get broadcastThrough(): number {
     return this.lastBroadcastSeq;
+  }
+
+  /**
+   * Adds a client that holds everything broadcast so far to the stream of its role and scope. A room new to the
+   * stream starts from here: had it no start, its first message would start where the broadcast stood when
+   * it was sent, and a client that joined before stretches with nothing for it would see a gap.
+   */
+  join(socket: Socket, role: string, scope: string): void {
+    const room = streamRoom(role, scope);
+    if (!this.roomThrough.has(room)) this.roomThrough.set(room, this.lastBroadcastSeq);
+    void socket.join(room);
   }
 
   /** Resolves once every event up to `seq` has been broadcast. */
@@ -115,18 +142,26 @@ export class LiveBroadcaster {
 
   /**
    * Each message says which stretch of the log it covers, `{ after, through }`: a client that finds
-   * `after` beyond what it holds knows it missed a message and asks for the stretch in between.
+   * `after` beyond what it holds knows it missed a message and asks for the stretch in between. A room with
+   * nothing in a stretch (nothing in its scope, or only what its role may not see) is sent nothing, and its
+   * next message starts where its last one ended: the stretch between holds nothing for it, so no gap.
    */
   protected emitToRooms(events: readonly StoredEvent[]): void {
     let deliveries = 0;
     const through = events.at(-1)!.seq;
     const after = this.lastBroadcastSeq;
     for (const [room, sockets] of this.io.of('/').adapter.rooms) {
-      if (!room.startsWith(SCOPE_ROOM_PREFIX)) continue;
-      const scope = room.slice(SCOPE_ROOM_PREFIX.length);
-      const inScope = scope === '' ? events : events.filter((event) => isEventInScope(event, scope));
+      const audience = streamAudience(room);
+      if (!audience) continue;
+      const { role, scope } = audience;
+      const inScope = events.filter(
+        (event) => (scope === '' || isEventInScope(event, scope)) && mayViewEvent(role, event.type),
+      );
       if (inScope.length === 0) continue;
-      this.io.local.to(room).emit('events', inScope, { after: this.roomThrough.get(room) ?? after, through });
+      // Every room has its start from `join`; without one, a client would see a gap where there is none and
+      // ask for it: a round trip, no harm.
+      const start = this.roomThrough.get(room) ?? after;
+      this.io.local.to(room).emit('events', inScope, { after: start, through });
       this.roomThrough.set(room, through);
       deliveries += inScope.length * sockets.size;
     }

@@ -1,8 +1,15 @@
 import type { Socket } from 'socket.io';
+import { withheldEventTypes, withheldKinds } from '../../domain';
 import type { HubStore } from '../store';
-import { SCOPE_ROOM_PREFIX, type LiveBroadcaster } from './broadcaster';
+import type { LiveBroadcaster } from './broadcaster';
 
 export const REPLAY_BATCH_SIZE = 5000;
+
+/** Whose stream it is: the scope it follows and the role it is seen through. */
+export interface Audience {
+  scope: string;
+  role: string;
+}
 
 export interface SubscribeResult {
   mode: 'replay' | 'snapshot';
@@ -12,22 +19,32 @@ export interface SubscribeResult {
 }
 
 /**
- * Brings one client from `since` to live. If the log still holds everything after `since`, the missing
- * events are replayed in order; if not, the client gets a snapshot of current state and the tail after it.
- * The client joins its scope room only once it has everything the broadcaster has sent, so it never misses
- * an event and never receives one twice.
+ * The events of an audience in `after` < seq ≤ `through`, at most one replay batch of them, and the stretch
+ * the batch covers: all of it when the batch is not full, since whatever the audience may not see in it is
+ * left out on purpose and is no gap. Serves the catch-up and a client's request for a stretch it found missing.
  */
-/** The events of the socket's scope in a stretch it found missing: at most one replay batch at a time. */
-export async function backfill(store: HubStore, scope: string, after: number, through: number) {
-  const events = await store.eventsBetween(after, through, scope, REPLAY_BATCH_SIZE);
+export async function backfill(store: HubStore, { scope, role }: Audience, after: number, through: number) {
+  const events = await store.eventsBetween(
+    after,
+    through,
+    scope,
+    REPLAY_BATCH_SIZE,
+    withheldEventTypes(role),
+  );
   return { after, through: events.length < REPLAY_BATCH_SIZE ? through : events.at(-1)!.seq, events };
 }
 
+/**
+ * Brings one client from `since` to live. If the log still holds everything after `since`, the missing
+ * events are replayed in order; if not, the client gets a snapshot of current state and the tail after it.
+ * The client joins its stream room only once it has everything the broadcaster has sent, so it never misses
+ * an event and never receives one twice.
+ */
 export async function catchUpAndJoin(
   socket: Socket,
   store: HubStore,
   broadcaster: LiveBroadcaster,
-  scope: string,
+  audience: Audience,
   since: number,
   onProgress: (remaining: number) => void,
 ): Promise<SubscribeResult> {
@@ -37,7 +54,7 @@ export async function catchUpAndJoin(
 
   const oldest = await store.oldestRetainedSeq();
   if (since + 1 < oldest) {
-    const snapshot = await store.snapshot(scope);
+    const snapshot = await store.snapshot(audience.scope, withheldKinds(audience.role));
     socket.emit('snapshot', { seq: snapshot.seq, entities: snapshot.entities });
     cursor = snapshot.seq;
     mode = 'snapshot';
@@ -51,16 +68,15 @@ export async function catchUpAndJoin(
     onProgress(Math.max(0, target - cursor));
     if (target > cursor) socket.emit('catch-up', { from: cursor, to: target });
     while (cursor < target) {
-      const events = await store.eventsBetween(cursor, target, scope, REPLAY_BATCH_SIZE);
-      const through = events.length < REPLAY_BATCH_SIZE ? target : events.at(-1)!.seq;
-      socket.emit('events', events, { after: cursor, through });
-      replayed += events.length;
-      cursor = through;
+      const batch = await backfill(store, audience, cursor, target);
+      socket.emit('events', batch.events, { after: batch.after, through: batch.through });
+      replayed += batch.events.length;
+      cursor = batch.through;
     }
     // No await between this check and the join: the broadcaster cannot send in between.
     if (broadcaster.broadcastThrough === target) {
-      socket.data.scope = scope;
-      void socket.join(`${SCOPE_ROOM_PREFIX}${scope}`);
+      socket.data.audience = audience;
+      broadcaster.join(socket, audience.role, audience.scope);
       onProgress(0);
       return { mode, liveFrom: target, replayed };
     }

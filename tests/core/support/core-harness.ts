@@ -8,14 +8,22 @@ export function tempDir(prefix = 'pingan-core-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function adminChecksum(hubUrl: string, name: string, password: string, scope?: string) {
+/** The hub's checksum of `scope`, as the stream of `account` (by name; the admin's own without one) holds it. */
+export async function adminChecksum(
+  hubUrl: string,
+  name: string,
+  password: string,
+  scope?: string,
+  account?: string,
+) {
   const login = await fetch(`${hubUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name, password }),
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
-  const response = await fetch(`${hubUrl}/api/v1/admin/checksum${scope ? `?scope=${scope}` : ''}`, {
+  const query = new URLSearchParams({ ...(scope ? { scope } : {}), ...(account ? { account } : {}) });
+  const response = await fetch(`${hubUrl}/api/v1/admin/checksum?${query}`, {
     headers: { authorization: `Bearer ${accessToken}` },
   });
   return (await response.json()) as { seq: number; checksum: string; entities: number };

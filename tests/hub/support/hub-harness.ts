@@ -131,7 +131,9 @@ const ACK_TIMEOUT_MS = 15_000;
 /** A live-stream client that records every event and snapshot it receives, in order. */
 export class StreamClient {
   readonly events: StoredEvent[] = [];
-  readonly snapshots: { seq: number; entities: unknown[] }[] = [];
+  readonly snapshots: { seq: number; entities: { kind: string; id: string; jurisdiction: string }[] }[] = [];
+  /** The stretch of the log each batch said it covers, in order of arrival. */
+  readonly stretches: { after: number; through: number }[] = [];
   readonly socket: Socket;
 
   /** Set when the one connection attempt failed: it is made at once, and nothing retries it. */
@@ -140,8 +142,11 @@ export class StreamClient {
   constructor(url: string, token: string) {
     this.socket = connect(url, { auth: { token }, transports: ['websocket'], reconnection: false });
     this.socket.once('connect_error', (error) => (this.connectError = error));
-    this.socket.on('events', (batch: StoredEvent[]) => this.events.push(...batch));
-    this.socket.on('snapshot', (snapshot: { seq: number; entities: unknown[] }) =>
+    this.socket.on('events', (batch: StoredEvent[], stretch: { after: number; through: number }) => {
+      this.events.push(...batch);
+      this.stretches.push(stretch);
+    });
+    this.socket.on('snapshot', (snapshot: StreamClient['snapshots'][number]) =>
       this.snapshots.push(snapshot),
     );
   }
@@ -179,6 +184,20 @@ export class StreamClient {
 
   seqs(): number[] {
     return this.events.map((event) => event.seq);
+  }
+
+  /**
+   * How far the client holds the log without a gap, as a desktop cache judges it: from `since` (or the
+   * snapshot's seq), each batch must start at or before where the last one ended. Null at the first gap.
+   */
+  completeThrough(since: number): number | null {
+    let cursor = this.snapshots.at(-1)?.seq ?? since;
+    for (const { after, through } of this.stretches) {
+      if (through <= cursor) continue;
+      if (after > cursor) return null;
+      cursor = through;
+    }
+    return cursor;
   }
 
   async waitFor(predicate: (events: StoredEvent[]) => boolean, timeoutMs = 5000): Promise<void> {
