@@ -12,7 +12,7 @@ import {
   type Operator,
   type Order,
 } from '../domain';
-import { DAY_SECONDS, planDay, type PlannedIncident } from './plan';
+import { DAY_SECONDS, newIncidentOf, planDay, type PlannedIncident } from './plan';
 import type { Step } from './script';
 
 const MINUTE_MS = 60_000;
@@ -77,22 +77,7 @@ function actionFor(
 
 /** One planned incident's life up to `until`, through the domain's own lifecycle. */
 function playIncident(id: string, planned: PlannedIncident, openedAt: number, request: PastDaysRequest) {
-  const opened = openIncident(
-    {
-      id,
-      kind: planned.kind,
-      category: planned.category,
-      title: planned.title,
-      description: planned.description,
-      jurisdictionCode: planned.jurisdictionCode,
-      location: planned.location,
-      address: planned.address,
-      reporter: planned.reporter,
-      source: planned.source,
-      monitoringPointId: planned.pointId,
-    },
-    new Date(openedAt).toISOString(),
-  );
+  const opened = openIncident(newIncidentOf(planned, id), new Date(openedAt).toISOString());
   const drafts = [...opened.events];
   let { incident } = opened;
   const orders = new Map<string, Order>();

@@ -6,6 +6,7 @@ import type {
   LngLat,
   MemberUnitKind,
   Mode,
+  NewIncident,
   Reporter,
   RiskLevel,
 } from '../domain';
@@ -48,6 +49,23 @@ export interface PlannedIncident {
   /** The camera that raised it, for an alarm. */
   pointId: string | null;
   script: Step[];
+}
+
+/** The incident a planned one becomes once it is opened under `id`, as the hub opens a report. */
+export function newIncidentOf(planned: PlannedIncident, id: string): NewIncident {
+  return {
+    id,
+    kind: planned.kind,
+    category: planned.category,
+    title: planned.title,
+    description: planned.description,
+    jurisdictionCode: planned.jurisdictionCode,
+    location: planned.location,
+    address: planned.address,
+    reporter: planned.reporter,
+    source: planned.source,
+    monitoringPointId: planned.pointId,
+  };
 }
 
 export type PlanItem =

@@ -12,7 +12,7 @@ import {
 } from '../../src/domain';
 import { distanceKm } from '../../src/hub/seed/shapes';
 import { YANGBI_EARTHQUAKE } from '../../src/sim/earthquake';
-import { planDay, type PlannedIncident } from '../../src/sim/plan';
+import { newIncidentOf, planDay, type PlannedIncident } from '../../src/sim/plan';
 import { simRegion } from '../../src/sim/region-model';
 import type { Step } from '../../src/sim/script';
 
@@ -46,22 +46,7 @@ function actionFor(step: Step, at: string, incident: Incident): LifecycleAction 
 /** Plays a planned incident through the domain's own lifecycle, as the hub would, and returns its last stage. */
 function playThrough(planned: PlannedIncident, jurisdictionCode: string): Incident {
   let at = '2025-05-21T00:00:00.000Z';
-  let incident = openIncident(
-    {
-      id: planned.key,
-      kind: planned.kind,
-      category: planned.category,
-      title: planned.title,
-      description: planned.description,
-      jurisdictionCode: planned.jurisdictionCode,
-      location: planned.location,
-      address: planned.address,
-      reporter: planned.reporter,
-      source: planned.source,
-      monitoringPointId: planned.pointId,
-    },
-    at,
-  ).incident;
+  let incident = openIncident(newIncidentOf(planned, planned.key), at).incident;
   for (const step of planned.script) {
     at = addMinutes(at, step.after / 60);
     if (step.action === 'issueSupervisionNotice' && step.onceOverdue) {

@@ -1,16 +1,6 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DIFFICULTIES, type SubsidyReport, type SubsidyTotal } from '../../../src/domain';
-
-function groupedBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}
+import { DIFFICULTIES, groupBy, type SubsidyReport, type SubsidyTotal } from '../../../src/domain';
 
 /** The month township by township: each township's total, then each village's, then its grid workers'. */
 export function SubsidyTable({ report, names }: { report: SubsidyReport; names: Record<string, string> }) {
@@ -26,8 +16,8 @@ export function SubsidyTable({ report, names }: { report: SubsidyReport; names: 
       <td className="subsidy-amount">{number(total.amount)}</td>
     </>
   );
-  const rowsOf = groupedBy(report.rows, (row) => row.village);
-  const villagesOf = groupedBy(report.villages, (village) => village.township);
+  const rowsOf = groupBy(report.rows, (row) => row.village);
+  const villagesOf = groupBy(report.villages, (village) => village.township);
 
   return (
     <table className="subsidy-table" data-testid="subsidy-table" translate="no">

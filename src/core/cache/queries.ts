@@ -19,6 +19,9 @@ import {
 } from '../../domain';
 
 type Row = Record<string, unknown>;
+
+/** What decides deadlines and names before a report's window: the modes, the SLA tables, the units. */
+const DECISION_TYPES = ['mode.switched', 'sla.configured', 'units.registered'];
 export type LocatedKind = 'incident' | 'monitoring-point' | 'force';
 
 export interface LocatedEntity {
@@ -129,36 +132,16 @@ export class CacheQueries {
           "SELECT doc FROM entities WHERE kind = 'order' AND jurisdiction LIKE ? AND json_extract(doc, '$.issuedAt') >= ? ORDER BY json_extract(doc, '$.issuedAt') DESC",
         )
         .pluck(),
-      // What a briefing reads (see BriefingRequest): every event of its types from `from` until `until`; before it, the
-      // mode, SLA and unit events and each incident's last snapshot, unless it was closed by then. These types
-      // are stamped by the hub in UTC ISO form, so `at` compares as text and the events_at index serves it.
-      briefingEvents: db.prepare(
+      // A report's window of the log (a briefing's, a shift's): every event of @types from `from` until `until`;
+      // before it, every event of @decisions (mode, SLA, register) and the last event of each thing of @located
+      // (an incident's snapshot, a force's fix, a camera's status), unless it is an incident closed by then.
+      // These are stamped by the hub in UTC ISO form, so `at` compares as text and the events_at index serves it.
+      windowEvents: db.prepare(
         `SELECT seq, id, type, jurisdiction, at, payload FROM events
          WHERE at >= @from AND at < @until AND type IN (SELECT value FROM json_each(@types))
          UNION ALL
          SELECT seq, id, type, jurisdiction, at, payload FROM events
-         WHERE at < @from AND type IN ('mode.switched', 'sla.configured', 'units.registered')
-         UNION ALL
-         SELECT seq, id, type, jurisdiction, at, payload FROM events
-         WHERE seq IN (
-           SELECT MAX(seq) FROM events
-           WHERE at < @from AND subject IS NOT NULL AND type IN (SELECT value FROM json_each(@snapshots))
-           GROUP BY subject
-         ) AND json_extract(payload, '$.incident.stage') <> 'closed'
-         ORDER BY seq`,
-      ),
-      handovers: db
-        .prepare("SELECT doc FROM entities WHERE kind = 'handover' AND jurisdiction LIKE ? ORDER BY id")
-        .pluck(),
-      // What a map replay reads from `from` to `until`: the incidents' lives, camera status changes and force
-      // fixes; before it, the decisions, the forces' register and the last state of everything still open,
-      // offline or moving.
-      replayEvents: db.prepare(
-        `SELECT seq, id, type, jurisdiction, at, payload FROM events
-         WHERE at >= @from AND at < @until AND type IN (SELECT value FROM json_each(@types))
-         UNION ALL
-         SELECT seq, id, type, jurisdiction, at, payload FROM events
-         WHERE at < @from AND type IN ('mode.switched', 'sla.configured', 'units.registered', 'forces.registered')
+         WHERE at < @from AND type IN (SELECT value FROM json_each(@decisions))
          UNION ALL
          SELECT seq, id, type, jurisdiction, at, payload FROM events
          WHERE seq IN (
@@ -168,6 +151,9 @@ export class CacheQueries {
          ) AND IFNULL(json_extract(payload, '$.incident.stage'), '') <> 'closed'
          ORDER BY seq`,
       ),
+      handovers: db
+        .prepare("SELECT doc FROM entities WHERE kind = 'handover' AND jurisdiction LIKE ? ORDER BY id")
+        .pluck(),
       // What a month's subsidies read (see SubsidyRequest): every rate set before the month's end, the month's
       // resolutions, and dismissals from its start on. Stamped by the hub in UTC ISO form, so `at` compares as text.
       subsidyEvents: db.prepare(
@@ -317,29 +303,35 @@ export class CacheQueries {
     return (this.statements.handovers.all(`${scope}%`) as string[]).map((doc) => JSON.parse(doc) as Handover);
   }
 
-  /** The events a map replay from `from` to `until` needs (see the statement), in log order, in every scope. */
+  /** The events a map replay from `from` to `until` needs: where everything stood, then every change. */
   replayEvents(from: number, until: number): HubEvent[] {
-    const rows = this.statements.replayEvents.all({
-      from: new Date(from).toISOString(),
-      until: new Date(until).toISOString(),
-      types: JSON.stringify([
-        ...BRIEFING_EVENT_TYPES,
-        'forces.registered',
-        'force.moved',
-        'monitoring.status-changed',
-      ]),
-      located: JSON.stringify([...INCIDENT_SNAPSHOT_TYPES, 'force.moved', 'monitoring.status-changed']),
-    }) as Row[];
-    return rows.map(eventOfRow);
+    return this.windowEvents(from, until, {
+      types: [...BRIEFING_EVENT_TYPES, 'forces.registered', 'force.moved', 'monitoring.status-changed'],
+      decisions: [...DECISION_TYPES, 'forces.registered'],
+      located: [...INCIDENT_SNAPSHOT_TYPES, 'force.moved', 'monitoring.status-changed'],
+    });
   }
 
   /** The events a briefing reading the log event by event from `from` to `until` needs, in log order, in every scope. */
   briefingEvents(from: number, until: number): HubEvent[] {
-    const rows = this.statements.briefingEvents.all({
+    return this.windowEvents(from, until, {
+      types: BRIEFING_EVENT_TYPES,
+      decisions: DECISION_TYPES,
+      located: INCIDENT_SNAPSHOT_TYPES,
+    });
+  }
+
+  private windowEvents(
+    from: number,
+    until: number,
+    types: { types: readonly string[]; decisions: readonly string[]; located: readonly string[] },
+  ): HubEvent[] {
+    const rows = this.statements.windowEvents.all({
       from: new Date(from).toISOString(),
       until: new Date(until).toISOString(),
-      types: JSON.stringify(BRIEFING_EVENT_TYPES),
-      snapshots: JSON.stringify(INCIDENT_SNAPSHOT_TYPES),
+      types: JSON.stringify(types.types),
+      decisions: JSON.stringify(types.decisions),
+      located: JSON.stringify(types.located),
     }) as Row[];
     return rows.map(eventOfRow);
   }

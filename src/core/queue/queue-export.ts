@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { INCIDENT_CATEGORY_LABELS, INCIDENT_SOURCE_LABELS, RISK_LABELS, STAGE_LABELS } from '../../domain';
 import type { ExportFormat, QueueExport, QueueRow } from '../contract/queue';
+import { spreadsheetCsv } from '../csv';
 
 /**
  * The filtered queue as a file others can open: CSV for spreadsheets (UTF-8 with a byte-order mark, or
@@ -25,15 +25,10 @@ const COLUMNS: { header: string; value: (row: QueueRow) => string | number }[] =
   { header: '交办单位 units', value: (row) => row.assignedUnitIds.join(' ') },
 ];
 
-const BOM = '\uFEFF';
-
 function toCsv(rows: readonly QueueRow[]): string {
-  return (
-    BOM +
-    stringify(
-      rows.map((row) => COLUMNS.map((column) => column.value(row))),
-      { header: true, columns: COLUMNS.map((column) => column.header), record_delimiter: 'windows' },
-    )
+  return spreadsheetCsv(
+    COLUMNS.map((column) => column.header),
+    rows.map((row) => COLUMNS.map((column) => column.value(row))),
   );
 }
 

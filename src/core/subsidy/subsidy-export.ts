@@ -1,4 +1,10 @@
-import { DIFFICULTIES, DIFFICULTY_LABELS, type SubsidyReport, type SubsidyTotal } from '../../domain';
+import {
+  DIFFICULTIES,
+  DIFFICULTY_LABELS,
+  groupBy,
+  type SubsidyReport,
+  type SubsidyTotal,
+} from '../../domain';
 import type { SubsidyExport } from '../contract/subsidies';
 import { spreadsheetCsv } from '../csv';
 
@@ -29,21 +35,11 @@ function line(township: string, village: string, grid: string, total: SubsidyTot
   ];
 }
 
-function groupedBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}
-
 /** `names` by code; a place without a name is shown by its code. */
 export function exportSubsidies(report: SubsidyReport, names: Record<string, string>): SubsidyExport {
   const name = (code: string) => names[code] ?? code;
-  const rowsOf = groupedBy(report.rows, (row) => row.village);
-  const villagesOf = groupedBy(report.villages, (village) => village.township);
+  const rowsOf = groupBy(report.rows, (row) => row.village);
+  const villagesOf = groupBy(report.villages, (village) => village.township);
   const lines: (string | number)[][] = [];
   for (const township of report.townships) {
     const townshipName = name(township.township);
