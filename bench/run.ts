@@ -8,8 +8,15 @@ import { coreBenchmark } from './core';
 import { hubBenchmark } from './hub';
 import { mapBenchmark } from './map';
 import { queueBenchmark } from './queue';
+import { reportsBenchmark } from './reports';
 
-const BENCHMARKS: readonly Benchmark[] = [hubBenchmark, coreBenchmark, mapBenchmark, queueBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  hubBenchmark,
+  coreBenchmark,
+  mapBenchmark,
+  queueBenchmark,
+  reportsBenchmark,
+];
 
 function usage(): string {
   return [
