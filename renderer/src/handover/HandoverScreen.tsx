@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
 import {
@@ -32,7 +32,8 @@ export function HandoverScreen({ scope, operator, onOpen }: HandoverScreenProps)
   const running = standardShiftAt(Date.now());
   const [day, setDay] = useState(running.day);
   const [name, setName] = useState<StandardShift>(running.name);
-  const shift = standardShift(day, name);
+  // One object per choice: the replay refetches when the shift changes, not when the review refreshes.
+  const shift = useMemo(() => standardShift(day, name), [day, name]);
   const loaded = useLiveQuery(
     'handover.review',
     scope ? { shift, scope } : { shift },

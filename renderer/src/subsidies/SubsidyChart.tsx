@@ -5,14 +5,14 @@ import { CHART_TEXT_REM, remInPixels } from '../figures/chart-text';
 import { formatCount } from '../figures/format';
 import { CHART_COLOURS } from '../figures/palette';
 
-/** The month's subsidy of each township, in yuan: where the money goes at a glance. */
+/** The month's subsidy of each township, in yuan, most first: where the money goes at a glance. */
 export function SubsidyChart({ report, names }: { report: SubsidyReport; names: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   const fontSize = remInPixels(CHART_TEXT_REM);
-  const data = report.townships.map((township) => ({
-    label: names[township.township] ?? township.township,
-    amount: township.amount,
-  }));
+  // Most first, so the chart reads as a ranking; the table keeps the townships in their code order.
+  const data = report.townships
+    .map((township) => ({ label: names[township.township] ?? township.township, amount: township.amount }))
+    .sort((a, b) => b.amount - a.amount);
   return (
     <figure className="subsidy-chart" data-testid="subsidy-chart">
       <figcaption>{t('subsidies.chart')}</figcaption>
