@@ -151,7 +151,11 @@ export class DesktopCore {
   constructor(private readonly options: DesktopCoreOptions) {
     this.cache = new LocalCache(options.cacheFile);
     this.queries = new CacheQueries(this.cache.db);
-    this.shiftReplay = new ShiftReplay((from, until) => this.queries.replayEvents(from, until));
+    this.shiftReplay = new ShiftReplay({
+      cursor: () => this.cache.cursor,
+      window: (from, until) => this.queries.replayEvents(from, until),
+      after: (seq, until) => this.queries.replayEventsAfter(seq, until),
+    });
     this.outbox = new Outbox(this.cache.db);
     this.overview = regionOverview(options.regionId, options.regionsDir);
     this.queue = new IncidentQueue((ids) => this.queries.incidentDocs(ids));

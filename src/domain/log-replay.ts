@@ -4,20 +4,39 @@ import { projectEvent, type EntityKind, type EntityState } from './projection';
 import { slaInForce, type SlaConfig } from './sla';
 import { toMillis } from './time';
 
+/** By time and, at the same time, by place in the log. */
+function inLogOrder(a: HubEvent, b: HubEvent): number {
+  return toMillis(a.at) - toMillis(b.at) || a.seq - b.seq;
+}
+
 /**
  * The event log played forward to a chosen instant: every entity as it stood then, built by the same
  * projection the hub and the cache use, so the state at an instant is the state either held at that instant.
  * Events are taken in the order of their time and, at the same time, of their place in the log.
  */
 export class LogReplay {
-  private readonly events: readonly HubEvent[];
+  private events: readonly HubEvent[];
   /** By kind, then id: the mode and SLA lookups read their few entities without walking every incident. */
   private readonly entities = new Map<EntityKind, Map<string, EntityState>>();
   private next = 0;
   private reached = Number.NEGATIVE_INFINITY;
 
   constructor(events: readonly HubEvent[]) {
-    this.events = [...events].sort((a, b) => toMillis(a.at) - toMillis(b.at) || a.seq - b.seq);
+    this.events = [...events].sort(inLogOrder);
+  }
+
+  /**
+   * Takes events that reached the log after the replay was built. Those after the instant played to join the
+   * events still to play; one at or before it would have changed what has been played, so nothing is taken
+   * and the answer is false: the caller starts a new replay.
+   */
+  add(events: readonly HubEvent[]): boolean {
+    if (events.some((event) => toMillis(event.at) <= this.reached)) return false;
+    this.events = [
+      ...this.events.slice(0, this.next),
+      ...[...this.events.slice(this.next), ...events].sort(inLogOrder),
+    ];
+    return true;
   }
 
   /** The instant played to so far. */

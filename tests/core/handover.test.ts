@@ -4,6 +4,7 @@ import { LocalCache } from '../../src/core/cache/local-cache';
 import { desktopApiContract } from '../../src/core/contract/api';
 import { DesktopCore } from '../../src/core/desktop-core';
 import {
+  LogReplay,
   buildHandoverReview,
   chinaDayStart,
   toMillis,
@@ -165,6 +166,43 @@ describe('the core’s shift handover', () => {
         offlineCameras: frame.offlineCameras.map((point) => point.id),
       }).toEqual(expected);
     }
+  });
+
+  it('takes in what reaches the cache while a replay is kept: events ahead of it, and late ones behind it', async () => {
+    // The simulated days first, the field's fixes and statuses after them in the log, as a late catch-up brings them.
+    const simulatedFirst = [
+      ...simulated.events.filter((event) => !event.type.startsWith('handover')),
+      ...events.filter((event) =>
+        ['force.moved', 'forces.registered', 'monitoring.status-changed'].includes(event.type),
+      ),
+    ].map((event, index) => ({ ...event, seq: index + 1 }));
+    const growing = new DesktopCore({
+      cacheFile: join(tempDir('pingan-handover-grow-'), 'cache.db'),
+      regionId: 'dali',
+    });
+    const frameAt = (hour: number) =>
+      growing.handlers['replay.frame']({ shift: SHIFT, at: iso(dayStart + hour * HOUR), scope: COUNTY });
+    const noon = dayStart + 12 * HOUR;
+    const upToNoon = simulatedFirst.filter(
+      (event) => event.seq <= simulated.events.length && toMillis(event.at) <= noon,
+    );
+    growing.cache.apply({ after: 0, through: upToNoon.length, events: upToNoon });
+    const before = await frameAt(12);
+    expect(before.forces).toEqual([]);
+
+    // The rest: the afternoon's incident events lie ahead of the replay; the patrol's morning fixes lie behind it.
+    const rest = simulatedFirst.slice(upToNoon.length);
+    growing.cache.apply({ after: upToNoon.length, through: simulatedFirst.length, events: rest });
+    const untilFive = simulatedFirst.filter((event) => toMillis(event.at) <= dayStart + 17 * HOUR);
+    const after = await frameAt(17);
+    expect(after.forces.map((force) => force.location)).toEqual([[100.2 + 17 * 0.001, 25.6]]);
+    expect(after.incidents.map((incident) => incident.id).sort()).toEqual(
+      [...new LogReplay(untilFive).advanceTo(dayStart + 17 * HOUR).all<Incident>('incident')]
+        .filter(({ doc }) => doc.stage !== 'closed' && doc.jurisdictionCode.startsWith(COUNTY))
+        .map(({ id }) => id)
+        .sort(),
+    );
+    growing.close();
   });
 
   it('shows the camera down only while it was down, and the patrol where its last fix put it', async () => {

@@ -41,6 +41,21 @@ describe('replaying the log', () => {
     cache.close();
   });
 
+  it('takes events that arrive later when they lie ahead of it, and refuses one behind it', () => {
+    const noon = chinaDayStart('2026-03-10') + 12 * 3_600_000;
+    const [before, ahead] = [
+      log.events.filter((event) => toMillis(event.at) <= noon),
+      log.events.filter((event) => toMillis(event.at) > noon),
+    ];
+    const growing = new LogReplay(before).advanceTo(noon);
+    expect(growing.add(ahead)).toBe(true);
+    const end = chinaDayStart('2026-03-11');
+    expect(ordered(growing.advanceTo(end).states())).toEqual(
+      ordered(new LogReplay(log.events).advanceTo(end).states()),
+    );
+    expect(growing.add([before.at(-1)!])).toBe(false);
+  });
+
   it('to an instant before the log began holds nothing, and refuses to go back in time', () => {
     const replay = new LogReplay(log.events);
     expect(replay.advanceTo(chinaDayStart('2026-03-01')).states()).toEqual([]);

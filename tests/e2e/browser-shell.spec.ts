@@ -20,11 +20,15 @@ test.afterAll(async () => {
 test('the demo opens signed in, with live data that a new report reaches within seconds', async ({
   page,
 }) => {
+  // The catch-up and the map's first read of every point take most of a minute on a busy machine.
+  test.setTimeout(180_000);
   const foreignRequests = collectForeignRequests(page);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(demo.shellUrl);
 
-  await expect(page.getByTestId('status-connection')).toContainText('已连接', { timeout: 30_000 });
+  // A fresh demo's screen first catches up with the region and the past week (about 20,000 events) while the
+  // simulator shares the demo's one process: about 15 s on an idle two-core machine, more on a busy one.
+  await expect(page.getByTestId('status-connection')).toContainText('已连接', { timeout: 60_000 });
   await expect(page.getByTestId('status-operator')).toContainText('duty');
   await expect(page.getByTestId('status-operator')).toContainText('大理白族自治州');
   await expect(page.getByTestId('kpi-online')).toContainText('%', { timeout: 30_000 });

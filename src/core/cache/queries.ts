@@ -22,6 +22,13 @@ type Row = Record<string, unknown>;
 
 /** What decides deadlines and names before a report's window: the modes, the SLA tables, the units. */
 const DECISION_TYPES = ['mode.switched', 'sla.configured', 'units.registered'];
+/** What a map replay plays: the incidents' lives, the decisions, the forces' fixes and the cameras' states. */
+const REPLAY_TYPES = [
+  ...BRIEFING_EVENT_TYPES,
+  'forces.registered',
+  'force.moved',
+  'monitoring.status-changed',
+];
 export type LocatedKind = 'incident' | 'monitoring-point' | 'force';
 
 export interface LocatedEntity {
@@ -150,6 +157,10 @@ export class CacheQueries {
            GROUP BY subject
          ) AND IFNULL(json_extract(payload, '$.incident.stage'), '') <> 'closed'
          ORDER BY seq`,
+      ),
+      eventsAfter: db.prepare(
+        `SELECT seq, id, type, jurisdiction, at, payload FROM events
+         WHERE seq > @after AND at < @until AND type IN (SELECT value FROM json_each(@types)) ORDER BY seq`,
       ),
       handovers: db
         .prepare("SELECT doc FROM entities WHERE kind = 'handover' AND jurisdiction LIKE ? ORDER BY id")
@@ -306,10 +317,20 @@ export class CacheQueries {
   /** The events a map replay from `from` to `until` needs: where everything stood, then every change. */
   replayEvents(from: number, until: number): HubEvent[] {
     return this.windowEvents(from, until, {
-      types: [...BRIEFING_EVENT_TYPES, 'forces.registered', 'force.moved', 'monitoring.status-changed'],
+      types: REPLAY_TYPES,
       decisions: [...DECISION_TYPES, 'forces.registered'],
       located: [...INCIDENT_SNAPSHOT_TYPES, 'force.moved', 'monitoring.status-changed'],
     });
+  }
+
+  /** What a map replay reads that reached the cache after `seq`, up to `until`: the log as it grows. */
+  replayEventsAfter(seq: number, until: number): HubEvent[] {
+    const rows = this.statements.eventsAfter.all({
+      after: seq,
+      until: new Date(until).toISOString(),
+      types: JSON.stringify(REPLAY_TYPES),
+    }) as Row[];
+    return rows.map(eventOfRow);
   }
 
   /** The events a briefing reading the log event by event from `from` to `until` needs, in log order, in every scope. */
