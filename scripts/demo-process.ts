@@ -15,11 +15,29 @@ export interface RunningDemo {
  * `pingan start` in a fresh data folder, as an operator runs it — an embedded hub seeded with Dali, the
  * simulator at `speed`, the browser shell signed in — resolved once the shell says where to open it.
  */
-export async function startDemo({ speed }: { speed: number }): Promise<RunningDemo> {
+export async function startDemo({
+  speed,
+  pastDays,
+}: {
+  speed: number;
+  /** Days of history to record first; `pingan start`'s own default when absent. */
+  pastDays?: number;
+}): Promise<RunningDemo> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pingan-demo-'));
   const demo = spawn(
     process.execPath,
-    ['bin/pingan.js', 'start', '--no-open', '--data', dataDir, '--hub-port', '0', '--speed', String(speed)],
+    [
+      'bin/pingan.js',
+      'start',
+      '--no-open',
+      '--data',
+      dataDir,
+      '--hub-port',
+      '0',
+      '--speed',
+      String(speed),
+      ...(pastDays === undefined ? [] : ['--past-days', String(pastDays)]),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const exited = new Promise((done) => demo.once('exit', done));

@@ -31,10 +31,10 @@ function demoCredentials(dir: string): { file: string; saved: DemoCredentials | 
 const PAST_DAYS = 7;
 const HISTORY_BATCH = 2000;
 
-/** Plays the past week offline and writes it into the fresh hub's log with the times it carries. */
-async function recordPastWeek(
+/** Plays the past days offline and writes them into the fresh hub's log with the times they carry. */
+async function recordPast(
   hub: Hub,
-  options: { region: string; seed: number },
+  options: { region: string; seed: number; pastDays: number },
   operatorName: string,
   reportProgress: ReturnType<typeof progressReporter>,
 ): Promise<number> {
@@ -44,14 +44,14 @@ async function recordPastWeek(
     regionId: options.region,
     // Apart from the live run's seed, so the past never repeats what the simulator is about to do.
     seed: options.seed + 1_000,
-    days: PAST_DAYS,
+    days: options.pastDays,
     until: Date.now(),
     actor: { id: account.id, name: account.name, role: 'commander', jurisdictionCode: hub.region.rootCode },
   });
   for (let done = 0; done < drafts.length; done += HISTORY_BATCH) {
     const batch = drafts.slice(done, done + HISTORY_BATCH);
     await hub.store.transaction((tx) => recordEvents(tx, batch));
-    reportProgress(done + batch.length, drafts.length, 'recording the past week');
+    reportProgress(done + batch.length, drafts.length, 'recording the past days');
   }
   return drafts.length;
 }
@@ -66,6 +66,7 @@ export function registerStartCommand(program: Command): void {
     .option('--speed <factor>', 'simulated seconds per real second', Number, 60)
     .option('--seed <n>', 'simulator seed', Number, 1)
     .option('--scenario <name>', 'normal or earthquake', 'normal')
+    .option('--past-days <n>', 'days of history a fresh demo records first', Number, PAST_DAYS)
     .option('--no-open', 'open no window; print one line, "Open: URL"')
     .option('--port <port>', 'port for the browser shell (default: any free port)', Number)
     .action(
@@ -76,6 +77,7 @@ export function registerStartCommand(program: Command): void {
         speed: number;
         seed: number;
         scenario: 'normal' | 'earthquake';
+        pastDays: number;
         open: boolean;
         port?: number;
       }) => {
@@ -108,13 +110,11 @@ export function registerStartCommand(program: Command): void {
           console.log(
             `Seeded ${seeded.units} member units, ${seeded.points} monitoring points, ${seeded.forces} forces`,
           );
-          const recorded = await recordPastWeek(
-            hub,
-            options,
-            credentials.simulator.operator.name,
-            reportProgress,
-          );
-          console.log(`Recorded the past ${PAST_DAYS} days: ${recorded} events`);
+          if (options.pastDays > 0) {
+            const operatorName = credentials.simulator.operator.name;
+            const recorded = await recordPast(hub, options, operatorName, reportProgress);
+            console.log(`Recorded the past ${options.pastDays} days: ${recorded} events`);
+          }
         }
 
         const simulator = startSimulator({

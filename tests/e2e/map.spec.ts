@@ -21,7 +21,8 @@ let page: Page;
 let foreignRequests: string[];
 
 test.beforeAll(async ({ browser }) => {
-  demo = await startDemo({ speed: 60 });
+  // A day of history, not the default week: the map is under test here, not the catch-up of a week.
+  demo = await startDemo({ speed: 60, pastDays: 1 });
   context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   foreignRequests = collectForeignRequests(context);
   // Exposes the MapLibre instance as window.__pinganMap.
@@ -147,6 +148,8 @@ async function drillBelow(scope: string, level: 'county' | 'township' | 'village
 }
 
 test('the map draws the region offline, with every layer and its count', async () => {
+  // The page's first read and tiling of every layer, software-rendered: readiness waits, not a speed claim.
+  test.setTimeout(120_000);
   await page.goto(demo.shellUrl);
   await openMap();
 
