@@ -40,50 +40,59 @@ test('a handed-in shift is signed off on a second desktop, and both see both sig
   const expected = buildHandoverReview({ events: log.events, scope: PREFECTURE, shift, now: Date.now() });
   const outgoing = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const incomingPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  for (const page of [outgoing, incomingPage])
-    await page.addInitScript(() => localStorage.setItem('pingan.screen', 'handover'));
+  // Pages of our own are not closed for us, and two replay maps left drawing would slow every later test.
+  try {
+    for (const page of [outgoing, incomingPage])
+      await page.addInitScript(() => localStorage.setItem('pingan.screen', 'handover'));
 
-  await outgoing.goto(`${await rig.desktop(rig.commander)}&view=panels`);
-  await outgoing.getByTestId('handover-day').fill(yesterday);
-  await outgoing.getByTestId('handover-shift').selectOption('day');
-  for (const group of ['new', 'escalated', 'resolved', 'goneOverdue', 'alarms'] as const)
-    await expect(outgoing.getByTestId(`review-${group}`).locator('.review-count')).toHaveText(
-      String(expected[group].length),
-      { timeout: 30_000 },
+    await outgoing.goto(`${await rig.desktop(rig.commander)}&view=panels`);
+    await outgoing.getByTestId('handover-day').fill(yesterday);
+    await outgoing.getByTestId('handover-shift').selectOption('day');
+    for (const group of ['new', 'escalated', 'resolved', 'goneOverdue', 'alarms'] as const)
+      await expect(outgoing.getByTestId(`review-${group}`).locator('.review-count')).toHaveText(
+        String(expected[group].length),
+        { timeout: 30_000 },
+      );
+    await expect(outgoing.getByTestId('review-stillOpen').locator('tbody tr')).toHaveCount(
+      expected.stillOpen.length,
     );
-  await expect(outgoing.getByTestId('review-stillOpen').locator('tbody tr')).toHaveCount(
-    expected.stillOpen.length,
-  );
 
-  const notes = '太和街道战时，两件超时待督办；下关派出所未签收一件';
-  await outgoing.getByTestId('handover-notes').fill(notes);
-  await outgoing.getByTestId('handover-submit').click();
-  await expect(outgoing.getByTestId('handover-record')).toContainText(notes, { timeout: 30_000 });
-  await expect(outgoing.getByTestId('handover-awaiting')).toBeVisible();
+    const notes = '太和街道战时，两件超时待督办；下关派出所未签收一件';
+    await outgoing.getByTestId('handover-notes').fill(notes);
+    await outgoing.getByTestId('handover-submit').click();
+    await expect(outgoing.getByTestId('handover-record')).toContainText(notes, { timeout: 30_000 });
+    await expect(outgoing.getByTestId('handover-awaiting')).toBeVisible();
 
-  await incomingPage.goto(`${await rig.desktop(incoming)}&view=panels`);
-  await incomingPage.getByTestId('handover-day').fill(yesterday);
-  await incomingPage.getByTestId('handover-shift').selectOption('day');
-  await expect(incomingPage.getByTestId('handover-record')).toContainText(notes, { timeout: 60_000 });
-  await expect(incomingPage.getByTestId('handover-submitted')).toContainText('duty');
-  await incomingPage.getByTestId('handover-remark').fill('已阅，接班');
-  await incomingPage.getByTestId('handover-accept').click();
-  await expect(incomingPage.getByTestId('handover-accepted')).toContainText('night-duty', {
-    timeout: 30_000,
-  });
+    await incomingPage.goto(`${await rig.desktop(incoming)}&view=panels`);
+    await incomingPage.getByTestId('handover-day').fill(yesterday);
+    await incomingPage.getByTestId('handover-shift').selectOption('day');
+    await expect(incomingPage.getByTestId('handover-record')).toContainText(notes, { timeout: 60_000 });
+    await expect(incomingPage.getByTestId('handover-submitted')).toContainText('duty');
+    await incomingPage.getByTestId('handover-remark').fill('已阅，接班');
+    await incomingPage.getByTestId('handover-accept').click();
+    await expect(incomingPage.getByTestId('handover-accepted')).toContainText('night-duty', {
+      timeout: 30_000,
+    });
 
-  await expect(outgoing.getByTestId('handover-accepted')).toContainText('night-duty', { timeout: 30_000 });
-  await expect(outgoing.getByTestId('handover-accepted')).toContainText('已阅，接班');
+    await expect(outgoing.getByTestId('handover-accepted')).toContainText('night-duty', { timeout: 30_000 });
+    await expect(outgoing.getByTestId('handover-accepted')).toContainText('已阅，接班');
 
-  // The replay at the shift's last minute (the scrubber moves by minutes) shows what the log says was open then.
-  const end = toMillis(shift.end) - 60_000;
-  const replay = new LogReplay(log.events).advanceTo(end);
-  const openAtEnd = [...replay.all<Incident>('incident')].filter(({ doc }) => doc.stage !== 'closed');
-  await outgoing.getByTestId('replay-scrubber').focus();
-  await outgoing.keyboard.press('End');
-  await expect(outgoing.getByTestId('replay-counts')).toHaveAttribute('data-at', new Date(end).toISOString());
-  await expect(outgoing.getByTestId('replay-counts').locator('li').first()).toContainText(
-    String(openAtEnd.length),
-  );
-  await outgoing.screenshot({ path: testInfo.outputPath('handover-review.png') });
+    // The replay at the shift's last minute (the scrubber moves by minutes) shows what the log says was open then.
+    const end = toMillis(shift.end) - 60_000;
+    const replay = new LogReplay(log.events).advanceTo(end);
+    const openAtEnd = [...replay.all<Incident>('incident')].filter(({ doc }) => doc.stage !== 'closed');
+    await outgoing.getByTestId('replay-scrubber').focus();
+    await outgoing.keyboard.press('End');
+    await expect(outgoing.getByTestId('replay-counts')).toHaveAttribute(
+      'data-at',
+      new Date(end).toISOString(),
+    );
+    await expect(outgoing.getByTestId('replay-counts').locator('li').first()).toContainText(
+      String(openAtEnd.length),
+    );
+    await outgoing.screenshot({ path: testInfo.outputPath('handover-review.png') });
+  } finally {
+    await outgoing.close();
+    await incomingPage.close();
+  }
 });
