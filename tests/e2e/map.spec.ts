@@ -1,4 +1,5 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 import { startDemo, type RunningDemo } from '../../scripts/demo-process';
 import { collectForeignRequests } from './support/foreign-requests';
 import { postReport } from './support/post-report';
@@ -20,10 +21,15 @@ let context: BrowserContext;
 let page: Page;
 let foreignRequests: string[];
 
-test.beforeAll(async ({ browser }) => {
+let browser: Browser;
+
+test.beforeAll(async () => {
   // No history: the map's own drawing is under test here; the catch-up of a recorded past would compete with it
   // for the two cores, and the shell test already covers a demo with one.
   demo = await startDemo({ speed: 60, pastDays: 0 });
+  // A browser of its own: the shared one has printed PDFs and drawn other maps by now, and in a full run the
+  // incident layer here was then not drawn in time; alone, on a fresh browser, it is.
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   foreignRequests = collectForeignRequests(context);
   // Exposes the MapLibre instance as window.__pinganMap.
@@ -33,6 +39,7 @@ test.beforeAll(async ({ browser }) => {
 
 test.afterAll(async () => {
   await context?.close();
+  await browser?.close();
   await demo?.stop();
 });
 
