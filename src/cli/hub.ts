@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ROLES, jurisdictionCodeSchema, roleSchema } from '../domain';
@@ -21,8 +21,38 @@ function checkJurisdiction(region: RegionIndex, code: string): void {
     throw new Error(`--jurisdiction ${code}: no such jurisdiction in region ${region.regionId}`);
 }
 
+/** Where an account or key goes, said the way the operator can find it again: an absolute file, or the URL. */
+export function describeDatabase(location: string): string {
+  return isPostgres(location)
+    ? location.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')
+    : resolve(sqlitePath(location));
+}
+
+const isPostgres = (location: string) => /^postgres(ql)?:\/\//.test(location);
+const sqlitePath = (location: string) => location.replace(/^sqlite:/, '');
+
+/**
+ * Opens a hub database that already exists. Adding an account must never create a fresh, empty database
+ * that no hub reads: a mistyped path would report success and the account would be nowhere.
+ */
+async function openExistingHubStore(location: string): Promise<HubStore> {
+  if (!isPostgres(location)) {
+    if (!existsSync(sqlitePath(location)))
+      throw new Error(`--db ${location}: no hub database at ${describeDatabase(location)}`);
+    return openHubStore(location);
+  }
+  try {
+    return await openHubStore(location);
+  } catch (error) {
+    // 3D000: PostgreSQL's "database does not exist".
+    if ((error as { code?: string }).code === '3D000')
+      throw new Error(`--db ${describeDatabase(location)}: no such PostgreSQL database`);
+    throw error;
+  }
+}
+
 async function withStore<T>(db: string, work: (store: HubStore) => Promise<T>): Promise<T> {
-  const store = await openHubStore(db);
+  const store = await openExistingHubStore(db);
   try {
     return await work(store);
   } finally {
@@ -40,9 +70,32 @@ export function writeSimulatorCredentials(
   chmodSync(file, 0o600);
 }
 
+/**
+ * `--db` and `--region` are declared once, on `pingan hub`, and its subcommands read them through
+ * `optsWithGlobals`: commander hands an option typed after a subcommand to the first command that declares
+ * it, so a second declaration below would silently keep its default while the operator's value went
+ * elsewhere.
+ */
+interface HubOptions {
+  db: string;
+  region: string;
+}
+interface AccountOptions {
+  name: string;
+  role: string;
+  jurisdiction: string;
+  json?: boolean;
+}
+interface KeyOptions {
+  source: string;
+  jurisdiction: string;
+  json?: boolean;
+}
+
 export function registerHubCommands(program: Command): void {
   const hub = program
     .command('hub')
+    .configureHelp({ showGlobalOptions: true })
     .description('run the hub service: event log, live stream, commands, ingest API')
     .option('--db <location>', 'sqlite:PATH (embedded) or postgres://… (shared)', DEFAULT_DB)
     .option('--redis <url>', 'fan out through Redis to other hub processes (redis://…)')
@@ -89,31 +142,23 @@ export function registerHubCommands(program: Command): void {
     .requiredOption('--name <name>', 'sign-in name')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .requiredOption('--jurisdiction <code>', 'the jurisdiction the account is bound to, e.g. 532901')
-    .option('--db <location>', 'the hub database', DEFAULT_DB)
-    .option('--region <id>', 'the region of the hub', 'dali')
     .option('--json', 'print {"name":…,"password":…}')
-    .action(
-      async (options: {
-        name: string;
-        role: string;
-        jurisdiction: string;
-        db: string;
-        region: string;
-        json?: boolean;
-      }) => {
-        const role = roleSchema.safeParse(options.role);
-        if (!role.success) throw new Error(`--role ${options.role}: one of ${ROLES.join(', ')}`);
-        checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
-        const { account, password } = await withStore(options.db, (store) =>
-          createAccount(store, { name: options.name, role: role.data, jurisdiction: options.jurisdiction }),
+    .action(async (_options: unknown, command: Command) => {
+      const options = command.optsWithGlobals<HubOptions & AccountOptions>();
+      const role = roleSchema.safeParse(options.role);
+      if (!role.success) throw new Error(`--role ${options.role}: one of ${ROLES.join(', ')}`);
+      checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
+      const { account, password } = await withStore(options.db, (store) =>
+        createAccount(store, { name: options.name, role: role.data, jurisdiction: options.jurisdiction }),
+      );
+      if (options.json) console.log(JSON.stringify({ name: account.name, password }));
+      else {
+        console.log(
+          `Account ${account.name} (${account.role}, ${account.jurisdiction}) added to ${describeDatabase(options.db)}`,
         );
-        if (options.json) console.log(JSON.stringify({ name: account.name, password }));
-        else
-          console.log(
-            `Account ${account.name} (${account.role}, ${account.jurisdiction}); one-time password: ${password}`,
-          );
-      },
-    );
+        console.log(`One-time password, shown once: ${password}`);
+      }
+    });
 
   hub
     .command('key')
@@ -122,27 +167,22 @@ export function registerHubCommands(program: Command): void {
     .description('add an ingest API key for a field source and print it once')
     .requiredOption('--source <name>', 'the sending system, e.g. camera-platform, grid-app, hotline')
     .requiredOption('--jurisdiction <code>', 'the jurisdiction the key may report on, e.g. 5329')
-    .option('--db <location>', 'the hub database', DEFAULT_DB)
-    .option('--region <id>', 'the region of the hub', 'dali')
     .option('--json', 'print {"source":…,"key":…}')
-    .action(
-      async (options: {
-        source: string;
-        jurisdiction: string;
-        db: string;
-        region: string;
-        json?: boolean;
-      }) => {
-        if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(options.source)) {
-          throw new Error(`--source ${options.source}: lowercase letters, digits and dashes`);
-        }
-        checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
-        const created = await withStore(options.db, (store) =>
-          createApiKey(store, options.source, options.jurisdiction),
+    .action(async (_options: unknown, command: Command) => {
+      const options = command.optsWithGlobals<HubOptions & KeyOptions>();
+      if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(options.source)) {
+        throw new Error(`--source ${options.source}: lowercase letters, digits and dashes`);
+      }
+      checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
+      const created = await withStore(options.db, (store) =>
+        createApiKey(store, options.source, options.jurisdiction),
+      );
+      if (options.json) console.log(JSON.stringify(created));
+      else {
+        console.log(
+          `API key for ${created.source} (${options.jurisdiction}) added to ${describeDatabase(options.db)}`,
         );
-        if (options.json) console.log(JSON.stringify(created));
-        else
-          console.log(`API key for ${created.source} (${options.jurisdiction}), shown once: ${created.key}`);
-      },
-    );
+        console.log(`Shown once: ${created.key}`);
+      }
+    });
 }

@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { z } from 'zod';
@@ -54,6 +54,14 @@ async function recordPast(
     reportProgress(done + batch.length, drafts.length, 'recording the past days');
   }
   return drafts.length;
+}
+
+/** The demo signs in as its duty commander; an administrator's account is one command away, never a printed password. */
+function adminAccountHint(hubDb: string, rootCode: string): string {
+  return [
+    'For an administrator account (accounts, SLA tables, subsidy rates), in another terminal:',
+    `  npx pingan hub user add --db sqlite:${resolve(hubDb)} --role admin --jurisdiction ${rootCode} --name YOUR-NAME`,
+  ].join('\n');
 }
 
 export function registerStartCommand(program: Command): void {
@@ -143,6 +151,7 @@ export function registerStartCommand(program: Command): void {
           (line) => console.log(line),
         );
         console.log(`Signed in as ${credentials.duty.name}. Ctrl+C stops everything.`);
+        console.log(adminAccountHint(join(options.data, 'hub.db'), hub.region.rootCode));
         stopOnSignals(async () => {
           await desktop.stop();
           await simulator.stop();

@@ -1,0 +1,129 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashApiKey } from '../../src/hub/auth/api-keys';
+import { openHubStore } from '../../src/hub/store';
+import { STORE_KINDS, type TestDatabase } from '../hub/support/databases';
+
+const pingan = fileURLToPath(new URL('../../bin/pingan.js', import.meta.url));
+const run = promisify(execFile);
+
+/** Runs `pingan` in a folder of its own, so a write to `./data/hub.db` there would show. */
+async function pinganIn(cwd: string, args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [pingan, ...args], { cwd });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe.each(STORE_KINDS)('pingan hub user/key add on %s', (_kind, createDatabase) => {
+  let database: TestDatabase;
+  let cwd: string;
+
+  beforeAll(async () => {
+    database = await createDatabase();
+    // The hub creates its database on its first run; the command line adds to one that exists.
+    await (await openHubStore(database.url)).close();
+    cwd = mkdtempSync(join(tmpdir(), 'pingan-cli-'));
+  }, 60_000);
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  const accountsAt = async (url: string, name: string) => {
+    const store = await openHubStore(url);
+    try {
+      return await store.accountByName(name);
+    } finally {
+      await store.close();
+    }
+  };
+
+  it.each([
+    ['after the subcommand', (db: string) => ['hub', 'user', 'add', '--db', db]],
+    ['before the subcommand', (db: string) => ['hub', '--db', db, 'user', 'add']],
+    ['last, with =', (db: string) => ['hub', 'user', 'add', `--db=${db}`]],
+  ])(
+    'honours --db placed %s and says where the account went',
+    async (placement, argsWith) => {
+      const name = `duty-${placement.replace(/\W+/g, '-')}`;
+      const result = await pinganIn(cwd, [
+        ...argsWith(database.url),
+        '--name',
+        name,
+        '--role',
+        'operator',
+        '--jurisdiction',
+        '532901',
+      ]);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(
+        `added to ${database.url.startsWith('sqlite:') ? database.url.slice(7) : database.url}`,
+      );
+      expect((await accountsAt(database.url, name))?.role).toBe('operator');
+      expect(existsSync(join(cwd, 'data'))).toBe(false);
+    },
+    60_000,
+  );
+
+  it('honours --db for an ingest key', async () => {
+    const result = await pinganIn(cwd, [
+      'hub',
+      'key',
+      'add',
+      '--source',
+      'hotline',
+      '--jurisdiction',
+      '5329',
+      '--json',
+      '--db',
+      database.url,
+    ]);
+    expect(result.code).toBe(0);
+    const { key } = JSON.parse(result.stdout) as { key: string };
+    const store = await openHubStore(database.url);
+    try {
+      expect((await store.apiKeyByHash(hashApiKey(key)))?.source).toBe('hotline');
+    } finally {
+      await store.close();
+    }
+    expect(existsSync(join(cwd, 'data'))).toBe(false);
+  }, 60_000);
+});
+
+describe('pingan hub user add refuses a database that does not exist', () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'pingan-cli-'));
+  const account = ['--name', 'nobody', '--role', 'operator', '--jurisdiction', '532901'];
+
+  it.each([
+    [
+      'a SQLite file that is not there',
+      `sqlite:${join(cwd, 'no-such', 'hub.db')}`,
+      /no hub database at .*no-such/,
+    ],
+    [
+      'a PostgreSQL database that is not there',
+      'postgres://postgres@127.0.0.1:5432/pingan_no_such_db',
+      /no such PostgreSQL database/,
+    ],
+  ])(
+    '%s: exits non-zero, says why, creates nothing',
+    async (_case, db, reason) => {
+      const result = await pinganIn(cwd, ['hub', 'user', 'add', '--db', db, ...account]);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(reason);
+      expect(result.stdout).not.toMatch(/password/i);
+      expect(existsSync(join(cwd, 'no-such'))).toBe(false);
+      expect(existsSync(join(cwd, 'data'))).toBe(false);
+    },
+    60_000,
+  );
+});
