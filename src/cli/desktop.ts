@@ -20,10 +20,20 @@ export function installedElectronBinary(): string | undefined {
   return existsSync(binary) ? binary : undefined;
 }
 
+/**
+ * What the browser shell's Chromium window is started with: nothing fetched behind the operator's back, and
+ * audio allowed without a gesture, since a wall chimes for a new high-risk incident with nobody at it.
+ */
+export const BROWSER_SHELL_CHROMIUM_FLAGS = [
+  '--disable-background-networking',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
 function openInChromiumAppMode(url: string): boolean {
   const chromium = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
   if (!chromium) return false;
-  const child = spawn(chromium, [`--app=${url}`, '--disable-background-networking', '--disable-sync'], {
+  const child = spawn(chromium, [`--app=${url}`, ...BROWSER_SHELL_CHROMIUM_FLAGS], {
     stdio: 'ignore',
     detached: true,
   });
