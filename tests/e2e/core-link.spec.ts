@@ -50,6 +50,7 @@ test('the status bar turns red within 5 s of the core dying, actions are refused
   // What the core can no longer report is not shown as known: no lag of 0, no queue.
   await expect(page.getByTestId('status-lag')).toHaveCount(0);
   await expect(page.getByTestId('status-outbox')).toHaveCount(0);
+  await expect(page.getByTestId('catch-up')).toHaveCount(0);
   await expect(page.getByTestId('status-data-as-of')).toContainText('数据截至');
   await expect(page.getByTestId('figures-panel').getByTestId('stale-note')).toContainText(
     /数据截至 \d\d:\d\d/,
