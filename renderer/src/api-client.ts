@@ -7,6 +7,7 @@ import type {
   DesktopEventName,
   DesktopEventPayload,
 } from '../../src/core/contract/api';
+import { CORE_STOPPED_ERROR } from '../../src/core/contract/core-link';
 import { ENTITY_KINDS } from '../../src/domain';
 import { CoreLink } from './links/core-link';
 
@@ -145,21 +146,28 @@ function browserShellApi(): DesktopApi {
   return api;
 }
 
+/** How often the Electron window asks its core whether it is there: a stopped worker closes no socket. */
+const CORE_CHECK_MS = 2_000;
+
 /** The Electron shell's transport: the preload bridge. */
 function electronApi(bridge: NonNullable<Window['pingan']>): DesktopApi {
   const fanout = new EventFanout();
   bridge.onEvent((name, payload) => fanout.dispatch(name, payload));
+  const call = async <M extends DesktopApiMethod>(method: M, input: DesktopApiInput<M>) => {
+    let result: DesktopApiResult<DesktopApiOutput<M>>;
+    try {
+      result = (await bridge.call(method, input)) as DesktopApiResult<DesktopApiOutput<M>>;
+    } catch (error) {
+      coreLink.down();
+      return { ok: false as const, error: `${CORE_LINK_DOWN}: ${(error as Error).message}` };
+    }
+    if (!result.ok && result.error === CORE_STOPPED_ERROR) coreLink.down();
+    else coreLink.up();
+    return result;
+  };
+  setInterval(() => void call('session.status', {}), CORE_CHECK_MS);
   return {
-    call: async <M extends DesktopApiMethod>(method: M, input: DesktopApiInput<M>) => {
-      try {
-        const result = (await bridge.call(method, input)) as DesktopApiResult<DesktopApiOutput<M>>;
-        coreLink.up();
-        return result;
-      } catch (error) {
-        coreLink.down();
-        return { ok: false, error: `${CORE_LINK_DOWN}: ${(error as Error).message}` };
-      }
-    },
+    call,
     on: <E extends DesktopEventName>(event: E, listener: (payload: DesktopEventPayload<E>) => void) =>
       fanout.add(event, listener as Listener),
   };
