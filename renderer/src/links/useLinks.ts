@@ -35,13 +35,18 @@ export function useLinks(): Links {
       : hub?.connection === 'offline'
         ? { link: 'hub', since: hubSince }
         : null;
+  // The data stopped at the earlier drop: a hub already gone when the core went too took the data with it.
+  const stoppedAt =
+    down?.link === 'core' && hub?.connection === 'offline' && hubSince !== null
+      ? Math.min(down.since!, hubSince)
+      : (down?.since ?? null);
   return {
     down,
     actionBlocked: down?.link === 'core' ? t('links.blocked.core') : null,
     actionNote: down?.link === 'hub' ? t('links.queued') : null,
     dataAsOf:
-      down?.since != null
-        ? t('links.dataAsOf', { time: formatChinaTime(down.since, i18n.language, false) })
+      stoppedAt !== null
+        ? t('links.dataAsOf', { time: formatChinaTime(stoppedAt, i18n.language, false) })
         : null,
   };
 }
