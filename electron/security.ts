@@ -11,6 +11,8 @@ export function secureWebPreferences(preloadPath: string): BrowserWindowConstruc
     webSecurity: true,
     allowRunningInsecureContent: false,
     spellcheck: false,
+    // The wall chimes for a new high-risk incident with nobody at the keyboard to give the page a gesture.
+    autoplayPolicy: 'no-user-gesture-required',
   };
 }
 

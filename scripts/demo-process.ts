@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,36 @@ export interface RunningDemo {
   hubUrl: string;
   /** The simulator's ingest key, for posting to the hub as the field systems would. */
   ingestKey: string;
+  /** Kills the process outright, as a crash or `kill -9` would: nothing is closed cleanly. */
+  kill(): Promise<void>;
+  /** `pingan start` again on the same data folder, after `kill`; resolves once it says where to open it. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
+}
+
+interface DemoProcess {
+  child: ChildProcess;
+  exited: Promise<unknown>;
+  shellUrl: string;
+  hubUrl: string;
+}
+
+async function spawnDemo(args: string[]): Promise<DemoProcess> {
+  const child = spawn(process.execPath, ['bin/pingan.js', 'start', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((done) => child.once('exit', done));
+  const [shellUrl, hubUrl] = await new Promise<[string, string]>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const shell = /^Open: (\S+)$/m.exec(output);
+      const hub = /^Hub for .* on (\S+)$/m.exec(output);
+      if (shell && hub) resolve([shell[1]!, hub[1]!]);
+    });
+    child.once('exit', (code) => reject(new Error(`pingan start exited with ${code}: ${output}`)));
+  });
+  return { child, exited, shellUrl, hubUrl };
 }
 
 /**
@@ -24,44 +53,38 @@ export async function startDemo({
   pastDays?: number;
 }): Promise<RunningDemo> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pingan-demo-'));
-  const demo = spawn(
-    process.execPath,
-    [
-      'bin/pingan.js',
-      'start',
-      '--no-open',
-      '--data',
-      dataDir,
-      '--hub-port',
-      '0',
-      '--speed',
-      String(speed),
-      ...(pastDays === undefined ? [] : ['--past-days', String(pastDays)]),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const exited = new Promise((done) => demo.once('exit', done));
-  const [shellUrl, hubUrl] = await new Promise<[string, string]>((resolve, reject) => {
-    let output = '';
-    demo.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const shell = /^Open: (\S+)$/m.exec(output);
-      const hub = /^Hub for .* on (\S+)$/m.exec(output);
-      if (shell && hub) resolve([shell[1]!, hub[1]!]);
-    });
-    demo.once('exit', (code) => reject(new Error(`pingan start exited with ${code}: ${output}`)));
-  });
+  const args = [
+    '--no-open',
+    '--data',
+    dataDir,
+    '--hub-port',
+    '0',
+    '--speed',
+    String(speed),
+    ...(pastDays === undefined ? [] : ['--past-days', String(pastDays)]),
+  ];
+  let running = await spawnDemo(args);
   const credentials = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as {
     simulator: { apiKey: string };
   };
-  return {
-    shellUrl,
-    hubUrl,
+  const demo: RunningDemo = {
+    shellUrl: running.shellUrl,
+    hubUrl: running.hubUrl,
     ingestKey: credentials.simulator.apiKey,
+    async kill() {
+      running.child.kill('SIGKILL');
+      await running.exited;
+    },
+    async restart() {
+      running = await spawnDemo(args);
+      demo.shellUrl = running.shellUrl;
+      demo.hubUrl = running.hubUrl;
+    },
     async stop() {
-      demo.kill('SIGINT');
-      await exited;
+      running.child.kill('SIGINT');
+      await running.exited;
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return demo;
 }

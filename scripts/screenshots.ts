@@ -1,12 +1,13 @@
 /**
  * Takes the README's screenshots from a real demo: a fresh hub seeded with Dali, the simulator run through
  * part of a day, and the browser shell at each wall size; then the workspace in peacetime and, after the duty
- * commander declares wartime, the war room. Usage: npm run screenshots [-- --warm-up <s>]
+ * commander declares wartime, the war room; last, the wall whose desktop core has died. Usage: npm run screenshots [-- --warm-up <s>]
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { BROWSER_SHELL_CHROMIUM_FLAGS } from '../src/cli/desktop';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { startDemo } from './demo-process';
 
@@ -23,7 +24,11 @@ try {
   console.log(`Demo up; letting the simulated day run for ${warmUpSeconds} s`);
   await new Promise((wait) => setTimeout(wait, warmUpSeconds * 1000));
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  // As `pingan start` opens its window: sound allowed without a gesture, so no "enable sound" bar.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...BROWSER_SHELL_CHROMIUM_FLAGS],
+  });
   mkdirSync(OUT_DIR, { recursive: true });
   for (const wall of WALLS) {
     const page = await browser.newPage({ viewport: { width: wall.width, height: wall.height } });
@@ -60,6 +65,17 @@ try {
   await page.waitForTimeout(8_000);
   await page.screenshot({ path: join(OUT_DIR, 'workspace-wartime-1920x1080.png') });
   console.log('Wrote docs/screenshots/workspace-wartime-1920x1080.png');
+
+  // The wall when its own desktop core dies under it: the status bar red, the figures marked with their age.
+  await page.getByTestId('mode-switch').click();
+  await page.getByTestId('mode-switch-reason').fill('响应结束，恢复平时');
+  await page.getByTestId('mode-switch-confirm').click();
+  await page.getByTestId('figures-panel').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(5_000);
+  await demo.kill();
+  await page.locator('[data-testid="status-connection"][data-link="core"]').waitFor({ timeout: 5_000 });
+  await page.screenshot({ path: join(OUT_DIR, 'status-core-down-1920x1080.png') });
+  console.log('Wrote docs/screenshots/status-core-down-1920x1080.png');
   await browser.close();
 } finally {
   await demo.stop();

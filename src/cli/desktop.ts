@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { startLocalShellServer } from '../core/transports/local-shell-server';
-import { startCoreWorker } from '../core/worker/core-client';
+import { startLocalShellServer, type LocalShellServer } from '../core/transports/local-shell-server';
+import { startCoreWorker, type CoreClient } from '../core/worker/core-client';
 import { buildElectronShell, launchElectron } from './electron-launch';
 import { REPO_ROOT, ensureRendererBuilt } from './renderer-build';
+import { loadShellIdentity, saveShellIdentity } from './shell-identity';
 
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -18,10 +20,20 @@ export function installedElectronBinary(): string | undefined {
   return existsSync(binary) ? binary : undefined;
 }
 
+/**
+ * What the browser shell's Chromium window is started with: nothing fetched behind the operator's back, and
+ * audio allowed without a gesture, since a wall chimes for a new high-risk incident with nobody at it.
+ */
+export const BROWSER_SHELL_CHROMIUM_FLAGS = [
+  '--disable-background-networking',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
 function openInChromiumAppMode(url: string): boolean {
   const chromium = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
   if (!chromium) return false;
-  const child = spawn(chromium, [`--app=${url}`, '--disable-background-networking', '--disable-sync'], {
+  const child = spawn(chromium, [`--app=${url}`, ...BROWSER_SHELL_CHROMIUM_FLAGS], {
     stdio: 'ignore',
     detached: true,
   });
@@ -38,6 +50,29 @@ export interface DesktopOptions {
   browser?: boolean;
   open: boolean;
   port?: number;
+}
+
+/**
+ * The browser shell on the port and with the token of its last launch, so open pages reconnect by
+ * themselves; on any free port when that one is taken now.
+ */
+async function startBrowserShell(
+  core: CoreClient,
+  rendererDir: string,
+  options: DesktopOptions,
+): Promise<LocalShellServer> {
+  const cacheFile = resolve(options.cache);
+  const saved = loadShellIdentity(cacheFile);
+  const port = options.port ?? saved.port;
+  let shell: LocalShellServer;
+  try {
+    shell = await startLocalShellServer({ core, rendererDir, token: saved.token, ...(port ? { port } : {}) });
+  } catch (error) {
+    if (options.port || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    shell = await startLocalShellServer({ core, rendererDir, token: saved.token });
+  }
+  saveShellIdentity(cacheFile, { token: shell.token, port: (shell.server.address() as AddressInfo).port });
+  return shell;
 }
 
 export interface RunningDesktop {
@@ -71,11 +106,7 @@ export async function runDesktop(
     regionId: options.region,
     ...(hub ? { hub } : {}),
   });
-  const shell = await startLocalShellServer({
-    core,
-    rendererDir,
-    ...(options.port ? { port: options.port } : {}),
-  });
+  const shell = await startBrowserShell(core, rendererDir, options);
   if (!options.open || !openInChromiumAppMode(shell.url)) log(`Open: ${shell.url}`);
   return {
     url: shell.url,

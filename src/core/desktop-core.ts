@@ -237,6 +237,7 @@ export class DesktopCore {
     const jurisdiction = operator?.jurisdiction ?? this.overview.manifest.rootCode;
     return {
       connection: sync?.connection ?? 'offline',
+      connectionSince: sync?.connectionSince ?? null,
       cursor,
       hubHead,
       lag: hubHead === null ? 0 : Math.max(0, hubHead - cursor),

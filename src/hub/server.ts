@@ -466,6 +466,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     metrics,
     async close() {
       broadcaster.stop();
+      presence.stop();
       io.disconnectSockets(true);
       void io.close();
       // Keep-alive connections would otherwise hold the server open for Fastify's 72 s idle timeout.

@@ -130,6 +130,14 @@ describe('the Electron shell', () => {
     expect(electron.windows[0]!.url).toMatch(/^file:.*out\/renderer\/index\.html\?view=map$/);
   });
 
+  it('lets every window sound an alert without a gesture: an unattended wall must still chime', () => {
+    expect(electron.windows.length).toBeGreaterThan(0);
+    for (const window of electron.windows) {
+      const prefs = window.options.webPreferences as Record<string, unknown>;
+      expect(prefs.autoplayPolicy).toBe('no-user-gesture-required');
+    }
+  });
+
   it('answers desktop calls only from its own window at its own page', async () => {
     const handle = electron.handlers.get('pingan:call')!;
     const window = electron.windows[0]!;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRESENCE_RENEW_MS } from '../../src/core/contract/presence';
 import { STORE_KINDS } from './support/databases';
 import {
   DALI_CITY,
@@ -23,6 +24,7 @@ const [[, createDatabase]] = STORE_KINDS;
 describe('who has an incident open', () => {
   let harness: Harness;
   const clients: StreamClient[] = [];
+  const renewals: NodeJS.Timeout[] = [];
 
   async function screen(role: string, jurisdiction: string) {
     const account = await addOperator(harness.hub, role, jurisdiction);
@@ -40,7 +42,15 @@ describe('who has an incident open', () => {
         viewers?: Viewers;
         error?: string;
       };
-    return { client, name: account.name, heard, open };
+    // As a page does while it shows an incident: restate it every few seconds, until the page closes.
+    let showing: string | null = null;
+    const renewal = setInterval(() => showing && void open(showing), PRESENCE_RENEW_MS);
+    renewals.push(renewal);
+    const show = async (incidentId: string | null) => {
+      showing = incidentId;
+      return open(incidentId);
+    };
+    return { client, name: account.name, heard, open: show, closePage: () => clearInterval(renewal) };
   }
 
   let inDaliCity: string;
@@ -58,6 +68,7 @@ describe('who has an incident open', () => {
     [inDaliCity, otherInDaliCity, inYangbi] = posted.created as [string, string, string];
   });
   afterAll(async () => {
+    renewals.forEach((renewal) => clearInterval(renewal));
     clients.forEach((c) => c.close());
     await harness?.close();
   });
@@ -93,6 +104,47 @@ describe('who has an incident open', () => {
     second.client.close();
     await lastHeardBy(first, [first.name]);
   });
+
+  it('drops a screen that stops restating what it has open within 10 s, while its connection lives on', async () => {
+    const staying = await screen('commander', PREFECTURE);
+    const closing = await screen('operator', DALI_CITY);
+    expect((await staying.open(otherInDaliCity)).ok).toBe(true);
+    const both = (await closing.open(otherInDaliCity)).viewers!.map((v) => v.name).sort();
+    expect(both).toEqual([closing.name, staying.name].sort());
+    await new Promise<void>((heard) => {
+      const check = (message: { incidentId: string; viewers: Viewers }) => {
+        if (message.incidentId !== otherInDaliCity || message.viewers.length !== 2) return;
+        staying.client.socket.off('presence', check);
+        heard();
+      };
+      if (staying.heard.some((m) => m.incidentId === otherInDaliCity && m.viewers.length === 2)) heard();
+      else staying.client.socket.on('presence', check);
+    });
+    // Restating what is already open tells nobody anything: only joins, leaves and lapses are announced.
+    const heardBefore = staying.heard.length;
+    await closing.open(otherInDaliCity);
+    await closing.open(otherInDaliCity);
+
+    // The operator's page closes: nothing more is restated, and its desktop core's socket stays up.
+    closing.closePage();
+    const closedAt = Date.now();
+    const cleared = await new Promise<number>((resolve) => {
+      const check = (message: { incidentId: string; viewers: Viewers }) => {
+        if (message.incidentId !== otherInDaliCity) return;
+        if (message.viewers.some((viewer) => viewer.name === closing.name)) return;
+        staying.client.socket.off('presence', check);
+        resolve(Date.now() - closedAt);
+      };
+      staying.client.socket.on('presence', check);
+    });
+    expect(cleared).toBeLessThan(10_000);
+    expect(closing.client.socket.connected).toBe(true);
+    expect(staying.heard.slice(heardBefore, -1).filter((m) => m.incidentId === otherInDaliCity)).toEqual([]);
+    // The page that kept restating is still there.
+    expect((await closing.open(otherInDaliCity)).viewers!.map((v) => v.name).sort()).toEqual(
+      [closing.name, staying.name].sort(),
+    );
+  }, 20_000);
 
   it('refuses a malformed request, and an incident outside the account’s jurisdiction, with the reason', async () => {
     const someone = await screen('viewer', DALI_CITY);

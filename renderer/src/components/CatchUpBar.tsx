@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
+import { useLinks } from '../links/useLinks';
 
 /** While a large backlog is applied: how far, how fast, how long still. */
 export function CatchUpBar({ catchUp }: { catchUp: SessionStatus['catchUp'] }) {
   const { t, i18n } = useTranslation();
-  if (!catchUp || catchUp.total === 0) return null;
+  const { down } = useLinks();
+  // With the core gone nothing is being applied: a rate and a time left would be a claim nobody can make.
+  if (!catchUp || catchUp.total === 0 || down?.link === 'core') return null;
   const percent = Math.floor((catchUp.done / catchUp.total) * 100);
   return (
     <div

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES, type Incident } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
+import { StaleNote } from '../links/StaleNote';
 
 const INCIDENT_KINDS = ['incident'] as const;
 const COUNT_KINDS = ['incident', 'monitoring-point', 'force'] as const;
@@ -51,6 +52,7 @@ export const LivePanel = memo(function LivePanel() {
 
   return (
     <section className="live" data-testid="live-panel">
+      <StaleNote />
       <div className="tiles">
         <Tile testId="kpi-open" value={number(open)} label={t('live.open')} />
         <Tile testId="kpi-high" value={number(incidentsByRisk.high ?? 0)} label={t('live.highRisk')} />

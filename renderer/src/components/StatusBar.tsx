@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
 import { TIMED_STAGES } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
+import { formatChinaTime } from '../links/china-time';
+import { useLinks } from '../links/useLinks';
 
 const DEADLINE_KINDS = ['incident', 'mode', 'sla'] as const;
 
@@ -25,22 +27,52 @@ function DeadlineCounter() {
   );
 }
 
-/** Hub connection, sync lag, queued actions, peacetime/wartime, who is signed in and where. */
-export function StatusBar({ status }: { status: SessionStatus | undefined }) {
-  const { t } = useTranslation();
-  if (!status) return <footer className="status-bar" />;
-  return (
-    <footer className="status-bar" data-testid="status-bar">
+/** Which link is down and since when, or the hub connection as the core reports it. */
+function ConnectionState({ status }: { status: SessionStatus }) {
+  const { t, i18n } = useTranslation();
+  const { down } = useLinks();
+  if (!down) {
+    return (
       <span className={`status-connection status-${status.connection}`} data-testid="status-connection">
         <span className="status-dot" aria-hidden="true" />
         {t(`status.connection.${status.connection}`)}
       </span>
-      <span data-testid="status-lag">{t('status.lag', { count: status.lag })}</span>
-      <span data-testid="status-outbox">{t('status.outbox', { count: status.outboxPending })}</span>
+    );
+  }
+  return (
+    <span className="status-connection status-down" data-testid="status-connection" data-link={down.link}>
+      <span className="status-dot" aria-hidden="true" />
+      {t(`links.down.${down.link}`)}
+      {down.since !== null && ` · ${t('links.since', { time: formatChinaTime(down.since, i18n.language) })}`}
+    </span>
+  );
+}
+
+/** Hub connection, sync lag, queued actions, peacetime/wartime, who is signed in and where. */
+export function StatusBar({ status }: { status: SessionStatus | undefined }) {
+  const { t } = useTranslation();
+  const { down, dataAsOf } = useLinks();
+  if (!status) return <footer className="status-bar" />;
+  return (
+    <footer
+      className={`status-bar${down ? ' links-down' : ''}`}
+      data-testid="status-bar"
+      data-links={down ? `${down.link}-down` : 'up'}
+    >
+      <ConnectionState status={status} />
+      {/* A lag or a queue the core can no longer report is not shown as if it were known. */}
+      {down ? (
+        dataAsOf && <span data-testid="status-data-as-of">{dataAsOf}</span>
+      ) : (
+        <span data-testid="status-lag">{t('status.lag', { count: status.lag })}</span>
+      )}
+      {down?.link !== 'core' && (
+        <span data-testid="status-outbox">{t('status.outbox', { count: status.outboxPending })}</span>
+      )}
       <span className={`status-mode mode-${status.mode}`} data-testid="status-mode">
         {t(`mode.${status.mode}`)}
       </span>
-      <DeadlineCounter />
+      {down?.link !== 'core' && <DeadlineCounter />}
       <span className="status-operator" data-testid="status-operator">
         {status.operator ? (
           <>

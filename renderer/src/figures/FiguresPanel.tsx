@@ -9,6 +9,8 @@ import { SatisfactionChart } from './charts/SatisfactionChart';
 import { KeyFigures } from './KeyFigures';
 import './figures.css';
 import './i18n';
+import { StaleNote } from '../links/StaleNote';
+import { useLinks } from '../links/useLinks';
 
 const LIVE_KINDS = ['incident', 'monitoring-point', 'order'] as const;
 /** Steady enough to read while the stream is busy; a figure a second or two old is still live. */
@@ -18,6 +20,7 @@ const REFRESH_MS = 1500;
 export const FiguresPanel = memo(function FiguresPanel({ scope }: { scope?: string }) {
   const { t, i18n } = useTranslation();
   const figures = useLiveQuery('figures.get', { scope }, LIVE_KINDS, REFRESH_MS);
+  const { dataAsOf } = useLinks();
 
   if (figures.state === 'failed') {
     return <p className="notice error">{t('figures.failed', { error: figures.error })}</p>;
@@ -33,8 +36,10 @@ export const FiguresPanel = memo(function FiguresPanel({ scope }: { scope?: stri
     <section className="figures" data-testid="figures-panel">
       <header className="figures-header">
         <h2>{t('figures.title')}</h2>
-        <span className="figures-as-of">{t('figures.asOf', { time: asOf })}</span>
+        {/* Computed just now, but from data that stopped arriving: the age of the data is what counts. */}
+        {!dataAsOf && <span className="figures-as-of">{t('figures.asOf', { time: asOf })}</span>}
       </header>
+      <StaleNote />
       <KeyFigures figures={value} />
       <div className="figure-charts">
         <OpenByStageChart byStage={value.open.byStage} />

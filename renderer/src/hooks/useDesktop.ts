@@ -6,7 +6,7 @@ import type {
   SessionStatus,
 } from '../../../src/core/contract/api';
 import type { EntityKind } from '../../../src/domain';
-import { desktopApi } from '../api-client';
+import { coreLink, desktopApi } from '../api-client';
 
 export type Loaded<T> =
   { state: 'loading' } | { state: 'failed'; error: string } | { state: 'ready'; value: T };
@@ -42,7 +42,8 @@ export function useLiveQuery<M extends DesktopApiMethod>(
     const run = () => {
       lastRun.current = Date.now();
       void desktopApi.call(method, JSON.parse(inputKey) as DesktopApiInput<M>).then((result) => {
-        if (cancelled) return;
+        // A query cut off with the core keeps what it showed, marked with its age, until the core returns.
+        if (cancelled || (!result.ok && coreLink.get().state === 'down')) return;
         setLoaded(
           result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error },
         );

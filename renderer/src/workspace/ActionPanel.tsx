@@ -17,6 +17,7 @@ import {
   type Satisfaction,
 } from '../../../src/domain';
 import { desktopApi } from '../api-client';
+import { useLinks } from '../links/useLinks';
 import type { CommandDraft } from './submit-command';
 
 type ActionChoice = LifecycleActionType | 'addNote';
@@ -101,9 +102,10 @@ function ActionForm({ action, detail, onSubmit, onCancel }: FormProps & { action
     }
   };
   const ready = draft();
+  const { actionBlocked, actionNote } = useLinks();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (ready) onSubmit(ready);
+    if (ready && actionBlocked === null) onSubmit(ready);
   };
 
   const textLabel: Partial<Record<ActionChoice, string>> = {
@@ -225,7 +227,13 @@ function ActionForm({ action, detail, onSubmit, onCancel }: FormProps & { action
         </label>
       )}
       <div className="form-buttons">
-        <button type="submit" className="primary" data-testid="action-submit" disabled={!ready}>
+        <button
+          type="submit"
+          className="primary"
+          data-testid="action-submit"
+          disabled={!ready || actionBlocked !== null}
+          title={actionBlocked ?? actionNote ?? undefined}
+        >
           {t('ws.action.submit')}
         </button>
         <button type="button" onClick={onCancel}>
@@ -251,6 +259,7 @@ export function ActionPanel({
 }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<ActionChoice | null>(null);
+  const { actionBlocked, actionNote } = useLinks();
   useEffect(() => setOpen(null), [detail.incident.id, detail.incident.version]);
   const choices: ActionChoice[] = [
     ...actionsAllowed(detail.incident.stage, role),
@@ -272,12 +281,19 @@ export function ActionPanel({
               key={choice}
               data-testid={`action-${choice}`}
               className={open === choice ? 'active' : ''}
+              disabled={actionBlocked !== null}
+              title={actionBlocked ?? actionNote ?? undefined}
               onClick={() => setOpen(open === choice ? null : choice)}
             >
               {label(choice)}
             </button>
           ))}
         </div>
+      )}
+      {(actionBlocked ?? actionNote) && (
+        <p className="links-blocked-reason" data-testid="action-links-reason" role="status">
+          {actionBlocked ?? actionNote}
+        </p>
       )}
       {open && (
         <ActionForm

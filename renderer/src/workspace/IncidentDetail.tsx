@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DocumentPreview } from '../documents/DocumentPreview';
 import type { TFunction } from 'i18next';
 import type { IncidentDetail as Detail, OutboxEntryView } from '../../../src/core/contract/api';
-import type { Viewer } from '../../../src/core/contract/presence';
+import { PRESENCE_RENEW_MS, type Viewer } from '../../../src/core/contract/presence';
 import { isAcknowledgementLate, type Role } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { ActionPanel } from './ActionPanel';
@@ -43,14 +43,21 @@ function usePresence(id: string, self: string | undefined): Viewer[] {
   const [viewers, setViewers] = useState<Viewer[]>([]);
   useEffect(() => {
     setViewers([]);
-    void desktopApi
-      .call('incident.open', { id })
-      .then((result) => result.ok && setViewers(result.value.viewers));
+    let cancelled = false;
+    // Restated while the page shows it, so the others' screens drop this one within seconds of it closing.
+    const restate = () =>
+      void desktopApi
+        .call('incident.open', { id })
+        .then((result) => !cancelled && result.ok && setViewers(result.value.viewers));
+    restate();
+    const renewal = setInterval(restate, PRESENCE_RENEW_MS);
     const stop = desktopApi.on(
       'presence',
       (presence) => presence.incidentId === id && setViewers(presence.viewers),
     );
     return () => {
+      cancelled = true;
+      clearInterval(renewal);
       stop();
       void desktopApi.call('incident.open', { id: null });
     };

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
 import { REASON_MIN_LENGTH, can, type Role } from '../../../src/domain';
+import { useLinks } from '../links/useLinks';
 import { submitCommand } from './submit-command';
 
 /** 平战结合: a commander puts the jurisdiction on a war footing, with a reason, and stands it down again. */
@@ -10,6 +11,7 @@ export function ModeSwitch({ status }: { status: SessionStatus }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const { actionBlocked, actionNote } = useLinks();
   const operator = status.operator;
   if (!operator || !can(operator.role as Role, 'switch-mode')) return null;
   const target = status.mode === 'wartime' ? 'peacetime' : 'wartime';
@@ -33,6 +35,8 @@ export function ModeSwitch({ status }: { status: SessionStatus }) {
       <button
         className={`mode-switch-button to-${target}`}
         data-testid="mode-switch"
+        disabled={actionBlocked !== null}
+        title={actionBlocked ?? actionNote ?? undefined}
         onClick={() => setOpen(!open)}
       >
         {t(target === 'wartime' ? 'ws.mode.switchToWartime' : 'ws.mode.switchToPeacetime')}
@@ -56,7 +60,8 @@ export function ModeSwitch({ status }: { status: SessionStatus }) {
           <button
             type="submit"
             className="primary"
-            disabled={reason.trim().length < REASON_MIN_LENGTH}
+            disabled={reason.trim().length < REASON_MIN_LENGTH || actionBlocked !== null}
+            title={actionBlocked ?? actionNote ?? undefined}
             data-testid="mode-switch-confirm"
           >
             {t('ws.mode.confirm')}

@@ -5,6 +5,7 @@ import { useLiveQuery } from '../hooks/useDesktop';
 import { formatWholePercent } from '../figures/format';
 import { SlaGrid } from './SlaGrid';
 import { formatClock } from './time';
+import { StaleNote } from '../links/StaleNote';
 
 const WAR_ROOM_KINDS = ['order', 'incident', 'force'] as const;
 /** A reminder shows this long before each step of the daily cycle. */
@@ -95,6 +96,7 @@ export function WarRoomPanels({ scope }: { scope?: string }) {
   const checkedIn = value?.roster.filter((entry) => entry.checkedInAt).length ?? 0;
   return (
     <div className="war-room-panels" data-testid="war-room-panels">
+      <StaleNote />
       <DailyCycle />
       <section className="war-card" data-testid="war-orders">
         <h3>

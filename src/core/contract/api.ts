@@ -82,6 +82,8 @@ export const catchUpSchema = z.object({
 
 export const sessionStatusSchema = z.object({
   connection: z.enum(['connecting', 'online', 'offline']),
+  /** When the hub link last changed state, null before the core first tried it. */
+  connectionSince: z.string().nullable(),
   cursor: z.number(),
   hubHead: z.number().nullable(),
   /** Events the hub has that this screen has not applied yet. */

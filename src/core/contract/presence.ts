@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/**
+ * How often a page restates the incident it shows (`incident.open`): its presence on the other screens
+ * lasts only while it keeps doing so, so a page that closes is gone from them within seconds.
+ */
+export const PRESENCE_RENEW_MS = 3_000;
+
 /** Someone who has an incident open on a screen now, as the hub reports it. */
 export const viewerSchema = z.object({ accountId: z.string(), name: z.string(), role: z.string() });
 export type Viewer = z.infer<typeof viewerSchema>;

@@ -2,7 +2,13 @@ import type { Socket } from 'socket.io-client';
 import { z } from 'zod';
 import type { LocalCache } from '../cache/local-cache';
 
-import { directoryEntrySchema, viewerSchema, type DirectoryEntry, type Viewer } from '../contract/presence';
+import {
+  PRESENCE_RENEW_MS,
+  directoryEntrySchema,
+  viewerSchema,
+  type DirectoryEntry,
+  type Viewer,
+} from '../contract/presence';
 
 const presenceMessageSchema = z.object({ incidentId: z.string(), viewers: z.array(viewerSchema) });
 const directoryAnswerSchema = z.object({ ok: z.literal(true), accounts: z.array(directoryEntrySchema) });
@@ -17,6 +23,8 @@ const DIRECTORY_SETTING = 'directory';
 export class Collaboration {
   private socket: Socket | undefined;
   private openIncident: string | null = null;
+  /** When a page last said it shows `openIncident`: a reconnect restates it only while pages keep saying so. */
+  private openRenewedAt = 0;
   private viewers: { incidentId: string; viewers: Viewer[] } | null = null;
   private directory: Map<string, DirectoryEntry>;
 
@@ -43,10 +51,11 @@ export class Collaboration {
     void this.refreshDirectory(socket);
   }
 
-  /** The incident this screen shows now; null when none. */
+  /** The incident this screen shows now; null when none. A page restates it to keep its presence alive. */
   async open(incidentId: string | null): Promise<Viewer[]> {
+    if (incidentId !== this.openIncident) this.viewers = null;
     this.openIncident = incidentId;
-    this.viewers = null;
+    this.openRenewedAt = Date.now();
     return this.sendOpenIncident();
   }
 
@@ -62,6 +71,8 @@ export class Collaboration {
   private async sendOpenIncident(): Promise<Viewer[]> {
     const socket = this.socket;
     if (!socket?.connected) return [];
+    // The page that showed it has stopped restating it (closed): nothing is open here any more.
+    if (Date.now() - this.openRenewedAt > 2 * PRESENCE_RENEW_MS) this.openIncident = null;
     const incidentId = this.openIncident;
     try {
       const answer = (await socket.timeout(5000).emitWithAck('presence', { incidentId })) as {

@@ -9,6 +9,8 @@ export type ConnectionState = 'connecting' | 'online' | 'offline';
 
 export interface SyncStatus {
   connection: ConnectionState;
+  /** When `connection` last changed: an operator reads how long the hub link has been down. */
+  connectionSince: string;
   cursor: number;
   /** The hub's head as last announced; `head − cursor` is the sync lag in events. */
   hubHead: number | null;
@@ -56,6 +58,7 @@ export class HubSync {
   ) {
     this.status = {
       connection: 'offline',
+      connectionSince: new Date().toISOString(),
       cursor: cache.cursor,
       hubHead: null,
       catchUp: null,
@@ -68,7 +71,13 @@ export class HubSync {
   }
 
   private update(change: Partial<SyncStatus>): void {
-    this.status = { ...this.status, ...change, cursor: this.cache.cursor };
+    const changedLink = change.connection !== undefined && change.connection !== this.status.connection;
+    this.status = {
+      ...this.status,
+      ...change,
+      cursor: this.cache.cursor,
+      ...(changedLink ? { connectionSince: new Date().toISOString() } : {}),
+    };
     this.listener.onStatus(this.status);
   }
 

@@ -71,8 +71,10 @@ export async function startLocalShellServer(options: {
   core: CoreClient;
   rendererDir: string;
   port?: number;
+  /** The token a page must say first; a fresh one per launch unless the shell keeps one across launches. */
+  token?: string;
 }): Promise<LocalShellServer> {
-  const token = randomBytes(24).toString('base64url');
+  const token = options.token ?? randomBytes(24).toString('base64url');
   let allowedHost = '';
   const fromThisShell = (req: IncomingMessage) =>
     req.headers.host === allowedHost &&

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DesktopApiResult, DesktopEventName, DesktopEventPayload } from '../contract/api';
+import { CORE_STOPPED_ERROR } from '../contract/core-link';
 import type { DesktopCoreOptions } from '../desktop-core';
 import type { FromCoreWorker, ToCoreWorker } from './messages';
 
@@ -23,11 +24,13 @@ export function startCoreWorker(
   const pending = new Map<number, (result: DesktopApiResult<unknown>) => void>();
   let nextId = 1;
   let closing: (() => void) | undefined;
+  let stopped = false;
 
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.on('exit', (code) => {
-      for (const answer of pending.values()) answer({ ok: false, error: 'the desktop core stopped' });
+      stopped = true;
+      for (const answer of pending.values()) answer({ ok: false, error: CORE_STOPPED_ERROR });
       pending.clear();
       if (code !== 0) reject(new Error(`the desktop core stopped with code ${code}`));
       closing?.();
@@ -57,6 +60,8 @@ export function startCoreWorker(
     const post = (message: ToCoreWorker) => worker.postMessage(message);
     const client: CoreClient = {
       call(method, input) {
+        // A stopped worker would never answer: say so at once, so the screen can tell its link is down.
+        if (stopped) return Promise.resolve({ ok: false, error: CORE_STOPPED_ERROR });
         const id = nextId++;
         return new Promise((answer) => {
           pending.set(id, answer);

@@ -15,11 +15,45 @@ const ROOM_PREFIX = 'viewing:';
 const roomOf = (incidentId: string) => `${ROOM_PREFIX}${incidentId}`;
 
 /**
- * Presence lives in socket.io rooms rather than a table: it is true only while a screen is connected, and
- * through the Redis adapter `fetchSockets` sees the screens on every hub process.
+ * How long a screen's claim to have an incident open lasts without being restated. The page restates it
+ * every few seconds while it shows the incident; a page that closes stops, even though its desktop core
+ * (and that core's connection here) lives on, and its name leaves the others' screens within this time.
+ */
+export const PRESENCE_LEASE_MS = 7_000;
+const SWEEP_MS = 1_000;
+
+/**
+ * Presence lives in socket.io rooms rather than a table: it is true only while a screen is connected and
+ * keeps restating it, and through the Redis adapter `fetchSockets` sees the screens on every hub process.
+ * Each process sweeps the lapsed claims of its own sockets.
  */
 export class Presence {
-  constructor(private readonly io: Server) {}
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    private readonly io: Server,
+    private readonly leaseMs = PRESENCE_LEASE_MS,
+  ) {
+    this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /** Claims not restated within the lease are dropped, and those still looking are told. */
+  private async sweep(): Promise<void> {
+    const lapsedBefore = Date.now() - this.leaseMs;
+    for (const socket of this.io.of('/').sockets.values()) {
+      const renewedAt = (socket.data.presenceRenewedAt as number | undefined) ?? 0;
+      if (renewedAt >= lapsedBefore) continue;
+      const open = this.openOn(socket);
+      if (open.length === 0) continue;
+      for (const id of open) await socket.leave(roomOf(id));
+      await Promise.all(open.map((id) => this.announce(id)));
+    }
+  }
 
   async viewers(incidentId: string): Promise<Viewer[]> {
     const sockets = await this.io.in(roomOf(incidentId)).fetchSockets();
@@ -36,12 +70,18 @@ export class Presence {
     this.io.to(roomOf(incidentId)).emit('presence', { incidentId, viewers: await this.viewers(incidentId) });
   }
 
-  /** The socket now has `incidentId` open (or nothing): leaves its previous incident and joins this one. */
+  /**
+   * The socket now has `incidentId` open (or nothing): leaves its previous incident and joins this one.
+   * Restating what it already has open renews its lease, and tells nobody anything new.
+   */
   async open(socket: Socket, incidentId: string | null): Promise<Viewer[]> {
-    const left = this.openOn(socket).filter((id) => id !== incidentId);
+    socket.data.presenceRenewedAt = Date.now();
+    const wasOpen = this.openOn(socket);
+    const left = wasOpen.filter((id) => id !== incidentId);
+    const joined = incidentId !== null && !wasOpen.includes(incidentId);
     for (const id of left) await socket.leave(roomOf(id));
     if (incidentId !== null) await socket.join(roomOf(incidentId));
-    await Promise.all([...left, ...(incidentId ? [incidentId] : [])].map((id) => this.announce(id)));
+    await Promise.all([...left, ...(joined ? [incidentId] : [])].map((id) => this.announce(id)));
     return incidentId ? this.viewers(incidentId) : [];
   }
 

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StaleNote } from '../../links/StaleNote';
 import { forceIcon, incidentIcon, KEY_SITE_ICON, monitoringIcon } from '../engine/icons';
 import { GRID_COLOURINGS, MAP_LAYERS, type GridColouring, type MapLayerId } from '../layers/context';
 import { LOAD_CLASSES } from '../style/palette';
@@ -29,6 +30,7 @@ export function LayerPanel(props: LayerPanelProps) {
   return (
     <section className="map-panel">
       <h3>{t('map.layers.heading')}</h3>
+      <StaleNote />
       <ul className="map-layer-list">
         {MAP_LAYERS.map((layer) => (
           <li key={layer}>
