@@ -13,6 +13,7 @@ import { acknowledgementSchema, orderSchema } from './order';
 import { riskLevelSchema } from './risk';
 import { slaConfigSchema } from './sla';
 import { subsidyRatesSchema } from './subsidy/rates';
+import { targetSchema } from './target';
 import { noteSchema, reasonSchema } from './text';
 import { isoDateTimeSchema } from './time';
 
@@ -42,6 +43,8 @@ export const EVENT_TYPES = [
   'units.registered',
   'key-person.registered',
   'key-person.removed',
+  'target.registered',
+  'target.removed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -128,6 +131,9 @@ const payloadSchemas = {
   /** The person's entry as it stands after the change, like incident events: the latest one is current. */
   'key-person.registered': z.object({ person: keyPersonSchema }),
   'key-person.removed': z.object({ person: keyPersonSchema }),
+  /** A dangerous object's or a sensitive place's entry as it stands after the change. */
+  'target.registered': z.object({ target: targetSchema }),
+  'target.removed': z.object({ target: targetSchema }),
 } satisfies Record<EventType, z.ZodType>;
 
 export type EventPayload<T extends EventType> = z.infer<(typeof payloadSchemas)[T]>;
@@ -171,6 +177,8 @@ export const hubEventSchema = z.discriminatedUnion('type', [
   eventOf('units.registered'),
   eventOf('key-person.registered'),
   eventOf('key-person.removed'),
+  eventOf('target.registered'),
+  eventOf('target.removed'),
 ]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 
