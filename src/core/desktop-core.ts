@@ -78,6 +78,7 @@ import { ShiftReplay } from './replay/shift-replay';
 import { riskListCsv } from './documents/risk-list-export';
 import { keyPersonCsv } from './documents/key-person-export';
 import { keyPersonsIn } from './cache/key-persons';
+import { targetRegisterView } from './documents/target-register';
 import type { KeyPersonListView } from './contract/key-persons';
 
 /** Grids are numbered, not named: names come from the levels above them. */
@@ -585,6 +586,12 @@ export class DesktopCore {
         return riskListCsv(rows, names, names[within] ?? within, now);
       },
       'documents.keyPersons': async ({ scope, masked }) => this.keyPersons(scope, masked),
+      'targets.register': async ({ scope }) => {
+        const view = targetRegisterView(this.cache.db, this.scoped(scope), Date.now());
+        const names = this.placeNames(view.places);
+        for (const accountId of view.registeredBy) names[accountId] = this.collaboration.nameOf(accountId);
+        return { ...view.register, names };
+      },
       'documents.exportKeyPersons': async ({ scope, format }) => {
         const list = this.keyPersons(scope, false);
         const now = Date.now();
