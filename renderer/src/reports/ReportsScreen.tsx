@@ -8,6 +8,7 @@ import { DocumentPreview, type DocumentRequest } from '../documents/DocumentPrev
 import { PrintPreview } from '../documents/PrintPreview';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { SubsidyPanel } from '../subsidies/SubsidyPanel';
+import { TargetPanel } from '../targets/TargetPanel';
 import { KeyPersonPanel } from './KeyPersonPanel';
 import { RiskListTable } from './RiskListTable';
 import './reports.css';
@@ -38,8 +39,8 @@ function letterRequest(value: string): DocumentRequest {
 }
 
 /**
- * 一书一函两清单 and 以案定补: the centre's lists, letters and the grid workers' subsidies. The key-person list is
- * shown only to the roles allowed to see it.
+ * 一书一函两清单 and 以案定补: the centre's lists, letters and the grid workers' subsidies, and the registers of
+ * dangerous objects and sensitive places. The key-person list is shown only to the roles allowed to see it.
  */
 export function ReportsScreen({ scope, operator }: { scope?: string; operator: SessionStatus['operator'] }) {
   const { t } = useTranslation();
@@ -107,6 +108,7 @@ export function ReportsScreen({ scope, operator }: { scope?: string; operator: S
         )}
       </section>
       {seesKeyPersons && <KeyPersonPanel operator={operator} scope={scope} />}
+      {operator && <TargetPanel operator={operator} scope={scope} />}
       <section className="reports-panel">
         <SubsidyPanel />
       </section>
