@@ -130,6 +130,20 @@ describe('the registers of dangerous objects and sensitive places in the desktop
     expect(register.names[register.sensitivePlaces[0]!.registeredBy]).toBe('commander-dali');
   });
 
+  it('puts the store overdue for inspection on the risk list, and both registers in the day’s briefing', async () => {
+    const list = await viewerCore.handlers['documents.riskList']({});
+    expect(list.dangerousObjects.map((row) => [row.id, row.inspectionDue])).toEqual([
+      ['do-late', addChinaDays(today, -10)],
+    ]);
+    expect(list.names[village]).toBe(hub.region.get(village)!.name);
+    const { briefing } = await viewerCore.handlers['briefing.get']({ day: today, period: 'day' });
+    expect(briefing.targets).toMatchObject({
+      dangerousObjects: 2,
+      sensitivePlaces: 1,
+      overdueInspections: [{ id: 'do-late' }],
+    });
+  });
+
   it('narrows to a part of the jurisdiction, never wider than it', async () => {
     expect((await viewerCore.handlers['targets.register']({ scope: YANGBI })).scope).toBe(DALI_CITY);
     const elsewhere = await viewerCore.handlers['targets.register']({ scope: `${DALI_CITY}999` });

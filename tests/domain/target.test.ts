@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildBriefing,
+  chinaDayOf,
   distanceMetres,
+  outstandingRisks,
+  overdueDangerousObjects,
   hubEventSchema,
   inspectionDue,
   isInspectionOverdue,
@@ -20,7 +24,17 @@ import {
   type Target,
   type TargetEntry,
 } from '../../src/domain';
-import { COUNTY, GRID, NEIGHBOURING_COUNTY, operatorWith, PREFECTURE, stamp, T0, VILLAGE } from './fixtures';
+import {
+  COUNTY,
+  GRID,
+  incidentIn,
+  NEIGHBOURING_COUNTY,
+  operatorWith,
+  PREFECTURE,
+  stamp,
+  T0,
+  VILLAGE,
+} from './fixtures';
 
 const dangerousObject = (overrides: Record<string, unknown> = {}) => ({
   kind: 'dangerous-object',
@@ -321,5 +335,75 @@ describe('inspections, radii and the register', () => {
     const register = targetRegister([low, outside, gone, place, object], COUNTY);
     expect(register.dangerousObjects.map((entry) => entry.id)).toEqual(['do-1', 'do-2']);
     expect(register.sensitivePlaces.map((entry) => entry.id)).toEqual(['sp-1']);
+  });
+});
+
+describe('the registers in the risk list and the briefing', () => {
+  // The fixture incident lies at 100.23, 25.6: the store itself, and 1.5 km from the school.
+  const school = registered(sensitivePlace({ location: { lng: 100.23, lat: 25.601 } })) as SensitivePlace;
+  const far = registered(
+    sensitivePlace({ id: 'sp-far', location: { lng: 100.3, lat: 25.7 } }),
+  ) as SensitivePlace;
+  const store = registered(dangerousObject()) as DangerousObject;
+  const now = Date.parse('2025-03-10T04:00:00Z');
+
+  it('puts a medium risk near a sensitive place on the list, naming the place, and leaves it off when none is near', () => {
+    const incident = { ...incidentIn('resolve'), riskLevel: 'medium' as const, reopenCount: 0 };
+    const open = [{ incident, deadline: null }];
+    expect(outstandingRisks(open, now)).toEqual([]);
+    expect(outstandingRisks(open, now, [far])).toEqual([]);
+    expect(outstandingRisks(open, now, [far, school])).toMatchObject([
+      { incidentId: incident.id, reasons: ['near-sensitive-place'], sensitivePlaceIds: ['sp-1'] },
+    ]);
+  });
+
+  it('lists the dangerous objects past their inspection, and not those taken off', () => {
+    expect(overdueDangerousObjects([store], Date.parse('2025-03-03T12:00:00Z'))).toEqual([]);
+    expect(overdueDangerousObjects([store], now)).toMatchObject([
+      { id: 'do-1', holder: '大理某某化工有限公司', inspectionDue: '2025-03-03' },
+    ]);
+    const removed = { ...store, removal: { by: 'x', at: T0, reason: '已停业' } };
+    expect(overdueDangerousObjects([removed], now)).toEqual([]);
+  });
+
+  it('briefs the registers as they stood at the end of the day: counts, overdue inspections, incidents near places', () => {
+    const incident = { ...incidentIn('resolve'), riskLevel: 'high' as const };
+    const events = [
+      stamp({ type: 'target.registered', jurisdiction: VILLAGE, at: T0, payload: { target: school } }),
+      stamp({ type: 'target.registered', jurisdiction: GRID, at: T0, payload: { target: store } }),
+      stamp({
+        type: 'incident.reported',
+        jurisdiction: incident.jurisdictionCode,
+        at: T0,
+        payload: { incident, by: null },
+      }),
+      stamp({
+        type: 'target.removed',
+        jurisdiction: VILLAGE,
+        at: '2025-03-12T00:00:00.000Z',
+        payload: {
+          target: {
+            ...school,
+            removal: { by: 'commander-1', at: '2025-03-12T00:00:00.000Z', reason: '学校已搬迁' },
+          },
+        },
+      }),
+    ];
+    const day = chinaDayOf(now);
+    const briefing = buildBriefing({ events, scope: COUNTY, day, now: Date.parse('2025-03-20T00:00:00Z') });
+    expect(briefing.targets).toMatchObject({
+      dangerousObjects: 1,
+      sensitivePlaces: 1,
+      overdueInspections: [{ id: 'do-1', inspectionDue: '2025-03-03' }],
+      nearSensitivePlaces: [{ incidentId: incident.id, placeName: '下关第一中学' }],
+    });
+    // After the school was taken off the register, the day's briefing no longer counts it.
+    const later = buildBriefing({
+      events,
+      scope: COUNTY,
+      day: '2025-03-13',
+      now: Date.parse('2025-03-20T00:00:00Z'),
+    });
+    expect(later.targets).toMatchObject({ sensitivePlaces: 0, nearSensitivePlaces: [] });
   });
 });

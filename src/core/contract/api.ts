@@ -5,6 +5,7 @@ import {
   handoverSchema,
   officialDocumentSchema,
   outstandingRiskSchema,
+  outstandingDangerousObjectSchema,
   savedBulletinSchema,
   isoDateTimeSchema,
   shiftSchema,
@@ -322,6 +323,8 @@ export const desktopApiContract = {
     output: z.object({
       scope: jurisdictionCodeSchema,
       rows: z.array(outstandingRiskSchema),
+      /** Dangerous objects in scope overdue for inspection (危险物超期未检). */
+      dangerousObjects: z.array(outstandingDangerousObjectSchema),
       names: z.record(z.string(), z.string()),
     }),
   },
