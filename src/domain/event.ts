@@ -118,7 +118,12 @@ const payloadSchemas = {
     point: monitoringPointSchema,
     previousStatus: z.enum(MONITORING_STATUSES),
   }),
-  'force.moved': z.object({ forceId: z.string().min(1), position: forcePositionSchema }),
+  'force.moved': z.object({
+    forceId: z.string().min(1),
+    position: forcePositionSchema,
+    /** Said by forces that go on and off duty (volunteers): false on the fix they stand down with. */
+    onDuty: z.boolean().optional(),
+  }),
   /** A camera's alarm opened a lead in `sense`. */
   'alarm.raised': z.object({ incident: incidentSchema, monitoringPointId: z.string().min(1) }),
   /**

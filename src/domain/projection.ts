@@ -139,7 +139,8 @@ export function projectEvent(event: HubEvent, lookup: EntityLookup): EntityState
     case 'force.moved': {
       const force = lookup('force', event.payload.forceId);
       if (!force) return [];
-      const moved: Force = { ...(force.doc as Force), position: event.payload.position };
+      const { position, onDuty } = event.payload;
+      const moved: Force = { ...(force.doc as Force), position, ...(onDuty === undefined ? {} : { onDuty }) };
       return [next(lookup, 'force', force.id, force.jurisdiction, moved)];
     }
     case 'monitoring.registered':
