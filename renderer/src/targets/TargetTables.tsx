@@ -36,7 +36,7 @@ export function DangerousObjectTable({ rows, names, actions }: TableProps<Danger
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.id} data-testid="dangerous-object" className={`risk-${row.riskLevel}`}>
+          <tr key={row.id} data-testid="dangerous-object">
             <td>{row.name}</td>
             <td>{TARGET_CATEGORY_LABELS[row.category][language]}</td>
             <td>{villageOf(row, names)}</td>
