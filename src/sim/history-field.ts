@@ -2,6 +2,7 @@ import {
   addChinaDays,
   chinaDayOf,
   chinaDayStart,
+  CODE_LENGTH,
   HOUR_MS,
   pointAlongRoute,
   type Force,
@@ -13,8 +14,12 @@ import { COORDINATE_DECIMALS } from '../regions/store';
 import { volunteerTurn } from './force-fleet';
 
 const MINUTE_MS = 60_000;
-/** Patrols walk their beats from 08:00 to 22:00; the past keeps one fix an hour of each. */
+/**
+ * Patrols walk their beats from 08:00 to 22:00; the past keeps a fix every two hours of each, enough for a
+ * replay to show them moving without doubling the history a fresh demo records.
+ */
 const PATROL_HOURS = [8, 22] as const;
+const PATROL_FIX_EVERY_HOURS = 2;
 const PATROL_KM_PER_HOUR = 4;
 /** A few cameras go dark each day, for half an hour to four hours. */
 const OUTAGES_PER_DAY = 24;
@@ -52,7 +57,7 @@ function moved(
 /** A patrol's hourly fixes along its beat on the day starting at `dayStart`. */
 function patrolDay(force: Force, dayStart: number, until: number): HubEventDraft[] {
   const drafts: HubEventDraft[] = [];
-  for (let hour = PATROL_HOURS[0]; hour <= PATROL_HOURS[1]; hour += 1) {
+  for (let hour = PATROL_HOURS[0]; hour <= PATROL_HOURS[1]; hour += PATROL_FIX_EVERY_HOURS) {
     const at = dayStart + hour * HOUR_MS;
     if (at > until) break;
     const km = PATROL_KM_PER_HOUR * (hour - PATROL_HOURS[0]);
@@ -108,7 +113,14 @@ function outagesOn(day: string, points: readonly MonitoringPoint[], seed: number
 export function pastFieldEvents(request: PastFieldRequest): HubEventDraft[] {
   const today = chinaDayOf(request.until);
   const patrols = request.forces.filter((force) => force.kind === 'patrol-team' && force.route);
-  const volunteers = request.forces.filter((force) => force.kind === 'volunteer');
+  // One volunteer team per township (its first village's) keeps its turns in the past, for the same reason.
+  const seen = new Set<string>();
+  const volunteers = request.forces.filter((force) => {
+    const township = force.jurisdictionCode.slice(0, CODE_LENGTH.township);
+    if (force.kind !== 'volunteer' || seen.has(township)) return false;
+    seen.add(township);
+    return true;
+  });
   const cameras = request.points.filter((point) => point.status === 'online');
   const drafts: HubEventDraft[] = [];
   for (let back = request.days; back >= 1; back -= 1) {

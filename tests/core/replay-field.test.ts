@@ -42,8 +42,8 @@ describe('a past shift replayed', () => {
     const [lng, lat] = pointAlongRoute(patrol.route!, 4 * 6);
     expect(shown.location[0]).toBeCloseTo(lng, 4);
     expect(shown.location[1]).toBeCloseTo(lat, 4);
-    // An hour on, it has walked on.
-    const later = replay.frame(shift, '5329', dayStart + 15 * HOUR_MS + 30 * 60_000);
+    // Two hours on, it has walked on.
+    const later = replay.frame(shift, '5329', dayStart + 16 * HOUR_MS + 30 * 60_000);
     expect(later.forces.find((force) => force.id === patrol.id)!.location).not.toEqual(shown.location);
   });
 
