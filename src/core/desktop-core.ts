@@ -10,6 +10,7 @@ import {
   draftRiskWarningLetter,
   draftSupervisionNotice,
   outstandingRisks,
+  overdueDangerousObjects,
   STAGES,
   type OfficialDocument,
   type OpenIncidentAt,
@@ -78,6 +79,8 @@ import { ShiftReplay } from './replay/shift-replay';
 import { riskListCsv } from './documents/risk-list-export';
 import { keyPersonCsv } from './documents/key-person-export';
 import { keyPersonsIn } from './cache/key-persons';
+import { targetsIn } from './cache/targets';
+import { targetRegisterView } from './documents/target-register';
 import type { KeyPersonListView } from './contract/key-persons';
 
 /** Grids are numbered, not named: names come from the levels above them. */
@@ -364,6 +367,20 @@ export class DesktopCore {
     });
   }
 
+  /** The registers of a scope as the cache holds them, entries taken off left out. */
+  private registered(scope: string) {
+    const live = targetsIn(this.cache.db, scope).filter((target) => target.removal === null);
+    return {
+      dangerousObjects: live.filter((target) => target.kind === 'dangerous-object'),
+      sensitivePlaces: live.filter((target) => target.kind === 'sensitive-place'),
+    };
+  }
+
+  /** 突出矛盾风险清单 of a scope, incidents near its sensitive places marked. */
+  private outstanding(scope: string, now: number): OutstandingRisk[] {
+    return outstandingRisks(this.openIncidents(scope), now, this.registered(scope).sensitivePlaces);
+  }
+
   private riskListNames(scope: string, rows: readonly OutstandingRisk[]): Record<string, string> {
     const units = this.memberUnits();
     const names = this.placeNames([
@@ -372,6 +389,9 @@ export class DesktopCore {
     ]);
     for (const unitId of new Set(rows.flatMap((row) => row.unitIds)))
       names[unitId] = units.get(unitId)?.name ?? unitId;
+    const places = new Map(this.registered(scope).sensitivePlaces.map((place) => [place.id, place.name]));
+    for (const placeId of new Set(rows.flatMap((row) => row.sensitivePlaceIds ?? [])))
+      names[placeId] = places.get(placeId) ?? placeId;
     return names;
   }
 
@@ -412,7 +432,7 @@ export class DesktopCore {
   ): OfficialDocument {
     const own = this.scoped(undefined);
     const now = Date.now();
-    const all = outstandingRisks(this.openIncidents(own), now);
+    const all = this.outstanding(own, now);
     const risks =
       to.kind === 'unit'
         ? all.filter((risk) => risk.unitIds.includes(to.unitId))
@@ -574,18 +594,35 @@ export class DesktopCore {
       }),
       'documents.riskList': async ({ scope }) => {
         const within = this.scoped(scope);
-        const rows = outstandingRisks(this.openIncidents(within), Date.now());
-        return { scope: within, rows, names: this.riskListNames(within, rows) };
+        const rows = this.outstanding(within, Date.now());
+        const dangerousObjects = overdueDangerousObjects(
+          this.registered(within).dangerousObjects,
+          Date.now(),
+        );
+        const names = this.riskListNames(within, rows);
+        Object.assign(
+          names,
+          this.placeNames(
+            dangerousObjects.map((object) => object.jurisdictionCode.slice(0, CODE_LENGTH.village)),
+          ),
+        );
+        return { scope: within, rows, dangerousObjects, names };
       },
       'documents.riskWarning': async ({ to }) => ({ document: this.riskWarning(to) }),
       'documents.exportRiskList': async ({ scope }) => {
         const within = this.scoped(scope);
         const now = Date.now();
-        const rows = outstandingRisks(this.openIncidents(within), now);
+        const rows = this.outstanding(within, now);
         const names = this.riskListNames(within, rows);
         return riskListCsv(rows, names, names[within] ?? within, now);
       },
       'documents.keyPersons': async ({ scope, masked }) => this.keyPersons(scope, masked),
+      'targets.register': async ({ scope }) => {
+        const view = targetRegisterView(this.cache.db, this.scoped(scope), Date.now());
+        const names = this.placeNames(view.places);
+        for (const accountId of view.registeredBy) names[accountId] = this.collaboration.nameOf(accountId);
+        return { ...view.register, names };
+      },
       'documents.exportKeyPersons': async ({ scope, format }) => {
         const list = this.keyPersons(scope, false);
         const now = Date.now();

@@ -1,6 +1,7 @@
 import {
   FORCE_KINDS,
   isAcknowledgementLate,
+  isOnDuty,
   orderState,
   toMillis,
   type Force,
@@ -9,9 +10,6 @@ import {
   type Order,
 } from '../domain';
 import type { WarRoom } from './contract/war-room';
-
-/** A force whose last fix is older than this is not counted as out on the ground. */
-const ACTIVE_WITHIN_MS = 15 * 60_000;
 
 export interface WarRoomInput {
   since: Date;
@@ -64,14 +62,13 @@ export function buildWarRoom({ since, now, orders, incident, units, forces }: Wa
     roster.set(row.unitId, entry);
   }
 
-  const activeSince = now.getTime() - ACTIVE_WITHIN_MS;
   const forceRows = FORCE_KINDS.map((kind) => {
     const ofKind = forces.filter((force) => force.kind === kind);
     return {
       kind,
       total: ofKind.length,
       members: ofKind.reduce((sum, force) => sum + force.members, 0),
-      active: ofKind.filter((force) => force.position && toMillis(force.position.at) >= activeSince).length,
+      active: ofKind.filter((force) => isOnDuty(force, now.getTime())).length,
     };
   });
 

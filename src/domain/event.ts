@@ -13,6 +13,7 @@ import { acknowledgementSchema, orderSchema } from './order';
 import { riskLevelSchema } from './risk';
 import { slaConfigSchema } from './sla';
 import { subsidyRatesSchema } from './subsidy/rates';
+import { targetSchema } from './target';
 import { noteSchema, reasonSchema } from './text';
 import { isoDateTimeSchema } from './time';
 
@@ -42,6 +43,8 @@ export const EVENT_TYPES = [
   'units.registered',
   'key-person.registered',
   'key-person.removed',
+  'target.registered',
+  'target.removed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -115,7 +118,12 @@ const payloadSchemas = {
     point: monitoringPointSchema,
     previousStatus: z.enum(MONITORING_STATUSES),
   }),
-  'force.moved': z.object({ forceId: z.string().min(1), position: forcePositionSchema }),
+  'force.moved': z.object({
+    forceId: z.string().min(1),
+    position: forcePositionSchema,
+    /** Said by forces that go on and off duty (volunteers): false on the fix they stand down with. */
+    onDuty: z.boolean().optional(),
+  }),
   /** A camera's alarm opened a lead in `sense`. */
   'alarm.raised': z.object({ incident: incidentSchema, monitoringPointId: z.string().min(1) }),
   /**
@@ -128,6 +136,9 @@ const payloadSchemas = {
   /** The person's entry as it stands after the change, like incident events: the latest one is current. */
   'key-person.registered': z.object({ person: keyPersonSchema }),
   'key-person.removed': z.object({ person: keyPersonSchema }),
+  /** A dangerous object's or a sensitive place's entry as it stands after the change. */
+  'target.registered': z.object({ target: targetSchema }),
+  'target.removed': z.object({ target: targetSchema }),
 } satisfies Record<EventType, z.ZodType>;
 
 export type EventPayload<T extends EventType> = z.infer<(typeof payloadSchemas)[T]>;
@@ -171,6 +182,8 @@ export const hubEventSchema = z.discriminatedUnion('type', [
   eventOf('units.registered'),
   eventOf('key-person.registered'),
   eventOf('key-person.removed'),
+  eventOf('target.registered'),
+  eventOf('target.removed'),
 ]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 

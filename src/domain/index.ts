@@ -36,6 +36,8 @@ export * from './risk';
 export * from './sla';
 export * from './stage';
 export * from './subsidy';
+export * from './target';
+export * from './target-actions';
 export * from './text';
 export * from './time';
 export * from './visibility';

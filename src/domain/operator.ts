@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'publish-bulletin',
   'view-key-persons',
   'manage-key-persons',
+  'manage-targets',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,7 +28,8 @@ const OPERATOR_PERMISSIONS = ['read', 'act-on-incidents', 'add-notes', 'sign-han
  * Viewers watch the big screen; operators work incidents and sign the shift handover; commanders
  * also put a jurisdiction on a war footing, sign supervision notices (督办通知书), the centre's
  * strongest lever on a member unit, issue its bulletins (通报) and keep the key-person list (重点人员清单),
- * whose personal data nobody below them sees; admins additionally manage accounts, the SLA tables and the
+ * whose personal data nobody below them sees, and the
+ * registers of dangerous objects and sensitive places (危险物, 敏感地); admins additionally manage accounts, the SLA tables and the
  * subsidy rates.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -40,6 +42,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'publish-bulletin',
     'view-key-persons',
     'manage-key-persons',
+    'manage-targets',
   ],
   admin: PERMISSIONS,
 };

@@ -20,6 +20,8 @@ export const ENTITY_KINDS = [
   'force',
   'member-unit',
   'key-person',
+  'dangerous-object',
+  'sensitive-place',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -137,7 +139,8 @@ export function projectEvent(event: HubEvent, lookup: EntityLookup): EntityState
     case 'force.moved': {
       const force = lookup('force', event.payload.forceId);
       if (!force) return [];
-      const moved: Force = { ...(force.doc as Force), position: event.payload.position };
+      const { position, onDuty } = event.payload;
+      const moved: Force = { ...(force.doc as Force), position, ...(onDuty === undefined ? {} : { onDuty }) };
       return [next(lookup, 'force', force.id, force.jurisdiction, moved)];
     }
     case 'monitoring.registered':
@@ -158,6 +161,11 @@ export function projectEvent(event: HubEvent, lookup: EntityLookup): EntityState
       const { person } = event.payload;
       return [next(lookup, 'key-person', person.id, person.jurisdictionCode, person)];
     }
+    case 'target.registered':
+    case 'target.removed': {
+      const { target } = event.payload;
+      return [next(lookup, target.kind, target.id, target.jurisdictionCode, target)];
+    }
   }
 }
 
@@ -173,6 +181,9 @@ export function eventSubject(event: HubEvent): string | null {
     case 'key-person.registered':
     case 'key-person.removed':
       return event.payload.person.id;
+    case 'target.registered':
+    case 'target.removed':
+      return event.payload.target.id;
     case 'mode.switched':
     case 'sla.configured':
     case 'subsidy.configured':

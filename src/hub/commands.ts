@@ -12,6 +12,8 @@ import {
   recordExport,
   registerKeyPerson,
   removeKeyPerson,
+  registerTarget,
+  removeTarget,
   slaInForce,
   switchMode,
   type Handover,
@@ -24,6 +26,7 @@ import {
   type OperatorCommand,
   type Role,
   type SlaConfig,
+  type Target,
 } from '../domain';
 import { CODE_LENGTH } from '../domain/jurisdiction';
 import type { OperatorClaims } from './auth/tokens';
@@ -99,6 +102,10 @@ function commandTarget(command: OperatorCommand): string {
       return command.person.id;
     case 'removeKeyPerson':
       return command.keyPersonId;
+    case 'registerTarget':
+      return command.target.id;
+    case 'removeTarget':
+      return command.targetId;
     case 'recordExport':
       return command.scope;
     default:
@@ -235,6 +242,20 @@ export class CommandHandler {
       if (!current)
         return { ok: false, code: 'not-found', reason: `there is no key person ${command.keyPersonId}` };
       return removeKeyPerson(current, command, ctx);
+    }
+    if (command.type === 'registerTarget') {
+      const current = (await tx.getEntity(command.target.kind, command.target.id))?.doc as Target | undefined;
+      return registerTarget(current ?? null, command.target, ctx);
+    }
+    if (command.type === 'removeTarget') {
+      const current = (await tx.getEntity(command.targetKind, command.targetId))?.doc as Target | undefined;
+      if (!current)
+        return {
+          ok: false,
+          code: 'not-found',
+          reason: `there is no ${command.targetKind} ${command.targetId}`,
+        };
+      return removeTarget(current, command, ctx);
     }
     if (command.type === 'recordExport') {
       const recorded = recordExport(command, ctx);

@@ -1,7 +1,7 @@
-import type { Force, ForceKind, LngLat } from '../domain';
+import { pointAlongRoute, type Force, type ForceKind, type LngLat } from '../domain';
 import { COORDINATE_DECIMALS } from '../regions/store';
 import { distanceKm } from '../hub/seed/shapes';
-import { seededRandom, type Random } from '../regions/build/seeded-random';
+import { hashSeed, seededRandom, type Random } from '../regions/build/seeded-random';
 import { chance } from './draw';
 import { CONVERGENCE_RADIUS_KM } from './earthquake';
 import type { SimRegion } from './region-model';
@@ -10,6 +10,8 @@ export interface PositionFix {
   forceId: string;
   lng: number;
   lat: number;
+  /** Volunteers only: true while on duty, false on the fix they stand down with. */
+  onDuty?: boolean;
 }
 
 /** How each kind of force moves and reports on an ordinary day. */
@@ -24,7 +26,20 @@ interface Habit {
 const HABITS: Partial<Record<ForceKind, Habit>> = {
   'grid-worker': { onDuty: [8, 18], reportEverySeconds: 20 * 60, kmPerHour: 3 },
   'joint-defence-team': { onDuty: [19, 2], reportEverySeconds: 10 * 60, kmPerHour: 5 },
+  'patrol-team': { onDuty: [8, 22], reportEverySeconds: 10 * 60, kmPerHour: 4 },
 };
+
+/** Red-armband volunteers take a morning or an afternoon turn, the team's by its id: the same every day. */
+const VOLUNTEER_TURNS: readonly (readonly [number, number])[] = [
+  [7, 12],
+  [14, 19],
+];
+const VOLUNTEER_REPORT_EVERY_SECONDS = 15 * 60;
+const VOLUNTEER_KM_PER_HOUR = 2;
+
+export function volunteerTurn(forceId: string): readonly [number, number] {
+  return VOLUNTEER_TURNS[hashSeed(forceId) % VOLUNTEER_TURNS.length]!;
+}
 
 /** Heading for the epicentre: teams drive, grid workers and volunteers nearby go on foot or by bike. */
 const CONVERGING_KM_PER_HOUR: Record<ForceKind, number> = {
@@ -46,6 +61,8 @@ interface Mover {
   position: LngLat;
   lastFixAt: number;
   target: LngLat | null;
+  /** Volunteers: whether the team last said it was on duty. */
+  onDuty: boolean;
 }
 
 function onDuty([start, end]: readonly [number, number], hour: number): boolean {
@@ -54,6 +71,12 @@ function onDuty([start, end]: readonly [number, number], hour: number): boolean 
 
 function round(value: number): number {
   return Number(value.toFixed(COORDINATE_DECIMALS));
+}
+
+/** A patrol's place after walking `km` of its beat, rounded as fixes are. */
+function onRoute(route: readonly LngLat[], km: number): LngLat {
+  const [lng, lat] = pointAlongRoute(route, km);
+  return [round(lng), round(lat)];
 }
 
 /** `km` from `from`, bearing `angle` (radians from east): near enough on the scale of a township. */
@@ -84,6 +107,7 @@ export class ForceFleet {
         : region.shapes.centre(force.jurisdictionCode),
       lastFixAt: 0,
       target: null,
+      onDuty: force.onDuty ?? false,
     }));
   }
 
@@ -92,6 +116,11 @@ export class ForceFleet {
     const random = seededRandom(`${this.seedLabel}/forces/${k}`);
     const fixes: PositionFix[] = [];
     for (const mover of this.movers) {
+      if (mover.force.kind === 'volunteer' && !mover.target) {
+        const fix = this.volunteerStep(mover, startsAt, seconds, hour, random);
+        if (fix) fixes.push(fix);
+        continue;
+      }
       const habit = HABITS[mover.force.kind];
       const every = mover.target ? CONVERGING_REPORT_EVERY_SECONDS : habit?.reportEverySeconds;
       if (every === undefined || (!mover.target && !onDuty(habit!.onDuty, hour))) continue;
@@ -99,13 +128,42 @@ export class ForceFleet {
       const elapsedHours = (startsAt + seconds - mover.lastFixAt) / 3600;
       mover.position = mover.target
         ? this.towardTarget(mover, elapsedHours, random)
-        : this.wander(mover, Math.min(MAX_WANDER_KM, habit!.kmPerHour * elapsedHours), random);
+        : mover.force.route
+          ? onRoute(mover.force.route, habit!.kmPerHour * ((startsAt + seconds) / 3600))
+          : this.wander(mover, Math.min(MAX_WANDER_KM, habit!.kmPerHour * elapsedHours), random);
       mover.lastFixAt = startsAt + seconds;
       // A start on a sliver of the area outside the region's outline is not reported until it moves in.
       if (!this.region.insideRegion(mover.position)) continue;
       fixes.push({ forceId: mover.force.id, lng: mover.position[0], lat: mover.position[1] });
     }
     return fixes;
+  }
+
+  /**
+   * A volunteer team on its turn reports now and then, saying it is on duty; the first step after its turn it
+   * stands down with a last fix; off its turn it says nothing.
+   */
+  private volunteerStep(
+    mover: Mover,
+    startsAt: number,
+    seconds: number,
+    hour: number,
+    random: Random,
+  ): PositionFix | null {
+    const onTurn = onDuty(volunteerTurn(mover.force.id), hour);
+    if (!onTurn && !mover.onDuty) return null;
+    if (onTurn && mover.onDuty && !chance(random, Math.min(1, seconds / VOLUNTEER_REPORT_EVERY_SECONDS)))
+      return null;
+    const elapsedHours = (startsAt + seconds - mover.lastFixAt) / 3600;
+    mover.position = this.wander(
+      mover,
+      Math.min(MAX_WANDER_KM, VOLUNTEER_KM_PER_HOUR * elapsedHours),
+      random,
+    );
+    mover.lastFixAt = startsAt + seconds;
+    mover.onDuty = onTurn;
+    if (!this.region.insideRegion(mover.position)) return null;
+    return { forceId: mover.force.id, lng: mover.position[0], lat: mover.position[1], onDuty: onTurn };
   }
 
   /** Sends the forces near the epicentre there: teams from across the area, people on foot from close by. */

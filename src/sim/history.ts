@@ -12,6 +12,8 @@ import {
   type Operator,
   type Order,
 } from '../domain';
+import { generateInventory } from '../hub/seed/inventory';
+import { pastFieldEvents } from './history-field';
 import { DAY_SECONDS, newIncidentOf, planDay, type PlannedIncident } from './plan';
 import type { Step } from './script';
 
@@ -106,7 +108,8 @@ function playIncident(id: string, planned: PlannedIncident, openedAt: number, re
 /**
  * The centre's past days, played offline: each day planned by the live simulator's own planner, and each
  * incident opened and walked through its script by the domain's lifecycle at the times the script gives.
- * A fresh demo hub records them, so the briefing, the shift handover and the subsidies have a past to show.
+ * A fresh demo hub records them, so the briefing, the shift handover and the subsidies have a past to show;
+ * beside them the field's past (patrols, volunteers' turns, camera outages), so a shift's replay shows it too.
  */
 export function pastDays(request: PastDaysRequest): HubEventDraft[] {
   const today = chinaDayOf(request.until);
@@ -125,5 +128,15 @@ export function pastDays(request: PastDaysRequest): HubEventDraft[] {
       drafts.push(...playIncident(id, item.incident, openedAt, request));
     }
   }
+  const inventory = generateInventory(request.regionId, request.regionsDir);
+  drafts.push(
+    ...pastFieldEvents({
+      seed: request.seed,
+      days: request.days,
+      until: request.until,
+      forces: inventory.forces,
+      points: inventory.points,
+    }),
+  );
   return drafts.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }

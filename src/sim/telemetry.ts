@@ -19,6 +19,7 @@ export interface PositionUpdate {
   lng: number;
   lat: number;
   at: string;
+  onDuty?: boolean;
 }
 
 const CAMERA_STEP_SECONDS = 60;

@@ -15,6 +15,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'publish-bulletin',
     'view-key-persons',
     'manage-key-persons',
+    'manage-targets',
   ],
   admin: PERMISSIONS,
 };

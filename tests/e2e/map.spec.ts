@@ -11,7 +11,14 @@ import { postReport } from './support/post-report';
  */
 test.describe.configure({ mode: 'serial' });
 
-const LAYERS = ['grids', 'incidents', 'monitoring-points', 'forces', 'key-sites'] as const;
+const LAYERS = [
+  'grids',
+  'incidents',
+  'monitoring-points',
+  'forces',
+  'sensitive-places',
+  'dangerous-objects',
+] as const;
 type Counts = Record<(typeof LAYERS)[number], number>;
 
 let demo: RunningDemo;
@@ -82,7 +89,8 @@ async function drillBelow(scope: string, level: 'county' | 'township' | 'village
         'incident-points',
         'force-symbols',
         'monitoring-symbols',
-        'key-sites',
+        'sensitive-place-symbols',
+        'dangerous-object-symbols',
       ];
       // Only where a click reaches the canvas: not under the panels, not scrolled or clipped away.
       const onCanvas = (x: number, y: number) =>
@@ -205,12 +213,15 @@ test('the map draws the region offline, with every layer and its count', async (
     .poll(() => rendered('incident-clusters', 'incident-points'), { timeout: 30_000 })
     .toBeGreaterThan(0);
   await expect.poll(() => rendered('force-dots'), { timeout: 30_000 }).toBeGreaterThan(6000);
-  await expect.poll(() => rendered('key-sites'), { timeout: 30_000 }).toBeGreaterThan(100);
+  await expect.poll(() => rendered('sensitive-place-symbols'), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => rendered('dangerous-object-symbols'), { timeout: 30_000 }).toBeGreaterThan(0);
 
   const all = await counts();
   expect(all.grids).toBe(structure.grids);
   expect(all['monitoring-points']).toBe(146_512);
-  expect(all['key-sites']).toBe(112);
+  // The demonstration registers four sensitive places and three dangerous objects in each of the 12 counties.
+  expect(all['sensitive-places']).toBe(48);
+  expect(all['dangerous-objects']).toBe(36);
   expect(all.forces).toBeGreaterThan(6000);
 
   // The canvas itself: read back one frame and look for the region's colours on the background.
@@ -261,7 +272,7 @@ test('drilling down county → township → village narrows every layer count an
   for (let i = 1; i < levels.length; i++)
     for (const layer of LAYERS)
       expect(levels[i]![layer], `${layer} at depth ${i}`).toBeLessThanOrEqual(levels[i - 1]![layer]);
-  for (const layer of ['grids', 'monitoring-points', 'forces', 'key-sites'] as const)
+  for (const layer of ['grids', 'monitoring-points', 'forces', 'sensitive-places'] as const)
     expect(levels[1]![layer], `${layer} in one county`).toBeLessThan(levels[0]![layer]);
   expect(levels[3]!['monitoring-points']).toBeLessThan(levels[2]!['monitoring-points']);
   await expect(page.getByTestId('breadcrumb').locator('li')).toHaveCount(4);

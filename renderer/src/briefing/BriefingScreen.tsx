@@ -16,10 +16,11 @@ import { OrdersSlide } from './slides/OrdersSlide';
 import { OverdueSlide } from './slides/OverdueSlide';
 import { TopRisksSlide } from './slides/TopRisksSlide';
 import './briefing.css';
+import { TargetsSlide } from '../targets/TargetsSlide';
 
 /** A briefing replays the whole log: refreshed as the log grows, but not more often than this. */
 const REFRESH_MS = 10_000;
-const BRIEFING_KINDS = ['incident', 'order', 'mode', 'sla'] as const;
+const BRIEFING_KINDS = ['incident', 'order', 'mode', 'sla', 'dangerous-object', 'sensitive-place'] as const;
 /** Presentation clickers send Page Up/Down; keyboards the arrows and space. */
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter']);
 const PREVIOUS_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'Backspace']);
@@ -65,6 +66,11 @@ function slidesOf(
       key: 'overdue',
       title: t('briefing.slides.overdue'),
       content: <OverdueSlide briefing={briefing} />,
+    },
+    {
+      key: 'targets',
+      title: t('targets.slideTitle'),
+      content: <TargetsSlide briefing={briefing} names={names} />,
     },
     {
       key: 'hotspots',

@@ -8,11 +8,13 @@ import { DocumentPreview, type DocumentRequest } from '../documents/DocumentPrev
 import { PrintPreview } from '../documents/PrintPreview';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { SubsidyPanel } from '../subsidies/SubsidyPanel';
+import { OverdueObjectsTable } from '../targets/OverdueObjectsTable';
+import { TargetPanel } from '../targets/TargetPanel';
 import { KeyPersonPanel } from './KeyPersonPanel';
 import { RiskListTable } from './RiskListTable';
 import './reports.css';
 
-const RISK_KINDS = ['incident', 'order', 'mode', 'sla'] as const;
+const RISK_KINDS = ['incident', 'order', 'mode', 'sla', 'dangerous-object', 'sensitive-place'] as const;
 /** The list is worked out from every open incident: refreshed as they change, not more often than this. */
 const REFRESH_MS = 5_000;
 
@@ -38,8 +40,8 @@ function letterRequest(value: string): DocumentRequest {
 }
 
 /**
- * 一书一函两清单 and 以案定补: the centre's lists, letters and the grid workers' subsidies. The key-person list is
- * shown only to the roles allowed to see it.
+ * 一书一函两清单 and 以案定补: the centre's lists, letters and the grid workers' subsidies, and the registers of
+ * dangerous objects and sensitive places. The key-person list is shown only to the roles allowed to see it.
  */
 export function ReportsScreen({ scope, operator }: { scope?: string; operator: SessionStatus['operator'] }) {
   const { t } = useTranslation();
@@ -100,13 +102,17 @@ export function ReportsScreen({ scope, operator }: { scope?: string; operator: S
         {exportError && <p className="notice error">{exportError}</p>}
         {loaded.state === 'failed' && <p className="notice error">{loaded.error}</p>}
         {value && value.rows.length === 0 && <p className="muted">{t('reports.noRisks')}</p>}
-        {value && value.rows.length > 0 && (
+        {value && (value.rows.length > 0 || value.dangerousObjects.length > 0) && (
           <div className="risk-list-scroll">
-            <RiskListTable rows={value.rows} names={names} />
+            {value.rows.length > 0 && <RiskListTable rows={value.rows} names={names} />}
+            {value.dangerousObjects.length > 0 && (
+              <OverdueObjectsTable rows={value.dangerousObjects} names={names} />
+            )}
           </div>
         )}
       </section>
       {seesKeyPersons && <KeyPersonPanel operator={operator} scope={scope} />}
+      {operator && <TargetPanel operator={operator} scope={scope} />}
       <section className="reports-panel">
         <SubsidyPanel />
       </section>
@@ -115,6 +121,9 @@ export function ReportsScreen({ scope, operator }: { scope?: string; operator: S
           <h1>{`${scopeName}突出矛盾风险清单`}</h1>
           <p className="doc-number">{`截至${chineseDate(new Date().toISOString())}，共${value.rows.length}件`}</p>
           <RiskListTable rows={value.rows} names={names} printed />
+          {value.dangerousObjects.length > 0 && (
+            <OverdueObjectsTable rows={value.dangerousObjects} names={names} printed />
+          )}
         </PrintPreview>
       )}
       {letter && <DocumentPreview request={letter} onClose={() => setLetter(null)} />}

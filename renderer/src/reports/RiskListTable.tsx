@@ -47,7 +47,11 @@ export function RiskListTable({
             <td>{row.deadline ? formatChinaClock(row.deadline, language) : '—'}</td>
             <td>
               {row.reasons
-                .map((reason) => OUTSTANDING_REASON_LABELS[reason][language === 'en' ? 'en' : 'zh'])
+                .map((reason) => {
+                  const label = OUTSTANDING_REASON_LABELS[reason][language === 'en' ? 'en' : 'zh'];
+                  const places = (row.sensitivePlaceIds ?? []).map((id) => names[id] ?? '').join('、');
+                  return reason === 'near-sensitive-place' && places ? `${label}（${places}）` : label;
+                })
                 .join('、')}
             </td>
           </tr>

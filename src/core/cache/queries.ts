@@ -20,8 +20,17 @@ import {
 
 type Row = Record<string, unknown>;
 
-/** What decides deadlines and names before a report's window: the modes, the SLA tables, the units. */
-const DECISION_TYPES = ['mode.switched', 'sla.configured', 'units.registered'];
+/**
+ * What decides deadlines and names before a report's window: the modes, the SLA tables, the units; and the
+ * registers of dangerous objects and sensitive places, as they stood when it began.
+ */
+const DECISION_TYPES = [
+  'mode.switched',
+  'sla.configured',
+  'units.registered',
+  'target.registered',
+  'target.removed',
+];
 /** What a map replay plays: the incidents' lives, the decisions, the forces' fixes and the cameras' states. */
 const REPLAY_TYPES = [
   ...BRIEFING_EVENT_TYPES,

@@ -5,6 +5,7 @@ import {
   handoverSchema,
   officialDocumentSchema,
   outstandingRiskSchema,
+  outstandingDangerousObjectSchema,
   savedBulletinSchema,
   isoDateTimeSchema,
   shiftSchema,
@@ -51,6 +52,7 @@ import {
   keyPersonListInputSchema,
   keyPersonListViewSchema,
 } from './key-persons';
+import { targetRegisterInputSchema, targetRegisterViewSchema } from './targets';
 
 /**
  * The desktop API: every query, command and change notification the renderer may use, declared once.
@@ -323,6 +325,8 @@ export const desktopApiContract = {
     output: z.object({
       scope: jurisdictionCodeSchema,
       rows: z.array(outstandingRiskSchema),
+      /** Dangerous objects in scope overdue for inspection (危险物超期未检). */
+      dangerousObjects: z.array(outstandingDangerousObjectSchema),
       names: z.record(z.string(), z.string()),
     }),
   },
@@ -353,6 +357,11 @@ export const desktopApiContract = {
    * outbox as a `recordExport` command, so the hub's audit log holds it even if it was made offline.
    */
   'documents.exportKeyPersons': { input: keyPersonExportInputSchema, output: keyPersonExportSchema },
+  /**
+   * The registers of dangerous objects and sensitive places (危险物, 敏感地) of the operator's jurisdiction or a
+   * part of it, for every role: the panel that lists them and the map layers that draw them.
+   */
+  'targets.register': { input: targetRegisterInputSchema, output: targetRegisterViewSchema },
   /** A shift's review (交接班) for the operator's jurisdiction or a part of it, with its handovers. */
   'handover.review': {
     input: z.object({ shift: shiftSchema, scope: jurisdictionCodeSchema.optional() }).strict(),

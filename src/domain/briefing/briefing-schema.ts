@@ -7,6 +7,7 @@ import { modeSchema } from '../mode';
 import { OPEN_RISK_GRADES, riskLevelSchema } from '../risk';
 import { TIMED_STAGES, stageSchema } from '../stage';
 import { isoDateTimeSchema } from '../time';
+import { briefingTargetsSchema } from './briefing-targets';
 import {
   ARRIVAL_BUCKET,
   ARRIVAL_BUCKETS,
@@ -100,6 +101,8 @@ export const briefingSchema = z
         byUnit: z.array(unitAcknowledgementSchema),
       })
       .nullable(),
+    /** The registers of dangerous objects and sensitive places at the end of the period. */
+    targets: briefingTargetsSchema,
   })
   .superRefine((briefing, ctx) => {
     // A briefing read from elsewhere (the contract's output) must hang together: its span is its period's,

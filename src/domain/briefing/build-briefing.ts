@@ -13,6 +13,7 @@ import { isOverdue, slaInForce, type SlaConfig } from '../sla';
 import { TIMED_STAGES, type TimedStage } from '../stage';
 import { toMillis } from '../time';
 import type { Briefing, BriefingRiskItem, HeadlineFigure, UnitAcknowledgement } from './briefing-schema';
+import { briefingTargets, TARGET_EVENT_TYPES } from './briefing-targets';
 import {
   ARRIVAL_BUCKET,
   BASELINE_PERIODS,
@@ -47,6 +48,7 @@ export const BRIEFING_EVENT_TYPES = [
   'mode.switched',
   'sla.configured',
   'units.registered',
+  ...TARGET_EVENT_TYPES,
 ] as const satisfies readonly EventType[];
 
 /** The periods a briefing compares, oldest first: its baseline periods, then the period itself. */
@@ -195,6 +197,10 @@ export function buildBriefing({ events, scope, day, period = 'day', now }: Brief
     ...openFigures(openAtEnd, replay),
     hotspots: hotspotsOf(periodEvents),
     orders: wartime ? ordersOf(periodEvents, replay) : null,
+    targets: briefingTargets(
+      replay,
+      openAtEnd.map((item) => item.incident),
+    ),
   };
 }
 
@@ -312,5 +318,7 @@ function ordersOf(periodEvents: readonly HubEvent[], replay: LogReplay): NonNull
 export function briefingPlaces(briefing: Briefing): string[] {
   const codes = new Set(briefing.hotspots.villages.map((village) => village.code));
   for (const risk of briefing.topRisks) codes.add(risk.jurisdictionCode.slice(0, CODE_LENGTH.village));
+  for (const object of briefing.targets.overdueInspections)
+    codes.add(object.jurisdictionCode.slice(0, CODE_LENGTH.village));
   return [...codes];
 }

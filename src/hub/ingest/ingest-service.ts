@@ -374,7 +374,11 @@ export class IngestService {
         type: 'force.moved' as const,
         jurisdiction: forces.get(p.forceId)!.jurisdictionCode,
         at: p.at,
-        payload: { forceId: p.forceId, position: { lng: p.lng, lat: p.lat, at: p.at } },
+        payload: {
+          forceId: p.forceId,
+          position: { lng: p.lng, lat: p.lat, at: p.at },
+          ...(p.onDuty === undefined ? {} : { onDuty: p.onDuty }),
+        },
       })),
       created: [],
     }));

@@ -109,6 +109,8 @@ export const forcePositionsBodySchema = z
             lng: longitudeSchema,
             lat: latitudeSchema,
             at: isoDateTimeSchema,
+            /** Volunteers say whether they are on duty with each fix, and stand down with a last one. */
+            onDuty: z.boolean().optional(),
           })
           .strict(),
       )

@@ -1,4 +1,4 @@
-import type { Force, ForceKind, Jurisdiction } from '../../domain';
+import type { Force, ForceKind, Jurisdiction, LngLat } from '../../domain';
 import { isUrbanVillage, placeNameOfVillage } from '../../regions/build/names';
 import type { Random } from '../../regions/build/seeded-random';
 import { apportion } from './apportion';
@@ -50,9 +50,26 @@ function forceId(kind: ForceKind, jurisdictionCode: string, n?: number): string 
   return n === undefined ? `${prefix}-${jurisdictionCode}` : `${prefix}-${jurisdictionCode}-${n}`;
 }
 
+const PATROL_STOPS = 5;
+const PATROL_MEMBERS = { min: 4, max: 6 };
+
+/**
+ * A patrol's beat in its township: a few stops drawn inside it, taken in order of their bearing from the middle
+ * so the loop does not cross itself.
+ */
+function patrolRoute(township: Jurisdiction, shapes: RegionShapes, random: Random): LngLat[] {
+  const stops = Array.from({ length: PATROL_STOPS }, () => shapes.randomPointIn(township.code, random));
+  const [cx, cy] = [
+    stops.reduce((sum, [lng]) => sum + lng, 0) / stops.length,
+    stops.reduce((sum, [, lat]) => sum + lat, 0) / stops.length,
+  ];
+  return stops.sort((a, b) => Math.atan2(a[1] - cy, a[0] - cx) - Math.atan2(b[1] - cy, b[0] - cx));
+}
+
 /**
  * Grid workers (one force per grid), joint-defence teams (spread over townships by their number of villages)
- * and one red-armband volunteer team per village, each starting somewhere inside its own area.
+ * one red-armband volunteer team per village, each starting somewhere inside its own area, and one patrol team
+ * per township, starting at the first stop of its beat.
  */
 export function generateForces(
   tree: RegionTree,
@@ -112,7 +129,23 @@ export function generateForces(
     jurisdictionCode: village.code,
     members: Math.max(1, volunteerSizes[i]!),
     position: startIn(village),
+    // Off duty until they report in: 在岗 counts only what the volunteers themselves said.
+    onDuty: false,
   }));
 
-  return [...gridWorkers, ...jointDefence, ...volunteers];
+  // Drawn last, so the forces above are placed as they were before patrols were added.
+  const patrols = tree.townships.map((township): Force => {
+    const route = patrolRoute(township, shapes, random);
+    return {
+      id: forceId('patrol-team', township.code),
+      kind: 'patrol-team',
+      name: `${township.name}巡逻队`,
+      jurisdictionCode: township.code,
+      members: PATROL_MEMBERS.min + Math.floor(random() * (PATROL_MEMBERS.max - PATROL_MEMBERS.min + 1)),
+      position: { lng: route[0]![0], lat: route[0]![1], at },
+      route,
+    };
+  });
+
+  return [...gridWorkers, ...jointDefence, ...volunteers, ...patrols];
 }

@@ -2,6 +2,7 @@ import { CODE_LENGTH, type HubEventDraft } from '../../domain';
 import { recordEvents } from '../projector';
 import type { HubStore } from '../store';
 import { demoKeyPersonEvents } from './demo-key-persons';
+import { demoTargetEvents } from './demo-targets';
 import { generateInventory, type Inventory } from './inventory';
 
 export interface SeedOptions {
@@ -17,6 +18,8 @@ export interface SeedResult {
   points: number;
   forces: number;
   keyPersons: number;
+  /** Dangerous objects and sensitive places. */
+  targets: number;
   events: number;
 }
 
@@ -68,7 +71,7 @@ function registrationEvents(inventory: Inventory, at: string): Map<string, HubEv
 
 /**
  * Registers the region's inventory on a hub's first run, as events (and, for the demonstration, a few key
- * persons), so that clients syncing from the start
+ * persons, dangerous objects and sensitive places), so that clients syncing from the start
  * of the log learn of it like of anything else. One transaction per county keeps statements a sane size.
  * Does nothing when the log already holds events; if another process starts writing meanwhile, the first
  * chunk notices (its events would not start the log) and the seeding stops without writing.
@@ -78,7 +81,15 @@ export async function seedHub(
   region: string | { regionId: string },
   options: SeedOptions = {},
 ): Promise<SeedResult> {
-  const none: SeedResult = { seeded: false, units: 0, points: 0, forces: 0, keyPersons: 0, events: 0 };
+  const none: SeedResult = {
+    seeded: false,
+    units: 0,
+    points: 0,
+    forces: 0,
+    keyPersons: 0,
+    targets: 0,
+    events: 0,
+  };
   if ((await store.headSeq()) !== 0) return none;
   const regionId = typeof region === 'string' ? region : region.regionId;
   const inventory = generateInventory(regionId, options.regionsDir);
@@ -86,6 +97,8 @@ export async function seedHub(
   const keyPersons = demoKeyPersonEvents(regionId, at, options.regionsDir);
   const chunks = [...registrationEvents(inventory, at).values()];
   if (keyPersons.length > 0) chunks.push(keyPersons);
+  const targets = demoTargetEvents(regionId, at, options.regionsDir);
+  if (targets.length > 0) chunks.push(targets);
 
   let events = 0;
   try {
@@ -107,6 +120,7 @@ export async function seedHub(
     points: inventory.points.length,
     forces: inventory.forces.length,
     keyPersons: keyPersons.length,
+    targets: targets.length,
     events,
   };
 }

@@ -11,8 +11,8 @@ import type { ClusterItem, Hover, HoverTarget, Selection } from '../inspect/targ
 import { boundarySource, regionHitLayer } from '../layers/boundaries';
 import { FORCE_SYMBOL_LAYER } from '../layers/forces';
 import { INCIDENT_CLUSTER_LAYER, INCIDENT_POINT_LAYER, INCIDENT_SOURCE } from '../layers/incidents';
-import { KEY_SITE_LAYER } from '../layers/key-sites';
 import { MONITORING_SYMBOL_LAYER } from '../layers/monitoring-points';
+import { DANGEROUS_OBJECT_LAYER, SENSITIVE_PLACE_LAYER } from '../layers/targets';
 import { childLevelOf, drillTarget } from '../scope/drill-down';
 
 /** How many incidents a cluster's list shows at most. */
@@ -45,7 +45,8 @@ export function attachInteractions(map: MapLibreMap, handlers: InteractionHandle
       INCIDENT_POINT_LAYER,
       FORCE_SYMBOL_LAYER,
       MONITORING_SYMBOL_LAYER,
-      KEY_SITE_LAYER,
+      DANGEROUS_OBJECT_LAYER,
+      SENSITIVE_PLACE_LAYER,
       ...REGION_LEVELS.map(regionHitLayer),
     ].filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none');
 
@@ -78,8 +79,9 @@ export function attachInteractions(map: MapLibreMap, handlers: InteractionHandle
     if (layer === INCIDENT_POINT_LAYER) return { kind: 'incident', properties };
     if (layer === FORCE_SYMBOL_LAYER) return { kind: 'force', properties };
     if (layer === MONITORING_SYMBOL_LAYER) return { kind: 'monitoring-point', properties };
+    if (layer === SENSITIVE_PLACE_LAYER) return { kind: 'sensitive-place', properties };
+    if (layer === DANGEROUS_OBJECT_LAYER) return { kind: 'dangerous-object', properties };
     const code = text(properties.code);
-    if (layer === KEY_SITE_LAYER) return { kind: 'key-site', code, name: text(properties.name) };
     const level = levelOfCode(code) ?? 'grid';
     return {
       kind: 'region',
@@ -163,7 +165,10 @@ export function attachInteractions(map: MapLibreMap, handlers: InteractionHandle
       case 'force':
         handlers.select({ kind: target.kind, id: text(target.properties.id), at: pointOf(feature) });
         break;
-      case 'key-site':
+      case 'sensitive-place':
+      case 'dangerous-object':
+        openRegion(text(target.properties.code));
+        break;
       case 'region':
         openRegion(target.code);
         break;

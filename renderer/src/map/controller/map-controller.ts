@@ -37,6 +37,7 @@ import { resolveBasemap, type BasemapStyle } from '../style/basemap-style';
 import { buildMapStyle } from '../style/map-style';
 import { GridLoadSync } from './grid-load-sync';
 import { initialSnapshot, SnapshotStore, type BasemapProblem } from './snapshot';
+import { TargetSync } from './target-sync';
 
 /** The typeface MapLibre draws Chinese with, in the page: the same as the rest of the wall's text. */
 const CJK_FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
@@ -110,6 +111,8 @@ export class MapController {
   private readonly pulse: IncidentPulse;
   private readonly feed: LiveFeed;
   private readonly stopFeed: () => void;
+  private readonly targets: TargetSync;
+  private readonly stopTargets: () => void;
   private readonly clock: ReturnType<typeof setInterval>;
   private readonly onHighRisk: (incidentId: string) => void;
   private readonly viewPadding: () => PaddingOptions;
@@ -168,6 +171,13 @@ export class MapController {
       apply: (changes) => this.applyChanges(changes),
     });
     this.stopFeed = this.feed.start();
+    this.targets = new TargetSync(
+      this.api,
+      this.root,
+      (id) => this.geojson(id),
+      () => this.publishCounts({}),
+    );
+    this.stopTargets = this.targets.start();
     this.clock = setInterval(() => this.setGlobalState(NOW_STATE, Date.now()), NOW_EVERY_MS);
     this.publishCounts({});
     void this.loadEntities();
@@ -176,6 +186,7 @@ export class MapController {
   destroy(): void {
     this.destroyed = true;
     this.stopFeed();
+    this.stopTargets();
     this.pulse.stop();
     for (const kind of MAP_ENTITY_KINDS) for (const mirror of this.mirrorsOf(kind)) mirror.dispose();
     clearInterval(this.clock);
@@ -314,6 +325,7 @@ export class MapController {
     this.layerSync.sync(this.map, overlayLayers(this.context));
     this.styleReady = true;
     this.setGlobalState(FONT_SCALE_STATE, this.fontScale);
+    this.targets.push();
     if (this.entitiesLoaded) this.pushEntities();
   };
 
@@ -366,7 +378,7 @@ export class MapController {
         incidents: this.mirrors.get('incident')!.entities.size,
         'monitoring-points': points.entities.size,
         forces: this.mirrors.get('force')!.entities.size,
-        'key-sites': this.unitsInScope('township'),
+        ...this.targets.counts(this.context.scope),
       },
       onlineShare: points.entities.size ? points.tallyCount / points.entities.size : null,
     });

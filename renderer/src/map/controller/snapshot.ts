@@ -21,7 +21,14 @@ export function initialSnapshot(root: string): MapSnapshot {
     error: null,
     scope: root,
     trail: [],
-    counts: { grids: 0, incidents: 0, 'monitoring-points': 0, forces: 0, 'key-sites': 0 },
+    counts: {
+      grids: 0,
+      incidents: 0,
+      'monitoring-points': 0,
+      forces: 0,
+      'sensitive-places': 0,
+      'dangerous-objects': 0,
+    },
     onlineShare: null,
     basemap: { loading: false, problem: null },
   };

@@ -180,15 +180,30 @@ function forcePainter(kind: ForceKind): IconPainter {
   };
 }
 
-const keySitePainter: IconPainter = {
+/** 敏感地: a star, the mark of a place to protect, at the centre of its protective circle. */
+const sensitivePlacePainter: IconPainter = {
   size: 22,
   draw(ctx, size) {
     tracePath(ctx, 'star', size, 1.5);
-    ctx.fillStyle = WALL.keySite;
+    ctx.fillStyle = WALL.sensitivePlace;
     ctx.fill();
     ctx.lineWidth = 1.5;
     ctx.strokeStyle = WALL.background;
     ctx.stroke();
+  },
+};
+
+/** 危险物: the hazard sign, a yellow triangle with an exclamation mark. */
+const dangerousObjectPainter: IconPainter = {
+  size: 22,
+  draw(ctx, size) {
+    tracePath(ctx, 'triangle', size, 1.5);
+    ctx.fillStyle = WALL.dangerousObject;
+    ctx.fill();
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = WALL.background;
+    ctx.stroke();
+    mark(ctx, '!', size, WALL.background);
   },
 };
 
@@ -231,7 +246,8 @@ export const incidentIcon = (risk: MapRisk) => `incident-${risk}`;
 export const monitoringIcon = (symbol: MonitoringSymbol, status: MonitoringStatus) =>
   `monitoring-${symbol}-${status}`;
 export const forceIcon = (kind: ForceKind) => `force-${kind}`;
-export const KEY_SITE_ICON = 'key-site';
+export const SENSITIVE_PLACE_ICON = 'sensitive-place';
+export const DANGEROUS_OBJECT_ICON = 'dangerous-object';
 export const hatchPattern = (risk: Exclude<MapRisk, 'ungraded'>) => `hatch-${risk}`;
 
 const PAINTERS = new Map<string, IconPainter>([
@@ -242,7 +258,8 @@ const PAINTERS = new Map<string, IconPainter>([
     ),
   ),
   ...FORCE_KINDS.map((kind) => [forceIcon(kind), forcePainter(kind)] as const),
-  [KEY_SITE_ICON, keySitePainter],
+  [SENSITIVE_PLACE_ICON, sensitivePlacePainter],
+  [DANGEROUS_OBJECT_ICON, dangerousObjectPainter],
   ...(['high', 'medium', 'low'] as const).map((risk) => [hatchPattern(risk), hatchPainter(risk)] as const),
 ]);
 

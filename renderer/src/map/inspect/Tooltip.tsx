@@ -1,12 +1,17 @@
 import { useTranslation } from 'react-i18next';
+import { TARGET_CATEGORY_LABELS } from '../../../../src/domain';
 import { formatAge } from './format';
 import { asRisk, RiskBadge } from './RiskBadge';
 import type { Hover } from './targets';
 
 /** What the pointer rests on, in a line or two, next to it. */
 export function Tooltip({ hover }: { hover: Hover }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { target } = hover;
+  const categoryOf = (category: unknown) =>
+    TARGET_CATEGORY_LABELS[category as keyof typeof TARGET_CATEGORY_LABELS]?.[
+      i18n.language === 'en' ? 'en' : 'zh'
+    ] ?? '';
   let body;
   switch (target.kind) {
     case 'incident':
@@ -50,11 +55,30 @@ export function Tooltip({ hover }: { hover: Hover }) {
         </>
       );
       break;
-    case 'key-site':
+    case 'sensitive-place':
       body = (
         <>
-          <strong translate="no">{target.name}</strong>
-          <span>{t('map.legend.keySiteSeat')}</span>
+          <strong translate="no">{String(target.properties.name ?? '')}</strong>
+          <span>
+            {categoryOf(target.properties.category)} ·{' '}
+            {t('map.targets.radius', { metres: target.properties.protectiveRadiusM })}
+          </span>
+        </>
+      );
+      break;
+    case 'dangerous-object':
+      body = (
+        <>
+          <strong translate="no">{String(target.properties.name ?? '')}</strong>
+          <span>
+            <RiskBadge risk={asRisk(target.properties.riskLevel)} /> ·{' '}
+            {categoryOf(target.properties.category)}
+          </span>
+          <span className={target.properties.inspectionOverdue ? 'map-hint overdue' : 'map-hint'}>
+            {target.properties.inspectionOverdue
+              ? t('map.targets.overdue')
+              : t('map.targets.dueOn', { day: target.properties.inspectionDue })}
+          </span>
         </>
       );
       break;

@@ -17,7 +17,7 @@ export type HoverTarget =
   | { kind: 'incident' | 'monitoring-point' | 'force'; properties: FeatureProperties }
   | { kind: 'cluster'; count: number; high: number }
   | { kind: 'region'; code: string; name: string; level: JurisdictionLevel; drillable: boolean }
-  | { kind: 'key-site'; code: string; name: string };
+  | { kind: 'sensitive-place' | 'dangerous-object'; properties: FeatureProperties };
 
 export interface Hover {
   /** Pixels from the map's top left corner. */

@@ -1,7 +1,14 @@
 import type { ForceKind, Stage } from '../../../../src/domain';
 import type { MapRisk } from '../style/palette';
 
-export const MAP_LAYERS = ['grids', 'incidents', 'monitoring-points', 'forces', 'key-sites'] as const;
+export const MAP_LAYERS = [
+  'grids',
+  'incidents',
+  'monitoring-points',
+  'forces',
+  'sensitive-places',
+  'dangerous-objects',
+] as const;
 /** A layer as the operator sees it: one toggle, one count, one or more MapLibre layers. */
 export type MapLayerId = (typeof MAP_LAYERS)[number];
 

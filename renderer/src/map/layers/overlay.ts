@@ -5,12 +5,12 @@ import type { OverlayContext } from './context';
 import { forceLayers, forceSources } from './forces';
 import { gridLoadLayers, gridLoadSources } from './grid-load';
 import { incidentLayers, incidentSources } from './incidents';
-import { keySiteLayers, keySiteSources } from './key-sites';
 import { monitoringDensityLayers, monitoringSources, monitoringSymbolLayers } from './monitoring-points';
 import { regionLabelLayers, regionLabelSources } from './region-labels';
+import { targetLayers, targetSources } from './targets';
 
 /**
- * Every source the overlay draws from. The region's own (boundaries, names, seats) come with their data;
+ * Every source the overlay draws from. The region's own (boundaries, names) come with their data;
  * those of live things start empty and are filled once the style has loaded.
  */
 export function overlaySources(region: RegionData): Record<string, SourceSpecification> {
@@ -18,7 +18,7 @@ export function overlaySources(region: RegionData): Record<string, SourceSpecifi
     ...boundarySources(region),
     ...regionLabelSources(region),
     ...gridLoadSources(),
-    ...keySiteSources(region),
+    ...targetSources(),
     ...monitoringSources(),
     ...forceSources(),
     ...incidentSources(),
@@ -38,7 +38,7 @@ export function overlayLayers(context: OverlayContext): LayerSpecification[] {
     ...monitoringDensityLayers(context),
     ...regionLabelLayers(context),
     ...monitoringSymbolLayers(context),
-    ...keySiteLayers(context),
+    ...targetLayers(context),
     ...forceLayers(context),
     ...incidentLayers(context),
   ];

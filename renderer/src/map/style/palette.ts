@@ -51,6 +51,8 @@ export const WALL = {
   labelMedium: '#b8c6dc',
   labelWeak: '#8ea0bd',
   halo: '#0b1220',
-  keySite: '#ffffff',
+  sensitivePlace: '#c58cff',
+  dangerousObject: '#ffc23d',
+  overdue: '#ff4d4f',
   highlight: '#4cc3ff',
 } as const;

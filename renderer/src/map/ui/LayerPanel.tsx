@@ -1,7 +1,13 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaleNote } from '../../links/StaleNote';
-import { forceIcon, incidentIcon, KEY_SITE_ICON, monitoringIcon } from '../engine/icons';
+import {
+  DANGEROUS_OBJECT_ICON,
+  forceIcon,
+  incidentIcon,
+  monitoringIcon,
+  SENSITIVE_PLACE_ICON,
+} from '../engine/icons';
 import { GRID_COLOURINGS, MAP_LAYERS, type GridColouring, type MapLayerId } from '../layers/context';
 import { LOAD_CLASSES } from '../style/palette';
 import { Segmented } from './Segmented';
@@ -12,7 +18,8 @@ const LAYER_SWATCH: Record<MapLayerId, ReactElement> = {
   incidents: <Swatch icon={incidentIcon('high')} />,
   'monitoring-points': <Swatch icon={monitoringIcon('camera-1', 'online')} />,
   forces: <Swatch icon={forceIcon('grid-worker')} />,
-  'key-sites': <Swatch icon={KEY_SITE_ICON} />,
+  'sensitive-places': <Swatch icon={SENSITIVE_PLACE_ICON} />,
+  'dangerous-objects': <Swatch icon={DANGEROUS_OBJECT_ICON} />,
 };
 
 export interface LayerPanelProps {

@@ -4,7 +4,8 @@ import {
   forceIcon,
   hatchPattern,
   incidentIcon,
-  KEY_SITE_ICON,
+  DANGEROUS_OBJECT_ICON,
+  SENSITIVE_PLACE_ICON,
   MONITORING_SYMBOLS,
   monitoringIcon,
 } from '../engine/icons';
@@ -88,16 +89,18 @@ export function Legend({ gridColouring, folded }: { gridColouring: GridColouring
       </ul>
       <p className="map-note">{t('map.legend.forceAge')}</p>
 
-      <h4>{t('map.legend.keySites')}</h4>
+      <h4>{t('map.legend.targets')}</h4>
       <ul>
         <li>
-          <Swatch icon={KEY_SITE_ICON} />
-          {t('map.legend.keySiteSeat')}
+          <Swatch icon={SENSITIVE_PLACE_ICON} />
+          {t('map.legend.sensitivePlace')}
+        </li>
+        <li>
+          <Swatch icon={DANGEROUS_OBJECT_ICON} />
+          {t('map.legend.dangerousObject')}
         </li>
       </ul>
-      <p className="map-note" data-testid="key-sites-note">
-        {t('map.legend.keySitesNote')}
-      </p>
+      <p className="map-note">{t('map.legend.targetsNote')}</p>
 
       <h4>{t('map.legend.boundaries')}</h4>
       <ul>
