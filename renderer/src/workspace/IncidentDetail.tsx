@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentPreview } from '../documents/DocumentPreview';
-import type { TFunction } from 'i18next';
 import type { IncidentDetail as Detail, OutboxEntryView } from '../../../src/core/contract/api';
 import type { Viewer } from '../../../src/core/contract/presence';
-import { isAcknowledgementLate, type Role } from '../../../src/domain';
+import { availableActions, isAcknowledgementLate, type Role } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { ActionPanel } from './ActionPanel';
+import { recordText } from './record-text';
 import { formatClock, formatSpan } from './time';
 import { useIncidentCommands } from './useIncidentCommands';
 
@@ -56,35 +56,6 @@ function usePresence(id: string, self: string | undefined): Viewer[] {
     };
   }, [id]);
   return viewers.filter((viewer) => viewer.name !== self);
-}
-
-function recordText(entry: Detail['timeline'][number], detail: Detail, t: TFunction) {
-  const payload = entry.payload as {
-    riskLevel?: string;
-    orders?: { unitId: string }[];
-    unitId?: string;
-    reason?: string | null;
-    requirement?: string;
-    summary?: string;
-    satisfaction?: string;
-    note?: string | { text: string };
-    state?: { jurisdictionCode: string; mode: string; reason: string };
-  };
-  const unit = (id: string) => detail.unitNames[id] ?? id;
-  const text =
-    payload.reason ??
-    payload.requirement ??
-    payload.summary ??
-    (typeof payload.note === 'object' ? payload.note.text : undefined) ??
-    (payload.satisfaction ? `${t(`ws.satisfaction.${payload.satisfaction}`)} ${payload.note ?? ''}` : '');
-  return t(`ws.event.${entry.type}`, {
-    risk: payload.riskLevel ? t(`risk.${payload.riskLevel}`) : '',
-    units: payload.orders?.map((order) => unit(order.unitId)).join('、') ?? '',
-    unit: payload.unitId ? unit(payload.unitId) : '',
-    text: payload.state?.reason ?? text,
-    code: payload.state?.jurisdictionCode ?? '',
-    mode: payload.state ? t(`mode.${payload.state.mode}`) : '',
-  });
 }
 
 function CommandLine({ entry, detail }: { entry: OutboxEntryView; detail: Detail }) {
@@ -149,11 +120,13 @@ export function IncidentDetail({
   const risk = incident.riskLevel ?? 'ungraded';
   const left = detail.deadline ? Date.parse(detail.deadline) - Date.now() : null;
   const now = new Date().toISOString();
-  // 督办通知书 go to the units handling an incident that is late or escalated.
+  // A 督办通知书 is drafted where the operator may issue one now, or printed once one was issued.
   const mayBeSupervised =
     incident.stage !== 'closed' &&
-    incident.assignedUnitIds.length > 0 &&
-    (incident.stage === 'supervise' || (left !== null && left < 0));
+    (detail.notice !== null ||
+      availableActions(incident, role, { at: now, mode: detail.mode, sla: detail.sla }).includes(
+        'issueSupervisionNotice',
+      ));
 
   return (
     <section
