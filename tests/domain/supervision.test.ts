@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addMinutes,
   applyAction,
+  buildHandoverReview,
   availableActions,
   centreAbove,
   DEFAULT_SLA,
@@ -18,7 +19,7 @@ import {
   type Mode,
   type SlaConfig,
 } from '../../src/domain';
-import { contextFor, GRID, incidentIn, SAMPLE_ACTIONS, stamp, T0 } from './fixtures';
+import { COUNTY, contextFor, GRID, incidentIn, SAMPLE_ACTIONS, stamp, T0 } from './fixtures';
 
 const MODES: readonly Mode[] = ['peacetime', 'wartime'];
 
@@ -123,6 +124,22 @@ describe('overdue escalation up the chain of centres', () => {
     expect(
       escalationDue(incidentIn('closed'), addMinutes(T0, 60 * 24 * 90), 'peacetime', DEFAULT_SLA),
     ).toBeNull();
+  });
+});
+
+describe('the handover review', () => {
+  it('counts a case escalated for being overdue during the shift among the escalated', () => {
+    const incident = incidentIn('resolve');
+    const allowed = DEFAULT_SLA.peacetime.resolve.medium;
+    const now = addMinutes(T0, allowed + 1);
+    const escalated = escalateOverdue(incident, now, 'peacetime', DEFAULT_SLA)!;
+    const events = [
+      stamp({ type: 'incident.reported', jurisdiction: GRID, at: T0, payload: { incident, by: null } }),
+      stamp(escalated.events[0]!),
+    ];
+    const shift = { start: addMinutes(now, -60), end: addMinutes(now, 60) };
+    const review = buildHandoverReview({ events, scope: COUNTY, shift, now: Infinity });
+    expect(review.escalated.map((item) => [item.incidentId, item.at])).toEqual([[incident.id, now]]);
   });
 });
 
