@@ -1,0 +1,135 @@
+import { expect, test, type Page } from '@playwright/test';
+import { WorkspaceRig, type Account } from './support/workspace-rig';
+
+/**
+ * Two desktops on one incident: an operator of 大理市 half-way through a form, and the duty commander moving the
+ * case on meanwhile. The operator's text stays, the screen says in words what changed, and the operator goes on
+ * against the new state where the action is still open, or drops it.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const COUNTY = '532901';
+let rig: WorkspaceRig;
+let operator: Account;
+let operatorPage: Page;
+let commanderPage: Page;
+let incidentId: string;
+
+async function openShell(page: Page, url: string) {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.addInitScript(() => localStorage.setItem('pingan.screen', 'workspace'));
+  await page.goto(`${url}&view=panels`);
+  await expect(page.getByTestId('status-connection')).toContainText('已连接', { timeout: 60_000 });
+}
+
+async function openInQueue(page: Page, id: string) {
+  await page.getByTestId('queue-search').fill(id);
+  await page.getByTestId('stage-tab-open').click();
+  await page.locator(`[data-testid="queue-item"][data-incident-id="${id}"]`).click({ timeout: 30_000 });
+  await expect(page.getByTestId('incident-detail')).toHaveAttribute('data-incident-id', id);
+}
+
+/** Nothing a person reads names an event type, a risk code or the incident's id. */
+async function expectWordsOnly(page: Page) {
+  const text = await page.getByTestId('draft-changed').innerText();
+  expect(text).not.toMatch(/incident\.|order\.|\b(high|medium|low|assess|assign)\b/);
+  expect(text).not.toContain(incidentId);
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(240_000);
+  rig = await WorkspaceRig.start({ seedRegion: true, simulate: false });
+  operator = await rig.addAccount('dali-city-operator', 'operator', COUNTY);
+  const [operatorUrl, commanderUrl] = await Promise.all([rig.desktop(operator), rig.desktop(rig.commander)]);
+  operatorPage = await (await browser.newContext()).newPage();
+  commanderPage = await (await browser.newContext()).newPage();
+  await openShell(operatorPage, operatorUrl);
+  await openShell(commanderPage, commanderUrl);
+
+  const place = await rig.placeIn(COUNTY);
+  const response = await fetch(`${rig.hubUrl}/api/v1/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${rig.ingestKey}` },
+    body: JSON.stringify({
+      reports: [
+        {
+          id: `supervision-${Date.now()}`,
+          source: 'grid-worker',
+          kind: 'dispute',
+          category: 'neighbourhood',
+          title: '楼上漏水引发邻里争执',
+          ...place,
+          address: '大理市下关镇建设路',
+        },
+      ],
+    }),
+  });
+  expect(response.status).toBe(201);
+  incidentId = ((await response.json()) as { created: string[] }).created[0]!;
+  await openInQueue(operatorPage, incidentId);
+  await openInQueue(commanderPage, incidentId);
+});
+
+test.afterAll(async () => {
+  await operatorPage?.context().close();
+  await commanderPage?.context().close();
+  await rig?.stop();
+});
+
+test('a half-typed note survives a colleague’s assessment, says what changed, and is sent once re-applied', async () => {
+  const note = '已联系物业，约定明早上门查看漏水点';
+  await operatorPage.getByTestId('action-addNote').click();
+  await operatorPage.getByTestId('action-text').fill(note);
+
+  await commanderPage.getByTestId('action-assess').click();
+  await commanderPage.getByTestId('assess-risk-high').check();
+  await commanderPage.getByTestId('action-submit').click();
+
+  const changed = operatorPage.getByTestId('draft-changed');
+  await expect(changed).toBeVisible({ timeout: 15_000 });
+  await expect(changed).toContainText('您填写期间，此事件已有变化');
+  await expect(changed).toContainText('研判定级：高');
+  await expectWordsOnly(operatorPage);
+  await expect(operatorPage.getByTestId('action-text')).toHaveValue(note);
+  await expect(operatorPage.getByTestId('action-submit')).toBeDisabled();
+  await operatorPage.screenshot({ path: 'test-results/supervision-draft-changed.png' });
+
+  await operatorPage.getByTestId('draft-reapply').click();
+  await expect(changed).toHaveCount(0);
+  await expect(operatorPage.getByTestId('action-text')).toHaveValue(note);
+  await operatorPage.getByTestId('action-submit').click();
+  await expect(operatorPage.getByTestId('command-entry').first()).toHaveAttribute('data-status', 'accepted', {
+    timeout: 15_000,
+  });
+  await expect(operatorPage.locator('[data-testid="record-entry"][data-type="note.added"]')).toContainText(
+    note,
+  );
+});
+
+test('a half-typed closing reason the new stage no longer allows is kept to read, and can be discarded', async () => {
+  const reason = '经核实系重复上报，拟予结案';
+  await operatorPage.getByTestId('action-close').click();
+  await operatorPage.getByTestId('action-text').fill(reason);
+
+  await commanderPage.getByTestId('action-assign').click();
+  await commanderPage.getByTestId('assign-unit').first().check();
+  await commanderPage.getByTestId('action-submit').click();
+
+  const changed = operatorPage.getByTestId('draft-changed');
+  await expect(changed).toBeVisible({ timeout: 15_000 });
+  await expect(changed).toContainText('交办');
+  await expect(operatorPage.getByTestId('draft-not-allowed')).toBeVisible();
+  await expect(operatorPage.getByTestId('draft-reapply')).toHaveCount(0);
+  await expect(operatorPage.getByTestId('action-text')).toHaveValue(reason);
+  await expectWordsOnly(operatorPage);
+
+  await operatorPage.getByTestId('draft-discard').click();
+  await expect(changed).toHaveCount(0);
+  await expect(operatorPage.getByTestId('action-form-close')).toHaveCount(0);
+  await expect(operatorPage.getByTestId('action-close')).toHaveCount(0);
+  // Nothing was sent on the operator's behalf.
+  const closed = (await rig.store.eventsAbout(incidentId)).filter(
+    (event) => event.type === 'incident.closed',
+  );
+  expect(closed).toHaveLength(0);
+});
