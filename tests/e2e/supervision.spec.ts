@@ -133,3 +133,37 @@ test('a half-typed closing reason the new stage no longer allows is kept to read
   );
   expect(closed).toHaveLength(0);
 });
+
+test('an admin turns automatic escalation off for wartime, and the hub keeps it with the tables', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const adminPage = await (await browser.newContext()).newPage();
+  try {
+    await openShell(adminPage, await rig.desktop(rig.admin));
+    await adminPage.getByTestId('sla-settings').click();
+    const automatic = adminPage.getByTestId('sla-escalation-wartime-automatic');
+    await expect(automatic).toBeChecked();
+    await expect(adminPage.getByTestId('sla-escalation-peacetime-max-levels')).toHaveValue('2');
+    await adminPage.screenshot({ path: 'test-results/supervision-sla-escalation.png' });
+    await automatic.uncheck();
+    await adminPage.getByTestId('sla-save').click();
+    await expect
+      .poll(async () => {
+        const tables = await rig.store.entitiesInScope('', 'sla');
+        return tables.map(
+          (entity) => (entity.doc as { wartime: { escalation?: unknown } }).wartime.escalation,
+        );
+      })
+      .toEqual([{ automatic: false, maxLevels: 2 }]);
+    // The operator's screen shows the setting it now works under, and may not change it.
+    await operatorPage.getByTestId('sla-settings').click();
+    await expect(operatorPage.getByTestId('sla-escalation-wartime-automatic')).not.toBeChecked({
+      timeout: 10_000,
+    });
+    await expect(operatorPage.getByTestId('sla-escalation-wartime-automatic')).toBeDisabled();
+    await operatorPage.getByTestId('sla-settings').click();
+  } finally {
+    await adminPage.context().close();
+  }
+});
