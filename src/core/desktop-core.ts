@@ -346,7 +346,13 @@ export class DesktopCore {
       deadline: deadlineFor(incident, incident.stage, mode, sla),
       mode,
       sla,
-      centreNames: this.placeNames((incident.escalations ?? []).map((escalation) => escalation.to)),
+      centreNames: this.placeNames([
+        ...(incident.escalations ?? []).map((escalation) => escalation.to),
+        ...detail.timeline.flatMap((entry) => {
+          const notice = (entry.payload as { notice?: NoticeNumber }).notice;
+          return notice ? [notice.centre] : [];
+        }),
+      ]),
       notice: latestNoticeNumber(detail.timeline),
     };
   }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { IncidentDetail as Detail } from '../../../src/core/contract/api';
-import type { Escalation } from '../../../src/domain';
+import { formatNoticeNumber, type Escalation, type NoticeNumber } from '../../../src/domain';
 
 /** An escalation up the chain of centres, in words: the stage it was late in, and who supervises it now. */
 function escalationText(escalation: Escalation, detail: Detail, t: TFunction): string {
@@ -24,8 +24,16 @@ export function recordText(entry: Detail['timeline'][number], detail: Detail, t:
     note?: string | { text: string };
     state?: { jurisdictionCode: string; mode: string; reason: string };
     escalation?: Escalation;
+    notice?: NoticeNumber;
   };
   if (payload.escalation) return escalationText(payload.escalation, detail, t);
+  if (payload.notice && payload.requirement) {
+    const centre = detail.centreNames[payload.notice.centre] ?? '';
+    return t('ws.event.supervision-numbered', {
+      number: formatNoticeNumber(centre, payload.notice),
+      text: payload.requirement,
+    });
+  }
   const unit = (id: string) => detail.unitNames[id] ?? id;
   const text =
     payload.reason ??

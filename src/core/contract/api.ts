@@ -140,7 +140,7 @@ export const incidentDetailSchema = z.object({
   mode: z.enum(MODES),
   /** The SLA tables in force where it is: with the mode and the clock, they decide which actions are open. */
   sla: slaConfigSchema,
-  /** Names of the centres its escalations went to, by code. */
+  /** Names of the centres its escalations went to and of those that issued its notices, by code. */
   centreNames: z.record(z.string(), z.string()),
   /** The number of the latest supervision notice issued on it, as the hub gave it; null if none was. */
   notice: noticeNumberSchema.nullable(),
