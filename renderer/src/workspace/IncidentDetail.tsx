@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { DocumentPreview } from '../documents/DocumentPreview';
 import type { IncidentDetail as Detail, OutboxEntryView } from '../../../src/core/contract/api';
 import type { Viewer } from '../../../src/core/contract/presence';
-import { availableActions, isAcknowledgementLate, type Role } from '../../../src/domain';
+import {
+  ACTION_LABELS,
+  availableActions,
+  isAcknowledgementLate,
+  type LifecycleActionType,
+  type Role,
+} from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { ActionPanel } from './ActionPanel';
 import { recordText } from './record-text';
@@ -70,13 +76,21 @@ function CommandLine({ entry, detail }: { entry: OutboxEntryView; detail: Detail
       : [];
   return (
     <li className={`command command-${entry.status}`} data-testid="command-entry" data-status={entry.status}>
-      <span className="command-type">{entry.command.type}</span>
+      <span className="command-type">
+        {entry.command.type === 'addNote'
+          ? t('ws.action.addNote')
+          : entry.command.type in ACTION_LABELS
+            ? ACTION_LABELS[entry.command.type as LifecycleActionType][i18n.language === 'en' ? 'en' : 'zh']
+            : null}
+      </span>
       <span>
         {entry.status === 'pending'
           ? t('ws.action.pending')
           : entry.status === 'accepted'
             ? t('ws.action.accepted')
-            : t('ws.action.refused', { reason: entry.reason ?? entry.code })}
+            : t('ws.action.refused', {
+                reason: t(`ws.refusal.${entry.code}`, { defaultValue: t('ws.refusal.other') }),
+              })}
       </span>
       {since.length > 0 && (
         <div className="stale-changes" data-testid="stale-changes">
