@@ -134,6 +134,32 @@ test('a half-typed closing reason the new stage no longer allows is kept to read
   expect(closed).toHaveLength(0);
 });
 
+test('a commander issues a notice on the escalated case: the hub numbers it, and the draft quotes the escalation', async () => {
+  const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const number = `大理白族自治州综治督〔${year}〕第1号`;
+  // Assigned and on time: no notice yet, only escalation.
+  await expect(commanderPage.getByTestId('action-issueSupervisionNotice')).toHaveCount(0);
+  await commanderPage.getByTestId('action-escalate').click();
+  await commanderPage.getByTestId('action-text').fill('涉及物业与住建两个部门，需协调');
+  await commanderPage.getByTestId('action-submit').click();
+  await expect(commanderPage.getByTestId('detail-stage')).toHaveText('跟踪督办', { timeout: 15_000 });
+
+  await commanderPage.getByTestId('action-issueSupervisionNotice').click();
+  await commanderPage.getByTestId('action-text').fill('请于三日内化解到位并书面报告');
+  await commanderPage.getByTestId('action-submit').click();
+  await expect(
+    commanderPage.locator('[data-testid="record-entry"][data-type="supervision.issued"]'),
+  ).toContainText(number, { timeout: 15_000 });
+
+  await commanderPage.getByTestId('draft-notice').click();
+  const sheet = commanderPage.getByTestId('print-sheet');
+  await expect(sheet).toContainText(number, { timeout: 30_000 });
+  await expect(sheet).toContainText('已升级督办，原因：涉及物业与住建两个部门，需协调。');
+  await expect(sheet).not.toContainText('请于三日内化解到位并书面报告');
+  await commanderPage.screenshot({ path: 'test-results/supervision-notice-numbered.png' });
+  await commanderPage.getByTestId('print-close').click();
+});
+
 test('an admin turns automatic escalation off for wartime, and the hub keeps it with the tables', async ({
   browser,
 }) => {
