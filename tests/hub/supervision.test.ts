@@ -16,7 +16,7 @@ import {
   type Stage,
 } from '../../src/domain';
 import { recordEvents } from '../../src/hub/projector';
-import { STORE_KINDS } from './support/databases';
+import { createSqliteDatabase, STORE_KINDS } from './support/databases';
 import {
   DALI_CITY,
   PREFECTURE,
@@ -302,5 +302,37 @@ describe.each(STORE_KINDS)('supervision on a %s hub', (_store, createDatabase) =
     ]);
     for (const number of numbers) expect(number).toMatchObject({ centre: DALI_CITY, year });
     expect((numbers.at(-1) as { serial: number }).serial).toBe(7);
+  });
+});
+
+describe('the hub’s own sweep', () => {
+  it('escalates an overdue case by itself, on its interval, and tells the screens', async () => {
+    let clock = Date.now();
+    const harness = await startTestHub(createSqliteDatabase(), { clock: () => clock, escalationSweepMs: 50 });
+    try {
+      const key = await addKey(harness.hub, PREFECTURE);
+      const account = await addOperator(harness.hub, 'operator', DALI_CITY);
+      const client = new StreamClient(
+        harness.hub.url,
+        await login(harness.hub, account.name, account.password),
+      );
+      try {
+        await client.subscribe(0);
+        const [id] = (
+          await postReports(harness.hub.url, key, [report(placeIn(harness.hub.region, DALI_CITY))])
+        ).created;
+        // A report is graded within two hours; three hours later it has missed that deadline.
+        clock += 3 * 60 * MINUTE;
+        await client.waitFor((events) =>
+          events.some((event) => event.type === 'incident.overdue-escalated' && event.subject === id),
+        );
+        const escalated = client.events.find((event) => event.type === 'incident.overdue-escalated')!;
+        expect(escalated.payload).toMatchObject({ escalation: { level: 1, stage: 'report' } });
+      } finally {
+        client.close();
+      }
+    } finally {
+      await harness.close();
+    }
   });
 });
