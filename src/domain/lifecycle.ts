@@ -104,7 +104,7 @@ function acknowledgeByFor(incident: Incident, ctx: ActionContext): IsoDateTime {
   return addMinutes(ctx.at, minutesAllowed(incident, 'assign', ctx.mode, ctx.sla));
 }
 
-/** Where an action may be taken, and how stale the picture may be: the incident's timing under what is in force. */
+/** What the actions open on an incident depend on besides its record and the role: the time, the mode and the tables. */
 export interface AvailabilityContext {
   at: IsoDateTime;
   mode: Mode;
