@@ -160,6 +160,45 @@ test('a commander issues a notice on the escalated case: the hub numbers it, and
   await commanderPage.getByTestId('print-close').click();
 });
 
+test('a case overdue twice goes up to the county: it is on the county’s supervision list, and its record says why', async () => {
+  const place = await rig.placeIn(COUNTY);
+  const response = await fetch(`${rig.hubUrl}/api/v1/reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${rig.ingestKey}` },
+    body: JSON.stringify({
+      reports: [
+        {
+          id: `overdue-${Date.now()}`,
+          source: 'grid-worker',
+          kind: 'dispute',
+          category: 'labour-wages',
+          title: '工地拖欠农民工工资',
+          ...place,
+          address: '大理市下关镇工地',
+        },
+      ],
+    }),
+  });
+  const overdueId = ((await response.json()) as { created: string[] }).created[0]!;
+  // Nobody graded it: two hours each for the village, then the township, and it reaches the county.
+  expect(await rig.escalateOverdueAfter(4 * 3_600_000 + 60_000)).toBeGreaterThanOrEqual(2);
+
+  await operatorPage.getByTestId('queue-search').fill('');
+  await operatorPage.getByTestId('queue-supervised-here').check();
+  const row = operatorPage.locator(`[data-testid="queue-item"][data-incident-id="${overdueId}"]`);
+  await expect(row).toContainText('逐级督办·第2级', { timeout: 15_000 });
+  await expect(operatorPage.locator('[data-testid="queue-item"]')).toHaveCount(1);
+  await row.click();
+  const escalations = operatorPage.locator(
+    '[data-testid="record-entry"][data-type="incident.overdue-escalated"]',
+  );
+  await expect(escalations).toHaveCount(2);
+  await expect(escalations.nth(1)).toContainText('在“发现上报”环节超时，自动升级至大理市督办（第2级）');
+  await expect(escalations.nth(1)).not.toContainText(COUNTY);
+  await operatorPage.screenshot({ path: 'test-results/supervision-list.png' });
+  await operatorPage.getByTestId('queue-supervised-here').uncheck();
+});
+
 test('an admin turns automatic escalation off for wartime, and the hub keeps it with the tables', async ({
   browser,
 }) => {
