@@ -30,6 +30,9 @@ import {
   deadlineFor,
   isWithin,
   modeInForce,
+  type NoticeNumber,
+  type EscalationCause,
+  type Escalation,
   slaInForce,
   slaSourceFor,
   DEFAULT_SLA,
@@ -109,6 +112,12 @@ function actorOf(event: Pick<HubEvent, 'type' | 'payload'>): string | null {
   };
   const by = payload.by ?? payload.state?.switchedBy ?? payload.note?.by;
   return typeof by === 'string' ? by : null;
+}
+
+/** The number the hub gave the latest supervision notice in an incident's record, or null. */
+function latestNoticeNumber(timeline: readonly { type: string; payload: unknown }[]): NoticeNumber | null {
+  const issued = timeline.filter((entry) => entry.type === 'supervision.issued').at(-1);
+  return (issued?.payload as { notice?: NoticeNumber } | undefined)?.notice ?? null;
 }
 
 function overlaps(handover: Handover, shift: Shift): boolean {
@@ -328,6 +337,7 @@ export class DesktopCore {
     const units = this.memberUnits();
     const { incident } = detail;
     const mode = modeInForce(this.queries.modes(), incident.jurisdictionCode);
+    const sla = this.slaFor(incident.jurisdictionCode);
     return {
       ...detail,
       timeline: detail.timeline.map((entry) => {
@@ -337,8 +347,17 @@ export class DesktopCore {
       unitNames: Object.fromEntries(
         incident.assignedUnitIds.map((unitId) => [unitId, units.get(unitId)?.name ?? unitId]),
       ),
-      deadline: deadlineFor(incident, incident.stage, mode, this.slaFor(incident.jurisdictionCode)),
+      deadline: deadlineFor(incident, incident.stage, mode, sla),
       mode,
+      sla,
+      centreNames: this.placeNames([
+        ...(incident.escalations ?? []).map((escalation) => escalation.to),
+        ...detail.timeline.flatMap((entry) => {
+          const notice = (entry.payload as { notice?: NoticeNumber }).notice;
+          return notice ? [notice.centre] : [];
+        }),
+      ]),
+      notice: latestNoticeNumber(detail.timeline),
     };
   }
 
@@ -407,24 +426,36 @@ export class DesktopCore {
       throw new Error(`there is no incident ${incidentId} in this jurisdiction`);
     const { incident } = detail;
     const village = incident.jurisdictionCode.slice(0, CODE_LENGTH.village);
-    const escalations = detail.timeline.flatMap((entry) => {
-      const payload = entry.payload as { reason?: string; requirement?: string };
-      if (entry.type === 'incident.escalated' && payload.reason) return [payload.reason];
-      if (entry.type === 'supervision.issued' && payload.requirement) return [payload.requirement];
-      return [];
-    });
+    const issuedAt = new Date().toISOString();
     const drafted = draftSupervisionNotice({
       incident,
       unitNames: incident.assignedUnitIds.map((unitId) => detail.unitNames[unitId] ?? unitId),
       placeName: this.placeNames([village])[village] ?? incident.address,
       centreName: this.centreName(),
       deadline: detail.deadline,
-      escalation: escalations.at(-1) ?? null,
-      issuedAt: new Date().toISOString(),
+      escalation: this.escalationCause(detail.timeline),
+      issued: detail.notice && {
+        number: detail.notice,
+        centreName: `${this.placeNames([detail.notice.centre])[detail.notice.centre] ?? ''}综治中心`,
+      },
+      issuedAt,
       replyWithinDays: detail.mode === 'wartime' ? 1 : 3,
     });
     if (!drafted.ok) throw new Error(drafted.reason);
     return drafted.document;
+  }
+
+  /** The latest escalation in an incident's record: an operator's, with their reason, or the hub's, for being late. */
+  private escalationCause(timeline: readonly { type: string; payload: unknown }[]): EscalationCause | null {
+    const latest = timeline
+      .filter((entry) => entry.type === 'incident.escalated' || entry.type === 'incident.overdue-escalated')
+      .at(-1);
+    if (!latest) return null;
+    if (latest.type === 'incident.escalated')
+      return { kind: 'by-operator', reason: (latest.payload as { reason: string }).reason };
+    const { escalation } = latest.payload as { escalation: Escalation };
+    const centreName = `${this.placeNames([escalation.to])[escalation.to] ?? ''}综治中心`;
+    return { kind: 'overdue', escalation, centreName };
   }
 
   private riskWarning(

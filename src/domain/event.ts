@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { forcePositionSchema, forceSchema } from './force';
 import { savedBulletinSchema } from './bulletin';
+import { escalationSchema } from './escalation';
 import { handoverSchema } from './handover';
 import { CLOSURES, incidentSchema, satisfactionSchema } from './incident';
 import { jurisdictionCodeSchema } from './jurisdiction';
@@ -8,6 +9,7 @@ import { keyPersonSchema } from './key-person';
 import { modeSchema, modeStateSchema } from './mode';
 import { memberUnitSchema } from './member-unit';
 import { MONITORING_STATUSES, monitoringPointSchema } from './monitoring';
+import { noticeNumberSchema } from './notice-number';
 import { incidentNoteSchema } from './note';
 import { acknowledgementSchema, orderSchema } from './order';
 import { riskLevelSchema } from './risk';
@@ -45,6 +47,7 @@ export const EVENT_TYPES = [
   'key-person.removed',
   'target.registered',
   'target.removed',
+  'incident.overdue-escalated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -61,6 +64,7 @@ export const INCIDENT_SNAPSHOT_TYPES = [
   'incident.followed-up',
   'incident.reopened',
   'incident.closed',
+  'incident.overdue-escalated',
 ] as const satisfies readonly EventType[];
 
 const operatorIdSchema = z.string().min(1);
@@ -86,7 +90,12 @@ const payloadSchemas = {
     acknowledgement: acknowledgementSchema,
   }),
   'incident.escalated': z.object({ ...incidentChange, reason: reasonSchema }),
-  'supervision.issued': z.object({ ...incidentChange, requirement: reasonSchema }),
+  'supervision.issued': z.object({
+    ...incidentChange,
+    requirement: reasonSchema,
+    /** The notice's number in its centre's series; absent in logs written before notices were numbered. */
+    notice: noticeNumberSchema.optional(),
+  }),
   'incident.resolved': z.object({ ...incidentChange, summary: reasonSchema }),
   'incident.followed-up': z.object({ ...incidentChange, satisfaction: satisfactionSchema, note: noteSchema }),
   'incident.reopened': z.object({ ...incidentChange, cause: z.literal('dissatisfied-follow-up') }),
@@ -139,6 +148,8 @@ const payloadSchemas = {
   /** A dangerous object's or a sensitive place's entry as it stands after the change. */
   'target.registered': z.object({ target: targetSchema }),
   'target.removed': z.object({ target: targetSchema }),
+  /** The hub's sweep found the case overdue at its stage and put it under the centre one level up. */
+  'incident.overdue-escalated': z.object({ incident: incidentSchema, escalation: escalationSchema }),
 } satisfies Record<EventType, z.ZodType>;
 
 export type EventPayload<T extends EventType> = z.infer<(typeof payloadSchemas)[T]>;
@@ -184,6 +195,7 @@ export const hubEventSchema = z.discriminatedUnion('type', [
   eventOf('key-person.removed'),
   eventOf('target.registered'),
   eventOf('target.removed'),
+  eventOf('incident.overdue-escalated'),
 ]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 

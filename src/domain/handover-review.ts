@@ -53,7 +53,7 @@ export const handoverReviewSchema = z.object({
   /** The end of the shift, or now while it is still running. */
   asOf: isoDateTimeSchema,
   new: z.array(reviewItemSchema),
-  /** Escalated by a unit, or put under a supervision notice by the centre. */
+  /** Escalated by a unit, put under a supervision notice by the centre, or escalated a level up for being overdue. */
   escalated: z.array(reviewItemSchema),
   resolved: z.array(reviewItemSchema),
   /** Crossed the deadline of their stage during the shift; `at` is the deadline. */
@@ -212,7 +212,11 @@ function classify(
   const incidentId = event.payload.incident.id;
   if (arrivalOf(event)) happened.new.push({ incidentId, at });
   if (event.type === 'alarm.raised') happened.alarms.push({ incidentId, at });
-  else if (event.type === 'incident.escalated' || event.type === 'supervision.issued')
+  else if (
+    event.type === 'incident.escalated' ||
+    event.type === 'supervision.issued' ||
+    event.type === 'incident.overdue-escalated'
+  )
     happened.escalated.push({ incidentId, at });
   else if (event.type === 'incident.resolved') happened.resolved.push({ incidentId, at });
 }

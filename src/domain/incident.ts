@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { difficultySchema } from './difficulty';
+import { escalationSchema } from './escalation';
 import { CODE_LENGTH, jurisdictionCodeSchema } from './jurisdiction';
 import { lngLatSchema } from './geo';
 import { riskLevelSchema } from './risk';
@@ -121,6 +122,8 @@ const incidentFieldsSchema = z.object({
    * case. Null until then, and in logs written before the grade was recorded.
    */
   difficulty: difficultySchema.nullable().default(null),
+  /** The automatic escalations up the supervision chain, oldest first; absent until the first. */
+  escalations: z.array(escalationSchema).optional(),
 });
 
 /** Stages an incident reaches only through assessment, which grades it. */

@@ -104,8 +104,47 @@ function acknowledgeByFor(incident: Incident, ctx: ActionContext): IsoDateTime {
   return addMinutes(ctx.at, minutesAllowed(incident, 'assign', ctx.mode, ctx.sla));
 }
 
-/** The conditions on an action's parameters and the incident's record, beyond its stage. */
-function preconditionFailure(incident: Incident, action: LifecycleAction, ctx: ActionContext): string | null {
+/** What the actions open on an incident depend on besides its record and the role: the time, the mode and the tables. */
+export interface AvailabilityContext {
+  at: IsoDateTime;
+  mode: Mode;
+  sla: SlaConfig;
+}
+
+/**
+ * The conditions on the incident's record, beyond its stage, for an action of this type: the same whatever the
+ * operator fills in, so the screen can tell before offering the action whether the hub will take it.
+ */
+function stateFailure(
+  incident: Incident,
+  type: LifecycleActionType,
+  ctx: AvailabilityContext,
+): string | null {
+  switch (type) {
+    case 'acknowledge':
+      return incident.assignedUnitIds.every((unitId) => incident.acknowledgedUnitIds.includes(unitId))
+        ? `every unit on incident ${incident.id} has acknowledged already`
+        : null;
+    case 'issueSupervisionNotice':
+      return incident.stage !== 'supervise' && !isOverdue(incident, ctx.at, ctx.mode, ctx.sla)
+        ? `incident ${incident.id} is neither overdue nor escalated: a supervision notice needs one or the ` +
+            `other (due ${deadlineFor(incident, incident.stage, ctx.mode, ctx.sla)})`
+        : null;
+    case 'resolve':
+      return incident.acknowledgedUnitIds.length === 0
+        ? `no unit has acknowledged incident ${incident.id}, so nobody has handled it`
+        : null;
+    case 'close':
+      return incident.stage === 'followUp' && incident.reporter?.phone !== undefined
+        ? `the reporter of incident ${incident.id} can be called back: record the follow-up instead`
+        : null;
+    default:
+      return null;
+  }
+}
+
+/** The conditions on what the operator filled in: the action's own parameters. */
+function parameterFailure(incident: Incident, action: LifecycleAction, ctx: ActionContext): string | null {
   switch (action.type) {
     case 'assign': {
       const acknowledgeBy = acknowledgeByFor(incident, ctx);
@@ -120,25 +159,53 @@ function preconditionFailure(incident: Incident, action: LifecycleAction, ctx: A
       return incident.acknowledgedUnitIds.includes(action.unitId)
         ? `unit ${action.unitId} has already acknowledged incident ${incident.id}`
         : null;
-    case 'issueSupervisionNotice':
-      return incident.stage !== 'supervise' && !isOverdue(incident, ctx.at, ctx.mode, ctx.sla)
-        ? `incident ${incident.id} is neither overdue nor escalated: a supervision notice needs one or the ` +
-            `other (due ${deadlineFor(incident, incident.stage, ctx.mode, ctx.sla)})`
-        : null;
     case 'resolve':
-      if (incident.acknowledgedUnitIds.length === 0) {
-        return `no unit has acknowledged incident ${incident.id}, so nobody has handled it`;
-      }
       return incident.kind === 'dispute' && action.difficulty === undefined
         ? `incident ${incident.id} is a dispute: grade its difficulty, which its subsidy by case depends on`
-        : null;
-    case 'close':
-      return incident.stage === 'followUp' && incident.reporter?.phone !== undefined
-        ? `the reporter of incident ${incident.id} can be called back: record the follow-up instead`
         : null;
     default:
       return null;
   }
+}
+
+/**
+ * Why an operator of `role` may not take an action of `type` on the incident now, or null when they may (given
+ * sound parameters): the stage allows it, the role may take it, and the incident's record meets its conditions.
+ */
+export function availabilityRefusal(
+  incident: Incident,
+  type: LifecycleActionType,
+  role: Role,
+  ctx: AvailabilityContext,
+): Refusal | null {
+  const transitions = TRANSITIONS.filter((t) => t.from === incident.stage && t.action === type);
+  if (transitions.length === 0) {
+    const allowed = actionsFrom(incident.stage);
+    return refuse(
+      'illegal-in-stage',
+      `${type} is not allowed in stage ${stageName(incident.stage)}; ` +
+        (allowed.length > 0 ? `allowed there: ${allowed.join(', ')}` : 'nothing is allowed there'),
+    );
+  }
+  if (!transitions.some((t) => t.roles.includes(role))) {
+    return refuse('role-not-permitted', `role ${role} may not ${type}`);
+  }
+  const failure = stateFailure(incident, type, ctx);
+  return failure === null ? null : refuse('precondition-failed', failure);
+}
+
+/**
+ * The actions an operator of `role` may take on the incident at `ctx.at`: what the screen offers, and, with
+ * sound parameters and the incident in the operator's jurisdiction, exactly what the hub accepts.
+ */
+export function availableActions(
+  incident: Incident,
+  role: Role,
+  ctx: AvailabilityContext,
+): LifecycleActionType[] {
+  return actionsFrom(incident.stage).filter(
+    (type) => availabilityRefusal(incident, type, role, ctx) === null,
+  );
 }
 
 /** Closing at follow-up means nobody could be called back; closing earlier dismisses the report. */
@@ -267,18 +334,12 @@ function eventsFor(
  * action's own preconditions hold. A refusal leaves the incident untouched.
  */
 export function applyAction(incident: Incident, action: LifecycleAction, ctx: ActionContext): ActionResult {
-  const transition = transitionFor(incident.stage, action);
-  if (transition === undefined) {
-    const allowed = actionsFrom(incident.stage);
-    return refuse(
-      'illegal-in-stage',
-      `${action.type} is not allowed in stage ${stageName(incident.stage)}; ` +
-        (allowed.length > 0 ? `allowed there: ${allowed.join(', ')}` : 'nothing is allowed there'),
-    );
-  }
   const { actor } = ctx;
-  if (!transition.roles.includes(actor.role)) {
-    return refuse('role-not-permitted', `role ${actor.role} may not ${action.type}`);
+  const transition = transitionFor(incident.stage, action);
+  const unavailable = availabilityRefusal(incident, action.type, actor.role, ctx);
+  if (unavailable && unavailable.code !== 'precondition-failed') return unavailable;
+  if (transition === undefined) {
+    return refuse('illegal-in-stage', `${action.type} is not allowed in stage ${stageName(incident.stage)}`);
   }
   if (!inScope(actor.jurisdictionCode, incident.jurisdictionCode)) {
     return refuse(
@@ -286,7 +347,8 @@ export function applyAction(incident: Incident, action: LifecycleAction, ctx: Ac
       `incident ${incident.id} in ${incident.jurisdictionCode} is outside the scope of ${actor.id} (${actor.jurisdictionCode})`,
     );
   }
-  const failure = preconditionFailure(incident, action, ctx);
+  if (unavailable) return unavailable;
+  const failure = parameterFailure(incident, action, ctx);
   if (failure !== null) return refuse('precondition-failed', failure);
 
   const next = nextIncident(incident, action, transition.to, ctx.at);
@@ -332,14 +394,4 @@ export function openIncident(
           },
         ];
   return { incident, events };
-}
-
-/**
- * What an operator of `role` may do to an incident in `stage`: the actions the screen offers. The hub
- * checks again, with the action's own preconditions, when the command arrives.
- */
-export function actionsAllowed(stage: Stage, role: Role): LifecycleActionType[] {
-  return [
-    ...new Set(TRANSITIONS.filter((t) => t.from === stage && t.roles.includes(role)).map((t) => t.action)),
-  ];
 }

@@ -61,7 +61,8 @@ export function projectEvent(event: HubEvent, lookup: EntityLookup): EntityState
     case 'incident.resolved':
     case 'incident.followed-up':
     case 'incident.reopened':
-    case 'incident.closed': {
+    case 'incident.closed':
+    case 'incident.overdue-escalated': {
       const { incident } = event.payload;
       return [
         {

@@ -18,6 +18,19 @@ const minutesByRiskSchema = z
     }
   });
 
+/**
+ * Whether a case overdue at its stage is escalated by the hub, without anyone pressing a button, to the centre
+ * one level up (village → township → county → prefecture), and how many levels at most.
+ */
+export const escalationSettingsSchema = z.object({
+  automatic: z.boolean(),
+  maxLevels: z.number().int().min(0).max(3),
+});
+export type EscalationSettings = z.infer<typeof escalationSettingsSchema>;
+
+/** A table written before escalation could be configured escalates automatically, two levels at most. */
+export const DEFAULT_ESCALATION: EscalationSettings = { automatic: true, maxLevels: 2 };
+
 /** Minutes allowed in each stage, by risk level, measured from when the incident entered the stage. */
 export const slaTableSchema = z.object({
   sense: minutesByRiskSchema,
@@ -27,6 +40,8 @@ export const slaTableSchema = z.object({
   resolve: minutesByRiskSchema,
   supervise: minutesByRiskSchema,
   followUp: minutesByRiskSchema,
+  /** Absent in tables configured before it existed: those follow DEFAULT_ESCALATION. */
+  escalation: escalationSettingsSchema.optional(),
 });
 export type SlaTable = z.infer<typeof slaTableSchema>;
 
@@ -75,6 +90,11 @@ export const DEFAULT_SLA: SlaConfig = {
     followUp: { high: 12 * HOUR, medium: DAY, low: DAY },
   },
 };
+
+/** How overdue cases escalate under `mode`'s table. */
+export function escalationSettings(mode: Mode, config: SlaConfig = DEFAULT_SLA): EscalationSettings {
+  return config[mode].escalation ?? DEFAULT_ESCALATION;
+}
 
 /**
  * Minutes the incident is allowed in `stage`. An incident not yet graded is timed as high risk: the

@@ -3,6 +3,9 @@ import {
   applyCommand,
   isLifecycleCommand,
   modeInForce,
+  noticeSeries,
+  noticeYear,
+  numberNotice,
   operatorCommandSchema,
   submitHandover,
   saveBulletin,
@@ -137,10 +140,11 @@ export class CommandHandler {
   constructor(
     private readonly store: HubStore,
     private readonly onCommitted: (outcome: CommandOutcome, command: OperatorCommand | null) => void,
+    private readonly clock: () => number = Date.now,
   ) {}
 
   async handle(claims: OperatorClaims, raw: unknown): Promise<CommandReply> {
-    const at = new Date().toISOString();
+    const at = new Date(this.clock()).toISOString();
     const parsed = operatorCommandSchema.safeParse(raw);
     if (!parsed.success) {
       const commandId =
@@ -171,6 +175,7 @@ export class CommandHandler {
     const command = parsed.data;
 
     const reply = await this.store.transaction(async (tx): Promise<CommandReply> => {
+      await tx.serialise();
       const previous = await tx.getCommandOutcome(command.commandId);
       if (previous) {
         if (previous.accountId !== claims.accountId) {
@@ -274,6 +279,13 @@ export class CommandHandler {
     const mode = await modeAt(tx, incident.jurisdictionCode);
     const sla = await slaAt(tx, incident.jurisdictionCode);
     const result = applyCommand(incident, command, { ...ctx, mode, sla });
+    if (result.ok && command.type === 'issueSupervisionNotice') {
+      // Numbered only once accepted, so a refused notice takes no number from the series.
+      const centre = actor.jurisdictionCode;
+      const year = noticeYear(at);
+      const serial = await tx.nextInSeries(noticeSeries(centre, year));
+      return { ...result, events: numberNotice(result.events, { centre, year, serial }) };
+    }
     if (result.ok) return result;
     if (result.code === 'stale-version') {
       return { ok: false, code: result.code, reason: `${result.reason}: ${await this.lastChange(incident)}` };

@@ -12,6 +12,7 @@ import { authenticate } from './accounts';
 import { hashApiKey } from './auth/api-keys';
 import { TokenError, TokenService, generateSigningSecret, type OperatorClaims } from './auth/tokens';
 import { CommandHandler } from './commands';
+import { EscalationSweep } from './escalation-sweep';
 import { codeForFastifyError, sendError } from './http/errors';
 import { buildOpenApiDocument } from './http/openapi';
 import { INGEST_ENDPOINTS, type IngestPath } from './ingest/schemas';
@@ -35,6 +36,10 @@ export interface HubOptions {
   logger?: Logger;
   /** Ingest requests allowed per API key per minute. */
   ingestRateLimit?: number;
+  /** The hub's clock for commands and escalations, in ms; tests move it instead of waiting. */
+  clock?: () => number;
+  /** How often overdue cases are escalated, in ms; 0 for never on its own (`sweepEscalations` still does). */
+  escalationSweepMs?: number;
 }
 
 export interface Hub {
@@ -43,8 +48,12 @@ export interface Hub {
   store: HubStore;
   region: RegionIndex;
   metrics: HubMetrics;
+  /** Escalates every case overdue now, at once; returns how many escalations it recorded. */
+  sweepEscalations(): Promise<number>;
   close(): Promise<void>;
 }
+
+const DEFAULT_ESCALATION_SWEEP_MS = 30_000;
 
 const JWT_SECRET_SETTING = 'jwt-secret';
 
@@ -135,14 +144,34 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   }
   io.on('committed', () => broadcaster.notifyCommitted());
 
-  const commands = new CommandHandler(store, (outcome, command) => {
-    if (outcome.ok) {
-      metrics.commandsAccepted.inc({ type: command?.type ?? 'unknown' });
-      announceCommit();
-    } else {
-      metrics.commandsRefused.inc({ reason: outcome.code });
-    }
+  const commands = new CommandHandler(
+    store,
+    (outcome, command) => {
+      if (outcome.ok) {
+        metrics.commandsAccepted.inc({ type: command?.type ?? 'unknown' });
+        announceCommit();
+      } else {
+        metrics.commandsRefused.inc({ reason: outcome.code });
+      }
+    },
+    options.clock,
+  );
+  const escalations = new EscalationSweep(store, options.clock ?? Date.now, (seqs) => {
+    metrics.eventsAppended.inc(seqs.length);
+    announceCommit();
   });
+  const sweepMs = options.escalationSweepMs ?? DEFAULT_ESCALATION_SWEEP_MS;
+  // A sweep that outlasts the interval is not joined by another.
+  let sweeping: Promise<unknown> | null = null;
+  const sweepTimer =
+    sweepMs > 0
+      ? setInterval(() => {
+          sweeping ??= escalations
+            .sweep()
+            .catch((error: unknown) => logger.error({ err: error }, 'overdue escalation failed; retrying'))
+            .finally(() => (sweeping = null));
+        }, sweepMs)
+      : undefined;
   const ingest = new IngestService(store, region, (seqs) => {
     metrics.eventsAppended.inc(seqs.length);
     announceCommit();
@@ -464,7 +493,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     store,
     region,
     metrics,
+    sweepEscalations: () => escalations.sweep(),
     async close() {
+      clearInterval(sweepTimer);
+      await sweeping;
       broadcaster.stop();
       presence.stop();
       io.disconnectSockets(true);

@@ -9,6 +9,7 @@ import {
   TIMED_STAGES,
   addMinutes,
   applyAction,
+  availableActions,
   isOverdue,
   modeInForce,
   openIncident,
@@ -394,6 +395,13 @@ function expectedFigures(
     overdue: open.filter((i) =>
       isOverdue(i, now, modeInForce([WARTIME_IN_TAIHE], i.jurisdictionCode), DEFAULT_SLA),
     ).length,
+    toSupervise: open.filter((i) =>
+      availableActions(i, 'commander', {
+        at: now,
+        mode: modeInForce([WARTIME_IN_TAIHE], i.jurisdictionCode),
+        sla: DEFAULT_SLA,
+      }).includes('issueSupervisionNotice'),
+    ).length,
     online: online(points),
     total: points.length,
     townships,
@@ -441,6 +449,9 @@ describe('the live figures of a jurisdiction', () => {
     expect(figures.overdue).toBe(expected.overdue);
     // xg-1, xg-8, th-3, th-4, and th-1 only because 太和 is on a war footing.
     expect(figures.overdue).toBe(5);
+    // The alert to supervise counts only the overdue a notice can be issued on now, as the workspace offers it.
+    expect(figures.toSupervise).toBe(expected.toSupervise);
+    expect(figures.toSupervise).toBeLessThan(figures.overdue);
     const peacetime = computeFigures(cache.db, {
       scope: COUNTY,
       now: new Date(NOW),

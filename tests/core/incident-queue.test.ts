@@ -124,3 +124,29 @@ describe('exporting the queue', () => {
     expect(kml).toContain(`<coordinates>${tricky[0]!.location.join(',')}</coordinates>`);
   });
 });
+
+describe('a centre’s supervision list', () => {
+  it('holds the cases escalated up to that centre for being overdue, and no others', () => {
+    const escalatedTo = (to: string, level: number) => ({
+      level,
+      reason: 'overdue-at-stage' as const,
+      stage: 'assign' as const,
+      stageEnteredAt: T0,
+      deadline: addMinutes(T0, 2 * HOUR),
+      to,
+      at: addMinutes(T0, 2 * HOUR + 1),
+    });
+    const township = `${COUNTY}001`;
+    const cases = [
+      incident('to-township', { escalations: [escalatedTo(township, 1)] }),
+      incident('to-county', { escalations: [escalatedTo(township, 1), escalatedTo(COUNTY, 2)] }),
+      incident('never-escalated', {}),
+    ];
+    const list = (code: string) =>
+      new IncidentQueue(() => cases)
+        .window({ supervisedBy: code }, 'updated', 0, 10, peacetime(AT(10)))
+        .rows.map((row) => [row.id, row.escalationLevel]);
+    expect(list(township)).toEqual([['to-township', 1]]);
+    expect(list(COUNTY)).toEqual([['to-county', 2]]);
+  });
+});

@@ -22,6 +22,7 @@ function notice(incident: Incident, overrides: Partial<Parameters<typeof draftSu
     centreName: '大理市综治中心',
     deadline: addMinutes(T0, DAY_MINUTES),
     escalation: null,
+    issued: { number: { centre: '532901', year: 2025, serial: 12 }, centreName: '大理市综治中心' },
     issuedAt: LATER,
     replyWithinDays: 3,
     ...overrides,
@@ -36,7 +37,7 @@ describe('the supervision notice (督办通知书)', () => {
     const { document } = result;
     expect(officialDocumentSchema.parse(document)).toEqual(document);
     expect(document.title).toBe('督办通知书');
-    expect(document.number).toMatch(/^大理市综治督〔2025〕INC-1号$/);
+    expect(document.number).toBe('大理市综治督〔2025〕第12号');
     expect(document.addressee).toBe('下关派出所、司法所：');
     const text = document.paragraphs.join('');
     expect(text).toContain('“邻里宅基地边界纠纷”（邻里纠纷，中风险）');
@@ -52,10 +53,36 @@ describe('the supervision notice (督办通知书)', () => {
   it('gives the escalation as the reason for an incident under supervision that is not late', () => {
     const result = notice(incidentIn('supervise'), {
       deadline: addMinutes(LATER, 60),
-      escalation: '涉及多部门需协调',
+      escalation: { kind: 'by-operator', reason: '涉及多部门需协调' },
     });
     expect(result.ok && result.document.paragraphs.join('')).toContain('已升级督办，原因：涉及多部门需协调');
     expect(result.ok && result.document.paragraphs.join('')).not.toContain('已超过办理时限');
+  });
+
+  it('leaves the serial blank on a draft not yet issued, rather than invent one', () => {
+    const result = notice(incidentIn('resolve'), { issued: null });
+    expect(result.ok && result.document.number).toBe('大理市综治督〔2025〕第　号（下发时编号）');
+  });
+
+  it('quotes an overdue escalation: the stage, the deadline missed and the centre now supervising', () => {
+    const result = notice(incidentIn('resolve'), {
+      escalation: {
+        kind: 'overdue',
+        centreName: '下关镇综治中心',
+        escalation: {
+          level: 1,
+          reason: 'overdue-at-stage',
+          stage: 'resolve',
+          stageEnteredAt: T0,
+          deadline: addMinutes(T0, DAY_MINUTES),
+          to: '532901001',
+          at: addMinutes(T0, DAY_MINUTES + 5),
+        },
+      },
+    });
+    const text = result.ok ? result.document.paragraphs.join('') : '';
+    expect(text).toContain('在“调处化解”环节超过办理时限（2025年3月2日 8:00）');
+    expect(text).toContain('逐级升级至下关镇综治中心督办（第1级）');
   });
 
   it.each([

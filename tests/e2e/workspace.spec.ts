@@ -146,12 +146,14 @@ test('an operator assesses and assigns a new incident, and the unit’s acknowle
 });
 
 test('an action the role or stage does not allow is not offered, and forced through the API is refused', async () => {
-  // In resolution an operator may escalate or resolve; only a commander issues a supervision notice.
+  // In resolution an operator may escalate or resolve. Only a commander issues a supervision notice, and only on a
+  // case overdue or escalated: this one is on time, so not even the commander is offered one.
   await expect(operatorPage.getByTestId('action-escalate')).toBeVisible();
   await expect(operatorPage.getByTestId('action-issueSupervisionNotice')).toHaveCount(0);
   await expect(operatorPage.getByTestId('action-assess')).toHaveCount(0);
   await expect(operatorPage.getByTestId('mode-switch')).toHaveCount(0);
-  await expect(commanderPage.getByTestId('action-issueSupervisionNotice')).toBeVisible();
+  await expect(commanderPage.getByTestId('action-escalate')).toBeVisible();
+  await expect(commanderPage.getByTestId('action-issueSupervisionNotice')).toHaveCount(0);
   await expect(commanderPage.getByTestId('mode-switch')).toBeVisible();
 
   const version = Number(await operatorPage.getByTestId('incident-detail').getAttribute('data-version'));

@@ -8,7 +8,7 @@ export function KeyFigures({ figures }: { figures: Figures }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const count = (n: number) => formatCount(n, locale);
-  const { open, overdue, resolution, handling, satisfaction, monitoring } = figures;
+  const { open, overdue, toSupervise, resolution, handling, satisfaction, monitoring } = figures;
   const handled = handling.meanHours === null ? null : handlingTime(handling.meanHours, locale);
   const calls = Object.values(satisfaction.counts).reduce((sum, n) => sum + n, 0);
   return (
@@ -23,8 +23,12 @@ export function KeyFigures({ figures }: { figures: Figures }) {
         testId="figure-overdue"
         label={t('figures.overdue.label')}
         value={count(overdue)}
-        detail={overdue > 0 ? t('figures.overdue.detail') : t('figures.overdue.none')}
-        alert={overdue > 0 ? t('figures.overdue.alert') : undefined}
+        detail={
+          overdue > 0
+            ? t('figures.overdue.detail', { count: toSupervise, formatted: count(toSupervise) })
+            : t('figures.overdue.none')
+        }
+        alert={toSupervise > 0 ? t('figures.overdue.alert') : undefined}
       />
       <FigureTile
         testId="figure-resolution-rate"

@@ -7,8 +7,9 @@ import {
   REASON_MIN_LENGTH,
   RISK_LEVELS,
   SATISFACTIONS,
-  actionsAllowed,
+  availableActions,
   can,
+  type Incident,
   type Difficulty,
   type LifecycleActionType,
   type MemberUnit,
@@ -18,7 +19,9 @@ import {
 } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { useLinks } from '../links/useLinks';
+import { recordText } from './record-text';
 import type { CommandDraft } from './submit-command';
+import { formatClock } from './time';
 
 type ActionChoice = LifecycleActionType | 'addNote';
 
@@ -30,14 +33,25 @@ function localInputValue(date: Date): string {
 
 interface FormProps {
   detail: IncidentDetail;
+  /** The incident as it stood when the operator began the form: the command is based on this version. */
+  base: Incident;
+  /** The incident has changed since `base`: the form keeps what was typed but sends nothing until re-applied. */
+  stale: boolean;
   onSubmit(draft: CommandDraft): void;
   onCancel(): void;
 }
 
-function ActionForm({ action, detail, onSubmit, onCancel }: FormProps & { action: ActionChoice }) {
+function ActionForm({
+  action,
+  detail,
+  base,
+  stale,
+  onSubmit,
+  onCancel,
+}: FormProps & { action: ActionChoice }) {
   const { t, i18n } = useTranslation();
   const { incident } = detail;
-  const envelope = { incidentId: incident.id, baseVersion: incident.version };
+  const envelope = { incidentId: incident.id, baseVersion: base.version };
   const [risk, setRisk] = useState<RiskLevel>(incident.riskLevel ?? 'medium');
   const [text, setText] = useState('');
   const [units, setUnits] = useState<MemberUnit[]>([]);
@@ -101,7 +115,7 @@ function ActionForm({ action, detail, onSubmit, onCancel }: FormProps & { action
         return text.trim() ? { type: 'addNote', incidentId: incident.id, text: text.trim() } : null;
     }
   };
-  const ready = draft();
+  const ready = stale ? null : draft();
   const { actionBlocked, actionNote } = useLinks();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -244,9 +258,68 @@ function ActionForm({ action, detail, onSubmit, onCancel }: FormProps & { action
   );
 }
 
+/** The time now, moved on every `everyMs`: an action can open or close as a deadline passes. */
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
 /**
- * Only what the state machine and the operator's role allow at this moment is offered. The hub decides
- * in the end (a precondition, or someone faster); its answer shows beside the action.
+ * What changed since the operator began a form, in words, and what they can do about it: go on against the case
+ * as it is now, where the action is still open, or drop what they typed.
+ */
+function ChangedSince({
+  detail,
+  base,
+  stillAllowed,
+  onReapply,
+  onDiscard,
+}: {
+  detail: IncidentDetail;
+  base: Incident;
+  stillAllowed: boolean;
+  onReapply(): void;
+  onDiscard(): void;
+}) {
+  const { t, i18n } = useTranslation();
+  const changes = detail.timeline.filter((record) => {
+    const version = (record.payload as { incident?: { version?: number } }).incident?.version;
+    return version !== undefined && version > base.version;
+  });
+  return (
+    <div className="notice draft-changed" data-testid="draft-changed" role="status">
+      <p>{t('ws.action.changedWhileTyping')}</p>
+      <ul>
+        {changes.map((record) => (
+          <li key={record.seq}>
+            {formatClock(record.at, i18n.language)} · {record.actor ?? t('ws.action.bySystem')} ·{' '}
+            {recordText(record, detail, t)}
+          </li>
+        ))}
+      </ul>
+      {!stillAllowed && <p data-testid="draft-not-allowed">{t('ws.action.noLongerAllowed')}</p>}
+      <div className="form-buttons">
+        {stillAllowed && (
+          <button type="button" className="primary" data-testid="draft-reapply" onClick={onReapply}>
+            {t('ws.action.reapply')}
+          </button>
+        )}
+        <button type="button" data-testid="draft-discard" onClick={onDiscard}>
+          {t('ws.action.discard')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Only the actions the hub will accept are offered: the domain's one rule, under the mode, the tables and the clock.
+ * A form begun on the case keeps what was typed when someone else moves the case on, says what changed, and waits
+ * for the operator to go on against the new state or to drop it.
  */
 export function ActionPanel({
   detail,
@@ -258,17 +331,26 @@ export function ActionPanel({
   onSubmit(draft: CommandDraft): void;
 }) {
   const { t, i18n } = useTranslation();
-  const [open, setOpen] = useState<ActionChoice | null>(null);
+  const [open, setOpen] = useState<{ choice: ActionChoice; base: Incident } | null>(null);
   const { actionBlocked, actionNote } = useLinks();
-  useEffect(() => setOpen(null), [detail.incident.id, detail.incident.version]);
+  useEffect(() => setOpen(null), [detail.incident.id]);
+  const now = useNow(30_000);
+  const { incident } = detail;
   const choices: ActionChoice[] = [
-    ...actionsAllowed(detail.incident.stage, role),
+    ...availableActions(incident, role, {
+      at: new Date(now).toISOString(),
+      mode: detail.mode,
+      sla: detail.sla,
+    }),
     ...(can(role, 'add-notes') ? (['addNote'] as const) : []),
   ];
+  const stale = open !== null && open.base.version !== incident.version;
   const label = (choice: ActionChoice) =>
     choice === 'addNote'
       ? t('ws.action.addNote')
       : ACTION_LABELS[choice][i18n.language === 'en' ? 'en' : 'zh'];
+  const toggle = (choice: ActionChoice) =>
+    setOpen(open?.choice === choice ? null : { choice, base: incident });
   return (
     <section className="action-panel" data-testid="action-panel">
       <h3>{t('ws.action.title')}</h3>
@@ -280,10 +362,10 @@ export function ActionPanel({
             <button
               key={choice}
               data-testid={`action-${choice}`}
-              className={open === choice ? 'active' : ''}
-              disabled={actionBlocked !== null}
+              className={open?.choice === choice ? 'active' : ''}
+              disabled={stale || actionBlocked !== null}
               title={actionBlocked ?? actionNote ?? undefined}
-              onClick={() => setOpen(open === choice ? null : choice)}
+              onClick={() => toggle(choice)}
             >
               {label(choice)}
             </button>
@@ -295,11 +377,22 @@ export function ActionPanel({
           {actionBlocked ?? actionNote}
         </p>
       )}
+      {open && stale && (
+        <ChangedSince
+          detail={detail}
+          base={open.base}
+          stillAllowed={choices.includes(open.choice)}
+          onReapply={() => setOpen({ choice: open.choice, base: incident })}
+          onDiscard={() => setOpen(null)}
+        />
+      )}
       {open && (
         <ActionForm
-          key={open}
-          action={open}
+          key={open.choice}
+          action={open.choice}
           detail={detail}
+          base={open.base}
+          stale={stale}
           onCancel={() => setOpen(null)}
           onSubmit={(draft) => {
             onSubmit(draft);

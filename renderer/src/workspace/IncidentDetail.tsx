@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentPreview } from '../documents/DocumentPreview';
-import type { TFunction } from 'i18next';
 import type { IncidentDetail as Detail, OutboxEntryView } from '../../../src/core/contract/api';
 import { PRESENCE_RENEW_MS, type Viewer } from '../../../src/core/contract/presence';
-import { isAcknowledgementLate, type Role } from '../../../src/domain';
+import {
+  ACTION_LABELS,
+  availableActions,
+  isAcknowledgementLate,
+  type LifecycleActionType,
+  type Role,
+} from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { ActionPanel } from './ActionPanel';
+import { recordText } from './record-text';
 import { formatClock, formatSpan } from './time';
 import { useIncidentCommands } from './useIncidentCommands';
 
@@ -65,35 +71,6 @@ function usePresence(id: string, self: string | undefined): Viewer[] {
   return viewers.filter((viewer) => viewer.name !== self);
 }
 
-function recordText(entry: Detail['timeline'][number], detail: Detail, t: TFunction) {
-  const payload = entry.payload as {
-    riskLevel?: string;
-    orders?: { unitId: string }[];
-    unitId?: string;
-    reason?: string | null;
-    requirement?: string;
-    summary?: string;
-    satisfaction?: string;
-    note?: string | { text: string };
-    state?: { jurisdictionCode: string; mode: string; reason: string };
-  };
-  const unit = (id: string) => detail.unitNames[id] ?? id;
-  const text =
-    payload.reason ??
-    payload.requirement ??
-    payload.summary ??
-    (typeof payload.note === 'object' ? payload.note.text : undefined) ??
-    (payload.satisfaction ? `${t(`ws.satisfaction.${payload.satisfaction}`)} ${payload.note ?? ''}` : '');
-  return t(`ws.event.${entry.type}`, {
-    risk: payload.riskLevel ? t(`risk.${payload.riskLevel}`) : '',
-    units: payload.orders?.map((order) => unit(order.unitId)).join('、') ?? '',
-    unit: payload.unitId ? unit(payload.unitId) : '',
-    text: payload.state?.reason ?? text,
-    code: payload.state?.jurisdictionCode ?? '',
-    mode: payload.state ? t(`mode.${payload.state.mode}`) : '',
-  });
-}
-
 function CommandLine({ entry, detail }: { entry: OutboxEntryView; detail: Detail }) {
   const { t, i18n } = useTranslation();
   const base = 'baseVersion' in entry.command ? entry.command.baseVersion : null;
@@ -106,13 +83,21 @@ function CommandLine({ entry, detail }: { entry: OutboxEntryView; detail: Detail
       : [];
   return (
     <li className={`command command-${entry.status}`} data-testid="command-entry" data-status={entry.status}>
-      <span className="command-type">{entry.command.type}</span>
+      <span className="command-type">
+        {entry.command.type === 'addNote'
+          ? t('ws.action.addNote')
+          : entry.command.type in ACTION_LABELS
+            ? ACTION_LABELS[entry.command.type as LifecycleActionType][i18n.language === 'en' ? 'en' : 'zh']
+            : null}
+      </span>
       <span>
         {entry.status === 'pending'
           ? t('ws.action.pending')
           : entry.status === 'accepted'
             ? t('ws.action.accepted')
-            : t('ws.action.refused', { reason: entry.reason ?? entry.code })}
+            : t('ws.action.refused', {
+                reason: t(`ws.refusal.${entry.code}`, { defaultValue: t('ws.refusal.other') }),
+              })}
       </span>
       {since.length > 0 && (
         <div className="stale-changes" data-testid="stale-changes">
@@ -156,11 +141,13 @@ export function IncidentDetail({
   const risk = incident.riskLevel ?? 'ungraded';
   const left = detail.deadline ? Date.parse(detail.deadline) - Date.now() : null;
   const now = new Date().toISOString();
-  // 督办通知书 go to the units handling an incident that is late or escalated.
+  // A 督办通知书 is drafted where the operator may issue one now, or printed once one was issued.
   const mayBeSupervised =
     incident.stage !== 'closed' &&
-    incident.assignedUnitIds.length > 0 &&
-    (incident.stage === 'supervise' || (left !== null && left < 0));
+    (detail.notice !== null ||
+      availableActions(incident, role, { at: now, mode: detail.mode, sla: detail.sla }).includes(
+        'issueSupervisionNotice',
+      ));
 
   return (
     <section

@@ -12,6 +12,7 @@ import {
   type Stage,
 } from '../../../src/domain';
 import { desktopApi } from '../api-client';
+import { useSessionStatus } from '../hooks/useDesktop';
 import { download } from '../components/download';
 import { QueueList } from './QueueList';
 import { useQueueWindow } from './useQueueWindow';
@@ -68,6 +69,8 @@ export function IncidentQueue({ selectedId, onSelect }: IncidentQueueProps) {
   const [source, setSource] = useState<IncidentSource | ''>('');
   const [unitId, setUnitId] = useState<string>('');
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const [supervisedHere, setSupervisedHere] = useState(false);
+  const ownCentre = useSessionStatus()?.operator?.jurisdiction;
   const [text, setText] = useState('');
   const [sort, setSort] = useState<QueueSort>('deadline');
   const [units, setUnits] = useState<MemberUnit[]>([]);
@@ -84,6 +87,7 @@ export function IncidentQueue({ selectedId, onSelect }: IncidentQueueProps) {
     ...(source ? { sources: [source] } : {}),
     ...(unitId ? { unitId } : {}),
     ...(overdueOnly ? { overdueOnly } : {}),
+    ...(supervisedHere && ownCentre ? { supervisedBy: ownCentre } : {}),
     ...(text.trim() ? { text: text.trim() } : {}),
   };
   const queue = useQueueWindow(filter, sort);
@@ -172,6 +176,15 @@ export function IncidentQueue({ selectedId, onSelect }: IncidentQueueProps) {
             onChange={(event) => setOverdueOnly(event.target.checked)}
           />
           {t('ws.queue.overdueOnly')}
+        </label>
+        <label className="toggle">
+          <input
+            type="checkbox"
+            data-testid="queue-supervised-here"
+            checked={supervisedHere}
+            onChange={(event) => setSupervisedHere(event.target.checked)}
+          />
+          {t('ws.queue.supervisedHere')}
         </label>
         <select
           value={sort}

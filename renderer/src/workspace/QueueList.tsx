@@ -37,7 +37,15 @@ const QueueItem = memo(
         <span className="queue-title" translate="no">
           {row.title}
         </span>
-        <span className="queue-stage">{t(`stage.${row.stage}`)}</span>
+        <span className="queue-stage">
+          {t(`stage.${row.stage}`)}
+          {row.escalationLevel > 0 && (
+            <span className="queue-escalated" data-testid="queue-escalated">
+              {' · '}
+              {t('ws.queue.escalated', { level: row.escalationLevel })}
+            </span>
+          )}
+        </span>
         <span className="queue-meta mono">{row.id}</span>
         <span className="queue-meta" translate="no">
           {row.address}

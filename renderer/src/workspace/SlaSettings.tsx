@@ -1,7 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
-import { MODES, can, slaConfigSchema, type Role, type SlaConfig } from '../../../src/domain';
+import {
+  MODES,
+  can,
+  escalationSettings,
+  slaConfigSchema,
+  type EscalationSettings,
+  type Mode,
+  type Role,
+  type SlaConfig,
+} from '../../../src/domain';
 import { submitCommand } from './submit-command';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { SlaGrid } from './SlaGrid';
@@ -11,6 +20,52 @@ function problemsOf(draft: SlaConfig): Map<string, string> {
   const parsed = slaConfigSchema.safeParse(draft);
   if (parsed.success) return new Map();
   return new Map(parsed.error.issues.map((issue) => [issue.path.map(String).join('.'), issue.message]));
+}
+
+/** Whether a table escalates overdue cases up the chain of centres on its own, and how far. */
+function EscalationSetting({
+  mode,
+  settings,
+  editable,
+  onChange,
+}: {
+  mode: Mode;
+  settings: EscalationSettings;
+  editable: boolean;
+  onChange(settings: EscalationSettings): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <p className="sla-escalation">
+      <label>
+        <input
+          type="checkbox"
+          data-testid={`sla-escalation-${mode}-automatic`}
+          disabled={!editable}
+          checked={settings.automatic}
+          onChange={(event) => onChange({ ...settings, automatic: event.target.checked })}
+        />
+        {t('ws.sla.escalateAutomatically')}
+      </label>
+      <label>
+        {t('ws.sla.maxLevels')}
+        <input
+          type="number"
+          min={0}
+          max={3}
+          data-testid={`sla-escalation-${mode}-max-levels`}
+          readOnly={!editable}
+          value={settings.maxLevels}
+          onChange={(event) =>
+            onChange({
+              ...settings,
+              maxLevels: Math.min(3, Math.max(0, Math.round(Number(event.target.value)))),
+            })
+          }
+        />
+      </label>
+    </p>
+  );
 }
 
 /**
@@ -53,34 +108,44 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
       {open && table && (
         <div className="sla-dialog" role="dialog" aria-label={t('ws.sla.title')} data-testid="sla-dialog">
           {MODES.map((mode) => (
-            <SlaGrid
-              key={mode}
-              caption={t('ws.sla.tableTitle', { mode: t(`mode.${mode}`) })}
-              cell={(stage, risk) => {
-                const path = `${mode}.${stage}.${risk}`;
-                const problem = problems.get(path) ?? problems.get(`${mode}.${stage}`);
-                return (
-                  <td key={risk}>
-                    <input
-                      type="number"
-                      min={1}
-                      step={5}
-                      data-testid={`sla-input-${path}`}
-                      readOnly={!editable}
-                      className={problem ? 'invalid' : ''}
-                      title={problem}
-                      value={table[mode][stage][risk]}
-                      onChange={(event) => {
-                        const next = structuredClone(table);
-                        next[mode][stage][risk] = Math.round(Number(event.target.value));
-                        setDraft(next);
-                        setMessage(null);
-                      }}
-                    />
-                  </td>
-                );
-              }}
-            />
+            <div key={mode}>
+              <SlaGrid
+                caption={t('ws.sla.tableTitle', { mode: t(`mode.${mode}`) })}
+                cell={(stage, risk) => {
+                  const path = `${mode}.${stage}.${risk}`;
+                  const problem = problems.get(path) ?? problems.get(`${mode}.${stage}`);
+                  return (
+                    <td key={risk}>
+                      <input
+                        type="number"
+                        min={1}
+                        step={5}
+                        data-testid={`sla-input-${path}`}
+                        readOnly={!editable}
+                        className={problem ? 'invalid' : ''}
+                        title={problem}
+                        value={table[mode][stage][risk]}
+                        onChange={(event) => {
+                          const next = structuredClone(table);
+                          next[mode][stage][risk] = Math.round(Number(event.target.value));
+                          setDraft(next);
+                          setMessage(null);
+                        }}
+                      />
+                    </td>
+                  );
+                }}
+              />
+              <EscalationSetting
+                mode={mode}
+                settings={escalationSettings(mode, table)}
+                editable={editable}
+                onChange={(escalation) => {
+                  setDraft({ ...table, [mode]: { ...table[mode], escalation } });
+                  setMessage(null);
+                }}
+              />
+            </div>
           ))}
           {problems.size > 0 && (
             <ul className="notice error">

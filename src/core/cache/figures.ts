@@ -5,6 +5,7 @@ import {
   HOUR_MS,
   SATISFACTIONS,
   TIMED_STAGES,
+  availabilityRefusal,
   isOverdue,
   modeInForce,
   startOfChinaDay,
@@ -323,16 +324,27 @@ function satisfaction(facts: readonly IncidentFacts[]): Figures['satisfaction'] 
   return { counts, satisfiedShare: share(counts.satisfied + counts['basically-satisfied'], calls) };
 }
 
-/** Open incidents past the deadline of their stage, each under the mode in force where it happened. */
-function overdue(facts: readonly IncidentFacts[], options: FiguresOptions): number {
-  const now = options.now.toISOString();
+/**
+ * Open incidents past the deadline of their stage, each under the mode in force where it happened; and of them,
+ * those a commander can put under a supervision notice now, by the same rule the workspace offers it by.
+ */
+function overdue(
+  facts: readonly IncidentFacts[],
+  options: FiguresOptions,
+): { overdue: number; toSupervise: number } {
+  const at = options.now.toISOString();
   let count = 0;
+  let toSupervise = 0;
   for (const { openIncident } of facts) {
     if (openIncident === null) continue;
     const mode = modeInForce(options.modes, openIncident.jurisdictionCode);
-    if (isOverdue(openIncident, now, mode, options.sla)) count += 1;
+    if (!isOverdue(openIncident, at, mode, options.sla)) continue;
+    count += 1;
+    const ctx = { at, mode, sla: options.sla };
+    if (availabilityRefusal(openIncident, 'issueSupervisionNotice', 'commander', ctx) === null)
+      toSupervise += 1;
   }
-  return count;
+  return { overdue: count, toSupervise };
 }
 
 /** No monitoring point at all is the worst coverage; after that the lowest online rate. */
@@ -396,7 +408,7 @@ export function computeFigures(db: Database.Database, options: FiguresOptions): 
     resolution: resolution(facts),
     handling: handling(facts, nowMs),
     satisfaction: satisfaction(facts),
-    overdue: overdue(facts, options),
+    ...overdue(facts, options),
     monitoring: monitoring(tallies, options),
   };
 }

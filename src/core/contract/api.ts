@@ -25,6 +25,7 @@ import {
   regionCountsSchema,
   regionManifestSchema,
 } from '../../domain/jurisdiction';
+import { noticeNumberSchema } from '../../domain/notice-number';
 import { slaConfigSchema } from '../../domain/sla';
 import { briefingSchema, briefingWindowSchema } from '../../domain/briefing';
 import { incidentAlertSchema } from './alerts';
@@ -141,6 +142,12 @@ export const incidentDetailSchema = z.object({
   /** The deadline of the current stage under the mode and tables in force; null once closed. */
   deadline: z.string().nullable(),
   mode: z.enum(MODES),
+  /** The SLA tables in force where it is: with the mode and the clock, they decide which actions are open. */
+  sla: slaConfigSchema,
+  /** Names of the centres its escalations went to and of those that issued its notices, by code. */
+  centreNames: z.record(z.string(), z.string()),
+  /** The number of the latest supervision notice issued on it, as the hub gave it; null if none was. */
+  notice: noticeNumberSchema.nullable(),
 });
 export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
 

@@ -51,6 +51,8 @@ export const figuresSchema = z.object({
     satisfiedShare: rateSchema,
   }),
   overdue: countSchema,
+  /** Of the overdue, those a commander can put under a supervision notice now (督办). */
+  toSupervise: countSchema,
   monitoring: z.object({
     online: countSchema,
     total: countSchema,

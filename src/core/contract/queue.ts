@@ -18,6 +18,8 @@ export const queueFilterSchema = z
     /** A jurisdiction inside the operator's own. */
     scope: jurisdictionCodeSchema.optional(),
     overdueOnly: z.boolean().optional(),
+    /** The supervision list (督办清单) of a centre: cases escalated up to it for being overdue. */
+    supervisedBy: jurisdictionCodeSchema.optional(),
     unitId: z.string().min(1).optional(),
     /** Matched against id, title, description, address and the reporter's name and phone. */
     text: z.string().trim().max(200).optional(),
@@ -47,6 +49,8 @@ export const queueRowSchema = z.object({
   sla: z.enum(SLA_STATES),
   assignedUnitIds: z.array(z.string()),
   acknowledgedCount: z.number(),
+  /** How many levels it has been escalated for being overdue; 0 if never. */
+  escalationLevel: z.number().int().nonnegative(),
 });
 export type QueueRow = z.infer<typeof queueRowSchema>;
 

@@ -8,6 +8,7 @@ import {
   type Mode,
   type ModeState,
   type SlaConfig,
+  supervisingCentre,
 } from '../../domain';
 import type { QueueFilter, QueueRow, QueueSort, QueueWindow, SlaState } from '../contract/queue';
 
@@ -164,6 +165,7 @@ export class IncidentQueue {
       if (filter.categories && !filter.categories.includes(incident.category)) continue;
       if (filter.sources && !filter.sources.includes(incident.source)) continue;
       if (filter.unitId && !incident.assignedUnitIds.includes(filter.unitId)) continue;
+      if (filter.supervisedBy && !isSupervisedBy(incident, filter.supervisedBy)) continue;
       if (text && !haystack.includes(text)) continue;
       const { mode, sla } = rulesFor(incident.jurisdictionCode);
       const row = rowOf(incident, deadlineFor(incident, incident.stage, mode, sla), rules.now);
@@ -204,5 +206,11 @@ function rowOf(incident: Incident, deadline: string | null, now: number): QueueR
     sla: slaStateOf(deadline, now),
     assignedUnitIds: incident.assignedUnitIds,
     acknowledgedCount: incident.acknowledgedUnitIds.length,
+    escalationLevel: incident.escalations?.length ?? 0,
   };
+}
+
+/** Escalated for being overdue, and now supervised by the centre at `code`. */
+function isSupervisedBy(incident: Incident, code: string): boolean {
+  return (incident.escalations?.length ?? 0) > 0 && supervisingCentre(incident) === code;
 }

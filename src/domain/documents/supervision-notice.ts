@@ -1,3 +1,5 @@
+import type { Escalation } from '../escalation';
+import { formatNoticeNumber, noticeYear, type NoticeNumber } from '../notice-number';
 import { INCIDENT_CATEGORY_LABELS, type Incident } from '../incident';
 import { refuse, type Refusal } from '../refusal';
 import { RISK_LABELS } from '../risk';
@@ -17,8 +19,10 @@ export interface SupervisionNoticeRequest {
   centreName: string;
   /** The deadline of its current stage under the mode and tables in force; null if the stage has none. */
   deadline: IsoDateTime | null;
-  /** Why it was escalated or put under supervision, the latest reason; null if it never was. */
-  escalation: string | null;
+  /** Why it was escalated, the latest cause; null if it never was. Never the text of a notice. */
+  escalation: EscalationCause | null;
+  /** The number the hub gave the notice when it was issued, and the name of the centre that issued it. */
+  issued: { number: NoticeNumber; centreName: string } | null;
   issuedAt: IsoDateTime;
   /** Days the units have to finish and report back: fewer in wartime. */
   replyWithinDays: number;
@@ -26,10 +30,30 @@ export interface SupervisionNoticeRequest {
 
 export type DraftResult = { ok: true; document: OfficialDocument } | Refusal;
 
-/** 文号: the centre's supervision series, the year, and the incident's own reference. */
-function noticeNumber(centreName: string, incident: Incident, issuedAt: IsoDateTime): string {
-  const year = chineseDate(issuedAt).slice(0, 4);
-  return `${centreName.replace(/综治中心$/, '')}综治督〔${year}〕${incident.id.slice(-6).toUpperCase()}号`;
+/**
+ * Why a case is under supervision: an operator escalated it with a reason, or the hub escalated it a level up for
+ * being overdue at a stage.
+ */
+export type EscalationCause =
+  { kind: 'by-operator'; reason: string } | { kind: 'overdue'; escalation: Escalation; centreName: string };
+
+/**
+ * 文号: the issuing centre's series and the serial the hub gave the notice. A draft not yet issued has no serial,
+ * and says so rather than invent one.
+ */
+function noticeNumber(request: SupervisionNoticeRequest): string {
+  if (request.issued) return formatNoticeNumber(request.issued.centreName, request.issued.number);
+  const short = request.centreName.replace(/综治中心$/, '');
+  return `${short}综治督〔${noticeYear(request.issuedAt)}〕第\u3000号（下发时编号）`;
+}
+
+function causeParagraph(cause: EscalationCause): string {
+  if (cause.kind === 'by-operator') return `该事项已升级督办，原因：${cause.reason}。`;
+  const { escalation, centreName } = cause;
+  return (
+    `该事项在“${STAGE_LABELS[escalation.stage].zh}”环节超过办理时限（${chineseDateTime(escalation.deadline)}），` +
+    `已于${chineseDateTime(escalation.at)}逐级升级至${centreName}督办（第${escalation.level}级）。`
+  );
 }
 
 /**
@@ -64,7 +88,7 @@ export function draftSupervisionNotice(request: SupervisionNoticeRequest): Draft
         `已超过办理时限（${chineseDateTime(deadline)}）${lateDays}天，未按期办结。`,
     );
   }
-  if (request.escalation) paragraphs.push(`该事项已升级督办，原因：${request.escalation}。`);
+  if (request.escalation) paragraphs.push(causeParagraph(request.escalation));
   if (incident.reopenCount > 0) paragraphs.push(`该事项经回访不满意已重新办理${incident.reopenCount}次。`);
   paragraphs.push('根据矛盾纠纷多元化解工作机制，现予挂牌督办。');
 
@@ -73,7 +97,7 @@ export function draftSupervisionNotice(request: SupervisionNoticeRequest): Draft
     ok: true,
     document: {
       title: '督办通知书',
-      number: noticeNumber(request.centreName, incident, issuedAt),
+      number: noticeNumber(request),
       addressee: `${request.unitNames.join('、')}：`,
       paragraphs,
       requirements: [

@@ -59,6 +59,9 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
 
   function transactionOn(client: pg.PoolClient): HubTransaction {
     return {
+      async serialise() {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
+      },
       async appendEvents(events) {
         if (events.length === 0) return [];
         await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
@@ -157,6 +160,14 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
           key,
           value,
         ]);
+      },
+      async nextInSeries(series) {
+        const { rows } = await client.query(
+          `INSERT INTO series (name, last) VALUES ($1, 1)
+           ON CONFLICT (name) DO UPDATE SET last = series.last + 1 RETURNING last`,
+          [series],
+        );
+        return Number(rows[0].last);
       },
     };
   }

@@ -61,4 +61,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // 2: per-series counters, e.g. each centre's supervision notices of a year.
+  `CREATE TABLE series (name TEXT PRIMARY KEY, last INTEGER NOT NULL);`,
 ];

@@ -82,6 +82,9 @@ export function openSqliteStore(file: string): HubStore {
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
     ),
     prune: writer.prepare('DELETE FROM events WHERE seq <= ?'),
+    nextInSeries: writer.prepare(
+      'INSERT INTO series (name, last) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET last = last + 1 RETURNING last',
+    ),
   };
   const r = {
     head: reader.prepare('SELECT COALESCE(MAX(seq), 0) AS head FROM events'),
@@ -112,6 +115,8 @@ export function openSqliteStore(file: string): HubStore {
   };
 
   const tx: HubTransaction = {
+    // One writer connection, and every transaction BEGIN IMMEDIATE: writers already run one at a time.
+    async serialise() {},
     async appendEvents(events: readonly NewEvent[]) {
       let seq = Number((w.head.get() as Row).head);
       return events.map((event) => {
@@ -172,6 +177,9 @@ export function openSqliteStore(file: string): HubStore {
     },
     async initSetting(key, value) {
       w.initSetting.run(key, value);
+    },
+    async nextInSeries(series) {
+      return Number((w.nextInSeries.get(series) as { last: number }).last);
     },
   };
 

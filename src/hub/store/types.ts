@@ -61,6 +61,11 @@ export interface CommandOutcomeRecord {
 export type Scope = string;
 
 export interface HubTransaction {
+  /**
+   * Waits for every other writer, on any hub, to finish, so what this transaction reads next stays true until it
+   * commits: for a decision read-then-written (a command's base version, an escalation due).
+   */
+  serialise(): Promise<void>;
   appendEvents(events: readonly NewEvent[]): Promise<StoredEvent[]>;
   getEntity(kind: string, id: string): Promise<EntityRecord | undefined>;
   getEntities(kind: string, ids: readonly string[]): Promise<EntityRecord[]>;
@@ -77,6 +82,11 @@ export interface HubTransaction {
    * same database, the first one's value wins and every hub reads that one back.
    */
   initSetting(key: string, value: string): Promise<void>;
+  /**
+   * The next number of a series (1 for a new one), counted in this transaction: two transactions never get the
+   * same number, and one that rolls back gives its number back.
+   */
+  nextInSeries(series: string): Promise<number>;
 }
 
 export interface HubStore {

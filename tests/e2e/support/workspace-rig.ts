@@ -23,6 +23,9 @@ export interface Account {
  * desktops, on the same port and database.
  */
 export class WorkspaceRig {
+  /** How far ahead of the machine's clock the hub's runs: a test moves it to make cases overdue. */
+  private static clockAheadMs = 0;
+
   private constructor(
     private hub: Hub,
     private readonly dir: string,
@@ -41,11 +44,13 @@ export class WorkspaceRig {
     simulate: boolean;
   }): Promise<WorkspaceRig> {
     const dir = mkdtempSync(join(tmpdir(), 'pingan-rig-'));
+    WorkspaceRig.clockAheadMs = 0;
     const hub = await startHub({
       db: `sqlite:${join(dir, 'hub.db')}`,
       region: 'dali',
       port: 0,
       logger: pino({ level: 'warn' }),
+      clock: () => Date.now() + WorkspaceRig.clockAheadMs,
     });
     const credentials = (await bootstrapAccounts(hub.store, hub.region))!;
     if (seedRegion) await seedHub(hub.store, 'dali');
@@ -147,6 +152,12 @@ export class WorkspaceRig {
     await this.hub.store.transaction((tx) => recordEvents(tx, drafts));
   }
 
+  /** Moves the hub's clock `ms` ahead and has it escalate what is overdue then, at once. */
+  async escalateOverdueAfter(ms: number): Promise<number> {
+    WorkspaceRig.clockAheadMs += ms;
+    return this.hub.sweepEscalations();
+  }
+
   async stopSimulator(): Promise<void> {
     await this.simulator?.stop();
     this.simulator = undefined;
@@ -163,6 +174,7 @@ export class WorkspaceRig {
       region: 'dali',
       port: this.hub.port,
       logger: pino({ level: 'warn' }),
+      clock: () => Date.now() + WorkspaceRig.clockAheadMs,
     });
   }
 

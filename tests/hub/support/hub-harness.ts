@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createAccount, createApiKey } from '../../../src/hub/accounts';
-import { startHub, type Hub } from '../../../src/hub/server';
+import { startHub, type Hub, type HubOptions } from '../../../src/hub/server';
 import type { RegionIndex } from '../../../src/hub/region-index';
 import type { StoredEvent } from '../../../src/hub/store';
 import { readBoundaries } from '../../../src/regions/store';
@@ -21,7 +21,7 @@ export interface Harness {
 
 export async function startTestHub(
   database: TestDatabase,
-  extra: { redisUrl?: string } = {},
+  extra: Pick<HubOptions, 'redisUrl' | 'clock' | 'escalationSweepMs'> = {},
 ): Promise<Harness> {
   const hub = await startHub({
     db: database.url,
