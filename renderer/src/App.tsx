@@ -11,7 +11,6 @@ import { CatchUpBar } from './components/CatchUpBar';
 import { LivePanel } from './components/LivePanel';
 import { MapPanel } from './components/MapPanel';
 import { StatusBar } from './components/StatusBar';
-import { SoundBlockedBar } from './links/SoundBlockedBar';
 import { FiguresPanel } from './figures/FiguresPanel';
 import { useSessionStatus } from './hooks/useDesktop';
 import type { SessionStatus } from '../../src/core/contract/api';
@@ -124,7 +123,6 @@ export function App() {
         </span>
       </header>
       <CatchUpBar catchUp={status?.catchUp ?? null} />
-      <SoundBlockedBar />
       {view !== 'map' && screen === 'reports' ? (
         <ReportsScreen scope={scope} operator={operator} />
       ) : view !== 'map' && screen === 'handover' ? (

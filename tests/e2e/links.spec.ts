@@ -145,7 +145,8 @@ test('alert sound held back by the browser is said so in Chinese, and one click 
     await openShell(page, commanderUrl, 'situation');
     const sound = page.getByTestId('sound-state');
     await expect(sound).toHaveAttribute('data-state', 'blocked');
-    await expect(page.getByTestId('sound-blocked-bar')).toContainText('浏览器暂停了告警提示音');
+    await expect(page.getByTestId('sound-blocked-bar')).toContainText('告警提示音被浏览器暂停');
+    await page.screenshot({ path: test.info().outputPath('sound-blocked-1920x1080.png') });
     await page.getByTestId('sound-enable').click();
     await expect(sound).toHaveAttribute('data-state', 'running');
     await expect(page.getByTestId('sound-blocked-bar')).toHaveCount(0);

@@ -3,6 +3,7 @@ import type { SessionStatus } from '../../../src/core/contract/api';
 import { TIMED_STAGES } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { formatChinaTime } from '../links/china-time';
+import { SoundBlockedBar } from '../links/SoundBlockedBar';
 import { useLinks } from '../links/useLinks';
 
 const DEADLINE_KINDS = ['incident', 'mode', 'sla'] as const;
@@ -73,6 +74,7 @@ export function StatusBar({ status }: { status: SessionStatus | undefined }) {
         {t(`mode.${status.mode}`)}
       </span>
       {down?.link !== 'core' && <DeadlineCounter />}
+      <SoundBlockedBar />
       <span className="status-operator" data-testid="status-operator">
         {status.operator ? (
           <>

@@ -30,10 +30,7 @@ const SWEEP_MS = 1_000;
 export class Presence {
   private readonly sweeper: NodeJS.Timeout;
 
-  constructor(
-    private readonly io: Server,
-    private readonly leaseMs = PRESENCE_LEASE_MS,
-  ) {
+  constructor(private readonly io: Server) {
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
     this.sweeper.unref();
   }
@@ -44,7 +41,7 @@ export class Presence {
 
   /** Claims not restated within the lease are dropped, and those still looking are told. */
   private async sweep(): Promise<void> {
-    const lapsedBefore = Date.now() - this.leaseMs;
+    const lapsedBefore = Date.now() - PRESENCE_LEASE_MS;
     for (const socket of this.io.of('/').sockets.values()) {
       const renewedAt = (socket.data.presenceRenewedAt as number | undefined) ?? 0;
       if (renewedAt >= lapsedBefore) continue;

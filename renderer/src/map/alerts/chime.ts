@@ -9,7 +9,7 @@ let context: AudioContext | undefined;
 export type SoundState = 'checking' | 'running' | 'blocked';
 
 /** A context allowed to play starts within moments; one still suspended after this is being held back. */
-const START_GRACE_MS = 750;
+const START_GRACE_MS = 2_000;
 let graceOver = false;
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((listener) => listener());
@@ -25,6 +25,9 @@ function audio(): AudioContext {
   }
   return context;
 }
+
+// Made as the page loads, so whether it runs is the shell's policy alone, not whatever first touched the page.
+audio();
 
 export function soundState(): SoundState {
   const state = audio().state;
