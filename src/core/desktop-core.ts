@@ -400,6 +400,19 @@ export class DesktopCore {
     return outstandingRisks(this.openIncidents(scope), now, this.registered(scope).sensitivePlaces);
   }
 
+  /** 突出矛盾风险清单 of a scope: the incidents, the dangerous objects overdue for inspection, and their names. */
+  private riskList(scope: string, now: number) {
+    const rows = this.outstanding(scope, now);
+    const dangerousObjects = overdueDangerousObjects(this.registered(scope).dangerousObjects, now);
+    const names = {
+      ...this.riskListNames(scope, rows),
+      ...this.placeNames(
+        dangerousObjects.map((object) => object.jurisdictionCode.slice(0, CODE_LENGTH.village)),
+      ),
+    };
+    return { rows, dangerousObjects, names };
+  }
+
   private riskListNames(scope: string, rows: readonly OutstandingRisk[]): Record<string, string> {
     const units = this.memberUnits();
     const names = this.placeNames([
@@ -625,34 +638,19 @@ export class DesktopCore {
       }),
       'documents.riskList': async ({ scope }) => {
         const within = this.scoped(scope);
-        const rows = this.outstanding(within, Date.now());
-        const dangerousObjects = overdueDangerousObjects(
-          this.registered(within).dangerousObjects,
-          Date.now(),
-        );
-        const names = this.riskListNames(within, rows);
-        Object.assign(
-          names,
-          this.placeNames(
-            dangerousObjects.map((object) => object.jurisdictionCode.slice(0, CODE_LENGTH.village)),
-          ),
-        );
-        return { scope: within, rows, dangerousObjects, names };
+        return { scope: within, ...this.riskList(within, Date.now()) };
       },
       'documents.riskWarning': async ({ to }) => ({ document: this.riskWarning(to) }),
       'documents.exportRiskList': async ({ scope }) => {
         const within = this.scoped(scope);
         const now = Date.now();
-        const rows = this.outstanding(within, now);
-        const names = this.riskListNames(within, rows);
-        return riskListCsv(rows, names, names[within] ?? within, now);
+        const { rows, dangerousObjects, names } = this.riskList(within, now);
+        return riskListCsv(rows, names, names[within] ?? within, now, dangerousObjects);
       },
       'documents.keyPersons': async ({ scope, masked }) => this.keyPersons(scope, masked),
       'targets.register': async ({ scope }) => {
         const view = targetRegisterView(this.cache.db, this.scoped(scope), Date.now());
-        const names = this.placeNames(view.places);
-        for (const accountId of view.registeredBy) names[accountId] = this.collaboration.nameOf(accountId);
-        return { ...view.register, names };
+        return { ...view.register, names: this.placeNames(view.places) };
       },
       'documents.exportKeyPersons': async ({ scope, format }) => {
         const list = this.keyPersons(scope, false);

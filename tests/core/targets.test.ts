@@ -127,7 +127,6 @@ describe('the registers of dangerous objects and sensitive places in the desktop
     ]);
     expect(register.sensitivePlaces).toMatchObject([{ id: 'sp-school', protectiveRadiusM: 500 }]);
     expect(register.names[village]).toBe(hub.region.get(village)!.name);
-    expect(register.names[register.sensitivePlaces[0]!.registeredBy]).toBe('commander-dali');
   });
 
   it('puts the store overdue for inspection on the risk list, and both registers in the day’s briefing', async () => {
@@ -136,6 +135,11 @@ describe('the registers of dangerous objects and sensitive places in the desktop
       ['do-late', addChinaDays(today, -10)],
     ]);
     expect(list.names[village]).toBe(hub.region.get(village)!.name);
+    const csv = await viewerCore.handlers['documents.exportRiskList']({});
+    expect(csv.count).toBe(1);
+    expect(csv.content).toContain('化工仓库,危险化学品仓储');
+    expect(csv.content).toContain('某某化工有限公司');
+    expect(csv.content).toContain('危险物超期未检查');
     const { briefing } = await viewerCore.handlers['briefing.get']({ day: today, period: 'day' });
     expect(briefing.targets).toMatchObject({
       dangerousObjects: 2,

@@ -90,5 +90,20 @@ test('a commander registers a sensitive place, refused first for a hidden charac
   await expect.poll(() => drawn('sensitive-place-symbols'), { timeout: 30_000 }).toEqual([NAME]);
   await expect.poll(async () => (await drawn('sensitive-place-radius-line')).length).toBeGreaterThan(0);
   await map.screenshot({ path: testInfo.outputPath('targets-map.png') });
+
+  // Edited on the panel, the radius changes in the list; removed with a reason, the place leaves the map.
+  await row.getByTestId('target-edit').click();
+  await form.getByTestId('target-protectiveRadiusM').fill('900');
+  await form.getByTestId('target-submit').click();
+  await expect(row).toContainText('900 米', { timeout: 30_000 });
+  await row.getByTestId('target-remove').click();
+  await row.getByTestId('target-remove-reason').fill('学校');
+  await row.getByTestId('target-remove-confirm').click();
+  await expect(row).toContainText('移除原因至少4个字');
+  await row.getByTestId('target-remove-reason').fill('学校已整体搬迁');
+  await row.getByTestId('target-remove-confirm').click();
+  await expect(panel.getByTestId('sensitive-place')).toHaveCount(0, { timeout: 30_000 });
+  await expect(map.getByTestId('layer-count-sensitive-places')).toHaveText('0', { timeout: 30_000 });
+  await page.screenshot({ path: testInfo.outputPath('targets-panel.png') });
   await map.close();
 });

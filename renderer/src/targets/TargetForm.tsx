@@ -168,8 +168,10 @@ export function TargetForm({
     setProblems(new Set());
     const result = await submitCommand({ type: 'registerTarget', target: parsed.data });
     if (!result.ok) return setMessage(result.error);
+    // An edit is done once sent: the row shows it when the hub confirms. A new entry keeps the form for the next.
+    if (editing) return onClose();
     setMessage(t('targets.sent'));
-    if (!editing) setDraft(emptyDraft(draft.kind));
+    setDraft(emptyDraft(draft.kind));
   };
 
   const problem = (field: string) =>

@@ -18,7 +18,7 @@ export const targetRegisterViewSchema = z.object({
   scope: jurisdictionCodeSchema,
   dangerousObjects: z.array(dangerousObjectRowSchema),
   sensitivePlaces: z.array(sensitivePlaceRowSchema),
-  /** Names by code or id: the scope and the villages, who registered each entry. */
+  /** Names by code: the scope and the villages of the entries. */
   names: z.record(z.string(), z.string()),
 });
 export type TargetRegisterView = z.infer<typeof targetRegisterViewSchema>;

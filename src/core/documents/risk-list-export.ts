@@ -4,7 +4,9 @@ import {
   OUTSTANDING_REASON_LABELS,
   RISK_LABELS,
   STAGE_LABELS,
+  TARGET_CATEGORY_LABELS,
   chinaDayOf,
+  type OutstandingDangerousObject,
   type OutstandingRisk,
 } from '../../domain';
 import { spreadsheetCsv } from '../csv';
@@ -24,12 +26,16 @@ const HEADERS = [
   '编号',
 ];
 
-/** 突出矛盾风险清单 as a spreadsheet: one row per risk, in the list's order, names instead of codes. */
+/**
+ * 突出矛盾风险清单 as a spreadsheet: one row per risk, in the list's order, names instead of codes; then the
+ * dangerous objects overdue for inspection, their holder as the responsible unit and the day due as the deadline.
+ */
 export function riskListCsv(
   rows: readonly OutstandingRisk[],
   names: Readonly<Record<string, string>>,
   scopeName: string,
   now: number,
+  dangerousObjects: readonly OutstandingDangerousObject[] = [],
 ): { fileName: string; mimeType: string; content: string; count: number } {
   const lines = rows.map((row, index) => [
     index + 1,
@@ -45,10 +51,24 @@ export function riskListCsv(
     row.reasons.map((reason) => OUTSTANDING_REASON_LABELS[reason].zh).join('、'),
     row.incidentId,
   ]);
+  const objectLines = dangerousObjects.map((object, index) => [
+    rows.length + index + 1,
+    object.name,
+    TARGET_CATEGORY_LABELS[object.category].zh,
+    names[object.jurisdictionCode.slice(0, CODE_LENGTH.village)] ?? object.jurisdictionCode,
+    object.address,
+    RISK_LABELS[object.riskLevel].zh,
+    '',
+    object.holder,
+    '',
+    object.inspectionDue,
+    '危险物超期未检查',
+    object.id,
+  ]);
   return {
     fileName: `${scopeName}突出矛盾风险清单-${chinaDayOf(now)}.csv`,
     mimeType: 'text/csv;charset=utf-8',
-    content: spreadsheetCsv(HEADERS, lines),
-    count: rows.length,
+    content: spreadsheetCsv(HEADERS, [...lines, ...objectLines]),
+    count: rows.length + dangerousObjects.length,
   };
 }

@@ -5,7 +5,7 @@ import type { TargetRegisterView } from '../contract/targets';
 
 /**
  * The registers of a scope as the cache holds them at `now`, each dangerous object with its next inspection, and
- * what the rows name: their villages and who registered them.
+ * the places the rows name: the scope and their villages.
  */
 export function targetRegisterView(db: Database.Database, scope: string, now: number) {
   const { dangerousObjects, sensitivePlaces } = targetRegister(targetsIn(db, scope), scope);
@@ -22,6 +22,5 @@ export function targetRegisterView(db: Database.Database, scope: string, now: nu
   return {
     register,
     places: [scope, ...rows.map((row) => row.jurisdictionCode.slice(0, CODE_LENGTH.village))],
-    registeredBy: [...new Set(rows.map((row) => row.registeredBy))],
   };
 }
