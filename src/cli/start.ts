@@ -7,6 +7,7 @@ import { bootstrapAccounts } from '../hub/bootstrap';
 import { seedHub } from '../hub/seed/seed-hub';
 import { recordEvents } from '../hub/projector';
 import { startHub, type Hub } from '../hub/server';
+import { DEMO_SPEED } from '../sim/clock';
 import { pastDays } from '../sim/history';
 import { startSimulator } from '../sim/simulator';
 import { runDesktop, stopOnSignals } from './desktop';
@@ -63,7 +64,7 @@ export function registerStartCommand(program: Command): void {
     .option('--region <id>', 'region to run', 'dali')
     .option('--data <dir>', 'where the demo keeps its hub and cache', './data/demo')
     .option('--hub-port <port>', 'port of the embedded hub', Number, 7300)
-    .option('--speed <factor>', 'simulated seconds per real second', Number, 60)
+    .option('--speed <factor>', 'simulated seconds per real second (1: real time)', Number, DEMO_SPEED)
     .option('--seed <n>', 'simulator seed', Number, 1)
     .option('--scenario <name>', 'normal or earthquake', 'normal')
     .option('--past-days <n>', 'days of history a fresh demo records first', Number, PAST_DAYS)

@@ -1,14 +1,15 @@
-import type {
-  IncidentCategory,
-  IncidentKind,
-  IncidentSource,
-  Jurisdiction,
-  LngLat,
-  MemberUnitKind,
-  Mode,
-  NewIncident,
-  Reporter,
-  RiskLevel,
+import {
+  chinaMinuteOfDay,
+  type IncidentCategory,
+  type IncidentKind,
+  type IncidentSource,
+  type Jurisdiction,
+  type LngLat,
+  type MemberUnitKind,
+  type Mode,
+  type NewIncident,
+  type Reporter,
+  type RiskLevel,
 } from '../domain';
 import { memberUnitId } from '../hub/seed/member-units';
 import { distanceKm } from '../hub/seed/shapes';
@@ -92,10 +93,15 @@ const EARTHQUAKE_REPORTS_PER_VILLAGE = 0.12;
 const EARTHQUAKE_REPORT_MEAN_DELAY = 50 * 60;
 const EARTHQUAKE_REPORT_WINDOW = 6 * 3600;
 const WARTIME_SWITCH_DELAY = 6 * 60;
+/** A normal plan asked for without a start runs from the beginning of the working day. */
+const NORMAL_PLAN_START_MINUTE = 8 * 60;
 
-/** A normal run starts at the beginning of the working day; the earthquake run shortly before the shock. */
-export function startMinuteOfDay(scenario: Scenario): number {
-  return scenario === 'earthquake' ? YANGBI_EARTHQUAKE.minuteOfDay - 18 : 8 * 60;
+/**
+ * A normal run starts at the China time of day it is started at (`now`), so that the day's rhythm of arrivals
+ * falls on the hours it belongs to; the earthquake run starts shortly before the shock.
+ */
+export function startMinuteOfDay(scenario: Scenario, now: number): number {
+  return scenario === 'earthquake' ? YANGBI_EARTHQUAKE.minuteOfDay - 18 : chinaMinuteOfDay(now);
 }
 
 const RISK_MIX: Record<Mode, readonly (readonly [RiskLevel, number])[]> = {
@@ -300,9 +306,9 @@ export function planDay(
   scenario: Scenario = 'normal',
   day = 0,
   regionsDir?: string,
+  startMinute = scenario === 'earthquake' ? startMinuteOfDay(scenario, 0) : NORMAL_PLAN_START_MINUTE,
 ): DayPlan {
   const region = simRegion(regionId, regionsDir);
-  const startMinute = startMinuteOfDay(scenario);
   const random = seededRandom(`plan/${regionId}/${seed}/${scenario}/${day}`);
   const items = dailyArrivals(region, random, day, startMinute);
   if (scenario === 'earthquake' && day === 0) items.push(...earthquakeItems(region, random, startMinute));
