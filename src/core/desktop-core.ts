@@ -552,6 +552,7 @@ export class DesktopCore {
           day,
           period,
           now: Date.now(),
+          logStart: this.queries.logStart() ?? Date.now(),
         });
         return { briefing, names: this.placeNames([within, ...briefingPlaces(briefing)]) };
       },

@@ -418,8 +418,29 @@ describe('the live figures of a jurisdiction', () => {
     expect(figures.arrivals.currentHour).toBe(14);
     // Today: 02:20, 09:15, 11:00, 13:50. The week before: seven incidents, the one from eight days ago left out.
     expect(figures.arrivals.today.reduce((a, b) => a + b)).toBe(4);
-    expect(figures.arrivals.previousWeekMean.reduce((a, b) => a + b) * 7).toBeCloseTo(7);
-    expect(figures.arrivals.previousWeekMean[23]).toBeCloseTo(1 / 7);
+    expect(figures.arrivals.previousWeekMean!.reduce((a, b) => a + b) * 7).toBeCloseTo(7);
+    expect(figures.arrivals.previousWeekMean![23]).toBeCloseTo(1 / 7);
+    expect(figures.arrivals.baselineDays).toBe(7);
+  });
+
+  it('compares today only with the days the log covers whole, and says when it covers none', () => {
+    // The same record without its first ten days: the log now begins 2 days ago at 09:00.
+    const since = Date.parse(cst(2, 9, 0));
+    const recent = record.drafts.filter((draft) => Date.parse(draft.at) >= since);
+    const short = figuresOf(cacheWith(recent), COUNTY);
+    const yesterday = expectedFigures({ ...record, drafts: recent }, COUNTY);
+    expect(short.arrivals.baselineDays).toBe(1);
+    const arrivedYesterday = record.incidents.filter(
+      (incident) =>
+        Date.parse(incident.createdAt) >= Date.parse(cst(1, 0, 0)) &&
+        Date.parse(incident.createdAt) < Date.parse(cst(0, 0, 0)),
+    ).length;
+    expect(short.arrivals.previousWeekMean!.reduce((a, b) => a + b)).toBe(arrivedYesterday);
+    expect(short.arrivals.today).toEqual(yesterday.arrivalsToday);
+
+    const todayOnly = record.drafts.filter((draft) => Date.parse(draft.at) >= Date.parse(cst(0, 0, 0)));
+    const fresh = figuresOf(cacheWith(todayOnly), COUNTY);
+    expect(fresh.arrivals).toMatchObject({ previousWeekMean: null, baselineDays: 0 });
   });
 
   it('gives the resolution rate, the handling time of the last 30 days and the satisfaction of every call', () => {

@@ -74,6 +74,8 @@ export interface SimulatedDays {
   /** The wartime switch of 太和街道 on the last day. */
   wartime: ModeState;
   lastDay: ChinaDay;
+  /** The instant of the log's first event: the units registered the evening before the first day. */
+  startsAt: number;
 }
 
 function playIncident(
@@ -195,6 +197,7 @@ export function simulateDays(seed: string, lastDay: ChinaDay, days: number): Sim
   const grading = seededRandom(`${seed}/grading`);
   const firstStart = chinaDayStart(addChinaDays(lastDay, 1 - days));
   const until = chinaDayStart(addChinaDays(lastDay, 1)) - 1;
+  const startsAt = firstStart - HOUR;
   const wartime: ModeState = {
     jurisdictionCode: TAIHE,
     mode: 'wartime',
@@ -206,7 +209,7 @@ export function simulateDays(seed: string, lastDay: ChinaDay, days: number): Sim
     {
       type: 'units.registered',
       jurisdiction: COUNTY,
-      at: new Date(firstStart - HOUR).toISOString(),
+      at: new Date(startsAt).toISOString(),
       payload: { units: UNITS },
     },
     {
@@ -226,5 +229,5 @@ export function simulateDays(seed: string, lastDay: ChinaDay, days: number): Sim
   }
   drafts.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const events = drafts.map((draft, i) => ({ ...draft, seq: i + 1, id: `event-${i + 1}` }) as HubEvent);
-  return { events, histories, wartime, lastDay };
+  return { events, histories, wartime, lastDay, startsAt };
 }

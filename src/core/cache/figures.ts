@@ -231,6 +231,15 @@ function createMemos(db: Database.Database): Memos {
 }
 
 const memosByDatabase = new WeakMap<Database.Database, Memos>();
+const logStartStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/** The instant of the earliest event the cache holds; for an empty cache, `fallback`. */
+function logStartOf(db: Database.Database, fallback: number): number {
+  let statement = logStartStatements.get(db);
+  if (!statement) logStartStatements.set(db, (statement = db.prepare('SELECT MIN(at) FROM events').pluck()));
+  const at = statement.get() as string | null;
+  return at === null ? fallback : Date.parse(at);
+}
 
 function memosFor(db: Database.Database): Memos {
   let memos = memosByDatabase.get(db);
@@ -259,20 +268,31 @@ function openCounts(facts: readonly IncidentFacts[]): Figures['open'] {
   return { total, byStage, byRisk };
 }
 
-function arrivals(facts: readonly IncidentFacts[], nowMs: number): Figures['arrivals'] {
+/**
+ * Today's arrivals per hour against the mean of the days before that the log covers whole: a day that began
+ * before the first event the cache holds (`logStart`) is partly or wholly unknown, so it is left out.
+ */
+function arrivals(facts: readonly IncidentFacts[], nowMs: number, logStart: number): Figures['arrivals'] {
   const todayStart = startOfChinaDay(nowMs);
   const baselineStart = todayStart - BASELINE_DAYS * DAY_MS;
+  // The first midnight of the baseline at or after the log's start.
+  const knownFrom = Math.min(
+    todayStart,
+    baselineStart + Math.max(0, Math.ceil((logStart - baselineStart) / DAY_MS)) * DAY_MS,
+  );
+  const baselineDays = (todayStart - knownFrom) / DAY_MS;
   const today = new Array<number>(HOURS_IN_DAY).fill(0);
   const baseline = new Array<number>(HOURS_IN_DAY).fill(0);
   for (const { createdMs } of facts) {
-    if (createdMs < baselineStart || createdMs >= todayStart + DAY_MS) continue;
+    if (createdMs < knownFrom || createdMs >= todayStart + DAY_MS) continue;
     // baselineStart is a midnight, so whole hours from it give the hour of the day.
     const hour = Math.floor((createdMs - baselineStart) / HOUR_MS) % HOURS_IN_DAY;
     (createdMs >= todayStart ? today : baseline)[hour]! += 1;
   }
   return {
     today,
-    previousWeekMean: baseline.map((count) => count / BASELINE_DAYS),
+    previousWeekMean: baselineDays === 0 ? null : baseline.map((count) => count / baselineDays),
+    baselineDays,
     currentHour: Math.floor((nowMs - todayStart) / HOUR_MS),
   };
 }
@@ -382,17 +402,18 @@ function monitoring(
 export function computeFigures(db: Database.Database, options: FiguresOptions): Figures {
   const memos = memosFor(db);
   // One read transaction, so the incidents and the points are of the same moment.
-  const { incidentsByJurisdiction, tallies } = db.transaction(() => ({
+  const nowMs = options.now.getTime();
+  const { incidentsByJurisdiction, tallies, logStart } = db.transaction(() => ({
     incidentsByJurisdiction: memos.incidents.current(options.scope),
     tallies: memos.points.current(options.scope),
+    logStart: logStartOf(db, nowMs),
   }))();
   const facts = incidentsByJurisdiction.flatMap(([, list]) => list);
-  const nowMs = options.now.getTime();
   return {
     scope: options.scope,
     asOf: options.now.toISOString(),
     open: openCounts(facts),
-    arrivals: arrivals(facts, nowMs),
+    arrivals: arrivals(facts, nowMs, logStart),
     resolution: resolution(facts),
     handling: handling(facts, nowMs),
     satisfaction: satisfaction(facts),

@@ -31,7 +31,13 @@ export const figuresSchema = z.object({
   /** Incidents received per hour of the local (China Standard Time) day. */
   arrivals: z.object({
     today: z.array(countSchema).length(HOURS_IN_DAY),
-    previousWeekMean: z.array(z.number().nonnegative()).length(HOURS_IN_DAY),
+    /**
+     * The mean per hour over those of the seven days before today that the log covers (a day that began before
+     * the cache's first event is not known); null when it covers none of them.
+     */
+    previousWeekMean: z.array(z.number().nonnegative()).length(HOURS_IN_DAY).nullable(),
+    /** How many days `previousWeekMean` is over: 0 to 7. */
+    baselineDays: countSchema.max(7),
     /** The hour of the day it is now: later hours of `today` have not happened yet. */
     currentHour: z
       .number()

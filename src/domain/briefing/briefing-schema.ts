@@ -21,12 +21,19 @@ const countSchema = z.number().int().nonnegative();
 export const HEADLINE_FIGURES = ['arrivals', 'highRisk', 'resolved', 'closed', 'open', 'overdue'] as const;
 export type HeadlineFigure = (typeof HEADLINE_FIGURES)[number];
 
+/**
+ * A compared period counts only if the log had begun by the period's start: of a period before that the centre
+ * knows nothing or only a part, and a comparison with it would read as a rise from zero.
+ */
 export const headlineSchema = z.object({
   figure: z.enum(HEADLINE_FIGURES),
   current: countSchema,
-  previous: countSchema,
-  /** The mean over the `BASELINE_PERIODS` periods before this one. */
-  baselineMean: z.number().nonnegative(),
+  /** Null when the log began after the period before began: no data. */
+  previous: countSchema.nullable(),
+  /** The mean over those of the `BASELINE_PERIODS` periods before this one that the log covers; null if none. */
+  baselineMean: z.number().nonnegative().nullable(),
+  /** How many baseline periods the mean is over. */
+  baselinePeriods: countSchema,
 });
 
 export const riskItemSchema = z.object({

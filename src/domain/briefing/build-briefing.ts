@@ -39,6 +39,11 @@ export interface BriefingRequest {
   period?: BriefingPeriod;
   /** For the period in progress the figures stand at this instant rather than at the period's end. */
   now: number;
+  /**
+   * The instant of the log's first event, wherever it lies: a period that began before it is partly unknown,
+   * so it is not compared with. The earliest event given when left out, which is right for a whole log.
+   */
+  logStart?: number;
 }
 
 /** The event types a briefing reads: the incidents' lives, and what decides their deadlines and names. */
@@ -134,7 +139,8 @@ function wentToWar(event: HubEvent, scope: string): boolean {
  * log: the log is replayed to the end of the period and of each of its baseline periods, so every figure is
  * what the centre could have known at that moment.
  */
-export function buildBriefing({ events, scope, day, period = 'day', now }: BriefingRequest): Briefing {
+export function buildBriefing(request: BriefingRequest): Briefing {
+  const { events, scope, day, period = 'day', now } = request;
   const spans = comparedPeriods(period, day);
   const span = spans.at(-1)!;
   const start = periodStart(span);
@@ -174,13 +180,7 @@ export function buildBriefing({ events, scope, day, period = 'day', now }: Brief
   const current = counts.at(-1)!;
   tallyOpen(current, openAtEnd);
 
-  const previous = baseline.at(-1)!;
-  const headline = (Object.keys(current) as HeadlineFigure[]).map((figure) => ({
-    figure,
-    current: current[figure],
-    previous: previous[figure],
-    baselineMean: baseline.reduce((sum, tally) => sum + tally[figure], 0) / baseline.length,
-  }));
+  const headline = headlineOf(current, recordedBaseline(spans, baseline, logStartOf(request)));
 
   return {
     scope,
@@ -196,6 +196,38 @@ export function buildBriefing({ events, scope, day, period = 'day', now }: Brief
     hotspots: hotspotsOf(periodEvents),
     orders: wartime ? ordersOf(periodEvents, replay) : null,
   };
+}
+
+/** The instant the log began: its earliest event when the request does not say; never, for no events. */
+function logStartOf({ events, logStart }: BriefingRequest): number {
+  if (logStart !== undefined) return logStart;
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const event of events) earliest = Math.min(earliest, toMillis(event.at));
+  return earliest;
+}
+
+/** The baseline periods' counts, oldest first, null for each that began before the log did. */
+function recordedBaseline(
+  spans: readonly PeriodSpan[],
+  baseline: readonly PeriodCounts[],
+  logStart: number,
+): (PeriodCounts | null)[] {
+  return baseline.map((tally, index) => (periodStart(spans[index]!) >= logStart ? tally : null));
+}
+
+function headlineOf(current: PeriodCounts, baseline: readonly (PeriodCounts | null)[]): Briefing['headline'] {
+  const previous = baseline.at(-1) ?? null;
+  const recorded = baseline.filter((tally) => tally !== null);
+  return (Object.keys(current) as HeadlineFigure[]).map((figure) => ({
+    figure,
+    current: current[figure],
+    previous: previous === null ? null : previous[figure],
+    baselineMean:
+      recorded.length === 0
+        ? null
+        : recorded.reduce((sum, tally) => sum + tally[figure], 0) / recorded.length,
+    baselinePeriods: recorded.length,
+  }));
 }
 
 function arrivalsOf(
