@@ -7,6 +7,7 @@ export * from './bulletin';
 export * from './centre-actions';
 export * from './china-day';
 export * from './command';
+export * from './coverage';
 export * from './documents';
 export * from './difficulty';
 export * from './entity-state';
