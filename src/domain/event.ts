@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { forcePositionSchema, forceSchema } from './force';
 import { savedBulletinSchema } from './bulletin';
 import { handoverSchema } from './handover';
+import { keyPlaceSchema, roadSegmentSchema } from './coverage';
 import { CLOSURES, incidentSchema, satisfactionSchema } from './incident';
 import { jurisdictionCodeSchema } from './jurisdiction';
 import { keyPersonSchema } from './key-person';
@@ -42,6 +43,7 @@ export const EVENT_TYPES = [
   'units.registered',
   'key-person.registered',
   'key-person.removed',
+  'coverage.registered',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -128,6 +130,12 @@ const payloadSchemas = {
   /** The person's entry as it stands after the change, like incident events: the latest one is current. */
   'key-person.registered': z.object({ person: keyPersonSchema }),
   'key-person.removed': z.object({ person: keyPersonSchema }),
+  /** What a jurisdiction's cameras are to watch: its key places and road segments, registered like the points. */
+  'coverage.registered': z
+    .object({ places: z.array(keyPlaceSchema), roads: z.array(roadSegmentSchema) })
+    .refine((payload) => payload.places.length + payload.roads.length > 0, {
+      message: 'a registration names at least one key place or road segment',
+    }),
 } satisfies Record<EventType, z.ZodType>;
 
 export type EventPayload<T extends EventType> = z.infer<(typeof payloadSchemas)[T]>;
@@ -171,6 +179,7 @@ export const hubEventSchema = z.discriminatedUnion('type', [
   eventOf('units.registered'),
   eventOf('key-person.registered'),
   eventOf('key-person.removed'),
+  eventOf('coverage.registered'),
 ]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 

@@ -1,6 +1,7 @@
 import type { Force, MemberUnit, MonitoringPoint } from '../../domain';
 import { hashSeed, seededRandom } from '../../regions/build/seeded-random';
 import { generateForces } from './forces';
+import { generateCoverageTargets, watchedSpotsByGrid, type CoverageTargets } from './key-places';
 import { generateMemberUnits } from './member-units';
 import { generateMonitoringPoints } from './monitoring-points';
 import { readRegionTree } from './region-tree';
@@ -10,6 +11,8 @@ export interface Inventory {
   units: MemberUnit[];
   points: MonitoringPoint[];
   forces: Force[];
+  /** What the cameras are to watch, for the monitoring coverage. */
+  coverage: CoverageTargets;
 }
 
 const DAY_MS = 86_400_000;
@@ -29,9 +32,18 @@ export function generateInventory(regionId: string, regionsDir?: string): Invent
   const tree = readRegionTree(regionId, regionsDir);
   const shapes = new RegionShapes(regionId, ['township', 'village', 'grid'], regionsDir);
   const at = inventoryDate(regionId);
+  const coverage = generateCoverageTargets(tree, shapes, seededRandom(`inventory/${regionId}/coverage`));
+  const points = generateMonitoringPoints(
+    tree,
+    shapes,
+    seededRandom(`inventory/${regionId}/points`),
+    at,
+    watchedSpotsByGrid(coverage),
+  );
   return {
     units: generateMemberUnits(tree),
-    points: generateMonitoringPoints(tree, shapes, seededRandom(`inventory/${regionId}/points`), at),
+    points,
     forces: generateForces(tree, shapes, seededRandom(`inventory/${regionId}/forces`), at),
+    coverage,
   };
 }

@@ -58,6 +58,12 @@ function registrationEvents(inventory: Inventory, at: string): Map<string, HubEv
   )) {
     drafts.push({ type: 'monitoring.registered', jurisdiction, at, payload: { points } });
   }
+  const places = groupBy(inventory.coverage.places, (p) => registrationCode(p.jurisdictionCode));
+  const roads = groupBy(inventory.coverage.roads, (r) => registrationCode(r.jurisdictionCode));
+  for (const jurisdiction of new Set([...places.keys(), ...roads.keys()])) {
+    const payload = { places: places.get(jurisdiction) ?? [], roads: roads.get(jurisdiction) ?? [] };
+    drafts.push({ type: 'coverage.registered', jurisdiction, at, payload });
+  }
   for (const [jurisdiction, forces] of groupBy(inventory.forces, (f) =>
     registrationCode(f.jurisdictionCode),
   )) {
