@@ -500,6 +500,7 @@ export class DesktopCore {
           sla: this.slaFor(this.scoped(scope)),
           modes: this.queries.modes(),
           townships: this.boundaries('township').features.map((feature) => feature.properties),
+          villages: this.boundaries('village').features.map((feature) => feature.properties),
         }),
       'outbox.list': async ({ limit }) => this.outbox.recent(limit),
       'queue.window': async ({ filter, sort, offset, limit }) =>

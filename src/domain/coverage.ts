@@ -136,59 +136,69 @@ const rateSchema = z.number().min(0).max(1).nullable();
 export const coverageTallySchema = z.object({ covered: countSchema, total: countSchema, rate: rateSchema });
 export type CoverageTally = z.infer<typeof coverageTallySchema>;
 
-/** The coverage of one township or village: its key places, its road segments, and both together. */
-export const jurisdictionCoverageSchema = z.object({
-  code: jurisdictionCodeSchema,
+/** The coverage of a place: its key places, its road segments, and both together. */
+export const areaCoverageSchema = z.object({
   places: coverageTallySchema,
   roads: coverageTallySchema,
   /** Places and segments together: what is in view of all there is to watch. */
   overall: coverageTallySchema,
 });
-export type JurisdictionCoverage = z.infer<typeof jurisdictionCoverageSchema>;
+export type AreaCoverage = z.infer<typeof areaCoverageSchema>;
 
-function tally(covered: number, total: number): CoverageTally {
+export function coverageTally(covered: number, total: number): CoverageTally {
   return { covered, total, rate: total === 0 ? null : covered / total };
 }
 
-interface Counter {
+/** Coverage from counts of places and of segments, each [covered, total]. */
+export function areaCoverage(
+  places: readonly [covered: number, total: number],
+  roads: readonly [covered: number, total: number],
+): AreaCoverage {
+  return {
+    places: coverageTally(places[0], places[1]),
+    roads: coverageTally(roads[0], roads[1]),
+    overall: coverageTally(places[0] + roads[0], places[1] + roads[1]),
+  };
+}
+
+/** Key places and road segments of one jurisdiction, each [covered, total]. */
+export interface CoverageCounts {
   places: [covered: number, total: number];
   roads: [covered: number, total: number];
 }
 
 /**
- * The coverage of every township and every village holding key places or roads in `scope`, from the points of
- * the whole region (a camera across a village border sees what lies in view all the same). Townships first,
- * then villages, each in code order.
+ * Which key places and road segments are in view, counted by the jurisdiction each belongs to (its village or
+ * grid), from the online points of the whole region: a camera across a border sees what lies in view all the same.
  */
-export function coverageByJurisdiction(
-  targets: { places: readonly KeyPlace[]; roads: readonly RoadSegment[] },
+export function coverageCounts(
+  targets: { places: Iterable<KeyPlace>; roads: Iterable<RoadSegment> },
   index: ViewIndex,
-  scope = '',
-): JurisdictionCoverage[] {
-  const counters = new Map<string, Counter>();
+): Map<string, CoverageCounts> {
+  const counts = new Map<string, CoverageCounts>();
   const count = (code: string, kind: 'places' | 'roads', seen: boolean) => {
-    for (const length of [CODE_LENGTH.township, CODE_LENGTH.village]) {
-      const at = code.slice(0, length);
-      let counter = counters.get(at);
-      if (!counter) counters.set(at, (counter = { places: [0, 0], roads: [0, 0] }));
-      counter[kind][1] += 1;
-      if (seen) counter[kind][0] += 1;
-    }
+    let entry = counts.get(code);
+    if (!entry) counts.set(code, (entry = { places: [0, 0], roads: [0, 0] }));
+    entry[kind][1] += 1;
+    if (seen) entry[kind][0] += 1;
   };
-  for (const place of targets.places)
-    if (place.jurisdictionCode.startsWith(scope))
-      count(place.jurisdictionCode, 'places', index.sees(place.location));
-  for (const road of targets.roads)
-    if (road.jurisdictionCode.startsWith(scope))
-      count(road.jurisdictionCode, 'roads', index.sees(midpointOf(road)));
-  return [...counters]
-    .sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
-    .map(([code, { places, roads }]) => ({
-      code,
-      places: tally(...places),
-      roads: tally(...roads),
-      overall: tally(places[0] + roads[0], places[1] + roads[1]),
-    }));
+  for (const place of targets.places) count(place.jurisdictionCode, 'places', index.sees(place.location));
+  for (const road of targets.roads) count(road.jurisdictionCode, 'roads', index.sees(midpointOf(road)));
+  return counts;
+}
+
+/** The coverage of `code` and everything below it. */
+export function coverageWithin(counts: ReadonlyMap<string, CoverageCounts>, code: string): AreaCoverage {
+  const places: [number, number] = [0, 0];
+  const roads: [number, number] = [0, 0];
+  for (const [at, entry] of counts) {
+    if (!at.startsWith(code)) continue;
+    places[0] += entry.places[0];
+    places[1] += entry.places[1];
+    roads[0] += entry.roads[0];
+    roads[1] += entry.roads[1];
+  }
+  return areaCoverage(places, roads);
 }
 
 /**

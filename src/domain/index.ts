@@ -21,6 +21,7 @@ export * from './incident';
 export * from './jurisdiction';
 export * from './key-person';
 export * from './key-person-actions';
+export * from './kpi';
 export * from './lifecycle';
 export * from './log-replay';
 export * from './masking';

@@ -3,7 +3,8 @@ import {
   CAMERA_HEALTH_TARGET,
   ViewIndex,
   cameraHealthOf,
-  coverageByJurisdiction,
+  coverageCounts,
+  coverageWithin,
   furthestLatitude,
   keyPlaceSchema,
   metresBetween,
@@ -70,9 +71,10 @@ describe('monitoring coverage', () => {
     expect(seen.filter(Boolean).length).toBeGreaterThan(50);
     expect(seen.filter((s) => !s).length).toBeGreaterThan(50);
 
-    const rows = coverageByJurisdiction({ places, roads }, index);
-    for (const row of rows) {
-      const mine = (code: string) => code.startsWith(row.code);
+    const counts = coverageCounts({ places, roads }, index);
+    for (const code of ['', '532901003', '532901004', ...VILLAGES, `${VILLAGES[0]!}001`]) {
+      const row = coverageWithin(counts, code);
+      const mine = (at: string) => at.startsWith(code);
       const placesIn = places.filter((p) => mine(p.jurisdictionCode));
       const roadsIn = roads.filter((r) => mine(r.jurisdictionCode));
       const coveredPlaces = placesIn.filter((p) => bruteForceSees(points, p.location)).length;
@@ -88,7 +90,7 @@ describe('monitoring coverage', () => {
         12,
       );
     }
-    expect(rows.map((r) => r.code)).toEqual(['532901003', '532901004', ...VILLAGES]);
+    expect(coverageWithin(counts, '532901005').overall).toEqual({ covered: 0, total: 0, rate: null });
   });
 
   it('counts only online points, each at the range of its class', () => {
