@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { z } from 'zod';
+import { addChinaDays, chinaDayOf, chinaDayStart } from '../domain';
 import { bootstrapAccounts } from '../hub/bootstrap';
 import { seedHub } from '../hub/seed/seed-hub';
 import { recordEvents } from '../hub/projector';
@@ -103,7 +104,10 @@ export function registerStartCommand(program: Command): void {
           throw new Error(`${file} is missing: delete ${options.data} to start the demo afresh`);
 
         const reportProgress = progressReporter();
+        // The inventory was in place before the recorded past began, and the log begins with it.
+        const now = Date.now();
         const seeded = await seedHub(hub.store, options.region, {
+          at: options.pastDays > 0 ? chinaDayStart(addChinaDays(chinaDayOf(now), -options.pastDays)) : now,
           onProgress: (done, total) =>
             reportProgress(done, total, 'seeding the region: units, cameras, forces'),
         });

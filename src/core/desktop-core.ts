@@ -52,6 +52,7 @@ import {
   type Permission,
 } from '../domain';
 import { readBoundaries, readJurisdictions, readManifest, type BoundaryCollection } from '../regions/store';
+import { briefingMonitoring } from './cache/coverage';
 import { computeFigures } from './cache/figures';
 import { LocalCache } from './cache/local-cache';
 import { CacheQueries } from './cache/queries';
@@ -554,6 +555,7 @@ export class DesktopCore {
           period,
           now: Date.now(),
           logStart: this.queries.logStart() ?? Date.now(),
+          monitoring: briefingMonitoring(this.cache.db, within, Date.now()),
         });
         return { briefing, names: this.placeNames([within, ...briefingPlaces(briefing)]) };
       },

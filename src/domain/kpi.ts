@@ -177,12 +177,13 @@ export class KpiLedger {
     const current = this.figures(scope, from, until);
     const previousFrom = from - (until + 1 - from);
     const previous = previousFrom >= logStart ? this.figures(scope, previousFrom, from - 1) : null;
-    return {
-      current,
-      previous,
-      captureChange: changeOf(current.capture.rate, previous?.capture.rate ?? null),
-    };
+    return kpiComparison(current, previous);
   }
+}
+
+/** A stretch's figures beside those of the stretch before, if known. */
+export function kpiComparison(current: KpiFigures, previous: KpiFigures | null): KpiComparison {
+  return { current, previous, captureChange: changeOf(current.capture.rate, previous?.capture.rate ?? null) };
 }
 
 /** A rate's change as a share of the one before; none when there is no rate before, or it was nothing. */

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   SENSED_SOURCES,
   addChinaDays,
+  buildBriefing,
   chinaDayStart,
+  periodOf,
   kpiComparisonSchema,
   kpiLedgerOf,
   toMillis,
@@ -12,6 +14,8 @@ import { COUNTY, XIAGUAN, simulateDays, type Step } from '../support/simulated-d
 const LAST_DAY = '2026-03-10';
 const log = simulateDays('kpi', LAST_DAY, 20);
 const HOUR = 3_600_000;
+const WEEK = 7 * 24 * HOUR;
+const LATER = Date.parse('2026-04-01T00:00:00+08:00');
 
 /**
  * The seed's figures worked out again from the simulated truth — the states each incident passed through —
@@ -109,5 +113,39 @@ describe('the seed’s figures, from the event log', () => {
     const first = chinaDayStart(addChinaDays(LAST_DAY, -19));
     const earliest = ledger.compare(COUNTY, first, first + 7 * 24 * HOUR - 1, log.startsAt);
     expect(earliest).toMatchObject({ previous: null, captureChange: null });
+  });
+});
+
+describe('the seed’s figures in a briefing', () => {
+  it('are the period’s, beside the period before, from the truth', () => {
+    const briefing = buildBriefing({
+      events: log.events,
+      scope: COUNTY,
+      day: LAST_DAY,
+      period: 'week',
+      now: LATER,
+    });
+    const span = periodOf('week', LAST_DAY);
+    const start = chinaDayStart(span.from);
+    const end = chinaDayStart(addChinaDays(span.until, 1)) - 1;
+    const current = truthOf(COUNTY, start, end);
+    const before = truthOf(COUNTY, start - WEEK, start - 1);
+    expect(briefing.kpis.current).toMatchObject({
+      capture: current.capture,
+      satisfaction: current.satisfaction,
+      resolution: current.resolution,
+    });
+    expect(briefing.kpis.previous).toMatchObject({ capture: before.capture, resolution: before.resolution });
+    expect(briefing.kpis.current.handling.meanHours).toBeCloseTo(current.handling.meanHours!, 9);
+    expect(briefing.monitoring).toBeNull();
+  });
+
+  it('have no period before to compare when the log does not reach back to it', () => {
+    const first = addChinaDays(LAST_DAY, -19);
+    const briefing = buildBriefing({ events: log.events, scope: COUNTY, day: first, now: LATER });
+    expect(briefing.kpis).toMatchObject({ previous: null, captureChange: null });
+    expect(briefing.kpis.current.capture).toEqual(
+      truthOf(COUNTY, chinaDayStart(first), chinaDayStart(addChinaDays(first, 1)) - 1).capture,
+    );
   });
 });

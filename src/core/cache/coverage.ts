@@ -1,7 +1,11 @@
 import type Database from 'better-sqlite3';
 import {
   ViewIndex,
+  cameraHealthOf,
   coverageCounts,
+  coverageWithin,
+  type BriefingMonitoring,
+  type CameraHealth,
   furthestLatitude,
   type CameraClass,
   type CoverageCounts,
@@ -92,4 +96,26 @@ export function coverageState(db: Database.Database, now: number): CoverageState
   const state = memo?.fingerprint === fingerprint ? { ...memo.state, at: now } : workOut(statements, now);
   memos.set(db, { fingerprint, state });
   return state;
+}
+
+/** The scope's public video cameras working, of all of them. */
+export function healthWithin(coverage: CoverageState, scope: string): CameraHealth {
+  let working = 0;
+  let total = 0;
+  for (const [code, [online, all]] of coverage.cameras) {
+    if (!code.startsWith(scope)) continue;
+    working += online;
+    total += all;
+  }
+  return cameraHealthOf(working, total);
+}
+
+/** The scope's coverage and camera health as last worked out, for a briefing. */
+export function briefingMonitoring(db: Database.Database, scope: string, now: number): BriefingMonitoring {
+  const state = coverageState(db, now);
+  return {
+    ...coverageWithin(state.counts, scope),
+    asOf: new Date(state.at).toISOString(),
+    health: healthWithin(state, scope),
+  };
 }

@@ -2,9 +2,7 @@ import type Database from 'better-sqlite3';
 import {
   CODE_LENGTH,
   DAY_MS,
-  cameraHealthOf,
   coverageWithin,
-  type CameraHealth,
   HOUR_MS,
   SATISFACTIONS,
   TIMED_STAGES,
@@ -18,7 +16,7 @@ import {
   type SlaConfig,
   type Stage,
 } from '../../domain';
-import { coverageState, type CoverageState } from './coverage';
+import { coverageState, healthWithin, type CoverageState } from './coverage';
 import { kpiLedger } from './kpis';
 import {
   HOURS_IN_DAY,
@@ -367,18 +365,6 @@ function rowsOf(
     rate: share(sum.online, sum.total),
     coverage: coverageWithin(coverage.counts, code),
   }));
-}
-
-/** The scope's public video cameras working, of all of them. */
-function healthWithin(coverage: CoverageState, scope: string): CameraHealth {
-  let working = 0;
-  let total = 0;
-  for (const [code, [online, all]] of coverage.cameras) {
-    if (!code.startsWith(scope)) continue;
-    working += online;
-    total += all;
-  }
-  return cameraHealthOf(working, total);
 }
 
 /**

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { chinaDaySchema } from '../china-day';
+import { areaCoverageSchema, cameraHealthSchema } from '../coverage';
+import { kpiComparisonSchema } from '../kpi';
 import { INCIDENT_CATEGORIES } from '../incident';
 import { jurisdictionCodeSchema } from '../jurisdiction';
 import { lngLatSchema } from '../geo';
@@ -59,6 +61,16 @@ export const unitAcknowledgementSchema = z.object({
   rate: z.number().min(0).max(1),
 });
 
+/**
+ * The monitoring coverage and camera health of the scope as the desktop last worked them out, at `asOf`: the log's
+ * camera statuses are not replayed, so for a past period this is the state now, and says so by its time.
+ */
+export const briefingMonitoringSchema = areaCoverageSchema.extend({
+  asOf: isoDateTimeSchema,
+  health: cameraHealthSchema,
+});
+export type BriefingMonitoring = z.infer<typeof briefingMonitoringSchema>;
+
 export const briefingSchema = z
   .object({
     scope: jurisdictionCodeSchema,
@@ -98,6 +110,13 @@ export const briefingSchema = z
       villages: z.array(z.object({ code: jurisdictionCodeSchema, count: countSchema })),
       points: z.array(lngLatSchema),
     }),
+    /**
+     * The seed's figures for the period (handling time, dispute capture rate, follow-up satisfaction, resolution
+     * rate; `src/domain/kpi.ts`), beside the period before when the log covers it.
+     */
+    kpis: kpiComparisonSchema,
+    /** Null when the briefing was built without the state of the monitoring points. */
+    monitoring: briefingMonitoringSchema.nullable(),
     /** In wartime: the orders issued in the period and each unit's acknowledgement. Null in peacetime. */
     orders: z
       .object({

@@ -12,7 +12,14 @@ import { OPEN_RISK_GRADES, RISK_LEVELS, type OpenRiskGrade } from '../risk';
 import { isOverdue, slaInForce, type SlaConfig } from '../sla';
 import { TIMED_STAGES, type TimedStage } from '../stage';
 import { toMillis } from '../time';
-import type { Briefing, BriefingRiskItem, HeadlineFigure, UnitAcknowledgement } from './briefing-schema';
+import { kpiComparison, kpiLedgerOf } from '../kpi';
+import type {
+  Briefing,
+  BriefingMonitoring,
+  BriefingRiskItem,
+  HeadlineFigure,
+  UnitAcknowledgement,
+} from './briefing-schema';
 import {
   ARRIVAL_BUCKET,
   BASELINE_PERIODS,
@@ -44,6 +51,8 @@ export interface BriefingRequest {
    * so it is not compared with. The earliest event given when left out, which is right for a whole log.
    */
   logStart?: number;
+  /** The monitoring coverage to show, as the caller last worked it out; none when left out. */
+  monitoring?: BriefingMonitoring;
 }
 
 /** The event types a briefing reads: the incidents' lives, and what decides their deadlines and names. */
@@ -180,7 +189,16 @@ export function buildBriefing(request: BriefingRequest): Briefing {
   const current = counts.at(-1)!;
   tallyOpen(current, openAtEnd);
 
-  const headline = headlineOf(current, recordedBaseline(spans, baseline, logStartOf(request)));
+  const logStart = logStartOf(request);
+  const headline = headlineOf(current, recordedBaseline(spans, baseline, logStart));
+  const previousSpan = spans.at(-2)!;
+  const ledger = kpiLedgerOf(inScope);
+  const kpis = kpiComparison(
+    ledger.figures(scope, start, asOf),
+    periodStart(previousSpan) >= logStart
+      ? ledger.figures(scope, periodStart(previousSpan), ends.at(-2)!)
+      : null,
+  );
 
   return {
     scope,
@@ -194,6 +212,8 @@ export function buildBriefing(request: BriefingRequest): Briefing {
     arrivals: arrivalsOf(periodEvents, period, span),
     ...openFigures(openAtEnd, replay),
     hotspots: hotspotsOf(periodEvents),
+    kpis,
+    monitoring: request.monitoring ?? null,
     orders: wartime ? ordersOf(periodEvents, replay) : null,
   };
 }

@@ -6,6 +6,11 @@ import { generateInventory, type Inventory } from './inventory';
 
 export interface SeedOptions {
   regionsDir?: string;
+  /**
+   * When the inventory is registered: now unless said otherwise. A demo that records a past first registers it
+   * at the start of that past, which is then where the log begins.
+   */
+  at?: number;
   /** Called after each committed chunk (one county's inventory). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -88,7 +93,7 @@ export async function seedHub(
   if ((await store.headSeq()) !== 0) return none;
   const regionId = typeof region === 'string' ? region : region.regionId;
   const inventory = generateInventory(regionId, options.regionsDir);
-  const at = new Date().toISOString();
+  const at = new Date(options.at ?? Date.now()).toISOString();
   const keyPersons = demoKeyPersonEvents(regionId, at, options.regionsDir);
   const chunks = [...registrationEvents(inventory, at).values()];
   if (keyPersons.length > 0) chunks.push(keyPersons);
