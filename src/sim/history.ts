@@ -69,7 +69,15 @@ function actionFor(
     case 'escalate':
       return { action: { type: 'escalate', reason: step.reason }, at };
     case 'resolve':
-      return { action: { type: 'resolve', summary: step.summary, difficulty: step.difficulty }, at };
+      return {
+        action: {
+          type: 'resolve',
+          summary: step.summary,
+          difficulty: step.difficulty,
+          ...(step.resolver === null ? {} : { resolver: step.resolver }),
+        },
+        at,
+      };
     case 'recordFollowUp':
       return { action: { type: 'recordFollowUp', satisfaction: step.satisfaction, note: step.note }, at };
   }

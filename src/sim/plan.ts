@@ -166,8 +166,15 @@ function placeIn(region: SimRegion, grid: Jurisdiction, random: Random): Placed 
   return { grid, location, place: placeNameOfVillage(village.name), address: `${township.name}${grid.name}` };
 }
 
+/** One of the grid's workers mediates a dispute; a case is handled by its units. */
+function resolverFor(random: Random, region: SimRegion, kind: IncidentKind, gridCode: string): string | null {
+  const roll = region.gridWorkers(gridCode);
+  return kind === 'dispute' && roll.length > 0 ? pick(random, roll) : null;
+}
+
 function fieldIncident(
   random: Random,
+  region: SimRegion,
   placed: Placed,
   profile: CategoryProfile,
   hour: number,
@@ -192,6 +199,7 @@ function fieldIncident(
       riskLevel: pickWeighted(random, RISK_MIX[mode]),
       unitIds: unitsFor(random, profile, placed.grid),
       summary: pick(random, profile.summaries),
+      resolver: resolverFor(random, region, profile.kind, placed.grid.code),
       canCallBack: reporter?.phone !== undefined,
       fromCamera: false,
       mode,
@@ -220,6 +228,7 @@ function alarmIncident(random: Random, region: SimRegion): Omit<PlannedIncident,
       riskLevel: pickWeighted(random, RISK_MIX.peacetime),
       unitIds: unitsFor(random, profile, grid),
       summary: pick(random, profile.summaries),
+      resolver: null,
       canCallBack: false,
       fromCamera: true,
       mode: 'peacetime',
@@ -243,7 +252,14 @@ function dailyArrivals(region: SimRegion, random: Random, day: number, startMinu
     for (let n = poisson(random, villages * REPORTS_PER_VILLAGE_PER_DAY * rate); n > 0; n -= 1) {
       const placed = placeIn(region, region.randomGrid(random), random);
       if (!placed) continue;
-      const incident = fieldIncident(random, placed, pickWeighted(random, categories), hour, 'peacetime');
+      const incident = fieldIncident(
+        random,
+        region,
+        placed,
+        pickWeighted(random, categories),
+        hour,
+        'peacetime',
+      );
       items.push({ at: slotStart + Math.floor(random() * 3600), type: 'incident', incident });
     }
     for (let n = poisson(random, villages * ALARMS_PER_VILLAGE_PER_DAY * rate); n > 0; n -= 1) {
@@ -290,7 +306,7 @@ function earthquakeItems(region: SimRegion, random: Random, startMinute: number)
     if (!placed) continue;
     const at = quakeAt + 60 + Math.floor(delay);
     const hour = Math.floor((startMinute * 60 + at) / 3600) % 24;
-    const incident = fieldIncident(random, placed, pickWeighted(random, categories), hour, 'wartime');
+    const incident = fieldIncident(random, region, placed, pickWeighted(random, categories), hour, 'wartime');
     items.push({ at, type: 'incident', incident });
   }
   return items;

@@ -1,5 +1,6 @@
 import type { Force, MemberUnit, MonitoringPoint } from '../../domain';
-import { hashSeed, seededRandom } from '../../regions/build/seeded-random';
+import { hashSeed, seededRandom, type Random } from '../../regions/build/seeded-random';
+import { personName } from '../../sim/people';
 import { generateForces } from './forces';
 import { generateCoverageTargets, watchedSpotsByGrid, type CoverageTargets } from './key-places';
 import { generateMemberUnits } from './member-units';
@@ -25,6 +26,20 @@ function inventoryDate(regionId: string): number {
 }
 
 /**
+ * Each grid's workers by name: fictional, drawn from common surnames of the region, and distinct within a grid
+ * so that a resolution names one of them unambiguously. Drawn from their own random numbers, which left every
+ * other draw of the inventory as it was.
+ */
+function withRolls(forces: Force[], random: Random): Force[] {
+  return forces.map((force) => {
+    if (force.kind !== 'grid-worker') return force;
+    const names = new Set<string>();
+    while (names.size < force.members) names.add(personName(random));
+    return { ...force, memberNames: [...names] };
+  });
+}
+
+/**
  * A plausible inventory for a region — member units, monitoring points and forces — placed in its real
  * jurisdictions and boundaries. Deterministic: the random numbers are seeded by the region id.
  */
@@ -43,7 +58,10 @@ export function generateInventory(regionId: string, regionsDir?: string): Invent
   return {
     units: generateMemberUnits(tree),
     points,
-    forces: generateForces(tree, shapes, seededRandom(`inventory/${regionId}/forces`), at),
+    forces: withRolls(
+      generateForces(tree, shapes, seededRandom(`inventory/${regionId}/forces`), at),
+      seededRandom(`inventory/${regionId}/rolls`),
+    ),
     coverage,
   };
 }
