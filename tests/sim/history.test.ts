@@ -9,6 +9,7 @@ import {
   chinaDayOf,
   chinaDayStart,
   chinaHourOf,
+  computeSubsidies,
   hubEventSchema,
   toMillis,
   type HubEvent,
@@ -20,6 +21,7 @@ import { openHubStore } from '../../src/hub/store';
 import { DEMO_SPEED } from '../../src/sim/clock';
 import { pastDays, type PastDaysRequest } from '../../src/sim/history';
 import { planDay, startMinuteOfDay } from '../../src/sim/plan';
+import { simRegion } from '../../src/sim/region-model';
 import { hourlyRate } from '../../src/sim/rhythm';
 
 const actor: Operator = {
@@ -143,3 +145,24 @@ function correlation(a: readonly number[], b: readonly number[]): number {
   });
   return ab / Math.sqrt(aa * bb);
 }
+
+describe('the demo’s grid workers', () => {
+  it('are named on their grid’s roll, and the past’s subsidies go to the one who resolved each dispute', () => {
+    const rolls = new Map(
+      simRegion('dali')
+        .inventory.forces.filter((force) => force.kind === 'grid-worker')
+        .map((force) => [force.jurisdictionCode, force.memberNames ?? []]),
+    );
+    for (const [grid, names] of [...rolls].slice(0, 200)) {
+      expect(names.length, grid).toBeGreaterThan(0);
+      expect(new Set(names).size, grid).toBe(names.length);
+    }
+    const month = chinaDayOf(until).slice(0, 7);
+    const report = computeSubsidies({ events, scope: '5329', month });
+    expect(report.rows.length).toBeGreaterThan(20);
+    for (const row of report.rows) {
+      expect(row.worker, row.grid ?? row.village).not.toBeNull();
+      if (row.grid) expect(rolls.get(row.grid)).toContain(row.worker);
+    }
+  });
+});
