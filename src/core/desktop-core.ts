@@ -336,6 +336,9 @@ export class DesktopCore {
       ),
       deadline: deadlineFor(incident, incident.stage, mode, this.slaFor(incident.jurisdictionCode)),
       mode,
+      gridWorkers: this.queries
+        .forces(incident.jurisdictionCode)
+        .flatMap((force) => (force.kind === 'grid-worker' ? (force.memberNames ?? []) : [])),
     };
   }
 

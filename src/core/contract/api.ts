@@ -137,6 +137,8 @@ export const incidentDetailSchema = z.object({
   /** The deadline of the current stage under the mode and tables in force; null once closed. */
   deadline: z.string().nullable(),
   mode: z.enum(MODES),
+  /** The grid workers of its grid (of its village's grids, when filed at village level) by name: who may resolve it. */
+  gridWorkers: z.array(z.string()),
 });
 export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
 
