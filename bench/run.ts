@@ -5,6 +5,7 @@ import { machineFacts } from './lib/machine';
 import { Progress } from './lib/progress';
 import { resultsRecord, writeResults } from './lib/results';
 import { coreBenchmark } from './core';
+import { coverageBenchmark } from './coverage';
 import { hubBenchmark } from './hub';
 import { mapBenchmark } from './map';
 import { queueBenchmark } from './queue';
@@ -16,6 +17,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   mapBenchmark,
   queueBenchmark,
   reportsBenchmark,
+  coverageBenchmark,
 ];
 
 function usage(): string {

@@ -3,10 +3,12 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { z } from 'zod';
+import { addChinaDays, chinaDayOf, chinaDayStart } from '../domain';
 import { bootstrapAccounts } from '../hub/bootstrap';
 import { seedHub } from '../hub/seed/seed-hub';
 import { recordEvents } from '../hub/projector';
 import { startHub, type Hub } from '../hub/server';
+import { DEMO_SPEED } from '../sim/clock';
 import { pastDays } from '../sim/history';
 import { startSimulator } from '../sim/simulator';
 import { runDesktop, stopOnSignals } from './desktop';
@@ -71,7 +73,7 @@ export function registerStartCommand(program: Command): void {
     .option('--region <id>', 'region to run', 'dali')
     .option('--data <dir>', 'where the demo keeps its hub and cache', './data/demo')
     .option('--hub-port <port>', 'port of the embedded hub', Number, 7300)
-    .option('--speed <factor>', 'simulated seconds per real second', Number, 60)
+    .option('--speed <factor>', 'simulated seconds per real second (1: real time)', Number, DEMO_SPEED)
     .option('--seed <n>', 'simulator seed', Number, 1)
     .option('--scenario <name>', 'normal or earthquake', 'normal')
     .option('--past-days <n>', 'days of history a fresh demo records first', Number, PAST_DAYS)
@@ -110,7 +112,10 @@ export function registerStartCommand(program: Command): void {
           throw new Error(`${file} is missing: delete ${options.data} to start the demo afresh`);
 
         const reportProgress = progressReporter();
+        // The inventory was in place before the recorded past began, and the log begins with it.
+        const now = Date.now();
         const seeded = await seedHub(hub.store, options.region, {
+          at: options.pastDays > 0 ? chinaDayStart(addChinaDays(chinaDayOf(now), -options.pastDays)) : now,
           onProgress: (done, total) =>
             reportProgress(done, total, 'seeding the region: units, cameras, forces'),
         });

@@ -56,6 +56,7 @@ import {
   type Permission,
 } from '../domain';
 import { readBoundaries, readJurisdictions, readManifest, type BoundaryCollection } from '../regions/store';
+import { briefingMonitoring } from './cache/coverage';
 import { computeFigures } from './cache/figures';
 import { LocalCache } from './cache/local-cache';
 import { CacheQueries } from './cache/queries';
@@ -358,6 +359,9 @@ export class DesktopCore {
         }),
       ]),
       notice: latestNoticeNumber(detail.timeline),
+      gridWorkers: this.queries
+        .forces(incident.jurisdictionCode)
+        .flatMap((force) => (force.kind === 'grid-worker' ? (force.memberNames ?? []) : [])),
     };
   }
 
@@ -565,6 +569,7 @@ export class DesktopCore {
           sla: this.slaFor(this.scoped(scope)),
           modes: this.queries.modes(),
           townships: this.boundaries('township').features.map((feature) => feature.properties),
+          villages: this.boundaries('village').features.map((feature) => feature.properties),
         }),
       'outbox.list': async ({ limit }) => this.outbox.recent(limit),
       'queue.window': async ({ filter, sort, offset, limit }) =>
@@ -617,6 +622,8 @@ export class DesktopCore {
           day,
           period,
           now: Date.now(),
+          logStart: this.queries.logStart() ?? Date.now(),
+          monitoring: briefingMonitoring(this.cache.db, within, Date.now()),
         });
         return { briefing, names: this.placeNames([within, ...briefingPlaces(briefing)]) };
       },

@@ -51,6 +51,8 @@ export const resolveActionSchema = z.object({
   type: z.literal('resolve'),
   summary: reasonSchema,
   difficulty: difficultySchema.optional(),
+  /** The grid worker who mediated it, by name, as the grid's roll names them. */
+  resolver: z.string().trim().min(1).max(40).optional(),
 });
 
 /** 结果回访: the call back to the reporter, and their verdict. */

@@ -3,6 +3,7 @@ import { forcePositionSchema, forceSchema } from './force';
 import { savedBulletinSchema } from './bulletin';
 import { escalationSchema } from './escalation';
 import { handoverSchema } from './handover';
+import { keyPlaceSchema, roadSegmentSchema } from './coverage';
 import { CLOSURES, incidentSchema, satisfactionSchema } from './incident';
 import { jurisdictionCodeSchema } from './jurisdiction';
 import { keyPersonSchema } from './key-person';
@@ -48,6 +49,7 @@ export const EVENT_TYPES = [
   'target.registered',
   'target.removed',
   'incident.overdue-escalated',
+  'coverage.registered',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -150,6 +152,12 @@ const payloadSchemas = {
   'target.removed': z.object({ target: targetSchema }),
   /** The hub's sweep found the case overdue at its stage and put it under the centre one level up. */
   'incident.overdue-escalated': z.object({ incident: incidentSchema, escalation: escalationSchema }),
+  /** What a jurisdiction's cameras are to watch: its key places and road segments, registered like the points. */
+  'coverage.registered': z
+    .object({ places: z.array(keyPlaceSchema), roads: z.array(roadSegmentSchema) })
+    .refine((payload) => payload.places.length + payload.roads.length > 0, {
+      message: 'a registration names at least one key place or road segment',
+    }),
 } satisfies Record<EventType, z.ZodType>;
 
 export type EventPayload<T extends EventType> = z.infer<(typeof payloadSchemas)[T]>;
@@ -196,6 +204,7 @@ export const hubEventSchema = z.discriminatedUnion('type', [
   eventOf('target.registered'),
   eventOf('target.removed'),
   eventOf('incident.overdue-escalated'),
+  eventOf('coverage.registered'),
 ]);
 export type HubEvent = z.infer<typeof hubEventSchema>;
 

@@ -28,6 +28,8 @@ export const forceSchema = z.object({
   name: z.string().min(1),
   jurisdictionCode: jurisdictionCodeSchema,
   members: z.number().int().positive(),
+  /** A grid's workers by name (its roll), one per member; absent for forces that keep no roll. */
+  memberNames: z.array(z.string().min(1)).optional(),
   /** Null until the force has reported a position. */
   position: forcePositionSchema.nullable(),
   /** A patrol team's beat: the loop it walks, point to point and back to the first. */

@@ -124,6 +124,11 @@ const incidentFieldsSchema = z.object({
   difficulty: difficultySchema.nullable().default(null),
   /** The automatic escalations up the supervision chain, oldest first; absent until the first. */
   escalations: z.array(escalationSchema).optional(),
+  /**
+   * The grid worker (网格员) who mediated its latest resolution, by name: the subsidy by case is theirs. Null when
+   * no one was named (a case handled by a unit), and in logs written before the resolver was recorded.
+   */
+  resolver: z.string().min(1).nullable().default(null),
 });
 
 /** Stages an incident reaches only through assessment, which grades it. */

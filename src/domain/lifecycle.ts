@@ -231,7 +231,7 @@ function nextIncident(incident: Incident, action: LifecycleAction, to: Stage, at
     case 'acknowledge':
       return { ...next, acknowledgedUnitIds: [...incident.acknowledgedUnitIds, action.unitId] };
     case 'resolve':
-      return { ...next, difficulty: action.difficulty ?? null };
+      return { ...next, difficulty: action.difficulty ?? null, resolver: action.resolver ?? null };
     case 'recordFollowUp':
       return action.satisfaction === 'dissatisfied'
         ? { ...next, satisfaction: action.satisfaction, reopenCount: incident.reopenCount + 1 }

@@ -22,6 +22,8 @@ export const ENTITY_KINDS = [
   'key-person',
   'dangerous-object',
   'sensitive-place',
+  'key-place',
+  'road-segment',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -156,6 +158,15 @@ export function projectEvent(event: HubEvent, lookup: EntityLookup): EntityState
       return event.payload.units.map((unit) =>
         next(lookup, 'member-unit', unit.id, unit.jurisdictionCode, unit),
       );
+    case 'coverage.registered':
+      return [
+        ...event.payload.places.map((place) =>
+          next(lookup, 'key-place', place.id, place.jurisdictionCode, place),
+        ),
+        ...event.payload.roads.map((road) =>
+          next(lookup, 'road-segment', road.id, road.jurisdictionCode, road),
+        ),
+      ];
     // Removal keeps the record, marked: the entity kinds only ever change, never disappear.
     case 'key-person.registered':
     case 'key-person.removed': {
@@ -194,6 +205,7 @@ export function eventSubject(event: HubEvent): string | null {
     case 'monitoring.registered':
     case 'forces.registered':
     case 'units.registered':
+    case 'coverage.registered':
       return null;
     default:
       return event.payload.incident.id;

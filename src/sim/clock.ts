@@ -1,4 +1,10 @@
 /**
+ * The demo runs in real time, so its figures look like a county's: at a faster speed every real hour holds
+ * `speed` hours of arrivals, and the hour-by-hour figures show a burst no county has.
+ */
+export const DEMO_SPEED = 1;
+
+/**
  * Simulated time: seconds since the run began, running `speed` times faster than the wall clock. The hub
  * keeps real time; simulated time only paces what the simulator does and decides the hour of the day.
  */

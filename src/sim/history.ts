@@ -23,7 +23,7 @@ export interface PastDaysRequest {
   regionId: string;
   /** The past is planned from its own seed, apart from the live run's, so the two never share an id. */
   seed: number;
-  /** Whole China days before the day of `until`, the oldest first. */
+  /** Whole China days before the day of `until`, the oldest first; the day of `until` is played up to it. */
   days: number;
   /** Nothing is recorded after this instant: the live simulator takes over from here. */
   until: number;
@@ -71,7 +71,15 @@ function actionFor(
     case 'escalate':
       return { action: { type: 'escalate', reason: step.reason }, at };
     case 'resolve':
-      return { action: { type: 'resolve', summary: step.summary, difficulty: step.difficulty }, at };
+      return {
+        action: {
+          type: 'resolve',
+          summary: step.summary,
+          difficulty: step.difficulty,
+          ...(step.resolver === null ? {} : { resolver: step.resolver }),
+        },
+        at,
+      };
     case 'recordFollowUp':
       return { action: { type: 'recordFollowUp', satisfaction: step.satisfaction, note: step.note }, at };
   }
@@ -106,23 +114,24 @@ function playIncident(id: string, planned: PlannedIncident, openedAt: number, re
 }
 
 /**
- * The centre's past days, played offline: each day planned by the live simulator's own planner, and each
- * incident opened and walked through its script by the domain's lifecycle at the times the script gives.
- * A fresh demo hub records them, so the briefing, the shift handover and the subsidies have a past to show;
- * beside them the field's past (patrols, volunteers' turns, camera outages), so a shift's replay shows it too.
+ * The centre's past days, played offline: each China day planned from its midnight by the live simulator's own
+ * planner, up to the instant the live run takes over (`until`, in the day of which the live run carries on at
+ * the same hour), and each incident opened and walked through its script by the domain's lifecycle at the
+ * times the script gives. A fresh demo hub records them, so the briefing, the shift handover and the
+ * subsidies have a past to show; beside them the field's past (patrols, volunteers' turns, camera outages), so
+ * a shift's replay shows it too.
  */
 export function pastDays(request: PastDaysRequest): HubEventDraft[] {
   const today = chinaDayOf(request.until);
   const drafts: HubEventDraft[] = [];
-  for (let back = request.days; back >= 1; back -= 1) {
+  for (let back = request.days; back >= 0; back -= 1) {
     const day = addChinaDays(today, -back);
-    const plan = planDay(request.regionId, request.seed, 'normal', back, request.regionsDir);
-    const planStart = chinaDayStart(day) + plan.startMinuteOfDay * MINUTE_MS;
+    const plan = planDay(request.regionId, request.seed, 'normal', back, request.regionsDir, 0);
     const dayTag = day.replaceAll('-', '');
     for (const item of plan.items) {
       if (item.type !== 'incident') continue;
       // A plan counts seconds from the start of its run's first day; this day stands on its own.
-      const openedAt = planStart + (item.at - back * DAY_SECONDS) * 1000;
+      const openedAt = chinaDayStart(day) + (item.at - back * DAY_SECONDS) * 1000;
       if (openedAt > request.until) continue;
       const id = `${dayTag}-H${item.incident.key.split('-')[1]!.padStart(5, '0')}`;
       drafts.push(...playIncident(id, item.incident, openedAt, request));

@@ -161,7 +161,13 @@ export class IncidentDriver {
       case 'issueSupervisionNotice':
         return { ...envelope, type: 'issueSupervisionNotice', requirement: step.requirement };
       case 'resolve':
-        return { ...envelope, type: 'resolve', summary: step.summary, difficulty: step.difficulty };
+        return {
+          ...envelope,
+          type: 'resolve',
+          summary: step.summary,
+          difficulty: step.difficulty,
+          ...(step.resolver === null ? {} : { resolver: step.resolver }),
+        };
       case 'recordFollowUp':
         return { ...envelope, type: 'recordFollowUp', satisfaction: step.satisfaction, note: step.note };
     }

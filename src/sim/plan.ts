@@ -1,14 +1,15 @@
-import type {
-  IncidentCategory,
-  IncidentKind,
-  IncidentSource,
-  Jurisdiction,
-  LngLat,
-  MemberUnitKind,
-  Mode,
-  NewIncident,
-  Reporter,
-  RiskLevel,
+import {
+  chinaMinuteOfDay,
+  type IncidentCategory,
+  type IncidentKind,
+  type IncidentSource,
+  type Jurisdiction,
+  type LngLat,
+  type MemberUnitKind,
+  type Mode,
+  type NewIncident,
+  type Reporter,
+  type RiskLevel,
 } from '../domain';
 import { memberUnitId } from '../hub/seed/member-units';
 import { distanceKm } from '../hub/seed/shapes';
@@ -92,10 +93,15 @@ const EARTHQUAKE_REPORTS_PER_VILLAGE = 0.12;
 const EARTHQUAKE_REPORT_MEAN_DELAY = 50 * 60;
 const EARTHQUAKE_REPORT_WINDOW = 6 * 3600;
 const WARTIME_SWITCH_DELAY = 6 * 60;
+/** A normal plan asked for without a start runs from the beginning of the working day. */
+const NORMAL_PLAN_START_MINUTE = 8 * 60;
 
-/** A normal run starts at the beginning of the working day; the earthquake run shortly before the shock. */
-export function startMinuteOfDay(scenario: Scenario): number {
-  return scenario === 'earthquake' ? YANGBI_EARTHQUAKE.minuteOfDay - 18 : 8 * 60;
+/**
+ * A normal run starts at the China time of day it is started at (`now`), so that the day's rhythm of arrivals
+ * falls on the hours it belongs to; the earthquake run starts shortly before the shock.
+ */
+export function startMinuteOfDay(scenario: Scenario, now: number): number {
+  return scenario === 'earthquake' ? YANGBI_EARTHQUAKE.minuteOfDay - 18 : chinaMinuteOfDay(now);
 }
 
 const RISK_MIX: Record<Mode, readonly (readonly [RiskLevel, number])[]> = {
@@ -160,8 +166,15 @@ function placeIn(region: SimRegion, grid: Jurisdiction, random: Random): Placed 
   return { grid, location, place: placeNameOfVillage(village.name), address: `${township.name}${grid.name}` };
 }
 
+/** One of the grid's workers mediates a dispute; a case is handled by its units. */
+function resolverFor(random: Random, region: SimRegion, kind: IncidentKind, gridCode: string): string | null {
+  const roll = region.gridWorkers(gridCode);
+  return kind === 'dispute' && roll.length > 0 ? pick(random, roll) : null;
+}
+
 function fieldIncident(
   random: Random,
+  region: SimRegion,
   placed: Placed,
   profile: CategoryProfile,
   hour: number,
@@ -186,6 +199,7 @@ function fieldIncident(
       riskLevel: pickWeighted(random, RISK_MIX[mode]),
       unitIds: unitsFor(random, profile, placed.grid),
       summary: pick(random, profile.summaries),
+      resolver: resolverFor(random, region, profile.kind, placed.grid.code),
       canCallBack: reporter?.phone !== undefined,
       fromCamera: false,
       mode,
@@ -214,6 +228,7 @@ function alarmIncident(random: Random, region: SimRegion): Omit<PlannedIncident,
       riskLevel: pickWeighted(random, RISK_MIX.peacetime),
       unitIds: unitsFor(random, profile, grid),
       summary: pick(random, profile.summaries),
+      resolver: null,
       canCallBack: false,
       fromCamera: true,
       mode: 'peacetime',
@@ -237,7 +252,14 @@ function dailyArrivals(region: SimRegion, random: Random, day: number, startMinu
     for (let n = poisson(random, villages * REPORTS_PER_VILLAGE_PER_DAY * rate); n > 0; n -= 1) {
       const placed = placeIn(region, region.randomGrid(random), random);
       if (!placed) continue;
-      const incident = fieldIncident(random, placed, pickWeighted(random, categories), hour, 'peacetime');
+      const incident = fieldIncident(
+        random,
+        region,
+        placed,
+        pickWeighted(random, categories),
+        hour,
+        'peacetime',
+      );
       items.push({ at: slotStart + Math.floor(random() * 3600), type: 'incident', incident });
     }
     for (let n = poisson(random, villages * ALARMS_PER_VILLAGE_PER_DAY * rate); n > 0; n -= 1) {
@@ -284,7 +306,7 @@ function earthquakeItems(region: SimRegion, random: Random, startMinute: number)
     if (!placed) continue;
     const at = quakeAt + 60 + Math.floor(delay);
     const hour = Math.floor((startMinute * 60 + at) / 3600) % 24;
-    const incident = fieldIncident(random, placed, pickWeighted(random, categories), hour, 'wartime');
+    const incident = fieldIncident(random, region, placed, pickWeighted(random, categories), hour, 'wartime');
     items.push({ at, type: 'incident', incident });
   }
   return items;
@@ -300,9 +322,9 @@ export function planDay(
   scenario: Scenario = 'normal',
   day = 0,
   regionsDir?: string,
+  startMinute = scenario === 'earthquake' ? startMinuteOfDay(scenario, 0) : NORMAL_PLAN_START_MINUTE,
 ): DayPlan {
   const region = simRegion(regionId, regionsDir);
-  const startMinute = startMinuteOfDay(scenario);
   const random = seededRandom(`plan/${regionId}/${seed}/${scenario}/${day}`);
   const items = dailyArrivals(region, random, day, startMinute);
   if (scenario === 'earthquake' && day === 0) items.push(...earthquakeItems(region, random, startMinute));

@@ -15,6 +15,8 @@ export interface SimRegion {
   cameras: MonitoringPoint[];
   /** A grid drawn in proportion to how many people live there (towns more than remote villages). */
   randomGrid(random: Random): Jurisdiction;
+  /** A grid's workers by name, as the inventory's roll has them. */
+  gridWorkers(gridCode: string): readonly string[];
   /** The hub refuses coordinates outside the region, so anything sent must pass this. */
   insideRegion(point: readonly [number, number]): boolean;
   /** A random point in the grid that also lies inside the region's outline; null for a sliver outside it. */
@@ -35,6 +37,11 @@ function loadSimRegion(regionId: string, regionsDir?: string): SimRegion {
     }),
   );
   const insideRegion = (point: readonly [number, number]) => shapes.contains(tree.root.code, point);
+  const rolls = new Map(
+    inventory.forces.flatMap((force) =>
+      force.kind === 'grid-worker' ? [[force.jurisdictionCode, force.memberNames ?? []] as const] : [],
+    ),
+  );
   return {
     regionId,
     tree,
@@ -42,6 +49,7 @@ function loadSimRegion(regionId: string, regionsDir?: string): SimRegion {
     inventory,
     cameras: inventory.points.filter((point) => point.kind === 'camera'),
     randomGrid: (random) => tree.grids[pickGrid(random)]!,
+    gridWorkers: (gridCode) => rolls.get(gridCode) ?? [],
     insideRegion,
     randomPlaceIn(gridCode, random) {
       for (let attempt = 0; attempt < PLACE_ATTEMPTS; attempt += 1) {

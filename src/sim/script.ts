@@ -17,7 +17,7 @@ export type Step = { after: number } & (
   | { action: 'escalate'; reason: string }
   /** `onceOverdue`: the notice waits until the hub itself counts the incident overdue. */
   | { action: 'issueSupervisionNotice'; requirement: string; onceOverdue: boolean }
-  | { action: 'resolve'; summary: string; difficulty: Difficulty }
+  | { action: 'resolve'; summary: string; difficulty: Difficulty; resolver: string | null }
   | { action: 'recordFollowUp'; satisfaction: Satisfaction; note: string }
 );
 
@@ -25,6 +25,8 @@ export interface ScriptInput {
   riskLevel: RiskLevel;
   unitIds: string[];
   summary: string;
+  /** The grid worker who mediates a dispute of the grid, by name; null for a case or a grid without a roll. */
+  resolver: string | null;
   /** Whether the reporter left a phone number for the follow-up call. */
   canCallBack: boolean;
   /** A camera's alarm is checked against the footage first; some are false. */
@@ -103,6 +105,7 @@ function followUps(random: Random, input: ScriptInput, difficulty: Difficulty): 
       action: 'resolve',
       summary: `重新组织调处：${input.summary}`,
       difficulty,
+      resolver: input.resolver,
     },
     {
       after: minutes(random, 120, 0.6),
@@ -176,6 +179,7 @@ export function scriptFor(random: Random, input: ScriptInput): Step[] {
     action: 'resolve',
     summary: input.summary,
     difficulty,
+    resolver: input.resolver,
   });
   steps.push(...followUps(random, input, difficulty));
   return steps;

@@ -68,6 +68,8 @@ class Simulation {
   private readonly scenario: Scenario;
   private readonly stats = emptyStats();
   private readonly startedAt = Date.now();
+  /** The run follows the time of day it was started at: its first hour is the hour it is now. */
+  private readonly startMinute: number;
   private readonly http: HubHttp;
   private readonly statuses: Outbox<StatusUpdate>;
   private readonly positions: Outbox<PositionUpdate>;
@@ -83,6 +85,7 @@ class Simulation {
   constructor(private readonly options: SimulatorOptions) {
     this.log = options.log ?? ((line: string) => console.log(line));
     this.scenario = options.scenario ?? 'normal';
+    this.startMinute = startMinuteOfDay(this.scenario, this.startedAt);
     this.http = new HubHttp(options.hubUrl, options.apiKey, {
       onRateLimited: () => (this.stats.rateLimited += 1),
       onRetry: (reason) => {
@@ -117,7 +120,7 @@ class Simulation {
       onIncidentClosed: () => (this.stats.incidentsClosed += 1),
       log: this.log,
     });
-    const clock = new SimClock(options.speed, startMinuteOfDay(this.scenario));
+    const clock = new SimClock(options.speed, this.startMinute);
     const scheduler = new Scheduler();
     const driver = new IncidentDriver(session, scheduler, clock, ids, {
       onAccepted: () => (this.stats.commandsAccepted += 1),
@@ -199,7 +202,7 @@ class Simulation {
 
   private plan(day: number): DayPlan {
     const { regionId, seed, regionsDir } = this.options;
-    return planDay(regionId, seed, this.scenario, day, regionsDir);
+    return planDay(regionId, seed, this.scenario, day, regionsDir, this.startMinute);
   }
 
   private schedule(plan: DayPlan): void {

@@ -18,6 +18,11 @@ import {
   type HubEventDraft,
   type Incident,
   type IsoDateTime,
+  type KeyPlace,
+  type RoadSegment,
+  metresBetween,
+  midpointOf,
+  viewRangeOf,
   type LifecycleAction,
   type ModeState,
   type MonitoringPoint,
@@ -231,6 +236,21 @@ const POINTS: MonitoringPoint[] = [
   point('th-face', TAIHE_GRID, 'face-capture', 'offline'),
 ];
 
+/** East of every point by `metres`: the points all stand at [100.2, 25.6]. */
+function east(metres: number): [number, number] {
+  return [100.2 + metres / (111_320 * Math.cos((25.6 * Math.PI) / 180)), 25.6];
+}
+
+/** In view of 下关's online class-1 camera (150 m): a place beside it and a road 100 m off; 太和's are beyond. */
+const PLACES: KeyPlace[] = [
+  { id: 'xg-school', name: '下关小学', kind: 'school', jurisdictionCode: XIAGUAN_GRID, location: east(20) },
+  { id: 'th-market', name: '太和市场', kind: 'market', jurisdictionCode: TAIHE_GRID, location: east(1000) },
+];
+const ROADS: RoadSegment[] = [
+  { id: 'xg-road', name: '下关路', jurisdictionCode: XIAGUAN_GRID, from: east(0), to: east(200) },
+  { id: 'th-road', name: '太和路', jurisdictionCode: TAIHE_GRID, from: east(100), to: east(300) },
+];
+
 function statusChange(target: MonitoringPoint, status: MonitoringPoint['status'], at: IsoDateTime) {
   const changed: MonitoringPoint = { ...target, status, statusAt: at };
   const draft: HubEventDraft = {
@@ -300,6 +320,18 @@ function fixture() {
       at: cst(10, 0, 0),
       payload: { points: POINTS.filter((p) => p.jurisdictionCode === grid) },
     })),
+    {
+      type: 'coverage.registered' as const,
+      jurisdiction: '532901003001',
+      at: cst(10, 0, 0),
+      payload: { places: PLACES.slice(0, 1), roads: ROADS.slice(0, 1) },
+    },
+    {
+      type: 'coverage.registered' as const,
+      jurisdiction: '532901004001',
+      at: cst(10, 0, 0),
+      payload: { places: PLACES.slice(1), roads: ROADS.slice(1) },
+    },
     checkpointBack.draft,
     wartimeSwitch,
     ...played.flatMap((p) => p.drafts),
@@ -359,11 +391,24 @@ function expectedFigures(
   const pleased = verdicts.filter((v) => v !== 'dissatisfied').length;
   const points = record.points.filter((p) => p.jurisdictionCode.startsWith(scope));
   const online = (list: MonitoringPoint[]) => list.filter((p) => p.status === 'online').length;
+  // Every online point of the record asked of every place: a camera across a border sees all the same.
+  const inView = (at: [number, number]) =>
+    record.points.some((p) => p.status === 'online' && metresBetween(p.location, at) <= viewRangeOf(p));
+  const tally = (seen: boolean[]) => {
+    const covered = seen.filter(Boolean).length;
+    return { covered, total: seen.length, rate: seen.length === 0 ? null : covered / seen.length };
+  };
+  const coverageOf = (code: string) => {
+    const places = PLACES.filter((p) => p.jurisdictionCode.startsWith(code)).map((p) => inView(p.location));
+    const roads = ROADS.filter((r) => r.jurisdictionCode.startsWith(code)).map((r) => inView(midpointOf(r)));
+    return { places: tally(places), roads: tally(roads), overall: tally([...places, ...roads]) };
+  };
   const townships = TOWNSHIPS.filter((t) => t.code.startsWith(scope) || scope.startsWith(t.code)).map((t) => {
     const inTownship = points.filter((p) => p.jurisdictionCode.startsWith(t.code));
     const rate = inTownship.length === 0 ? null : online(inTownship) / inTownship.length;
-    return { ...t, online: online(inTownship), total: inTownship.length, rate };
+    return { ...t, online: online(inTownship), total: inTownship.length, rate, coverage: coverageOf(t.code) };
   });
+  const cameras = points.filter((p) => p.kind === 'camera');
   return {
     open: {
       total: open.length,
@@ -379,8 +424,29 @@ function expectedFigures(
     },
     arrivalsToday: hours.map((hour) => arrivedIn([today], hour)),
     arrivalsMean: hours.map((hour) => arrivedIn(weekBefore, hour) / 7),
-    resolved: resolved.length,
-    openAssigned: open.filter((i) => i.assignedUnitIds.length > 0).length,
+    // Reported in the last 30 days and not dismissed; resolved once at least.
+    kpiResolution: (() => {
+      const recent = incidents.filter((i) => Date.parse(now) - Date.parse(i.createdAt) < 30 * DAY_MS);
+      const taken = recent.filter((i) => i.closure !== 'dismissed');
+      const wasResolved = new Set(
+        record.drafts.flatMap((d) => (d.type === 'incident.resolved' ? [d.payload.incident.id] : [])),
+      );
+      const done = taken.filter((i) => wasResolved.has(i.id)).length;
+      return { taken: taken.length, resolved: done, rate: taken.length === 0 ? null : done / taken.length };
+    })(),
+    capture: (() => {
+      const disputes = incidents.filter(
+        (i) => i.kind === 'dispute' && Date.parse(now) - Date.parse(i.createdAt) < 30 * DAY_MS,
+      );
+      const sensed = disputes.filter((i) =>
+        ['grid-worker', 'sweep', 'camera-alarm'].includes(i.source),
+      ).length;
+      return {
+        disputes: disputes.length,
+        sensed,
+        rate: disputes.length === 0 ? null : sensed / disputes.length,
+      };
+    })(),
     handledCount: handled.length,
     handlingHours:
       handled.reduce((sum, i) => sum + Date.parse(i.stageEnteredAt.closed!) - Date.parse(i.createdAt), 0) /
@@ -405,6 +471,8 @@ function expectedFigures(
     online: online(points),
     total: points.length,
     townships,
+    coverage: coverageOf(scope),
+    health: { working: online(cameras), total: cameras.length },
   };
 }
 
@@ -426,20 +494,43 @@ describe('the live figures of a jurisdiction', () => {
     expect(figures.arrivals.currentHour).toBe(14);
     // Today: 02:20, 09:15, 11:00, 13:50. The week before: seven incidents, the one from eight days ago left out.
     expect(figures.arrivals.today.reduce((a, b) => a + b)).toBe(4);
-    expect(figures.arrivals.previousWeekMean.reduce((a, b) => a + b) * 7).toBeCloseTo(7);
-    expect(figures.arrivals.previousWeekMean[23]).toBeCloseTo(1 / 7);
+    expect(figures.arrivals.previousWeekMean!.reduce((a, b) => a + b) * 7).toBeCloseTo(7);
+    expect(figures.arrivals.previousWeekMean![23]).toBeCloseTo(1 / 7);
+    expect(figures.arrivals.baselineDays).toBe(7);
   });
 
-  it('gives the resolution rate, the handling time of the last 30 days and the satisfaction of every call', () => {
-    expect(figures.resolution).toEqual({
-      resolved: expected.resolved,
-      openAssigned: expected.openAssigned,
-      rate: expected.resolved / (expected.resolved + expected.openAssigned),
-    });
-    expect(figures.resolution.rate).toBe(0.5);
-    expect(figures.handling.closed).toBe(expected.handledCount);
-    expect(figures.handling.meanHours).toBeCloseTo(expected.handlingHours, 9);
-    expect(figures.handling.meanHours).toBeCloseTo((25.5 + 36 + 50 / 60 + 18.5) / 3, 9);
+  it('compares today only with the days the log covers whole, and says when it covers none', () => {
+    // The same record without its first ten days: the log now begins 2 days ago at 09:00.
+    const since = Date.parse(cst(2, 9, 0));
+    const recent = record.drafts.filter((draft) => Date.parse(draft.at) >= since);
+    const short = figuresOf(cacheWith(recent), COUNTY);
+    const yesterday = expectedFigures({ ...record, drafts: recent }, COUNTY);
+    expect(short.arrivals.baselineDays).toBe(1);
+    const arrivedYesterday = record.incidents.filter(
+      (incident) =>
+        Date.parse(incident.createdAt) >= Date.parse(cst(1, 0, 0)) &&
+        Date.parse(incident.createdAt) < Date.parse(cst(0, 0, 0)),
+    ).length;
+    expect(short.arrivals.previousWeekMean!.reduce((a, b) => a + b)).toBe(arrivedYesterday);
+    expect(short.arrivals.today).toEqual(yesterday.arrivalsToday);
+
+    const todayOnly = record.drafts.filter((draft) => Date.parse(draft.at) >= Date.parse(cst(0, 0, 0)));
+    const fresh = figuresOf(cacheWith(todayOnly), COUNTY);
+    expect(fresh.arrivals).toMatchObject({ previousWeekMean: null, baselineDays: 0 });
+  });
+
+  it('gives the seed’s figures of the last 30 days from the log, with no stretch before it to compare', () => {
+    const { current, previous, captureChange } = figures.kpis;
+    expect(current.resolution).toEqual(expected.kpiResolution);
+    expect(current.handling.closed).toBe(expected.handledCount);
+    expect(current.handling.meanHours).toBeCloseTo(expected.handlingHours, 9);
+    expect(current.handling.meanHours).toBeCloseTo((25.5 + 36 + 50 / 60 + 18.5) / 3, 9);
+    // Of the five calls, the satisfied one 35 days ago is older than the stretch.
+    expect(current.satisfaction).toEqual({ calls: 4, satisfied: 2, rate: 2 / 4 });
+    expect(current.capture).toEqual(expected.capture);
+    // The log began forty days ago: the 30 days before the last 30 are partly unknown.
+    expect(previous).toBeNull();
+    expect(captureChange).toBeNull();
     expect(figures.satisfaction.counts).toEqual(expected.satisfaction);
     expect(figures.satisfaction.counts).toEqual({ satisfied: 2, 'basically-satisfied': 1, dissatisfied: 2 });
     expect(figures.satisfaction.satisfiedShare).toBeCloseTo(expected.satisfiedShare, 12);
@@ -468,12 +559,60 @@ describe('the live figures of a jurisdiction', () => {
     expect(figures.monitoring.online).toBe(expected.online);
     expect(figures.monitoring.total).toBe(expected.total);
     expect(figures.monitoring.rate).toBeCloseTo(3 / 7, 12);
-    expect(figures.monitoring.townships).toEqual([
+    expect(figures.monitoring.townships.map(({ coverage: _, ...row }) => row)).toEqual([
       { code: MANJIANG, name: '满江街道', online: 0, total: 0, rate: null },
       { code: TAIHE, name: '太和街道', online: 1, total: 4, rate: 0.25 },
       { code: XIAGUAN, name: '下关街道', online: 2, total: 3, rate: 2 / 3 },
     ]);
     expect(new Set(figures.monitoring.townships)).toEqual(new Set(expected.townships));
+  });
+
+  it('gives beside the online rate the share of key places and roads in view of an online point, and camera health', () => {
+    const { coverage, health, townships } = figures.monitoring;
+    expect(coverage).toMatchObject(expected.coverage);
+    expect(coverage.overall).toEqual({ covered: 2, total: 4, rate: 0.5 });
+    expect(townships.find((t) => t.code === XIAGUAN)!.coverage.overall.rate).toBe(1);
+    expect(townships.find((t) => t.code === TAIHE)!.coverage.overall.rate).toBe(0);
+    expect(townships.find((t) => t.code === MANJIANG)!.coverage.overall).toEqual({
+      covered: 0,
+      total: 0,
+      rate: null,
+    });
+    expect(health).toEqual({ ...expected.health, rate: 2 / 5, target: 0.98, meetsTarget: false });
+    // Villages come named and least covered first.
+    const withVillages = computeFigures(cache.db, {
+      scope: COUNTY,
+      now: new Date(NOW),
+      sla: DEFAULT_SLA,
+      modes: [],
+      townships: TOWNSHIPS,
+      villages: [
+        { code: '532901003001', name: '下关村' },
+        { code: '532901004001', name: '太和村' },
+      ],
+    });
+    expect(withVillages.monitoring.villages.map((v) => [v.name, v.coverage.overall.rate])).toEqual([
+      ['太和村', 0],
+      ['下关村', 1],
+    ]);
+  });
+
+  it('works the coverage out again once a point changed and the refresh time has passed', () => {
+    const fresh = cacheWith(record.drafts);
+    const before = figuresOf(fresh, COUNTY);
+    // 太和's fault camera, repaired and moved beside the market, now sees it.
+    const repaired = statusChange({ ...record.points[5]!, location: east(990) }, 'online', cst(0, 14, 20));
+    fresh.apply({
+      after: fresh.cursor,
+      through: fresh.cursor + 1,
+      events: stamp([repaired.draft], fresh.cursor),
+    });
+    const soon = figuresOf(fresh, COUNTY, addMinutes(NOW, 0.2));
+    expect(soon.monitoring.coverage).toEqual(before.monitoring.coverage);
+    const later = figuresOf(fresh, COUNTY, addMinutes(NOW, 1));
+    expect(later.monitoring.coverage.places).toEqual({ covered: 2, total: 2, rate: 1 });
+    expect(later.monitoring.coverage.asOf).toBe(addMinutes(NOW, 1));
+    expect(later.monitoring.health.working).toBe(before.monitoring.health.working + 1);
   });
 
   it('narrows every figure to a scope', () => {
@@ -484,18 +623,22 @@ describe('the live figures of a jurisdiction', () => {
     expect(township.open.total).toBe(4);
     expect(township.arrivals.today).toEqual(plain.arrivalsToday);
     expect(township.arrivals.previousWeekMean).toEqual(plain.arrivalsMean);
-    expect(township.resolution).toEqual({ resolved: 3, openAssigned: 1, rate: 0.75 });
-    expect(township.handling.closed).toBe(plain.handledCount);
-    expect(township.handling.meanHours).toBeCloseTo(plain.handlingHours, 9);
+    expect(township.kpis.current.resolution).toEqual(plain.kpiResolution);
+    expect(township.kpis.current.handling.closed).toBe(plain.handledCount);
+    expect(township.kpis.current.handling.meanHours).toBeCloseTo(plain.handlingHours, 9);
     expect(township.satisfaction.counts).toEqual(plain.satisfaction);
     expect(township.satisfaction.satisfiedShare).toBe(0.75);
     expect(township.overdue).toBe(plain.overdue);
     expect(township.overdue).toBe(2);
-    expect(township.monitoring).toEqual({
+    expect(township.monitoring).toMatchObject({
       online: 2,
       total: 3,
       rate: 2 / 3,
-      townships: [{ code: XIAGUAN, name: '下关街道', online: 2, total: 3, rate: 2 / 3 }],
+      townships: [
+        { code: XIAGUAN, name: '下关街道', online: 2, total: 3, rate: 2 / 3, coverage: plain.coverage },
+      ],
+      coverage: plain.coverage,
+      health: { working: 1, total: 2, rate: 0.5, meetsTarget: false },
     });
     // A grid of 太和 holds only its own.
     const grid = figuresOf(cache, TAIHE_GRID);
@@ -506,8 +649,9 @@ describe('the live figures of a jurisdiction', () => {
   it('has nothing to divide by in a jurisdiction without incidents or points', () => {
     const empty = figuresOf(cache, MANJIANG);
     expect(empty.open.total).toBe(0);
-    expect(empty.resolution.rate).toBeNull();
-    expect(empty.handling).toEqual({ closed: 0, meanHours: null });
+    expect(empty.kpis.current.resolution.rate).toBeNull();
+    expect(empty.kpis.current.handling).toEqual({ closed: 0, meanHours: null });
+    expect(empty.kpis.current.capture.rate).toBeNull();
     expect(empty.satisfaction.satisfiedShare).toBeNull();
     expect(empty.monitoring.rate).toBeNull();
   });

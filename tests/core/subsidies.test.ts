@@ -81,12 +81,12 @@ describe('the core’s subsidy by case', () => {
     expect(file.fileName).toBe(`subsidies-${COUNTY}-${MONTH}.csv`);
     expect(
       file.content.startsWith(
-        '\uFEFF乡镇（街道）,村（社区）,网格,简易,一般,复杂,重大疑难,件数合计,补贴金额（元）\r\n',
+        '\uFEFF乡镇（街道）,村（社区）,网格,网格员,简易,一般,复杂,重大疑难,件数合计,补贴金额（元）\r\n',
       ),
     ).toBe(true);
     const [header, ...lines] = parse(file.content.slice(1)) as string[][];
-    expect(header).toHaveLength(9);
-    const numbers = (line: string[]) => line.slice(3).map(Number);
+    expect(header).toHaveLength(10);
+    const numbers = (line: string[]) => line.slice(4).map(Number);
     const gridLines = lines.filter((line) => !['小计', ''].includes(line[2]!) && line[0] !== '总计');
     expect(gridLines).toHaveLength(report.rows.length);
     expect(file.count).toBe(report.rows.length);
@@ -118,6 +118,8 @@ describe('the core’s subsidy by case', () => {
       report.overall.amount,
     ]);
     expect(gridLines.some((line) => line[2] === '村（社区）调委会')).toBe(true);
+    // Each line is one worker's: named as the resolution named them, or said to be unrecorded.
+    expect(gridLines.map((line) => line[3])).toEqual(report.rows.map((row) => row.worker ?? '未记录'));
   });
 
   it.each([

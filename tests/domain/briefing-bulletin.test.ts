@@ -85,8 +85,8 @@ describe('the bulletin drafted from a day’s briefing in wartime', () => {
       const delta = match[3] ? (match[3] === '增加' ? 1 : -1) * Number(match[4]) : 0;
       const mean = Number(match[6]);
       expect(current, figure).toBe(line.current);
-      expect(delta, figure).toBe(line.current - line.previous);
-      expect(mean, figure).toBe(Math.round(line.baselineMean * 10) / 10);
+      expect(delta, figure).toBe(line.current - line.previous!);
+      expect(mean, figure).toBe(Math.round(line.baselineMean! * 10) / 10);
       expect(match[5] ?? '持平', figure).toBe(current > mean ? '高于' : current < mean ? '低于' : '持平');
       seen.add(figure);
     }
@@ -202,7 +202,7 @@ describe('the bulletin of other briefings', () => {
     expect(section(quarter, '总体情况')).toContain('近4个季度季均');
   });
 
-  it('writes both years of a week across the new year, and says when nothing is at risk or overdue', () => {
+  it('writes both years of a week across the new year, says when nothing is at risk or overdue, and that weeks before the log have no data', () => {
     const quiet = buildBriefing({
       events: log.events,
       scope: COUNTY,
@@ -212,9 +212,7 @@ describe('the bulletin of other briefings', () => {
     });
     const bulletin = draftBulletin(quiet, NAMES);
     expect(bulletin.title).toBe('大理市综治中心每周分析（2025年12月29日至2026年1月4日）');
-    expect(section(bulletin, '总体情况')).toContain(
-      '新增矛盾纠纷和案事件0件，与上周持平，与近4周周均持平（0件）',
-    );
+    expect(section(bulletin, '总体情况')).toContain('新增矛盾纠纷和案事件0件，上周无数据，近4周周均无数据');
     expect(section(bulletin, '重大风险')).toBe('截至1月4日24时，无已研判的在办风险事项。');
     expect(section(bulletin, '超时未办结')).toBe('截至1月4日24时，无超时未办结事项。');
     expect(section(bulletin, '工作要求')).not.toContain('限期办结');

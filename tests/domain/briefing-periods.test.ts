@@ -311,7 +311,7 @@ describe('a monthly briefing (每月调度), built from simulated months', () =>
 });
 
 describe('a quarterly briefing (每季通报), built from simulated months', () => {
-  // Of the four quarters before, only December has a log: the rest count as quiet.
+  // The log begins on the eve of 1 December: of the four quarters before, none began after it, so none is known.
   const quarters = stretches(
     ['2025-01-01', '2025-04-01', '2025-07-01', '2025-10-01', '2026-01-01'],
     '2026-04-01',
@@ -329,6 +329,26 @@ describe('a quarterly briefing (每季通报), built from simulated months', () 
     expect(briefing).toMatchObject({ period: 'quarter', from: '2026-01-01', until: '2026-03-31' });
     expect(briefing.headline).toEqual(truth.headline(COUNTY, quarters));
     expect(briefingSchema.parse(briefing)).toEqual(briefing);
+  });
+
+  it('has no data, rather than zero, for quarters the log does not reach back to', () => {
+    for (const line of briefing.headline)
+      expect(line, line.figure).toMatchObject({ previous: null, baselineMean: null, baselinePeriods: 0 });
+    // Told the log began later than its first event given, the week briefing drops the weeks before.
+    const week = buildBriefing({
+      events: log.events,
+      scope: COUNTY,
+      day: '2026-03-25',
+      period: 'week',
+      now: LATER,
+      logStart: chinaDayStart('2026-03-09'),
+    });
+    const weeks = stretches(
+      ['2026-02-23', '2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23'],
+      '2026-03-30',
+    );
+    expect(week.headline).toEqual(truth.headline(COUNTY, weeks, chinaDayStart('2026-03-09')));
+    expect(week.headline.every((line) => line.baselinePeriods === 2 && line.previous !== null)).toBe(true);
   });
 
   it('counts the quarter’s arrivals by calendar week', () => {

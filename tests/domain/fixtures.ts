@@ -77,6 +77,7 @@ export function incidentIn(stage: Stage): Incident {
     reopenCount: 0,
     closure: stage === 'closed' ? 'followed-up' : null,
     difficulty: ROUTE[stage].includes('followUp') ? 'ordinary' : null,
+    resolver: ROUTE[stage].includes('followUp') ? '杨丽华' : null,
   };
 }
 

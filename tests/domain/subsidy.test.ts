@@ -89,6 +89,7 @@ class LogBuilder {
     resolvedAt: string,
     difficulty: Difficulty | undefined,
     kind: IncidentKind = 'dispute',
+    resolver?: string,
   ): Incident {
     const reportedAt = addMinutes(resolvedAt, -24 * 60);
     const opened = openIncident(
@@ -123,7 +124,11 @@ class LogBuilder {
       { type: 'acknowledge', unitId: 'unit-justice' },
       addMinutes(reportedAt, 90),
     );
-    return this.act(incident, { type: 'resolve', summary: '双方达成调解协议', difficulty }, resolvedAt);
+    return this.act(
+      incident,
+      { type: 'resolve', summary: '双方达成调解协议', difficulty, ...(resolver ? { resolver } : {}) },
+      resolvedAt,
+    );
   }
 
   /** The reporter is dissatisfied, and the dispute goes back for another round. */
@@ -369,13 +374,30 @@ describe('which disputes earn in a month', () => {
 
     const report = march(log);
     expect(report.rows).toEqual([
-      { grid: null, village: VILLAGE, township: XIAGUAN, ...total({ complex: 1 }, 300) },
-      { grid: OTHER_GRID, village: VILLAGE, township: XIAGUAN, ...total({ simple: 1 }, 30) },
+      { worker: null, grid: null, village: VILLAGE, township: XIAGUAN, ...total({ complex: 1 }, 300) },
+      { worker: null, grid: OTHER_GRID, village: VILLAGE, township: XIAGUAN, ...total({ simple: 1 }, 30) },
     ]);
     expect(report.villages).toEqual([
       { village: VILLAGE, township: XIAGUAN, ...total({ complex: 1, simple: 1 }, 330) },
     ]);
     expect(report.ungraded).toBe(1);
+  });
+
+  it('credits each dispute to the grid worker who resolved it, by name, the unnamed ones to the grid as a whole', () => {
+    const log = new LogBuilder();
+    log.resolved('by-yang', GRID, cst('2026-03-10T10:00:00'), 'simple', 'dispute', '杨丽华');
+    log.resolved('by-duan', GRID, cst('2026-03-11T10:00:00'), 'complex', 'dispute', '段建国');
+    log.resolved('by-yang-again', GRID, cst('2026-03-12T10:00:00'), 'ordinary', 'dispute', '杨丽华');
+    log.resolved('unnamed', GRID, cst('2026-03-13T10:00:00'), 'simple');
+    log.resolved('village-level', VILLAGE, cst('2026-03-14T10:00:00'), 'major', 'dispute', '杨丽华');
+    const rows = march(log).rows.map((row) => [row.grid, row.worker, row.count, row.amount]);
+    const rates = DEFAULT_SUBSIDY_RATES;
+    expect(rows).toEqual([
+      [null, '杨丽华', 1, rates.major],
+      [GRID, '杨丽华', 2, rates.simple + rates.ordinary],
+      [GRID, '段建国', 1, rates.complex],
+      [GRID, null, 1, rates.simple],
+    ]);
   });
 
   it('holds nothing for a month without resolutions', () => {

@@ -43,10 +43,23 @@ test('the briefing presents yesterday’s figures as slides, turned by keyboard 
 
   // The day picker had the keys; the operator clicks onto the slide to present.
   await slide.locator('.slide-body').click();
-  const order = ['arrivals', 'open', 'topRisks', 'overdue', 'targets', 'hotspots', 'orders'];
+  const order = ['kpis', 'arrivals', 'open', 'topRisks', 'overdue', 'targets', 'hotspots', 'orders'];
+  const percent = (rate: number | null) =>
+    rate === null
+      ? '—'
+      : new Intl.NumberFormat('zh-CN', {
+          style: 'percent',
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        }).format(rate);
   for (const [i, key] of order.entries()) {
     await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'PageDown');
     await expect(slide).toHaveAttribute('data-slide', key);
+    if (key === 'kpis')
+      for (const figure of ['capture', 'satisfaction', 'resolution'] as const)
+        await expect(page.getByTestId(`kpi-${figure}`).locator('.headline-value')).toHaveText(
+          percent(expected.kpis.current[figure].rate),
+        );
     await page.screenshot({ path: testInfo.outputPath(`briefing-${key}.png`) });
   }
   await expect(page.getByTestId('briefing-position')).toHaveText('第 8 / 8 页');

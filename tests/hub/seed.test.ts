@@ -5,6 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ROAD_SEGMENT_MAX_METRES,
+  ViewIndex,
+  furthestLatitude,
+  keyPlaceSchema,
+  metresBetween,
+  roadSegmentSchema,
   forceSchema,
   hubEventSchema,
   memberUnitSchema,
@@ -43,6 +49,29 @@ describe('the generated inventory', () => {
     expect(volunteers.reduce((sum, f) => sum + f.members, 0)).toBe(36_000);
     expect(dali.units.find((u) => u.id === 'unit-532901-police')?.name).toBe('大理市公安局');
     expect(dali.units.find((u) => u.id === 'unit-532922-justice-bureau')?.name).toBe('漾濞彝族自治县司法局');
+  });
+
+  it('has key places in their grids and roads cut into short segments, for the monitoring coverage', () => {
+    const grids = new Map(readBoundaries('gulang', 'grid')!.features.map((f) => [f.properties.code, f]));
+    const townships = readJurisdictions('gulang').filter((j) => j.level === 'township');
+    const { places, roads } = gulang.coverage;
+    // Each township's government, school, health centre and market; each village's committee.
+    expect(places.filter((p) => p.id.endsWith('-government'))).toHaveLength(townships.length);
+    expect(places.filter((p) => p.id.endsWith('-committee')).length).toBeGreaterThan(150);
+    for (const place of places) {
+      expect(keyPlaceSchema.safeParse(place).success).toBe(true);
+      expect(booleanPointInPolygon(place.location, grids.get(place.jurisdictionCode)!.geometry)).toBe(true);
+    }
+    expect(new Set(roads.map((r) => r.jurisdictionCode)).size).toBe(grids.size);
+    for (const road of roads) {
+      expect(roadSegmentSchema.safeParse(road).success).toBe(true);
+      expect(metresBetween(road.from, road.to)).toBeLessThanOrEqual(ROAD_SEGMENT_MAX_METRES + 1);
+    }
+    // Cameras stand where the spots are, so a good share of the spots are in view of one, though not all.
+    const index = new ViewIndex(gulang.points, furthestLatitude(gulang.points.map((p) => p.location)));
+    const seen = places.filter((p) => index.sees(p.location)).length / places.length;
+    expect(seen).toBeGreaterThan(0.3);
+    expect(seen).toBeLessThan(1);
   });
 
   it("keeps Gulang's own camera classes", () => {
@@ -115,6 +144,8 @@ describe('seeding a hub', () => {
     expect((await store.entitiesInScope('', 'member-unit')).length).toBe(inventory.units.length);
     expect((await store.entitiesInScope('', 'monitoring-point')).length).toBe(inventory.points.length);
     expect((await store.entitiesInScope('', 'force')).length).toBe(inventory.forces.length);
+    expect((await store.entitiesInScope('', 'key-place')).length).toBe(inventory.coverage.places.length);
+    expect((await store.entitiesInScope('', 'road-segment')).length).toBe(inventory.coverage.roads.length);
 
     const head = await store.headSeq();
     expect(head).toBe(result.events);

@@ -62,16 +62,25 @@ export function briefingTruth(log: SimulatedDays) {
 
   /**
    * The headline of the last of `stretches` (each [start, end], oldest first) against the one before it and
-   * the mean of all the others.
+   * the mean of all the others, leaving out those that began before the log did (`logStart`, by default the
+   * simulated log's own start).
    */
-  function headline(scope: string, stretches: readonly (readonly [number, number])[]) {
+  function headline(
+    scope: string,
+    stretches: readonly (readonly [number, number])[],
+    logStart: number = log.startsAt,
+  ) {
     const all = stretches.map(([start, end]) => figures(scope, start, end));
-    const baseline = all.slice(0, -1);
+    const baseline = stretches.slice(0, -1).map(([start], index) => (start >= logStart ? all[index]! : null));
+    const previous = baseline.at(-1) ?? null;
+    const recorded = baseline.filter((f) => f !== null);
     return HEADLINE_FIGURES.map((figure) => ({
       figure,
       current: all.at(-1)![figure],
-      previous: baseline.at(-1)![figure],
-      baselineMean: baseline.reduce((sum, f) => sum + f[figure], 0) / baseline.length,
+      previous: previous === null ? null : previous[figure],
+      baselineMean:
+        recorded.length === 0 ? null : recorded.reduce((sum, f) => sum + f[figure], 0) / recorded.length,
+      baselinePeriods: recorded.length,
     }));
   }
 

@@ -10,6 +10,7 @@ import {
   type HubEventDraft,
   type Incident,
   type IncidentCategory,
+  type IncidentSource,
   type LifecycleAction,
   type MemberUnit,
   type ModeState,
@@ -28,7 +29,8 @@ import { between, chance, pick } from '../../src/sim/draw';
  * from the events are checked against figures worked out from that truth, not from the log.
  *
  * What the subsidy by case needs (kinds, village-level filings, difficulty grades, second resolutions) is drawn
- * from a second random source, so that adding it left every other draw, and so each earlier log, as it was.
+ * from a second random source, and who filed a report from a third, so that adding them left every other draw,
+ * and so each earlier log, as it was.
  */
 export const COUNTY = '532901';
 export const XIAGUAN = '532901003';
@@ -42,6 +44,8 @@ const CATEGORIES: IncidentCategory[] = [
 ];
 const RISKS: RiskLevel[] = ['high', 'medium', 'medium', 'low', 'low', 'low'];
 const SATISFACTIONS: Satisfaction[] = ['satisfied', 'satisfied', 'basically-satisfied', 'dissatisfied'];
+/** Who filed a report that no camera raised: a grid worker's patrol, a sweep, or the public. */
+const FIELD_SOURCES: IncidentSource[] = ['grid-worker', 'grid-worker', 'sweep', 'citizen-qr', 'hotline'];
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
@@ -74,11 +78,14 @@ export interface SimulatedDays {
   /** The wartime switch of 太和街道 on the last day. */
   wartime: ModeState;
   lastDay: ChinaDay;
+  /** The instant of the log's first event: the units registered the evening before the first day. */
+  startsAt: number;
 }
 
 function playIncident(
   random: Random,
   grading: Random,
+  sourcing: Random,
   n: number,
   createdAt: number,
   until: number,
@@ -100,7 +107,7 @@ function playIncident(
       location: [100.2 + random() * 0.1, 25.6 + random() * 0.1],
       address: '大理市',
       reporter: camera ? null : { name: '李某', phone: '13800000000' },
-      source: camera ? 'camera-alarm' : 'grid-worker',
+      source: camera ? 'camera-alarm' : pick(sourcing, FIELD_SOURCES),
       monitoringPointId: camera ? 'cam-1' : null,
     },
     new Date(createdAt).toISOString(),
@@ -193,8 +200,10 @@ function playIncident(
 export function simulateDays(seed: string, lastDay: ChinaDay, days: number): SimulatedDays {
   const random = seededRandom(seed);
   const grading = seededRandom(`${seed}/grading`);
+  const sourcing = seededRandom(`${seed}/sourcing`);
   const firstStart = chinaDayStart(addChinaDays(lastDay, 1 - days));
   const until = chinaDayStart(addChinaDays(lastDay, 1)) - 1;
+  const startsAt = firstStart - HOUR;
   const wartime: ModeState = {
     jurisdictionCode: TAIHE,
     mode: 'wartime',
@@ -206,7 +215,7 @@ export function simulateDays(seed: string, lastDay: ChinaDay, days: number): Sim
     {
       type: 'units.registered',
       jurisdiction: COUNTY,
-      at: new Date(firstStart - HOUR).toISOString(),
+      at: new Date(startsAt).toISOString(),
       payload: { units: UNITS },
     },
     {
@@ -220,11 +229,11 @@ export function simulateDays(seed: string, lastDay: ChinaDay, days: number): Sim
   const count = days * 30;
   for (let n = 0; n < count; n += 1) {
     const createdAt = Math.floor(firstStart + random() * (until - firstStart));
-    const played = playIncident(random, grading, n, createdAt, until, wartime);
+    const played = playIncident(random, grading, sourcing, n, createdAt, until, wartime);
     histories.push(played.steps);
     drafts.push(...played.drafts);
   }
   drafts.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const events = drafts.map((draft, i) => ({ ...draft, seq: i + 1, id: `event-${i + 1}` }) as HubEvent);
-  return { events, histories, wartime, lastDay };
+  return { events, histories, wartime, lastDay, startsAt };
 }

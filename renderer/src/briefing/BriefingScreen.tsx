@@ -11,6 +11,7 @@ import { periodWords } from './period-words';
 import { ArrivalsSlide } from './slides/ArrivalsSlide';
 import { HeadlineSlide } from './slides/HeadlineSlide';
 import { HotspotSlide } from './slides/HotspotSlide';
+import { KpiSlide } from './slides/KpiSlide';
 import { OpenSlide } from './slides/OpenSlide';
 import { OrdersSlide } from './slides/OrdersSlide';
 import { OverdueSlide } from './slides/OverdueSlide';
@@ -46,6 +47,11 @@ function slidesOf(
       key: 'headline',
       title: t('briefing.slides.headline', { this: words.this }),
       content: <HeadlineSlide briefing={briefing} words={words} />,
+    },
+    {
+      key: 'kpis',
+      title: t('briefing.slides.kpis', { this: words.this }),
+      content: <KpiSlide briefing={briefing} words={words} />,
     },
     {
       key: 'arrivals',

@@ -46,7 +46,7 @@ export const FiguresPanel = memo(function FiguresPanel({ scope }: { scope?: stri
         <OpenByRiskChart byRisk={value.open.byRisk} />
         <ArrivalsChart arrivals={value.arrivals} />
         <SatisfactionChart counts={value.satisfaction.counts} />
-        <CoverageChart townships={value.monitoring.townships} />
+        <CoverageChart townships={value.monitoring.townships} villages={value.monitoring.villages} />
       </div>
     </section>
   );

@@ -1,16 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { Figures } from '../../../src/core/contract/figures';
 import { FigureTile } from './FigureTile';
-import { formatCount, formatRate, handlingTime } from './format';
+import { formatCount, formatRate, handlingTime, signedPercent } from './format';
 
 /** The headline numbers of the scope, one tile each. */
 export function KeyFigures({ figures }: { figures: Figures }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const count = (n: number) => formatCount(n, locale);
-  const { open, overdue, toSupervise, resolution, handling, satisfaction, monitoring } = figures;
+  const { open, overdue, toSupervise, kpis, monitoring } = figures;
+  const { handling, capture, satisfaction, resolution } = kpis.current;
   const handled = handling.meanHours === null ? null : handlingTime(handling.meanHours, locale);
-  const calls = Object.values(satisfaction.counts).reduce((sum, n) => sum + n, 0);
+  const change =
+    kpis.previous === null
+      ? t('figures.capture.noData')
+      : kpis.captureChange === null
+        ? t('figures.capture.noChange')
+        : t('figures.capture.change', { change: signedPercent(kpis.captureChange, locale) });
   return (
     <div className="figure-tiles">
       <FigureTile
@@ -36,7 +42,7 @@ export function KeyFigures({ figures }: { figures: Figures }) {
         value={formatRate(resolution.rate, locale)}
         detail={t('figures.resolutionRate.detail', {
           resolved: count(resolution.resolved),
-          openAssigned: count(resolution.openAssigned),
+          taken: count(resolution.taken),
         })}
       />
       <FigureTile
@@ -49,8 +55,38 @@ export function KeyFigures({ figures }: { figures: Figures }) {
       <FigureTile
         testId="figure-satisfaction"
         label={t('figures.satisfaction.label')}
-        value={formatRate(satisfaction.satisfiedShare, locale)}
-        detail={t('figures.satisfaction.detail', { calls: count(calls) })}
+        value={formatRate(satisfaction.rate, locale)}
+        detail={t('figures.satisfaction.detail', { calls: count(satisfaction.calls) })}
+      />
+      <FigureTile
+        testId="figure-capture-rate"
+        label={t('figures.capture.label')}
+        value={formatRate(capture.rate, locale)}
+        detail={t('figures.capture.detail', {
+          sensed: count(capture.sensed),
+          disputes: count(capture.disputes),
+          change,
+        })}
+      />
+      <FigureTile
+        testId="figure-coverage"
+        label={t('figures.coverageRate.label')}
+        value={formatRate(monitoring.coverage.overall.rate, locale)}
+        detail={t('figures.coverageRate.detail', {
+          places: formatRate(monitoring.coverage.places.rate, locale),
+          roads: formatRate(monitoring.coverage.roads.rate, locale),
+        })}
+      />
+      <FigureTile
+        testId="figure-camera-health"
+        label={t('figures.cameraHealth.label')}
+        value={formatRate(monitoring.health.rate, locale)}
+        detail={t('figures.cameraHealth.detail', {
+          target: formatRate(monitoring.health.target, locale),
+          working: count(monitoring.health.working),
+          total: count(monitoring.health.total),
+        })}
+        alert={monitoring.health.meetsTarget === false ? t('figures.cameraHealth.alert') : undefined}
       />
       <FigureTile
         testId="figure-camera-online"

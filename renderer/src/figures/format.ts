@@ -25,3 +25,13 @@ export function handlingTime(meanHours: number, locale: string): { value: string
     unit,
   };
 }
+
+/** A change as a signed percentage, "+102.0%" or "−12.5%". */
+export function signedPercent(change: number, locale: string): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    signDisplay: 'exceptZero',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(change);
+}

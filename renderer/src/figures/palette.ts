@@ -32,3 +32,9 @@ export const CHART_COLOURS = {
   muted: '#8EA0BD',
   grid: '#22314D',
 } as const;
+
+/** Coverage beside the online rate: two Okabe–Ito colours apart from the risk and satisfaction ones. */
+export const COVERAGE_COLOURS = {
+  coverage: '#009E73',
+  online: '#4CC3FF',
+} as const;

@@ -2,7 +2,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIFFICULTIES, groupBy, type SubsidyReport, type SubsidyTotal } from '../../../src/domain';
 
-/** The month township by township: each township's total, then each village's, then its grid workers'. */
+/** The month township by township: each township's total, then each village's, then its grid workers' by name. */
 export function SubsidyTable({ report, names }: { report: SubsidyReport; names: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   const name = (code: string) => names[code] ?? code;
@@ -46,8 +46,16 @@ export function SubsidyTable({ report, names }: { report: SubsidyReport; names: 
                 {cells(village)}
               </tr>
               {(rowsOf.get(village.village) ?? []).map((row) => (
-                <tr key={row.grid ?? row.village} className="subsidy-grid" data-testid="subsidy-grid-row">
-                  <th scope="row">{row.grid === null ? t('subsidies.villageMediation') : name(row.grid)}</th>
+                <tr
+                  key={`${row.grid ?? row.village}/${row.worker ?? ''}`}
+                  className="subsidy-grid"
+                  data-testid="subsidy-grid-row"
+                >
+                  <th scope="row">
+                    {row.grid === null ? t('subsidies.villageMediation') : name(row.grid)}
+                    {' · '}
+                    {row.worker ?? t('subsidies.workerNotRecorded')}
+                  </th>
                   {cells(row)}
                 </tr>
               ))}

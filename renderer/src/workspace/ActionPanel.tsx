@@ -61,6 +61,9 @@ function ActionForm({
   // No default: the grade sets a grid worker's pay, so it is chosen, never assumed.
   const [difficulty, setDifficulty] = useState<Difficulty | ''>('');
   const gradesDifficulty = incident.kind === 'dispute';
+  // A dispute's subsidy goes to the worker who mediated it: named from the grid's roll when it has one.
+  const [resolver, setResolver] = useState('');
+  const namesResolver = gradesDifficulty && detail.gridWorkers.length > 0;
   const awaiting = incident.assignedUnitIds.filter((id) => !incident.acknowledgedUnitIds.includes(id));
   const [unitId, setUnitId] = useState(awaiting[0] ?? '');
 
@@ -104,9 +107,15 @@ function ActionForm({
           ? null
           : { type: 'issueSupervisionNotice', ...envelope, requirement: text.trim() };
       case 'resolve':
-        return reasonTooShort || (gradesDifficulty && !difficulty)
+        return reasonTooShort || (gradesDifficulty && !difficulty) || (namesResolver && !resolver)
           ? null
-          : { type: 'resolve', ...envelope, summary: text.trim(), ...(difficulty ? { difficulty } : {}) };
+          : {
+              type: 'resolve',
+              ...envelope,
+              summary: text.trim(),
+              ...(difficulty ? { difficulty } : {}),
+              ...(resolver ? { resolver } : {}),
+            };
       case 'recordFollowUp':
         return { type: 'recordFollowUp', ...envelope, satisfaction, note: text.trim() };
       case 'close':
@@ -207,6 +216,27 @@ function ActionForm({
             {DIFFICULTIES.map((choice) => (
               <option key={choice} value={choice}>
                 {t(`ws.difficulty.${choice}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {action === 'resolve' && namesResolver && (
+        <label>
+          {t('ws.action.resolver')}
+          <select
+            data-testid="resolve-resolver"
+            required
+            value={resolver}
+            onChange={(event) => setResolver(event.target.value)}
+            translate="no"
+          >
+            <option value="" disabled>
+              {t('ws.action.chooseResolver')}
+            </option>
+            {detail.gridWorkers.map((name) => (
+              <option key={name} value={name}>
+                {name}
               </option>
             ))}
           </select>

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import {
   CODE_LENGTH,
   DAY_MS,
+  coverageWithin,
   HOUR_MS,
   SATISFACTIONS,
   TIMED_STAGES,
@@ -10,15 +11,18 @@ import {
   modeInForce,
   startOfChinaDay,
   toMillis,
-  type Closure,
   type Incident,
   type ModeState,
   type Satisfaction,
   type SlaConfig,
   type Stage,
 } from '../../domain';
+import { coverageState, healthWithin, type CoverageState } from './coverage';
+import { kpiLedger } from './kpis';
 import {
   HOURS_IN_DAY,
+  KPI_WINDOW_DAYS,
+  WORST_VILLAGES,
   OPEN_RISK_GRADES,
   type Figures,
   type OpenRiskGrade,
@@ -34,25 +38,22 @@ export interface FiguresOptions {
   modes: readonly ModeState[];
   /** Names for the coverage table; a township missing here is shown by its code. */
   townships: readonly { code: string; name: string }[];
+  /** The villages the coverage ranks, with their names; none when left out. */
+  villages?: readonly { code: string; name: string }[];
 }
 
 /** Today's arrivals are compared with the same hour of the days before. */
 const BASELINE_DAYS = 7;
-/** Handling time is a recent figure: it shows the effect of this month's work, not of the whole record. */
-const HANDLING_WINDOW_MS = 30 * DAY_MS;
 
 /** What the figures need of one incident, kept instead of the whole document. */
 interface IncidentFacts {
   stage: Stage;
   risk: OpenRiskGrade;
   createdMs: number;
-  closedMs: number | null;
-  closure: Closure | null;
   /** The verdict of the last follow-up call. */
   satisfaction: Satisfaction | null;
   /** Every dissatisfied follow-up call reopened the incident once. */
   dissatisfiedCalls: number;
-  assigned: boolean;
   /** Kept while the incident is open: whether it is overdue depends on the clock and the mode in force. */
   openIncident: Incident | null;
 }
@@ -64,16 +65,12 @@ interface PointTally {
 
 function factsOf(incident: Incident): IncidentFacts {
   const open = incident.stage !== 'closed';
-  const closedAt = incident.stageEnteredAt.closed;
   return {
     stage: incident.stage,
     risk: incident.riskLevel ?? 'ungraded',
     createdMs: toMillis(incident.createdAt),
-    closedMs: !open && closedAt !== undefined ? toMillis(closedAt) : null,
-    closure: incident.closure,
     satisfaction: incident.satisfaction,
     dissatisfiedCalls: incident.reopenCount,
-    assigned: incident.assignedUnitIds.length > 0,
     openIncident: open ? incident : null,
   };
 }
@@ -232,6 +229,15 @@ function createMemos(db: Database.Database): Memos {
 }
 
 const memosByDatabase = new WeakMap<Database.Database, Memos>();
+const logStartStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/** The instant of the earliest event the cache holds; for an empty cache, `fallback`. */
+function logStartOf(db: Database.Database, fallback: number): number {
+  let statement = logStartStatements.get(db);
+  if (!statement) logStartStatements.set(db, (statement = db.prepare('SELECT MIN(at) FROM events').pluck()));
+  const at = statement.get() as string | null;
+  return at === null ? fallback : Date.parse(at);
+}
 
 function memosFor(db: Database.Database): Memos {
   let memos = memosByDatabase.get(db);
@@ -260,50 +266,33 @@ function openCounts(facts: readonly IncidentFacts[]): Figures['open'] {
   return { total, byStage, byRisk };
 }
 
-function arrivals(facts: readonly IncidentFacts[], nowMs: number): Figures['arrivals'] {
+/**
+ * Today's arrivals per hour against the mean of the days before that the log covers whole: a day that began
+ * before the first event the cache holds (`logStart`) is partly or wholly unknown, so it is left out.
+ */
+function arrivals(facts: readonly IncidentFacts[], nowMs: number, logStart: number): Figures['arrivals'] {
   const todayStart = startOfChinaDay(nowMs);
   const baselineStart = todayStart - BASELINE_DAYS * DAY_MS;
+  // The first midnight of the baseline at or after the log's start.
+  const knownFrom = Math.min(
+    todayStart,
+    baselineStart + Math.max(0, Math.ceil((logStart - baselineStart) / DAY_MS)) * DAY_MS,
+  );
+  const baselineDays = (todayStart - knownFrom) / DAY_MS;
   const today = new Array<number>(HOURS_IN_DAY).fill(0);
   const baseline = new Array<number>(HOURS_IN_DAY).fill(0);
   for (const { createdMs } of facts) {
-    if (createdMs < baselineStart || createdMs >= todayStart + DAY_MS) continue;
+    if (createdMs < knownFrom || createdMs >= todayStart + DAY_MS) continue;
     // baselineStart is a midnight, so whole hours from it give the hour of the day.
     const hour = Math.floor((createdMs - baselineStart) / HOUR_MS) % HOURS_IN_DAY;
     (createdMs >= todayStart ? today : baseline)[hour]! += 1;
   }
   return {
     today,
-    previousWeekMean: baseline.map((count) => count / BASELINE_DAYS),
+    previousWeekMean: baselineDays === 0 ? null : baseline.map((count) => count / baselineDays),
+    baselineDays,
     currentHour: Math.floor((nowMs - todayStart) / HOUR_MS),
   };
-}
-
-/**
- * Resolved (closed after or without a follow-up call) ÷ (resolved + open incidents already assigned to a
- * unit), over everything the cache holds for the scope. Dismissed reports count on neither side: the
- * centre never took them on. Open incidents not yet assigned are still being judged, not handled.
- */
-function resolution(facts: readonly IncidentFacts[]): Figures['resolution'] {
-  let resolved = 0;
-  let openAssigned = 0;
-  for (const { stage, closure, assigned } of facts) {
-    if (closure === 'followed-up' || closure === 'no-follow-up') resolved += 1;
-    else if (stage !== 'closed' && assigned) openAssigned += 1;
-  }
-  return { resolved, openAssigned, rate: share(resolved, resolved + openAssigned) };
-}
-
-/** Mean hours from report to close of the incidents resolved in the last 30 days; dismissals excluded. */
-function handling(facts: readonly IncidentFacts[], nowMs: number): Figures['handling'] {
-  let closed = 0;
-  let totalMs = 0;
-  for (const { createdMs, closedMs, closure } of facts) {
-    if (closedMs === null || closure === 'dismissed') continue;
-    if (closedMs > nowMs || nowMs - closedMs > HANDLING_WINDOW_MS) continue;
-    closed += 1;
-    totalMs += closedMs - createdMs;
-  }
-  return { closed, meanHours: closed === 0 ? null : totalMs / closed / HOUR_MS };
 }
 
 /**
@@ -353,38 +342,77 @@ function worstFirst(a: TownshipCoverage, b: TownshipCoverage): number {
   return rank(a) - rank(b) || a.code.localeCompare(b.code);
 }
 
-/**
- * Every monitoring point counts towards the online rate (cameras, vehicle checkpoints, face capture); the
- * coverage table adds them up by township, and lists the townships in scope that have none.
- */
-function monitoring(
+/** Nothing to watch ranks first; after that the lowest share in view. */
+function leastCoveredFirst(a: TownshipCoverage, b: TownshipCoverage): number {
+  const rank = (row: TownshipCoverage) => row.coverage.overall.rate ?? -1;
+  return rank(a) - rank(b) || a.code.localeCompare(b.code);
+}
+
+/** Online points per township or village, from the tallies per village or grid. */
+function pointsBy(
   tallies: readonly [code: string, tally: PointTally][],
-  options: FiguresOptions,
-): Figures['monitoring'] {
-  const names = new Map(options.townships.map((township) => [township.code, township.name]));
-  const byTownship = new Map<string, PointTally>();
-  for (const { code } of options.townships) {
-    if (code.startsWith(options.scope) || options.scope.startsWith(code)) {
-      byTownship.set(code, { online: 0, total: 0 });
-    }
-  }
-  let online = 0;
-  let total = 0;
+  length: number,
+  codes: Iterable<string>,
+): Map<string, PointTally> {
+  const sums = new Map<string, PointTally>();
+  for (const code of codes) sums.set(code, { online: 0, total: 0 });
   for (const [code, tally] of tallies) {
-    online += tally.online;
-    total += tally.total;
-    if (code.length < CODE_LENGTH.township) continue;
-    const township = code.slice(0, CODE_LENGTH.township);
-    const sum = byTownship.get(township) ?? { online: 0, total: 0 };
-    byTownship.set(township, { online: sum.online + tally.online, total: sum.total + tally.total });
+    if (code.length < length) continue;
+    const at = code.slice(0, length);
+    const sum = sums.get(at) ?? { online: 0, total: 0 };
+    sums.set(at, { online: sum.online + tally.online, total: sum.total + tally.total });
   }
-  const townships = [...byTownship].map(([code, sum]) => ({
+  return sums;
+}
+
+function rowsOf(
+  sums: ReadonlyMap<string, PointTally>,
+  names: ReadonlyMap<string, string>,
+  coverage: CoverageState,
+): TownshipCoverage[] {
+  return [...sums].map(([code, sum]) => ({
     code,
     name: names.get(code) ?? code,
     ...sum,
     rate: share(sum.online, sum.total),
+    coverage: coverageWithin(coverage.counts, code),
   }));
-  return { online, total, rate: share(online, total), townships: townships.sort(worstFirst) };
+}
+
+/**
+ * Every monitoring point counts towards the online rate (cameras, vehicle checkpoints, face capture); the
+ * coverage table adds them up by township, and lists the townships in scope that have none; beside each, the
+ * share of its key places and roads in view. The villages shown are the scope's least covered.
+ */
+function monitoring(
+  tallies: readonly [code: string, tally: PointTally][],
+  coverage: CoverageState,
+  options: FiguresOptions,
+): Figures['monitoring'] {
+  const inScope = (code: string) => code.startsWith(options.scope) || options.scope.startsWith(code);
+  const townshipCodes = options.townships.map((township) => township.code).filter(inScope);
+  const villageCodes = (options.villages ?? []).map((village) => village.code).filter(inScope);
+  const names = new Map([...options.townships, ...(options.villages ?? [])].map((j) => [j.code, j.name]));
+  let online = 0;
+  let total = 0;
+  for (const [, tally] of tallies) {
+    online += tally.online;
+    total += tally.total;
+  }
+  const townships = rowsOf(pointsBy(tallies, CODE_LENGTH.township, townshipCodes), names, coverage);
+  const villages = rowsOf(pointsBy(tallies, CODE_LENGTH.village, villageCodes), names, coverage);
+  return {
+    online,
+    total,
+    rate: share(online, total),
+    townships: townships.sort(worstFirst),
+    villages: villages.sort(leastCoveredFirst).slice(0, WORST_VILLAGES),
+    coverage: {
+      ...coverageWithin(coverage.counts, options.scope),
+      asOf: new Date(coverage.at).toISOString(),
+    },
+    health: healthWithin(coverage, options.scope),
+  };
 }
 
 /**
@@ -394,21 +422,21 @@ function monitoring(
 export function computeFigures(db: Database.Database, options: FiguresOptions): Figures {
   const memos = memosFor(db);
   // One read transaction, so the incidents and the points are of the same moment.
-  const { incidentsByJurisdiction, tallies } = db.transaction(() => ({
+  const nowMs = options.now.getTime();
+  const { incidentsByJurisdiction, tallies, logStart } = db.transaction(() => ({
     incidentsByJurisdiction: memos.incidents.current(options.scope),
     tallies: memos.points.current(options.scope),
+    logStart: logStartOf(db, nowMs),
   }))();
   const facts = incidentsByJurisdiction.flatMap(([, list]) => list);
-  const nowMs = options.now.getTime();
   return {
     scope: options.scope,
     asOf: options.now.toISOString(),
     open: openCounts(facts),
-    arrivals: arrivals(facts, nowMs),
-    resolution: resolution(facts),
-    handling: handling(facts, nowMs),
+    arrivals: arrivals(facts, nowMs, logStart),
+    kpis: kpiLedger(db).compare(options.scope, nowMs - KPI_WINDOW_DAYS * DAY_MS + 1, nowMs, logStart),
     satisfaction: satisfaction(facts),
     ...overdue(facts, options),
-    monitoring: monitoring(tallies, options),
+    monitoring: monitoring(tallies, coverageState(db, nowMs), options),
   };
 }

@@ -171,6 +171,7 @@ export class CacheQueries {
         `SELECT seq, id, type, jurisdiction, at, payload FROM events
          WHERE seq > @after AND at < @until AND type IN (SELECT value FROM json_each(@types)) ORDER BY seq`,
       ),
+      logStart: db.prepare('SELECT MIN(at) FROM events').pluck(),
       handovers: db
         .prepare("SELECT doc FROM entities WHERE kind = 'handover' AND jurisdiction LIKE ? ORDER BY id")
         .pluck(),
@@ -343,6 +344,12 @@ export class CacheQueries {
   }
 
   /** The events a briefing reading the log event by event from `from` to `until` needs, in log order, in every scope. */
+  /** The instant of the earliest event the cache holds (null for none): of the time before it, it knows nothing. */
+  logStart(): number | null {
+    const at = this.statements.logStart.get() as string | null;
+    return at === null ? null : Date.parse(at);
+  }
+
   briefingEvents(from: number, until: number): HubEvent[] {
     return this.windowEvents(from, until, {
       types: BRIEFING_EVENT_TYPES,

@@ -148,6 +148,8 @@ export const incidentDetailSchema = z.object({
   centreNames: z.record(z.string(), z.string()),
   /** The number of the latest supervision notice issued on it, as the hub gave it; null if none was. */
   notice: noticeNumberSchema.nullable(),
+  /** The grid workers of its grid (of its village's grids, when filed at village level) by name: who may resolve it. */
+  gridWorkers: z.array(z.string()),
 });
 export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
 

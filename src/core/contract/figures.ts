@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { OPEN_RISK_GRADES, SATISFACTIONS, TIMED_STAGES, jurisdictionCodeSchema } from '../../domain';
+import {
+  OPEN_RISK_GRADES,
+  SATISFACTIONS,
+  TIMED_STAGES,
+  areaCoverageSchema,
+  cameraHealthSchema,
+  jurisdictionCodeSchema,
+  kpiComparisonSchema,
+} from '../../domain';
 
 /** The figures a centre reports on for its jurisdiction, as the wall shows them live. */
 
@@ -10,15 +18,26 @@ const rateSchema = z.number().min(0).max(1).nullable();
 export { OPEN_RISK_GRADES, type OpenRiskGrade } from '../../domain';
 
 export const HOURS_IN_DAY = 24;
+/** The seed's figures are recent ones: they show the effect of this month's work, not of the whole record. */
+export const KPI_WINDOW_DAYS = 30;
 
+/**
+ * A township's or village's monitoring points online (every kind), and beside it its monitoring coverage: the
+ * share of its key places and road segments within view of an online point (see `src/domain/coverage.ts`).
+ */
 export const townshipCoverageSchema = z.object({
   code: jurisdictionCodeSchema,
   name: z.string(),
   online: countSchema,
   total: countSchema,
   rate: rateSchema,
+  coverage: areaCoverageSchema,
 });
 export type TownshipCoverage = z.infer<typeof townshipCoverageSchema>;
+export type VillageCoverage = TownshipCoverage;
+
+/** The villages whose coverage is shown: the worst of the scope. */
+export const WORST_VILLAGES = 20;
 
 export const figuresSchema = z.object({
   scope: jurisdictionCodeSchema,
@@ -31,7 +50,13 @@ export const figuresSchema = z.object({
   /** Incidents received per hour of the local (China Standard Time) day. */
   arrivals: z.object({
     today: z.array(countSchema).length(HOURS_IN_DAY),
-    previousWeekMean: z.array(z.number().nonnegative()).length(HOURS_IN_DAY),
+    /**
+     * The mean per hour over those of the seven days before today that the log covers (a day that began before
+     * the cache's first event is not known); null when it covers none of them.
+     */
+    previousWeekMean: z.array(z.number().nonnegative()).length(HOURS_IN_DAY).nullable(),
+    /** How many days `previousWeekMean` is over: 0 to 7. */
+    baselineDays: countSchema.max(7),
     /** The hour of the day it is now: later hours of `today` have not happened yet. */
     currentHour: z
       .number()
@@ -39,12 +64,12 @@ export const figuresSchema = z.object({
       .min(0)
       .max(HOURS_IN_DAY - 1),
   }),
-  resolution: z.object({ resolved: countSchema, openAssigned: countSchema, rate: rateSchema }),
-  handling: z.object({
-    /** Incidents handled to a close in the last 30 days. */
-    closed: countSchema,
-    meanHours: z.number().nonnegative().nullable(),
-  }),
+  /**
+   * The seed's figures over the last `KPI_WINDOW_DAYS` days, beside the same stretch before when the log covers
+   * it: handling time, dispute capture rate, follow-up satisfaction, resolution rate (see `src/domain/kpi.ts`).
+   */
+  kpis: kpiComparisonSchema,
+  /** Every follow-up call the cache knows of, by verdict. */
   satisfaction: z.object({
     counts: z.record(z.enum(SATISFACTIONS), countSchema),
     /** Satisfied or basically satisfied, of every follow-up call. */
@@ -57,8 +82,14 @@ export const figuresSchema = z.object({
     online: countSchema,
     total: countSchema,
     rate: rateSchema,
-    /** Worst first. */
+    /** Worst online rate first. */
     townships: z.array(townshipCoverageSchema),
+    /** The `WORST_VILLAGES` villages of the scope with the lowest coverage, worst first. */
+    villages: z.array(townshipCoverageSchema).max(WORST_VILLAGES),
+    /** The scope's key places and road segments in view, as worked out at `asOf` (see `COVERAGE_REFRESH_MS`). */
+    coverage: areaCoverageSchema.extend({ asOf: z.iso.datetime({ offset: true }) }),
+    /** 雪亮工程 camera health (完好率): public video cameras working, against the 98% key-area target. */
+    health: cameraHealthSchema,
   }),
 });
 export type Figures = z.infer<typeof figuresSchema>;

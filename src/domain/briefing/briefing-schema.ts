@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { chinaDaySchema } from '../china-day';
+import { areaCoverageSchema, cameraHealthSchema } from '../coverage';
+import { kpiComparisonSchema } from '../kpi';
 import { INCIDENT_CATEGORIES } from '../incident';
 import { jurisdictionCodeSchema } from '../jurisdiction';
 import { lngLatSchema } from '../geo';
@@ -22,12 +24,19 @@ const countSchema = z.number().int().nonnegative();
 export const HEADLINE_FIGURES = ['arrivals', 'highRisk', 'resolved', 'closed', 'open', 'overdue'] as const;
 export type HeadlineFigure = (typeof HEADLINE_FIGURES)[number];
 
+/**
+ * A compared period counts only if the log had begun by the period's start: of a period before that the centre
+ * knows nothing or only a part, and a comparison with it would read as a rise from zero.
+ */
 export const headlineSchema = z.object({
   figure: z.enum(HEADLINE_FIGURES),
   current: countSchema,
-  previous: countSchema,
-  /** The mean over the `BASELINE_PERIODS` periods before this one. */
-  baselineMean: z.number().nonnegative(),
+  /** Null when the log began after the period before began: no data. */
+  previous: countSchema.nullable(),
+  /** The mean over those of the `BASELINE_PERIODS` periods before this one that the log covers; null if none. */
+  baselineMean: z.number().nonnegative().nullable(),
+  /** How many baseline periods the mean is over. */
+  baselinePeriods: countSchema,
 });
 
 export const riskItemSchema = z.object({
@@ -52,6 +61,16 @@ export const unitAcknowledgementSchema = z.object({
   late: countSchema,
   rate: z.number().min(0).max(1),
 });
+
+/**
+ * The monitoring coverage and camera health of the scope as the desktop last worked them out, at `asOf`: the log's
+ * camera statuses are not replayed, so for a past period this is the state now, and says so by its time.
+ */
+export const briefingMonitoringSchema = areaCoverageSchema.extend({
+  asOf: isoDateTimeSchema,
+  health: cameraHealthSchema,
+});
+export type BriefingMonitoring = z.infer<typeof briefingMonitoringSchema>;
 
 export const briefingSchema = z
   .object({
@@ -92,6 +111,13 @@ export const briefingSchema = z
       villages: z.array(z.object({ code: jurisdictionCodeSchema, count: countSchema })),
       points: z.array(lngLatSchema),
     }),
+    /**
+     * The seed's figures for the period (handling time, dispute capture rate, follow-up satisfaction, resolution
+     * rate; `src/domain/kpi.ts`), beside the period before when the log covers it.
+     */
+    kpis: kpiComparisonSchema,
+    /** Null when the briefing was built without the state of the monitoring points. */
+    monitoring: briefingMonitoringSchema.nullable(),
     /** In wartime: the orders issued in the period and each unit's acknowledgement. Null in peacetime. */
     orders: z
       .object({

@@ -12,7 +12,14 @@ import { OPEN_RISK_GRADES, RISK_LEVELS, type OpenRiskGrade } from '../risk';
 import { isOverdue, slaInForce, type SlaConfig } from '../sla';
 import { TIMED_STAGES, type TimedStage } from '../stage';
 import { toMillis } from '../time';
-import type { Briefing, BriefingRiskItem, HeadlineFigure, UnitAcknowledgement } from './briefing-schema';
+import { kpiComparison, kpiLedgerOf } from '../kpi';
+import type {
+  Briefing,
+  BriefingMonitoring,
+  BriefingRiskItem,
+  HeadlineFigure,
+  UnitAcknowledgement,
+} from './briefing-schema';
 import { briefingTargets, TARGET_EVENT_TYPES } from './briefing-targets';
 import {
   ARRIVAL_BUCKET,
@@ -40,6 +47,13 @@ export interface BriefingRequest {
   period?: BriefingPeriod;
   /** For the period in progress the figures stand at this instant rather than at the period's end. */
   now: number;
+  /**
+   * The instant of the log's first event, wherever it lies: a period that began before it is partly unknown,
+   * so it is not compared with. The earliest event given when left out, which is right for a whole log.
+   */
+  logStart?: number;
+  /** The monitoring coverage to show, as the caller last worked it out; none when left out. */
+  monitoring?: BriefingMonitoring;
 }
 
 /** The event types a briefing reads: the incidents' lives, and what decides their deadlines and names. */
@@ -136,7 +150,8 @@ function wentToWar(event: HubEvent, scope: string): boolean {
  * log: the log is replayed to the end of the period and of each of its baseline periods, so every figure is
  * what the centre could have known at that moment.
  */
-export function buildBriefing({ events, scope, day, period = 'day', now }: BriefingRequest): Briefing {
+export function buildBriefing(request: BriefingRequest): Briefing {
+  const { events, scope, day, period = 'day', now } = request;
   const spans = comparedPeriods(period, day);
   const span = spans.at(-1)!;
   const start = periodStart(span);
@@ -176,13 +191,16 @@ export function buildBriefing({ events, scope, day, period = 'day', now }: Brief
   const current = counts.at(-1)!;
   tallyOpen(current, openAtEnd);
 
-  const previous = baseline.at(-1)!;
-  const headline = (Object.keys(current) as HeadlineFigure[]).map((figure) => ({
-    figure,
-    current: current[figure],
-    previous: previous[figure],
-    baselineMean: baseline.reduce((sum, tally) => sum + tally[figure], 0) / baseline.length,
-  }));
+  const logStart = logStartOf(request);
+  const headline = headlineOf(current, recordedBaseline(spans, baseline, logStart));
+  const previousSpan = spans.at(-2)!;
+  const ledger = kpiLedgerOf(inScope);
+  const kpis = kpiComparison(
+    ledger.figures(scope, start, asOf),
+    periodStart(previousSpan) >= logStart
+      ? ledger.figures(scope, periodStart(previousSpan), ends.at(-2)!)
+      : null,
+  );
 
   return {
     scope,
@@ -196,12 +214,46 @@ export function buildBriefing({ events, scope, day, period = 'day', now }: Brief
     arrivals: arrivalsOf(periodEvents, period, span),
     ...openFigures(openAtEnd, replay),
     hotspots: hotspotsOf(periodEvents),
+    kpis,
+    monitoring: request.monitoring ?? null,
     orders: wartime ? ordersOf(periodEvents, replay) : null,
     targets: briefingTargets(
       replay,
       openAtEnd.map((item) => item.incident),
     ),
   };
+}
+
+/** The instant the log began: its earliest event when the request does not say; never, for no events. */
+function logStartOf({ events, logStart }: BriefingRequest): number {
+  if (logStart !== undefined) return logStart;
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const event of events) earliest = Math.min(earliest, toMillis(event.at));
+  return earliest;
+}
+
+/** The baseline periods' counts, oldest first, null for each that began before the log did. */
+function recordedBaseline(
+  spans: readonly PeriodSpan[],
+  baseline: readonly PeriodCounts[],
+  logStart: number,
+): (PeriodCounts | null)[] {
+  return baseline.map((tally, index) => (periodStart(spans[index]!) >= logStart ? tally : null));
+}
+
+function headlineOf(current: PeriodCounts, baseline: readonly (PeriodCounts | null)[]): Briefing['headline'] {
+  const previous = baseline.at(-1) ?? null;
+  const recorded = baseline.filter((tally) => tally !== null);
+  return (Object.keys(current) as HeadlineFigure[]).map((figure) => ({
+    figure,
+    current: current[figure],
+    previous: previous === null ? null : previous[figure],
+    baselineMean:
+      recorded.length === 0
+        ? null
+        : recorded.reduce((sum, tally) => sum + tally[figure], 0) / recorded.length,
+    baselinePeriods: recorded.length,
+  }));
 }
 
 function arrivalsOf(

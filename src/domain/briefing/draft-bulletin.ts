@@ -94,22 +94,31 @@ function numbered(items: readonly string[]): string[] {
   return items.map((item, index) => `（${SECTION_NUMERALS[index] ?? index + 1}）${item}`);
 }
 
-/** One figure against the period before and the baseline mean, e.g. 新增…42件，较前一日增加5件，高于近7日日均（37.4件）. */
+/**
+ * One figure against the period before and the baseline mean, e.g. 新增…42件，较前一日增加5件，高于近7日日均（37.4件）;
+ * a period the log does not reach back to is said to have no data, never taken as zero.
+ */
 function figureClause(briefing: Briefing, figure: HeadlineFigure): string {
   const words = PERIOD_WORDS[briefing.period];
   const { current, previous, baselineMean } = briefing.headline.find((line) => line.figure === figure)!;
+  return `${FIGURE_WORDS[figure]}${current}件，${versusPrevious(current, previous, words)}，${versusMean(current, baselineMean, words)}`;
+}
+
+function versusPrevious(current: number, previous: number | null, words: PeriodWords): string {
+  if (previous === null) return `${words.previous}无数据`;
   const delta = current - previous;
-  const versusPrevious =
-    delta === 0
-      ? `与${words.previous}持平`
-      : `较${words.previous}${delta > 0 ? '增加' : '减少'}${Math.abs(delta)}件`;
+  return delta === 0
+    ? `与${words.previous}持平`
+    : `较${words.previous}${delta > 0 ? '增加' : '减少'}${Math.abs(delta)}件`;
+}
+
+function versusMean(current: number, baselineMean: number | null, words: PeriodWords): string {
+  if (baselineMean === null) return `${words.baseline}无数据`;
   // Compared with the mean as printed, so the text never says "higher than" beside an equal number.
   const mean = roundedMean(baselineMean);
-  const versusMean =
-    current === mean
-      ? `与${words.baseline}持平（${mean}件）`
-      : `${current > mean ? '高于' : '低于'}${words.baseline}（${mean}件）`;
-  return `${FIGURE_WORDS[figure]}${current}件，${versusPrevious}，${versusMean}`;
+  return current === mean
+    ? `与${words.baseline}持平（${mean}件）`
+    : `${current > mean ? '高于' : '低于'}${words.baseline}（${mean}件）`;
 }
 
 interface DraftContext {
@@ -209,7 +218,8 @@ function requirements({ briefing, words }: DraftContext): BulletinSection {
   if (briefing.overdueByUnit.some((row) => row.unitId === null))
     items.push('对尚未派单的超时事项，综治中心要即时研判、分流交办。');
   const arrivals = briefing.headline.find((line) => line.figure === 'arrivals')!;
-  if (arrivals.current > arrivals.previous && arrivals.current > roundedMean(arrivals.baselineMean))
+  const rose = (than: number | null) => than !== null && arrivals.current > than;
+  if (rose(arrivals.previous) && arrivals.baselineMean !== null && rose(roundedMean(arrivals.baselineMean)))
     items.push(
       `${words.span}新增事项高于${words.previous}和${words.baseline}水平，各地要加强研判预警，查明增长原因，落实针对性防范措施。`,
     );

@@ -81,13 +81,14 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): [string, T[]
 }
 
 /**
- * The grid worker credited with an incident: the full-time grid worker (专职网格员) of its grid, or, for an
- * incident filed at village level, the village's own mediation.
+ * Who is credited with an incident: the grid worker who resolved it, of its grid, or, for an incident filed at
+ * village level, the village's own mediation (by the worker who resolved it, when named).
  */
 function creditedRow(incident: Incident): SubsidyRow {
   const code = incident.jurisdictionCode;
   return {
     ...emptyTotal(),
+    worker: incident.resolver,
     grid: code.length === CODE_LENGTH.grid ? code : null,
     village: code.slice(0, CODE_LENGTH.village),
     township: code.slice(0, CODE_LENGTH.township),
@@ -102,7 +103,8 @@ function creditedRow(incident: Incident): SubsidyRow {
  * - it earns nothing if the log shows it dismissed as unfounded or a duplicate. The lifecycle dismisses only
  *   before assignment, so this guards the rule more than it bites; it reads the log as it stands, so a month
  *   can lose a dispute that is dismissed later;
- * - it is credited to the grid worker of its grid, or to its village's own mediation if filed at village level;
+ * - it is credited to the grid worker who resolved it (the resolver its first resolution names), within its grid,
+ *   or its village's own mediation if filed at village level; one that names no one, to the place as a whole;
  * - it is paid at the rate in force at its place at the instant it was resolved: the log is played in time order,
  *   so a change of rates during the month applies to the disputes resolved after it and reprices none before.
  */
@@ -133,7 +135,12 @@ export function computeSubsidies(request: SubsidyRequest): SubsidyReport {
 
   const paid = resolutions.filter((resolution) => !dismissed.has(resolution.incident.id));
   const priced = paid.flatMap(({ incident, earned }) => (earned ? [{ incident, earned }] : []));
-  const rows = groupBy(priced, ({ incident }) => incident.jurisdictionCode).map(([, group]) => {
+  // A place's code, then its workers by name and the unnamed share last: the separator sorts below every digit, so
+  // a village's own mediation still comes before its grids.
+  const rows = groupBy(
+    priced,
+    ({ incident }) => `${incident.jurisdictionCode}\u0000${incident.resolver ?? '\uffff'}`,
+  ).map(([, group]) => {
     const row = creditedRow(group[0]!.incident);
     for (const { earned } of group) addTo(row, earned);
     return row;

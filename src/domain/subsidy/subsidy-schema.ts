@@ -23,10 +23,13 @@ export const subsidyTotalSchema = z.object({
 export type SubsidyTotal = z.infer<typeof subsidyTotalSchema>;
 
 /**
- * One grid worker's month: the full-time grid worker (专职网格员) of `grid`. A row whose grid is null is the
- * village's own mediation, credited with the disputes filed at village level rather than in one of its grids.
+ * One grid worker's month: `worker`, by name, of `grid`, credited with the disputes they resolved. A row whose
+ * worker is null holds the grid's disputes whose resolution named no one (logs written before the resolver was
+ * recorded). A row whose grid is null is the village's own mediation, credited with the disputes filed at village
+ * level rather than in one of its grids.
  */
 export const subsidyRowSchema = subsidyTotalSchema.extend({
+  worker: z.string().min(1).nullable(),
   grid: jurisdictionCodeSchema.nullable(),
   village: jurisdictionCodeSchema,
   township: jurisdictionCodeSchema,
@@ -44,7 +47,8 @@ export type TownshipSubsidy = z.infer<typeof townshipSubsidySchema>;
 
 /**
  * The subsidy by case (以案定补) of a jurisdiction for one month. Only places with a credited dispute appear;
- * rows, villages and townships are in code order, a village's own mediation before its grids.
+ * rows, villages and townships are in code order, a village's own mediation before its grids, and a grid's workers
+ * by name (the unnamed last).
  */
 export const subsidyReportSchema = z.object({
   month: subsidyMonthSchema,

@@ -1,5 +1,6 @@
 import {
   CAMERA_CLASSES,
+  VIEW_RANGE_METRES,
   type CameraClass,
   type LngLat,
   type MonitoringPoint,
@@ -95,11 +96,42 @@ function initialStatus(random: Random, inventoryAt: number): { status: Monitorin
   return { status, statusAt: new Date(inventoryAt - darkFor).toISOString() };
 }
 
+/** A camera put to watch a spot stands within this share of its viewing range of it, or a little beyond. */
+const WATCH_REACH = 1.2;
+
+/**
+ * Where a grid's cameras stand: class-1 cameras (一类点) watch its key places first, then its roads; class-2
+ * cameras the same spots from the other end of the list (the roads first, the places last); each is drawn near
+ * the spot it watches, round the list. Class-3 cameras, and any that finds no spot, stand anywhere in the grid.
+ */
+function cameraLocations(
+  grid: string,
+  classes: readonly CameraClass[],
+  spots: { places: LngLat[]; roads: LngLat[] } | undefined,
+  shapes: RegionShapes,
+  random: Random,
+): LngLat[] {
+  const watched: Record<CameraClass, LngLat[]> = {
+    1: [...(spots?.places ?? []), ...(spots?.roads ?? [])],
+    2: [...(spots?.places ?? []), ...(spots?.roads ?? [])].reverse(),
+    3: [],
+  };
+  const turns: Record<CameraClass, number> = { 1: 0, 2: 0, 3: 0 };
+  return classes.map((cameraClass) => {
+    const list = watched[cameraClass];
+    const spot = list.length === 0 ? undefined : list[turns[cameraClass]++ % list.length];
+    const reach = VIEW_RANGE_METRES.camera[cameraClass] * WATCH_REACH;
+    const near = spot ? shapes.randomPointNear(grid, spot, reach, random) : null;
+    return near ?? shapes.randomPointIn(grid, random);
+  });
+}
+
 export function generateMonitoringPoints(
   tree: RegionTree,
   shapes: RegionShapes,
   random: Random,
   inventoryAt: number,
+  watchedSpots: ReadonlyMap<string, { places: LngLat[]; roads: LngLat[] }> = new Map(),
 ): MonitoringPoint[] {
   const targets = pointTargets(tree);
   const weights = gridWeights(tree, shapes, random);
@@ -109,7 +141,11 @@ export function generateMonitoringPoints(
 
   const points: MonitoringPoint[] = [];
   tree.grids.forEach((grid, index) => {
-    const place = (kind: MonitoringPointKind, classes: readonly (CameraClass | null)[]) => {
+    const place = (
+      kind: MonitoringPointKind,
+      classes: readonly (CameraClass | null)[],
+      locations: readonly LngLat[] = [],
+    ) => {
       const label = KIND_LABELS[kind];
       classes.forEach((cameraClass, i) => {
         const n = i + 1;
@@ -119,7 +155,7 @@ export function generateMonitoringPoints(
           kind,
           cameraClass,
           jurisdictionCode: grid.code,
-          location: shapes.randomPointIn(grid.code, random),
+          location: locations[i] ?? shapes.randomPointIn(grid.code, random),
           ...initialStatus(random, inventoryAt),
         });
       });
@@ -127,7 +163,11 @@ export function generateMonitoringPoints(
     const cameraClasses = CAMERA_CLASSES.flatMap((cameraClass, c) =>
       Array<CameraClass>(perClass[c]![index]!).fill(cameraClass),
     );
-    place('camera', cameraClasses);
+    place(
+      'camera',
+      cameraClasses,
+      cameraLocations(grid.code, cameraClasses, watchedSpots.get(grid.code), shapes, random),
+    );
     place('vehicle-checkpoint', Array<null>(checkpoints[index]!).fill(null));
     place('face-capture', Array<null>(faceCapture[index]!).fill(null));
   });

@@ -7,6 +7,11 @@ import { generateInventory, type Inventory } from './inventory';
 
 export interface SeedOptions {
   regionsDir?: string;
+  /**
+   * When the inventory is registered: now unless said otherwise. A demo that records a past first registers it
+   * at the start of that past, which is then where the log begins.
+   */
+  at?: number;
   /** Called after each committed chunk (one county's inventory). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -61,6 +66,12 @@ function registrationEvents(inventory: Inventory, at: string): Map<string, HubEv
   )) {
     drafts.push({ type: 'monitoring.registered', jurisdiction, at, payload: { points } });
   }
+  const places = groupBy(inventory.coverage.places, (p) => registrationCode(p.jurisdictionCode));
+  const roads = groupBy(inventory.coverage.roads, (r) => registrationCode(r.jurisdictionCode));
+  for (const jurisdiction of new Set([...places.keys(), ...roads.keys()])) {
+    const payload = { places: places.get(jurisdiction) ?? [], roads: roads.get(jurisdiction) ?? [] };
+    drafts.push({ type: 'coverage.registered', jurisdiction, at, payload });
+  }
   for (const [jurisdiction, forces] of groupBy(inventory.forces, (f) =>
     registrationCode(f.jurisdictionCode),
   )) {
@@ -93,7 +104,7 @@ export async function seedHub(
   if ((await store.headSeq()) !== 0) return none;
   const regionId = typeof region === 'string' ? region : region.regionId;
   const inventory = generateInventory(regionId, options.regionsDir);
-  const at = new Date().toISOString();
+  const at = new Date(options.at ?? Date.now()).toISOString();
   const keyPersons = demoKeyPersonEvents(regionId, at, options.regionsDir);
   const chunks = [...registrationEvents(inventory, at).values()];
   if (keyPersons.length > 0) chunks.push(keyPersons);

@@ -12,6 +12,10 @@ interface Shape {
 
 /** A rejection sampler gives up on a sliver after this many misses and takes a point on the shape instead. */
 const MAX_SAMPLES = 2000;
+/** A point near another is drawn this many times before the jurisdiction is taken to lie elsewhere. */
+const NEAR_SAMPLES = 8;
+const METRES_PER_DEGREE_LAT = 110_574;
+const METRES_PER_DEGREE_LNG = 111_320;
 
 function round(value: number): number {
   return Number(value.toFixed(COORDINATE_DECIMALS));
@@ -51,6 +55,24 @@ export class RegionShapes {
     const { geometry, bbox } = this.shape(code);
     if (lng < bbox[0] || lng > bbox[2] || lat < bbox[1] || lat > bbox[3]) return false;
     return booleanPointInPolygon([lng, lat], geometry);
+  }
+
+  /**
+   * A random point within `metres` of `centre` and inside the jurisdiction, or null when a few draws all fall
+   * outside it (the centre lies outside, or at the very edge).
+   */
+  randomPointNear(code: string, centre: LngLat, metres: number, random: Random): LngLat | null {
+    const cos = Math.cos((centre[1] * Math.PI) / 180);
+    for (let attempt = 0; attempt < NEAR_SAMPLES; attempt += 1) {
+      const distance = metres * Math.sqrt(random());
+      const bearing = 2 * Math.PI * random();
+      const point: LngLat = [
+        round(centre[0] + (distance * Math.cos(bearing)) / (METRES_PER_DEGREE_LNG * cos)),
+        round(centre[1] + (distance * Math.sin(bearing)) / METRES_PER_DEGREE_LAT),
+      ];
+      if (this.contains(code, point)) return point;
+    }
+    return null;
   }
 
   /** A uniformly random point inside the jurisdiction: drawn in its bounding box until one falls inside. */

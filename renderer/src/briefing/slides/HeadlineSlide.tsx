@@ -12,23 +12,28 @@ export function HeadlineSlide({ briefing, words }: { briefing: Briefing; words: 
   return (
     <div className="headline-grid" data-testid="briefing-headline">
       {briefing.headline.map(({ figure, current, previous, baselineMean }) => {
-        const delta = current - previous;
-        const worse = WORSE_WHEN_HIGHER.has(figure) ? delta > 0 : delta < 0;
+        const delta = previous === null ? null : current - previous;
+        const worse = delta !== null && (WORSE_WHEN_HIGHER.has(figure) ? delta > 0 : delta < 0);
         const signed =
-          delta === 0
-            ? t('briefing.headline.same')
-            : `${delta > 0 ? '↑' : '↓'} ${formatCount(Math.abs(delta), i18n.language)}`;
+          delta === null
+            ? t('briefing.headline.noData')
+            : delta === 0
+              ? t('briefing.headline.same')
+              : `${delta > 0 ? '↑' : '↓'} ${formatCount(Math.abs(delta), i18n.language)}`;
         return (
           <div key={figure} className="headline-tile" data-testid={`headline-${figure}`}>
             <span className="headline-label">{t(`briefing.headline.${figure}`)}</span>
             <span className="headline-value">{formatCount(current, i18n.language)}</span>
-            <span className={`headline-delta${delta !== 0 && worse ? ' worse' : ''}`}>
+            <span className={`headline-delta${worse ? ' worse' : ''}`}>
               {t('briefing.headline.previous', { delta: signed, previous: words.previous })}
             </span>
             <span className="headline-mean">
               {t('briefing.headline.baselineMean', {
                 baseline: words.baseline,
-                mean: baselineMean.toLocaleString(i18n.language, { maximumFractionDigits: 1 }),
+                mean:
+                  baselineMean === null
+                    ? t('briefing.headline.noData')
+                    : baselineMean.toLocaleString(i18n.language, { maximumFractionDigits: 1 }),
               })}
             </span>
           </div>

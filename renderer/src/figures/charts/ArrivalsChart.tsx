@@ -15,7 +15,7 @@ export function ArrivalsChart({ arrivals }: { arrivals: Figures['arrivals'] }) {
     hour: t('figures.arrivals.hour', { hour }),
     // Hours still to come have no bar, rather than a bar of zero.
     today: hour <= currentHour ? count : null,
-    mean: previousWeekMean[hour],
+    mean: previousWeekMean?.[hour] ?? null,
   }));
   const sumThrough = (values: readonly number[]) =>
     values.slice(0, currentHour + 1).reduce((sum, n) => sum + n, 0);
@@ -25,8 +25,14 @@ export function ArrivalsChart({ arrivals }: { arrivals: Figures['arrivals'] }) {
         {t('figures.arrivals.summary', {
           hour: currentHour + 1,
           today: formatCount(sumThrough(today), i18n.language),
-          mean: sumThrough(previousWeekMean).toLocaleString(i18n.language, { maximumFractionDigits: 1 }),
         })}
+        {previousWeekMean === null
+          ? t('figures.arrivals.noBaseline')
+          : t('figures.arrivals.baseline', {
+              days: arrivals.baselineDays,
+              hour: currentHour + 1,
+              mean: sumThrough(previousWeekMean).toLocaleString(i18n.language, { maximumFractionDigits: 1 }),
+            })}
       </p>
       <ResponsiveContainer width="100%" height={fontSize * 13}>
         <ComposedChart data={data} margin={{ top: fontSize / 2, right: fontSize, bottom: 0, left: 0 }}>
@@ -64,7 +70,7 @@ export function ArrivalsChart({ arrivals }: { arrivals: Figures['arrivals'] }) {
         </li>
         <li>
           <span className="figure-swatch figure-swatch-line" aria-hidden="true" />
-          {t('figures.arrivals.mean')}
+          {t('figures.arrivals.mean', { days: arrivals.baselineDays })}
         </li>
       </ul>
     </ChartFrame>

@@ -1,0 +1,121 @@
+import type Database from 'better-sqlite3';
+import {
+  ViewIndex,
+  cameraHealthOf,
+  coverageCounts,
+  coverageWithin,
+  type BriefingMonitoring,
+  type CameraHealth,
+  furthestLatitude,
+  type CameraClass,
+  type CoverageCounts,
+  type KeyPlace,
+  type LngLat,
+  type MonitoringPointKind,
+  type MonitoringStatus,
+  type RoadSegment,
+  type ViewPoint,
+} from '../../domain';
+
+/**
+ * Coverage asks where every online point of the cache stands: a second or so for a whole Dali cache. It changes
+ * slowly (a camera going dark moves it by a hair), so it is worked out again only when a point, place or road
+ * has changed, and then at most this often.
+ */
+export const COVERAGE_REFRESH_MS = 30_000;
+
+/** What the figures need of the coverage, by the village or grid each place, road and camera belongs to. */
+export interface CoverageState {
+  /** The instant the coverage was worked out. */
+  at: number;
+  counts: Map<string, CoverageCounts>;
+  /** Public video cameras working (online) and in all, by jurisdiction. */
+  cameras: Map<string, [working: number, total: number]>;
+}
+
+interface Memo {
+  fingerprint: string;
+  state: CoverageState;
+}
+
+const memos = new WeakMap<Database.Database, Memo>();
+
+function statementsOf(db: Database.Database) {
+  return {
+    fingerprint: db
+      .prepare(
+        `SELECT COUNT(*) || '/' || IFNULL(SUM(version), 0) FROM entities
+         WHERE kind IN ('monitoring-point', 'key-place', 'road-segment')`,
+      )
+      .pluck(),
+    points: db
+      .prepare(
+        `SELECT jurisdiction, json_extract(doc, '$.kind'), json_extract(doc, '$.cameraClass'),
+           json_extract(doc, '$.location[0]'), json_extract(doc, '$.location[1]'), json_extract(doc, '$.status')
+         FROM entities WHERE kind = 'monitoring-point'`,
+      )
+      .raw(),
+    targets: db.prepare(`SELECT kind, doc FROM entities WHERE kind IN ('key-place', 'road-segment')`).raw(),
+  };
+}
+
+const statementsByDatabase = new WeakMap<Database.Database, ReturnType<typeof statementsOf>>();
+
+type PointRow = [string, MonitoringPointKind, CameraClass | null, number, number, MonitoringStatus];
+
+function workOut(statements: ReturnType<typeof statementsOf>, at: number): CoverageState {
+  const points: ViewPoint[] = [];
+  const cameras = new Map<string, [number, number]>();
+  for (const [code, kind, cameraClass, lng, lat, status] of statements.points.all() as PointRow[]) {
+    const location: LngLat = [lng, lat];
+    points.push({ kind, cameraClass, location, status });
+    if (kind !== 'camera') continue;
+    let tally = cameras.get(code);
+    if (!tally) cameras.set(code, (tally = [0, 0]));
+    tally[1] += 1;
+    if (status === 'online') tally[0] += 1;
+  }
+  const places: KeyPlace[] = [];
+  const roads: RoadSegment[] = [];
+  for (const [kind, doc] of statements.targets.all() as [string, string][]) {
+    if (kind === 'key-place') places.push(JSON.parse(doc) as KeyPlace);
+    else roads.push(JSON.parse(doc) as RoadSegment);
+  }
+  const index = new ViewIndex(points, furthestLatitude(points.map((point) => point.location)));
+  return { at, counts: coverageCounts({ places, roads }, index), cameras };
+}
+
+/** The coverage of everything the cache holds, as last worked out (see `COVERAGE_REFRESH_MS`). */
+export function coverageState(db: Database.Database, now: number): CoverageState {
+  let statements = statementsByDatabase.get(db);
+  if (!statements) statementsByDatabase.set(db, (statements = statementsOf(db)));
+  const memo = memos.get(db);
+  if (memo && now - memo.state.at < COVERAGE_REFRESH_MS && now >= memo.state.at) return memo.state;
+  const fingerprint = statements.fingerprint.get() as string;
+  // Nothing changed: what was worked out still holds now.
+  const state = memo?.fingerprint === fingerprint ? { ...memo.state, at: now } : workOut(statements, now);
+  memos.set(db, { fingerprint, state });
+  return state;
+}
+
+/** The scope's public video cameras working, of all of them. */
+export function healthWithin(coverage: CoverageState, scope: string): CameraHealth {
+  let working = 0;
+  let total = 0;
+  for (const [code, [online, all]] of coverage.cameras) {
+    if (!code.startsWith(scope)) continue;
+    working += online;
+    total += all;
+  }
+  return cameraHealthOf(working, total);
+}
+
+/** The scope's coverage and camera health as last worked out, for a briefing. */
+export function briefingMonitoring(db: Database.Database, scope: string, now: number): BriefingMonitoring {
+  const state = coverageState(db, now);
+  return {
+    ...coverageWithin(state.counts, scope),
+    asOf: new Date(state.at).toISOString(),
+    health: healthWithin(state, scope),
+  };
+}
