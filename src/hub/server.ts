@@ -143,6 +143,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       metrics.commandsRefused.inc({ reason: outcome.code });
     }
   });
+  commands.checkPlacesAgainst(region);
   const ingest = new IngestService(store, region, (seqs) => {
     metrics.eventsAppended.inc(seqs.length);
     announceCommit();
