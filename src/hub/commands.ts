@@ -50,6 +50,11 @@ export type CommandOutcome =
   | { ok: true; commandId: string; seqs: number[] }
   | { ok: false; commandId: string | null; code: CommandRefusalCode; reason: string };
 
+/** The region's outlines, for commands that place something on the ground. */
+export interface PlaceCheck {
+  contains(code: string, point: readonly [number, number]): boolean;
+}
+
 /** A retried command gets the outcome of its first try, marked so the client knows it was a retry. */
 export type CommandReply = CommandOutcome & { replayed?: true };
 
@@ -142,6 +147,13 @@ export class CommandHandler {
     private readonly onCommitted: (outcome: CommandOutcome, command: OperatorCommand | null) => void,
     private readonly clock: () => number = Date.now,
   ) {}
+
+  /** The outlines a dangerous object or a sensitive place must lie in: the village it is filed under. */
+  private places: PlaceCheck | null = null;
+
+  checkPlacesAgainst(places: PlaceCheck): void {
+    this.places = places;
+  }
 
   async handle(claims: OperatorClaims, raw: unknown): Promise<CommandReply> {
     const at = new Date(this.clock()).toISOString();
@@ -249,6 +261,14 @@ export class CommandHandler {
       return removeKeyPerson(current, command, ctx);
     }
     if (command.type === 'registerTarget') {
+      const { jurisdictionCode, location } = command.target;
+      if (this.places && !this.places.contains(jurisdictionCode, [location.lng, location.lat])) {
+        return {
+          ok: false,
+          code: 'precondition-failed',
+          reason: `[${location.lng}, ${location.lat}] lies outside ${jurisdictionCode}, where ${command.target.id} is filed`,
+        };
+      }
       const current = (await tx.getEntity(command.target.kind, command.target.id))?.doc as Target | undefined;
       return registerTarget(current ?? null, command.target, ctx);
     }

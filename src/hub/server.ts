@@ -172,6 +172,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
             .finally(() => (sweeping = null));
         }, sweepMs)
       : undefined;
+  commands.checkPlacesAgainst(region);
   const ingest = new IngestService(store, region, (seqs) => {
     metrics.eventsAppended.inc(seqs.length);
     announceCommit();

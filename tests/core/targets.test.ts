@@ -8,6 +8,7 @@ import { addChinaDays, chinaDayOf, targetEntrySchema, type OperatorCommand } fro
 import { createAccount, createApiKey } from '../../src/hub/accounts';
 import { startHub, type Hub } from '../../src/hub/server';
 import { DALI_CITY, PREFECTURE, YANGBI, placeIn, postReports, report } from '../hub/support/hub-harness';
+import { pointInVillage } from '../hub/support/village-point';
 import { caughtUpTo, tempDir } from './support/core-harness';
 
 const silent = pino({ level: 'silent' });
@@ -56,11 +57,10 @@ describe('the registers of dangerous objects and sensitive places in the desktop
     await caughtUpTo(viewerCore, head!);
   }
 
-  const common = { address: '文化路2号', location: { lng: 100.24, lat: 25.59 } };
-
   beforeAll(async () => {
     hub = await startHub({ db: `sqlite:${join(dir, 'hub.db')}`, region: 'dali', port: 0, logger: silent });
     village = placeIn(hub.region, DALI_CITY).village;
+    const common = { address: '文化路2号', location: pointInVillage(village) };
     await account('commander-dali', 'commander', DALI_CITY);
     await account('viewer-dali', 'viewer', DALI_CITY);
     commanderCore = coreFor('commander-dali');

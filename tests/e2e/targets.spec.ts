@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { pointInVillage } from '../hub/support/village-point';
 import { WorkspaceRig, type Account } from './support/workspace-rig';
 
 /**
@@ -48,6 +49,10 @@ test('a commander registers a sensitive place, refused first for a hidden charac
   await expect(village.locator('option')).not.toHaveCount(1, { timeout: 30_000 });
   await village.selectOption({ index: 1 });
   await expect(form.getByTestId('target-lng')).not.toHaveValue('');
+  // The hub takes a place only inside the village it is filed under: a point surely inside it.
+  const inside = pointInVillage((await village.inputValue())!);
+  await form.getByTestId('target-lng').fill(String(inside.lng));
+  await form.getByTestId('target-lat').fill(String(inside.lat));
   await form.getByTestId('target-address').fill('文化路2号');
   await form.getByTestId('target-protectiveRadiusM').fill('20000');
   await form.getByTestId('target-submit').click();

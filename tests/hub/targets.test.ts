@@ -15,6 +15,7 @@ import {
   startTestHub,
   type Harness,
 } from './support/hub-harness';
+import { pointInVillage } from './support/village-point';
 
 const isTarget = (item: { type?: string }) => item.type?.startsWith('target.') === true;
 
@@ -48,7 +49,7 @@ describe.each(STORE_KINDS)(
       name: '下关第一中学',
       category: 'school',
       jurisdictionCode: village,
-      location: { lng: 100.24, lat: 25.59 },
+      location: pointInVillage(village),
       address: '文化路2号',
       protectiveRadiusM: 500,
       ...overrides,
@@ -59,7 +60,7 @@ describe.each(STORE_KINDS)(
       name: '化工仓库',
       category: 'hazardous-chemicals',
       jurisdictionCode: village,
-      location: { lng: 100.25, lat: 25.6 },
+      location: pointInVillage(village),
       address: '工业园区1号',
       holder: '某某化工有限公司',
       riskLevel: 'high',
@@ -132,8 +133,14 @@ describe.each(STORE_KINDS)(
       {
         who: 'a commander of Yangbi, taking over Dali city’s school',
         client: () => outsider,
-        target: () => place({ jurisdictionCode: yangbiVillage }),
+        target: () => place({ jurisdictionCode: yangbiVillage, location: pointInVillage(yangbiVillage) }),
         code: 'out-of-scope',
+      },
+      {
+        who: 'a commander, placing a school outside the village it is filed under',
+        client: () => commander,
+        target: () => place({ id: 'sp-astray', location: pointInVillage(yangbiVillage) }),
+        code: 'precondition-failed',
       },
       {
         who: 'a commander, with a NUL in the name',
