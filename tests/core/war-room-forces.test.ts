@@ -49,7 +49,8 @@ describe('在岗 in the war room', () => {
       jurisdiction: DALI_CITY,
     });
     key = (await createApiKey(hub.store, 'field', PREFECTURE)).key;
-    const now = new Date().toISOString();
+    // Both fixes lie in the past, so a replay to this instant has them both.
+    const now = new Date(Date.now() - 2000).toISOString();
     const fix = (id: string, forceId: string, extra: Record<string, unknown> = {}) => ({
       id,
       forceId,
@@ -68,7 +69,7 @@ describe('在岗 in the war room', () => {
     });
     expect(posted.status).toBeLessThan(300);
     // vol-2 stands down; gw-2 last reported an hour ago.
-    const later = new Date(Date.now() + 1000).toISOString();
+    const later = new Date(Date.now() - 1000).toISOString();
     await postJson(`${hub.url}/api/v1/forces/positions`, key, {
       positions: [fix('f5', 'vol-2', { onDuty: false, at: later })],
     });
