@@ -7,6 +7,7 @@ import type {
   DesktopEventName,
   DesktopEventPayload,
 } from '../../src/core/contract/api';
+import { wording, type Wording } from '../../src/domain/wording';
 
 declare global {
   interface Window {
@@ -61,7 +62,7 @@ function browserShellApi(): DesktopApi {
   let nextId = 1;
   let socket: WebSocket;
   let ready: Promise<void>;
-  let refusal: string | undefined;
+  let refusal: Wording | undefined;
 
   function connect(): void {
     socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/ws`);
@@ -83,10 +84,17 @@ function browserShellApi(): DesktopApi {
     });
     socket.addEventListener('close', (event) => {
       for (const answer of waiting.values())
-        answer({ ok: false, error: 'the connection to the desktop core closed' });
+        answer({
+          ok: false,
+          error: wording('coreDisconnected', {}, 'the connection to the desktop core closed'),
+        });
       waiting.clear();
       if (event.code === 4401) {
-        refusal = event.reason || 'this screen needs the token printed at launch';
+        refusal = wording(
+          'screenNeedsToken',
+          {},
+          event.reason || 'this screen needs the token printed at launch',
+        );
         resolveReady();
         return;
       }

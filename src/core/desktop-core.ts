@@ -51,6 +51,7 @@ import {
   rolesWith,
   type Permission,
 } from '../domain';
+import { WordedError, wording } from '../domain/wording';
 import { readBoundaries, readJurisdictions, readManifest, type BoundaryCollection } from '../regions/store';
 import { computeFigures } from './cache/figures';
 import { LocalCache } from './cache/local-cache';
@@ -262,7 +263,13 @@ export class DesktopCore {
     if (role.success && can(role.data, permission)) return;
     const allowed = rolesWith(permission).join(' and ');
     const who = operator ? `role ${operator.role}` : 'a screen nobody has signed in to';
-    throw new Error(`${what} is only for ${allowed} accounts; ${who} may not see it`);
+    throw new WordedError(
+      wording(
+        'roleMayNotSee',
+        operator ? { role: operator.role, permission } : { permission },
+        `${what} is only for ${allowed} accounts; ${who} may not see it`,
+      ),
+    );
   }
 
   /** Puts a command in the outbox, where it waits for the hub whether or not it is there now. */
@@ -383,7 +390,9 @@ export class DesktopCore {
   private supervisionNotice(incidentId: string): OfficialDocument {
     const detail = this.incidentDetail(incidentId);
     if (!detail || !isWithin(detail.incident.jurisdictionCode, this.scoped(undefined)))
-      throw new Error(`there is no incident ${incidentId} in this jurisdiction`);
+      throw new WordedError(
+        wording('incidentNotInScope', {}, `there is no incident ${incidentId} in this jurisdiction`),
+      );
     const { incident } = detail;
     const village = incident.jurisdictionCode.slice(0, CODE_LENGTH.village);
     const escalations = detail.timeline.flatMap((entry) => {
@@ -402,7 +411,7 @@ export class DesktopCore {
       issuedAt: new Date().toISOString(),
       replyWithinDays: detail.mode === 'wartime' ? 1 : 3,
     });
-    if (!drafted.ok) throw new Error(drafted.reason);
+    if (!drafted.ok) throw new WordedError({ ...drafted.words, message: drafted.reason });
     return drafted.document;
   }
 
@@ -429,7 +438,7 @@ export class DesktopCore {
       issuedAt: new Date(now).toISOString(),
       serial: `${chinaDayOf(now).replaceAll('-', '').slice(2)}${to.kind === 'unit' ? '' : to.code.slice(-3)}`,
     });
-    if (!drafted.ok) throw new Error(drafted.reason);
+    if (!drafted.ok) throw new WordedError({ ...drafted.words, message: drafted.reason });
     return drafted.document;
   }
 

@@ -39,3 +39,4 @@ export * from './subsidy';
 export * from './text';
 export * from './time';
 export * from './visibility';
+export * from './wording';

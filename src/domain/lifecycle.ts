@@ -12,6 +12,7 @@ import type { Mode } from './mode';
 import { inScope, rolesWith, type Operator, type Role } from './operator';
 import { orderIdFor, type Order } from './order';
 import { refuse, type Refusal } from './refusal';
+import { wording, type Wording } from './wording';
 import { deadlineFor, isOverdue, minutesAllowed, type SlaConfig } from './sla';
 import { STAGE_LABELS, type Stage } from './stage';
 import { addMinutes, toMillis, type IsoDateTime } from './time';
@@ -105,36 +106,65 @@ function acknowledgeByFor(incident: Incident, ctx: ActionContext): IsoDateTime {
 }
 
 /** The conditions on an action's parameters and the incident's record, beyond its stage. */
-function preconditionFailure(incident: Incident, action: LifecycleAction, ctx: ActionContext): string | null {
+function preconditionFailure(
+  incident: Incident,
+  action: LifecycleAction,
+  ctx: ActionContext,
+): Wording | null {
   switch (action.type) {
     case 'assign': {
       const acknowledgeBy = acknowledgeByFor(incident, ctx);
       return toMillis(action.deadline) < toMillis(acknowledgeBy)
-        ? `the deadline ${action.deadline} is before the units are due to acknowledge, at ${acknowledgeBy}`
+        ? wording(
+            'deadlineBeforeAcknowledge',
+            { deadline: action.deadline, acknowledgeBy },
+            `the deadline ${action.deadline} is before the units are due to acknowledge, at ${acknowledgeBy}`,
+          )
         : null;
     }
     case 'acknowledge':
       if (!incident.assignedUnitIds.includes(action.unitId)) {
-        return `unit ${action.unitId} has no order on incident ${incident.id}`;
+        return wording('unitHasNoOrder', {}, `unit ${action.unitId} has no order on incident ${incident.id}`);
       }
       return incident.acknowledgedUnitIds.includes(action.unitId)
-        ? `unit ${action.unitId} has already acknowledged incident ${incident.id}`
+        ? wording(
+            'unitAlreadyAcknowledged',
+            {},
+            `unit ${action.unitId} has already acknowledged incident ${incident.id}`,
+          )
         : null;
-    case 'issueSupervisionNotice':
-      return incident.stage !== 'supervise' && !isOverdue(incident, ctx.at, ctx.mode, ctx.sla)
-        ? `incident ${incident.id} is neither overdue nor escalated: a supervision notice needs one or the ` +
-            `other (due ${deadlineFor(incident, incident.stage, ctx.mode, ctx.sla)})`
-        : null;
+    case 'issueSupervisionNotice': {
+      if (incident.stage === 'supervise' || isOverdue(incident, ctx.at, ctx.mode, ctx.sla)) return null;
+      const due = deadlineFor(incident, incident.stage, ctx.mode, ctx.sla);
+      return wording(
+        'supervisionNeedsOverdue',
+        due === null ? {} : { due },
+        `incident ${incident.id} is neither overdue nor escalated: a supervision notice needs one or the ` +
+          `other (due ${due})`,
+      );
+    }
     case 'resolve':
       if (incident.acknowledgedUnitIds.length === 0) {
-        return `no unit has acknowledged incident ${incident.id}, so nobody has handled it`;
+        return wording(
+          'nobodyAcknowledged',
+          {},
+          `no unit has acknowledged incident ${incident.id}, so nobody has handled it`,
+        );
       }
       return incident.kind === 'dispute' && action.difficulty === undefined
-        ? `incident ${incident.id} is a dispute: grade its difficulty, which its subsidy by case depends on`
+        ? wording(
+            'disputeNeedsDifficulty',
+            {},
+            `incident ${incident.id} is a dispute: grade its difficulty, which its subsidy by case depends on`,
+          )
         : null;
     case 'close':
       return incident.stage === 'followUp' && incident.reporter?.phone !== undefined
-        ? `the reporter of incident ${incident.id} can be called back: record the follow-up instead`
+        ? wording(
+            'followUpInstead',
+            {},
+            `the reporter of incident ${incident.id} can be called back: record the follow-up instead`,
+          )
         : null;
     default:
       return null;
@@ -274,20 +304,26 @@ export function applyAction(incident: Incident, action: LifecycleAction, ctx: Ac
       'illegal-in-stage',
       `${action.type} is not allowed in stage ${stageName(incident.stage)}; ` +
         (allowed.length > 0 ? `allowed there: ${allowed.join(', ')}` : 'nothing is allowed there'),
+      wording('illegalInStage', { action: action.type, stage: incident.stage }),
     );
   }
   const { actor } = ctx;
   if (!transition.roles.includes(actor.role)) {
-    return refuse('role-not-permitted', `role ${actor.role} may not ${action.type}`);
+    return refuse(
+      'role-not-permitted',
+      `role ${actor.role} may not ${action.type}`,
+      wording('roleMayNot', { role: actor.role, action: action.type }),
+    );
   }
   if (!inScope(actor.jurisdictionCode, incident.jurisdictionCode)) {
     return refuse(
       'out-of-scope',
       `incident ${incident.id} in ${incident.jurisdictionCode} is outside the scope of ${actor.id} (${actor.jurisdictionCode})`,
+      wording('outOfScope'),
     );
   }
   const failure = preconditionFailure(incident, action, ctx);
-  if (failure !== null) return refuse('precondition-failed', failure);
+  if (failure !== null) return refuse('precondition-failed', failure.message ?? failure.code, failure);
 
   const next = nextIncident(incident, action, transition.to, ctx.at);
   return { ok: true, incident: next, events: eventsFor(incident, next, action, ctx) };

@@ -24,6 +24,8 @@ import {
   type OperatorCommand,
   type Role,
   type SlaConfig,
+  type Wording,
+  wording,
 } from '../domain';
 import { CODE_LENGTH } from '../domain/jurisdiction';
 import type { OperatorClaims } from './auth/tokens';
@@ -42,7 +44,7 @@ export type CommandRefusalCode =
 
 export type CommandOutcome =
   | { ok: true; commandId: string; seqs: number[] }
-  | { ok: false; commandId: string | null; code: CommandRefusalCode; reason: string };
+  | { ok: false; commandId: string | null; code: CommandRefusalCode; words: Wording; reason: string };
 
 /** A retried command gets the outcome of its first try, marked so the client knows it was a retry. */
 export type CommandReply = CommandOutcome & { replayed?: true };
@@ -113,7 +115,14 @@ type Decision =
       /** What the audit log keeps of an accepted command besides its events: all there is of an export. */
       audit?: Record<string, unknown>;
     }
-  | { ok: false; code: CommandRefusalCode; reason: string };
+  | { ok: false; code: CommandRefusalCode; words: Wording; reason: string };
+
+function notFound(
+  code: 'incidentNotFound' | 'handoverNotFound' | 'keyPersonNotFound',
+  reason: string,
+): Decision {
+  return { ok: false, code: 'not-found', words: wording(code), reason };
+}
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues
@@ -146,6 +155,7 @@ export class CommandHandler {
         ok: false,
         commandId,
         code: 'invalid-command',
+        words: wording('invalidCommand'),
         reason: describeIssues(parsed.error),
       };
       await this.store.transaction((tx) =>
@@ -171,6 +181,7 @@ export class CommandHandler {
             ok: false,
             commandId: command.commandId,
             code: 'command-id-taken',
+            words: wording('commandIdTaken'),
             reason: `command id ${command.commandId} was already used by another account`,
           };
         }
@@ -180,7 +191,13 @@ export class CommandHandler {
       const seqs = decision.ok ? (await recordEvents(tx, decision.events)).map((event) => event.seq) : [];
       const outcome: CommandOutcome = decision.ok
         ? { ok: true, commandId: command.commandId, seqs }
-        : { ok: false, commandId: command.commandId, code: decision.code, reason: decision.reason };
+        : {
+            ok: false,
+            commandId: command.commandId,
+            code: decision.code,
+            words: decision.words,
+            reason: decision.reason,
+          };
       await tx.putCommandOutcome({ commandId: command.commandId, accountId: claims.accountId, outcome });
       await tx.audit({
         at,
@@ -215,8 +232,7 @@ export class CommandHandler {
     }
     if (command.type === 'acceptHandover') {
       const handover = (await tx.getEntity('handover', command.handoverId))?.doc as Handover | undefined;
-      if (!handover)
-        return { ok: false, code: 'not-found', reason: `there is no handover ${command.handoverId}` };
+      if (!handover) return notFound('handoverNotFound', `there is no handover ${command.handoverId}`);
       return acceptHandover(handover, command, ctx);
     }
     if (command.type === 'configureSla') {
@@ -232,8 +248,7 @@ export class CommandHandler {
     }
     if (command.type === 'removeKeyPerson') {
       const current = (await tx.getEntity('key-person', command.keyPersonId))?.doc as KeyPerson | undefined;
-      if (!current)
-        return { ok: false, code: 'not-found', reason: `there is no key person ${command.keyPersonId}` };
+      if (!current) return notFound('keyPersonNotFound', `there is no key person ${command.keyPersonId}`);
       return removeKeyPerson(current, command, ctx);
     }
     if (command.type === 'recordExport') {
@@ -243,7 +258,7 @@ export class CommandHandler {
 
     const incident = (await tx.getEntity('incident', command.incidentId))?.doc as Incident | undefined;
     if (!incident) {
-      return { ok: false, code: 'not-found', reason: `there is no incident ${command.incidentId}` };
+      return notFound('incidentNotFound', `there is no incident ${command.incidentId}`);
     }
     if (command.type === 'addNote') {
       return addNote(incident, { noteId: command.commandId, text: command.text }, ctx);
@@ -255,17 +270,21 @@ export class CommandHandler {
     const result = applyCommand(incident, command, { ...ctx, mode, sla });
     if (result.ok) return result;
     if (result.code === 'stale-version') {
-      return { ok: false, code: result.code, reason: `${result.reason}: ${await this.lastChange(incident)}` };
+      const change = await this.lastChange(incident);
+      return { ok: false, code: result.code, words: change, reason: `${result.reason}: ${change.message}` };
     }
     return result;
   }
 
-  /** "changed by 李值班 at 2026-…": who moved the incident on since the operator last looked. */
-  private async lastChange(incident: Incident): Promise<string> {
+  /** Who moved the incident on since the operator last looked, by name and post, and when. */
+  private async lastChange(incident: Incident): Promise<Wording> {
     const history = await this.store.eventsAbout(incident.id);
     const last = history.at(-1);
     const by = (last?.payload as { by?: string | null } | undefined)?.by;
     const account = by ? await this.store.accountById(by) : undefined;
-    return `changed by ${account?.name ?? by ?? 'the field'} at ${incident.updatedAt}`;
+    const at = incident.updatedAt;
+    if (!by) return wording('changedByField', { at }, `changed by the field at ${at}`);
+    const name = account?.name ?? by;
+    return wording('changedBy', { by: name, at }, `changed by ${name} at ${at}`);
   }
 }

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAGES, type Incident } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
+import { useSay } from '../words/say';
 
 const INCIDENT_KINDS = ['incident'] as const;
 const COUNT_KINDS = ['incident', 'monitoring-point', 'force'] as const;
@@ -34,11 +35,12 @@ function IncidentRow({ incident }: { incident: Incident }) {
 /** What is happening now in the operator's scope, refreshed as the stream brings changes. */
 export const LivePanel = memo(function LivePanel() {
   const { t, i18n } = useTranslation();
+  const say = useSay();
   const counts = useLiveQuery('counts.get', {}, COUNT_KINDS);
   const latest = useLiveQuery('incidents.list', { limit: 12 }, INCIDENT_KINDS);
 
   if (counts.state !== 'ready') {
-    return <p className="notice">{counts.state === 'failed' ? counts.error : t('live.loading')}</p>;
+    return <p className="notice">{counts.state === 'failed' ? say(counts.error) : t('live.loading')}</p>;
   }
   const { incidentsByStage, monitoringByStatus, incidentsByRisk, forces } = counts.value;
   const open = STAGES.filter((stage) => stage !== 'closed').reduce(

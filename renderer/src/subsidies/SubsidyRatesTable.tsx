@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DIFFICULTIES, MAX_RATE_YUAN, subsidyRatesSchema, type SubsidyRates } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { submitCommand } from '../workspace/submit-command';
+import { useSay } from '../words/say';
 
 /** What is wrong with a draft, by difficulty, as the hub would refuse it. */
 function problemsOf(draft: SubsidyRates): Map<string, string> {
@@ -24,6 +25,7 @@ interface SubsidyRatesTableProps {
  */
 export function SubsidyRatesTable({ jurisdictionCode, editable, names }: SubsidyRatesTableProps) {
   const { t } = useTranslation();
+  const say = useSay();
   const loaded = useLiveQuery('subsidyRates.get', {}, ['subsidy-rates']);
   const [draft, setDraft] = useState<SubsidyRates | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -36,7 +38,7 @@ export function SubsidyRatesTable({ jurisdictionCode, editable, names }: Subsidy
   const save = async () => {
     if (problems.size > 0) return;
     const result = await submitCommand({ type: 'configureSubsidyRates', jurisdictionCode, rates });
-    setMessage(result.ok ? t('subsidies.rates.sent') : result.error);
+    setMessage(result.ok ? t('subsidies.rates.sent') : say(result.error));
     if (result.ok) setDraft(null);
   };
 

@@ -4,11 +4,12 @@ import { DocumentPreview } from '../documents/DocumentPreview';
 import type { TFunction } from 'i18next';
 import type { IncidentDetail as Detail, OutboxEntryView } from '../../../src/core/contract/api';
 import type { Viewer } from '../../../src/core/contract/presence';
-import { isAcknowledgementLate, type Role } from '../../../src/domain';
+import { isAcknowledgementLate, wording, type Role, type Wording } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { ActionPanel } from './ActionPanel';
 import { formatClock, formatSpan } from './time';
 import { useIncidentCommands } from './useIncidentCommands';
+import { useSay } from '../words/say';
 
 /** The incident's detail, fetched again whenever the cache changes something of it. */
 function useIncidentDetail(id: string): Detail | null | undefined {
@@ -88,6 +89,7 @@ function recordText(entry: Detail['timeline'][number], detail: Detail, t: TFunct
 }
 
 function CommandLine({ entry, detail }: { entry: OutboxEntryView; detail: Detail }) {
+  const say = useSay();
   const { t, i18n } = useTranslation();
   const base = 'baseVersion' in entry.command ? entry.command.baseVersion : null;
   const since =
@@ -99,13 +101,13 @@ function CommandLine({ entry, detail }: { entry: OutboxEntryView; detail: Detail
       : [];
   return (
     <li className={`command command-${entry.status}`} data-testid="command-entry" data-status={entry.status}>
-      <span className="command-type">{entry.command.type}</span>
+      <span className="command-type">{t(`words.action.${entry.command.type}`)}</span>
       <span>
         {entry.status === 'pending'
           ? t('ws.action.pending')
           : entry.status === 'accepted'
             ? t('ws.action.accepted')
-            : t('ws.action.refused', { reason: entry.reason ?? entry.code })}
+            : t('ws.action.refused', { reason: say(entry.words ?? wording('unexpected')) })}
       </span>
       {since.length > 0 && (
         <div className="stale-changes" data-testid="stale-changes">
@@ -136,10 +138,11 @@ export function IncidentDetail({
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation();
+  const say = useSay();
   const detail = useIncidentDetail(id);
   const viewers = usePresence(id, self);
   const commands = useIncidentCommands(id);
-  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [submitError, setSubmitError] = useState<Wording | null>(null);
   const [drafting, setDrafting] = useState(false);
 
   if (detail === undefined)
@@ -261,7 +264,7 @@ export function IncidentDetail({
           void commands.submit(draft).then(setSubmitError);
         }}
       />
-      {submitError && <p className="notice error">{submitError}</p>}
+      {submitError && <p className="notice error">{say(submitError)}</p>}
       {commands.entries.length > 0 && (
         <section className="my-commands">
           <h3>{t('ws.action.mine')}</h3>

@@ -5,6 +5,7 @@ import { MODES, can, slaConfigSchema, type Role, type SlaConfig } from '../../..
 import { submitCommand } from './submit-command';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { SlaGrid } from './SlaGrid';
+import { useSay } from '../words/say';
 
 /** What is wrong with a draft, by cell path ("wartime.assign.high"), as the hub would refuse it. */
 function problemsOf(draft: SlaConfig): Map<string, string> {
@@ -19,6 +20,7 @@ function problemsOf(draft: SlaConfig): Map<string, string> {
  */
 export function SlaSettings({ status }: { status: SessionStatus }) {
   const { t } = useTranslation();
+  const say = useSay();
   const [open, setOpen] = useState(false);
   const sla = useLiveQuery('sla.get', {}, ['sla']);
   const [draft, setDraft] = useState<SlaConfig | null>(null);
@@ -42,7 +44,7 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
       jurisdictionCode: operator.jurisdiction,
       config: table,
     });
-    setMessage(result.ok ? t('ws.sla.sent') : result.error);
+    setMessage(result.ok ? t('ws.sla.sent') : say(result.error));
   };
 
   return (

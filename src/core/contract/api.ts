@@ -17,6 +17,8 @@ import {
   modeStateSchema,
   operatorCommandSchema,
   orderSchema,
+  wordingSchema,
+  type Wording,
 } from '../../domain';
 import {
   JURISDICTION_LEVELS,
@@ -112,7 +114,10 @@ export const outboxEntrySchema = z.object({
   command: operatorCommandSchema,
   status: z.enum(['pending', 'accepted', 'refused']),
   code: z.string().nullable(),
+  /** A developer's account of a refusal, for logs; the operator reads `words`. */
   reason: z.string().nullable(),
+  /** A refusal as a message code and parameters, which the renderer words; null unless refused. */
+  words: wordingSchema.nullable(),
   createdAt: z.string(),
   settledAt: z.string().nullable(),
 });
@@ -398,8 +403,11 @@ export type DesktopApiOutput<M extends DesktopApiMethod> = z.output<DesktopApiCo
 export type DesktopEventName = keyof typeof desktopEventContract;
 export type DesktopEventPayload<E extends DesktopEventName> = z.output<(typeof desktopEventContract)[E]>;
 
-/** What a transport delivers: a value, or an error the UI can show. Never a thrown exception. */
-export type DesktopApiResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * What a transport delivers: a value, or an error as a message code and parameters the renderer words (with a
+ * developer's `message` for logs). Never a thrown exception.
+ */
+export type DesktopApiResult<T> = { ok: true; value: T } | { ok: false; error: Wording };
 
 export interface DesktopApi {
   call<M extends DesktopApiMethod>(

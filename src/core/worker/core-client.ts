@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { wording } from '../../domain/wording';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DesktopApiResult, DesktopEventName, DesktopEventPayload } from '../contract/api';
@@ -27,7 +28,8 @@ export function startCoreWorker(
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.on('exit', (code) => {
-      for (const answer of pending.values()) answer({ ok: false, error: 'the desktop core stopped' });
+      for (const answer of pending.values())
+        answer({ ok: false, error: wording('coreStopped', {}, 'the desktop core stopped') });
       pending.clear();
       if (code !== 0) reject(new Error(`the desktop core stopped with code ${code}`));
       closing?.();

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * What the hub and the core tell a person, as a code and its parameters; the renderer words each code in the
+ * operator's language. A parameter named `at`, `deadline`, `due`, `acknowledgeBy` or `from` is an instant (or
+ * a day) the renderer writes in China time; `stage`, `role`, `action`, `permission`, `mode` and `period` are
+ * codes the renderer words too; anything else is shown as it is (a person's name, a count, a character).
+ */
+export const MESSAGE_CODES = [
+  // the lifecycle
+  'illegalInStage',
+  'roleMayNot',
+  'roleLacksPermission',
+  'outOfScope',
+  'staleVersion',
+  'changedBy',
+  'changedByField',
+  'deadlineBeforeAcknowledge',
+  'unitHasNoOrder',
+  'unitAlreadyAcknowledged',
+  'supervisionNeedsOverdue',
+  'nobodyAcknowledged',
+  'disputeNeedsDifficulty',
+  'followUpInstead',
+  // the centre's own actions
+  'shiftNotStarted',
+  'handoverAlreadySigned',
+  'ownShift',
+  'alreadyInMode',
+  'periodNotBegun',
+  'unknownLinkedIncidents',
+  'keyPersonAlreadyRemoved',
+  // documents
+  'noOutstandingRisk',
+  'incidentClosed',
+  'supervisionNotOverdue',
+  'noUnitToAddress',
+  // the hub
+  'invalidCommand',
+  'incidentNotFound',
+  'handoverNotFound',
+  'keyPersonNotFound',
+  'commandIdTaken',
+  // the desktop core
+  'roleMayNotSee',
+  'incidentNotInScope',
+  'invalidInput',
+  'unknownMethod',
+  'coreStopped',
+  'coreDisconnected',
+  'screenNeedsToken',
+  'unexpected',
+  // resident ID numbers (GB 11643-1999)
+  'residentIdLength',
+  'residentIdDigits',
+  'residentIdLastCharacter',
+  'residentIdBirthDate',
+  'residentIdCheckCharacter',
+] as const;
+export type MessageCode = (typeof MESSAGE_CODES)[number];
+
+export const messageParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type MessageParams = z.infer<typeof messageParamsSchema>;
+
+export const wordingSchema = z.object({
+  code: z.enum(MESSAGE_CODES),
+  params: messageParamsSchema,
+  /** A sentence for developers' logs; never shown to a person. */
+  message: z.string().optional(),
+});
+export type Wording = z.infer<typeof wordingSchema>;
+
+export function wording(code: MessageCode, params: MessageParams = {}, message?: string): Wording {
+  return message === undefined ? { code, params } : { code, params, message };
+}
+
+/** An error the desktop core throws that a person may read: the transports pass its wording on. */
+export class WordedError extends Error {
+  constructor(readonly wording: Wording) {
+    super(wording.message ?? wording.code);
+    this.name = 'WordedError';
+  }
+}
