@@ -6,6 +6,7 @@ export * from './briefing';
 export * from './bulletin';
 export * from './centre-actions';
 export * from './china-day';
+export * from './china-time';
 export * from './command';
 export * from './documents';
 export * from './difficulty';

@@ -27,7 +27,12 @@ function IncidentRow({ incident }: { incident: Incident }) {
         <span className={`risk risk-${risk}`}>{t(`risk.${risk}`)}</span>
       </td>
       <td>{t(`stage.${incident.stage}`)}</td>
-      <td>{new Date(incident.updatedAt).toLocaleTimeString(i18n.language, { hour12: false })}</td>
+      <td>
+        {new Date(incident.updatedAt).toLocaleTimeString(i18n.language, {
+          hour12: false,
+          timeZone: 'Asia/Shanghai',
+        })}
+      </td>
     </tr>
   );
 }

@@ -9,6 +9,7 @@ import {
   SATISFACTIONS,
   actionsAllowed,
   can,
+  chinaIsoTime,
   type Difficulty,
   type LifecycleActionType,
   type MemberUnit,
@@ -21,10 +22,9 @@ import type { CommandDraft } from './submit-command';
 
 type ActionChoice = LifecycleActionType | 'addNote';
 
-/** `datetime-local` wants local time without a zone. */
+/** `datetime-local` wants wall-clock time without a zone: China time, which the centres keep. */
 function localInputValue(date: Date): string {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
+  return chinaIsoTime(date.getTime()).slice(0, 16);
 }
 
 interface FormProps {
@@ -77,7 +77,12 @@ function ActionForm({ action, detail, onSubmit, onCancel }: FormProps & { action
       case 'assign':
         return chosen.length === 0
           ? null
-          : { type: 'assign', ...envelope, unitIds: chosen, deadline: new Date(deadline).toISOString() };
+          : {
+              type: 'assign',
+              ...envelope,
+              unitIds: chosen,
+              deadline: new Date(`${deadline}:00+08:00`).toISOString(),
+            };
       case 'acknowledge':
         return unitId
           ? { type: 'acknowledge', ...envelope, unitId, ...(text.trim() ? { note: text.trim() } : {}) }

@@ -4,6 +4,7 @@ import {
   OUTSTANDING_REASON_LABELS,
   RISK_LABELS,
   STAGE_LABELS,
+  chinaDateTime,
   chinaDayOf,
   type OutstandingRisk,
 } from '../../domain';
@@ -40,8 +41,8 @@ export function riskListCsv(
     RISK_LABELS[row.riskLevel].zh,
     STAGE_LABELS[row.stage].zh,
     row.unitIds.map((unitId) => names[unitId] ?? unitId).join('、'),
-    row.createdAt,
-    row.deadline ?? '',
+    chinaDateTime(row.createdAt),
+    row.deadline ? chinaDateTime(row.deadline) : '',
     row.reasons.map((reason) => OUTSTANDING_REASON_LABELS[reason].zh).join('、'),
     row.incidentId,
   ]);
