@@ -89,6 +89,8 @@ export function registerHubCommands(program: Command): void {
     .requiredOption('--name <name>', 'sign-in name')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .requiredOption('--jurisdiction <code>', 'the jurisdiction the account is bound to, e.g. 532901')
+    .option('--display-name <name>', 'the person, as screens and records name them, e.g. 李明')
+    .option('--post <post>', 'their post, e.g. 值班员')
     .option('--db <location>', 'the hub database', DEFAULT_DB)
     .option('--region <id>', 'the region of the hub', 'dali')
     .option('--json', 'print {"name":…,"password":…}')
@@ -97,6 +99,8 @@ export function registerHubCommands(program: Command): void {
         name: string;
         role: string;
         jurisdiction: string;
+        displayName?: string;
+        post?: string;
         db: string;
         region: string;
         json?: boolean;
@@ -105,7 +109,13 @@ export function registerHubCommands(program: Command): void {
         if (!role.success) throw new Error(`--role ${options.role}: one of ${ROLES.join(', ')}`);
         checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
         const { account, password } = await withStore(options.db, (store) =>
-          createAccount(store, { name: options.name, role: role.data, jurisdiction: options.jurisdiction }),
+          createAccount(store, {
+            name: options.name,
+            role: role.data,
+            jurisdiction: options.jurisdiction,
+            ...(options.displayName ? { displayName: options.displayName } : {}),
+            ...(options.post ? { post: options.post } : {}),
+          }),
         );
         if (options.json) console.log(JSON.stringify({ name: account.name, password }));
         else

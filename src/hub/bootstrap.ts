@@ -21,9 +21,27 @@ export async function bootstrapAccounts(
   if ((await store.countAccounts()) > 0) return null;
   const root = region.rootCode;
   const [admin, duty, simulator] = await Promise.all([
-    prepareAccount({ name: 'admin', role: 'admin', jurisdiction: root }),
-    prepareAccount({ name: 'duty', role: 'commander', jurisdiction: root }),
-    prepareAccount({ name: 'simulator', role: 'commander', jurisdiction: root }),
+    prepareAccount({
+      name: 'admin',
+      role: 'admin',
+      jurisdiction: root,
+      displayName: '王芳',
+      post: '系统管理员',
+    }),
+    prepareAccount({
+      name: 'duty',
+      role: 'commander',
+      jurisdiction: root,
+      displayName: '李明',
+      post: '值班长',
+    }),
+    prepareAccount({
+      name: 'simulator',
+      role: 'commander',
+      jurisdiction: root,
+      displayName: '张伟',
+      post: '指挥长',
+    }),
   ]);
   try {
     const simulatorKey = await store.transaction(async (tx) => {

@@ -28,6 +28,7 @@ import {
   wording,
 } from '../domain';
 import { CODE_LENGTH } from '../domain/jurisdiction';
+import { personName } from './accounts';
 import type { OperatorClaims } from './auth/tokens';
 import { recordEvents } from './projector';
 import type { HubStore, HubTransaction } from './store';
@@ -284,7 +285,7 @@ export class CommandHandler {
     const account = by ? await this.store.accountById(by) : undefined;
     const at = incident.updatedAt;
     if (!by) return wording('changedByField', { at }, `changed by the field at ${at}`);
-    const name = account?.name ?? by;
+    const name = account ? personName(account) : by;
     return wording('changedBy', { by: name, at }, `changed by ${name} at ${at}`);
   }
 }

@@ -199,7 +199,14 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       );
       ack({
         ok: true,
-        accounts: related.map(({ id, name, role, jurisdiction }) => ({ id, name, role, jurisdiction })),
+        accounts: related.map(({ id, name, role, jurisdiction, displayName, post }) => ({
+          id,
+          name,
+          role,
+          jurisdiction,
+          displayName,
+          post,
+        })),
       });
     });
 

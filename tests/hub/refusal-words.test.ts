@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGE_CODES } from '../../src/domain';
+import { createAccount } from '../../src/hub/accounts';
 import { STORE_KINDS } from './support/databases';
 import {
   DALI_CITY,
@@ -26,7 +27,6 @@ type Role = 'operator' | 'viewer' | 'commander' | 'yangbi';
 describe.each(STORE_KINDS)('refusals a person reads, from a %s hub', (_store, createDatabase) => {
   let harness: Harness;
   let key: string;
-  let operatorName: string;
   const clients = {} as Record<Role, StreamClient>;
 
   async function clientFor(role: string, jurisdiction: string) {
@@ -47,9 +47,15 @@ describe.each(STORE_KINDS)('refusals a person reads, from a %s hub', (_store, cr
   beforeAll(async () => {
     harness = await startTestHub(await createDatabase());
     key = await addKey(harness.hub, PREFECTURE);
-    const operator = await clientFor('operator', DALI_CITY);
-    clients.operator = operator.client;
-    operatorName = operator.name;
+    const { password } = await createAccount(harness.hub.store, {
+      name: 'duty-liming',
+      role: 'operator',
+      jurisdiction: DALI_CITY,
+      displayName: '李明',
+      post: '值班员',
+    });
+    clients.operator = new StreamClient(harness.hub.url, await login(harness.hub, 'duty-liming', password));
+    await clients.operator.connected();
     clients.viewer = (await clientFor('viewer', DALI_CITY)).client;
     clients.commander = (await clientFor('commander', PREFECTURE)).client;
     clients.yangbi = (await clientFor('operator', YANGBI)).client;
@@ -124,7 +130,7 @@ describe.each(STORE_KINDS)('refusals a person reads, from a %s hub', (_store, cr
     expect(Object.keys(outcome.words!.params).sort()).toEqual(Object.keys(params).sort());
   });
 
-  it('a stale version names who changed the incident and when, as a name and an instant', async () => {
+  it('a stale version names who changed the incident, by post and name, and when', async () => {
     const incidentId = await newIncident();
     await clients.operator.command({
       type: 'assess',
@@ -146,7 +152,7 @@ describe.each(STORE_KINDS)('refusals a person reads, from a %s hub', (_store, cr
       code: 'stale-version',
       words: {
         code: 'changedBy',
-        params: { by: operatorName, at: (incident!.doc as { updatedAt: string }).updatedAt },
+        params: { by: '值班员 李明', at: (incident!.doc as { updatedAt: string }).updatedAt },
       },
     });
   });

@@ -137,6 +137,8 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
         role: 'operator',
         jurisdiction: '532901',
         createdAt: '2026-01-01T00:00:00.000Z',
+        displayName: '李明',
+        post: '值班员',
       });
       await tx.putApiKey({
         id: 'k-1',
@@ -155,7 +157,12 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
         detail: { reason: 'stale' },
       });
     });
-    expect(await store.accountByName('duty-dali')).toMatchObject({ id: 'a-1', role: 'operator' });
+    expect(await store.accountByName('duty-dali')).toMatchObject({
+      id: 'a-1',
+      role: 'operator',
+      displayName: '李明',
+      post: '值班员',
+    });
     expect(await store.accountById('a-1')).toMatchObject({ name: 'duty-dali' });
     expect(await store.countAccounts()).toBe(1);
     expect(await store.apiKeyByHash('hash-1')).toMatchObject({

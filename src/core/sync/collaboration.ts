@@ -56,7 +56,9 @@ export class Collaboration {
 
   /** The account's name, or the id itself when the hub has not told us (offline since first start). */
   nameOf(accountId: string): string {
-    return this.directory.get(accountId)?.name ?? accountId;
+    const entry = this.directory.get(accountId);
+    if (!entry) return accountId;
+    return entry.displayName ? [entry.post, entry.displayName].filter(Boolean).join(' ') : entry.name;
   }
 
   private async sendOpenIncident(): Promise<Viewer[]> {

@@ -140,10 +140,11 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
       },
       async putAccount(a) {
         await client.query(
-          `INSERT INTO accounts (id, name, password_hash, role, jurisdiction, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO accounts (id, name, password_hash, role, jurisdiction, created_at, display_name, post)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (id) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role,
-             jurisdiction = excluded.jurisdiction`,
-          [a.id, a.name, a.passwordHash, a.role, a.jurisdiction, a.createdAt],
+             jurisdiction = excluded.jurisdiction, display_name = excluded.display_name, post = excluded.post`,
+          [a.id, a.name, a.passwordHash, a.role, a.jurisdiction, a.createdAt, a.displayName, a.post],
         );
       },
       async putApiKey(k) {

@@ -38,6 +38,8 @@ export function toAccount(row: Row): AccountRecord {
     role: String(row.role),
     jurisdiction: String(row.jurisdiction),
     createdAt: String(row.created_at),
+    displayName: String(row.display_name ?? ''),
+    post: String(row.post ?? ''),
   };
 }
 

@@ -61,4 +61,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  `
+  -- The person behind an account and their post (值班员 李明), shown on screens instead of the login name.
+  ALTER TABLE accounts ADD COLUMN display_name TEXT NOT NULL DEFAULT '';
+  ALTER TABLE accounts ADD COLUMN post TEXT NOT NULL DEFAULT '';
+  `,
 ];

@@ -72,8 +72,10 @@ export function openSqliteStore(file: string): HubStore {
       'INSERT INTO audit_log (at, actor, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     putAccount: writer.prepare(
-      `INSERT INTO accounts (id, name, password_hash, role, jurisdiction, created_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, jurisdiction = excluded.jurisdiction`,
+      `INSERT INTO accounts (id, name, password_hash, role, jurisdiction, created_at, display_name, post)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role,
+         jurisdiction = excluded.jurisdiction, display_name = excluded.display_name, post = excluded.post`,
     ),
     putApiKey: writer.prepare(
       'INSERT INTO api_keys (id, source, jurisdiction, key_hash, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -165,7 +167,16 @@ export function openSqliteStore(file: string): HubStore {
       );
     },
     async putAccount(a: AccountRecord) {
-      w.putAccount.run(a.id, a.name, a.passwordHash, a.role, a.jurisdiction, a.createdAt);
+      w.putAccount.run(
+        a.id,
+        a.name,
+        a.passwordHash,
+        a.role,
+        a.jurisdiction,
+        a.createdAt,
+        a.displayName,
+        a.post,
+      );
     },
     async putApiKey(k: ApiKeyRecord) {
       w.putApiKey.run(k.id, k.source, k.jurisdiction, k.keyHash, k.createdAt);

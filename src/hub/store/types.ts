@@ -32,6 +32,10 @@ export interface AccountRecord {
   role: string;
   jurisdiction: string;
   createdAt: string;
+  /** The person's name (李明); empty for an account made before accounts had one. */
+  displayName: string;
+  /** Their post (值班员); may be empty. */
+  post: string;
 }
 
 export interface ApiKeyRecord {
