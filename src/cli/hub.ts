@@ -132,6 +132,7 @@ export function registerHubCommands(program: Command): void {
     .description('add an ingest API key for a field source and print it once')
     .requiredOption('--source <name>', 'the sending system, e.g. camera-platform, grid-app, hotline')
     .requiredOption('--jurisdiction <code>', 'the jurisdiction the key may report on, e.g. 5329')
+    .option('--display-name <name>', 'what screens call the system, e.g. 网格通 App')
     .option('--db <location>', 'the hub database', DEFAULT_DB)
     .option('--region <id>', 'the region of the hub', 'dali')
     .option('--json', 'print {"source":…,"key":…}')
@@ -139,6 +140,7 @@ export function registerHubCommands(program: Command): void {
       async (options: {
         source: string;
         jurisdiction: string;
+        displayName?: string;
         db: string;
         region: string;
         json?: boolean;
@@ -148,7 +150,7 @@ export function registerHubCommands(program: Command): void {
         }
         checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
         const created = await withStore(options.db, (store) =>
-          createApiKey(store, options.source, options.jurisdiction),
+          createApiKey(store, options.source, options.jurisdiction, options.displayName),
         );
         if (options.json) console.log(JSON.stringify(created));
         else

@@ -80,10 +80,18 @@ export async function storeNewApiKey(
   tx: HubTransaction,
   source: string,
   jurisdiction: string,
+  displayName = '',
 ): Promise<{ source: string; key: string }> {
   const key = generateApiKey();
   const createdAt = new Date().toISOString();
-  await tx.putApiKey({ id: randomUUID(), source, jurisdiction, keyHash: hashApiKey(key), createdAt });
+  await tx.putApiKey({
+    id: randomUUID(),
+    source,
+    jurisdiction,
+    keyHash: hashApiKey(key),
+    createdAt,
+    displayName: displayName.trim(),
+  });
   await tx.audit({
     at: createdAt,
     actor: 'system',
@@ -95,6 +103,6 @@ export async function storeNewApiKey(
   return { source, key };
 }
 
-export function createApiKey(store: HubStore, source: string, jurisdiction: string) {
-  return store.transaction((tx) => storeNewApiKey(tx, source, jurisdiction));
+export function createApiKey(store: HubStore, source: string, jurisdiction: string, displayName = '') {
+  return store.transaction((tx) => storeNewApiKey(tx, source, jurisdiction, displayName));
 }

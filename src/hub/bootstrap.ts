@@ -46,7 +46,7 @@ export async function bootstrapAccounts(
   try {
     const simulatorKey = await store.transaction(async (tx) => {
       for (const prepared of [admin, duty, simulator]) await storeAccount(tx, prepared.account);
-      return storeNewApiKey(tx, 'simulator', root);
+      return storeNewApiKey(tx, 'simulator', root, '模拟前端系统');
     });
     return {
       admin: { name: admin.account.name, password: admin.password },

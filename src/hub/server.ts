@@ -192,21 +192,31 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     /** The accounts whose actions this one can see: names for the full-process record. */
     socket.on('directory', async (_raw: unknown, ack?: (reply: unknown) => void) => {
       if (typeof ack !== 'function') return;
-      const related = (await store.listAccounts()).filter(
-        (account) =>
-          isWithin(account.jurisdiction, claims.jurisdiction) ||
-          isWithin(claims.jurisdiction, account.jurisdiction),
-      );
+      const relates = ({ jurisdiction }: { jurisdiction: string }) =>
+        isWithin(jurisdiction, claims.jurisdiction) || isWithin(claims.jurisdiction, jurisdiction);
+      const related = (await store.listAccounts()).filter(relates);
+      // Field systems act through API keys, recorded as `key:<source>`: they are named like people.
+      const keys = (await store.listApiKeys()).filter(relates).map((key) => ({
+        id: `key:${key.source}`,
+        name: key.source,
+        role: 'field-system',
+        jurisdiction: key.jurisdiction,
+        displayName: key.displayName,
+        post: '',
+      }));
       ack({
         ok: true,
-        accounts: related.map(({ id, name, role, jurisdiction, displayName, post }) => ({
-          id,
-          name,
-          role,
-          jurisdiction,
-          displayName,
-          post,
-        })),
+        accounts: [
+          ...related.map(({ id, name, role, jurisdiction, displayName, post }) => ({
+            id,
+            name,
+            role,
+            jurisdiction,
+            displayName,
+            post,
+          })),
+          ...keys,
+        ],
       });
     });
 

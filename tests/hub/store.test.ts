@@ -146,6 +146,7 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
         jurisdiction: '5329',
         keyHash: 'hash-1',
         createdAt: '2026-01-01T00:00:00.000Z',
+        displayName: '视频监控平台',
       });
       await tx.initSetting('jwt-secret', 's3cret');
       await tx.audit({
@@ -168,7 +169,9 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
     expect(await store.apiKeyByHash('hash-1')).toMatchObject({
       source: 'camera-platform',
       jurisdiction: '5329',
+      displayName: '视频监控平台',
     });
+    expect(await store.listApiKeys()).toEqual([await store.apiKeyByHash('hash-1')]);
     expect(await store.getSetting('jwt-secret')).toBe('s3cret');
     expect(await store.auditEntries(10)).toEqual([
       expect.objectContaining({ action: 'assess', outcome: 'refused', detail: { reason: 'stale' } }),

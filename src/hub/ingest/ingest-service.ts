@@ -319,7 +319,7 @@ export class IngestService {
     this.checkNoDuplicates('acknowledgements', ids);
     const actor: Operator = {
       id: `key:${key.source}`,
-      name: key.source,
+      name: key.displayName || key.source,
       role: 'operator',
       jurisdictionCode: key.jurisdiction,
     };

@@ -6,6 +6,7 @@ import {
   alreadyParsed,
   scopePattern,
   toAccount,
+  toApiKey,
   toEntity,
   toEvent,
   type Row,
@@ -149,8 +150,8 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
       },
       async putApiKey(k) {
         await client.query(
-          'INSERT INTO api_keys (id, source, jurisdiction, key_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
-          [k.id, k.source, k.jurisdiction, k.keyHash, k.createdAt],
+          'INSERT INTO api_keys (id, source, jurisdiction, key_hash, created_at, display_name) VALUES ($1, $2, $3, $4, $5, $6)',
+          [k.id, k.source, k.jurisdiction, k.keyHash, k.createdAt, k.displayName],
         );
       },
       async initSetting(key, value) {
@@ -262,15 +263,11 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
     },
     async apiKeyByHash(keyHash) {
       const row = await one('SELECT * FROM api_keys WHERE key_hash = $1 AND NOT revoked', [keyHash]);
-      return row
-        ? {
-            id: String(row.id),
-            source: String(row.source),
-            jurisdiction: String(row.jurisdiction),
-            keyHash,
-            createdAt: String(row.created_at),
-          }
-        : undefined;
+      return row ? toApiKey(row) : undefined;
+    },
+    async listApiKeys() {
+      const { rows } = await pool.query('SELECT * FROM api_keys WHERE NOT revoked ORDER BY source');
+      return rows.map(toApiKey);
     },
     async getSetting(key) {
       const row = await one('SELECT value FROM settings WHERE key = $1', [key]);

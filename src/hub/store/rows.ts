@@ -1,5 +1,5 @@
 import { INHERITED_EVENT_TYPES, INHERITED_KINDS } from '../../domain';
-import type { AccountRecord, EntityRecord, StoredEvent } from './types';
+import type { AccountRecord, ApiKeyRecord, EntityRecord, StoredEvent } from './types';
 
 export type Row = Record<string, unknown>;
 
@@ -27,6 +27,17 @@ export function toEntity(row: Row, json: JsonColumn): EntityRecord {
     jurisdiction: String(row.jurisdiction),
     version: Number(row.version),
     doc: json(row.doc),
+  };
+}
+
+export function toApiKey(row: Row): ApiKeyRecord {
+  return {
+    id: String(row.id),
+    source: String(row.source),
+    jurisdiction: String(row.jurisdiction),
+    keyHash: String(row.key_hash),
+    createdAt: String(row.created_at),
+    displayName: String(row.display_name ?? ''),
   };
 }
 
