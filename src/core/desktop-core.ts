@@ -219,6 +219,7 @@ export class DesktopCore {
         role: account.role,
         jurisdiction: account.jurisdiction,
         jurisdictionName: account.jurisdictionName ?? null,
+        ...(account.person === undefined ? {} : { person: account.person }),
       };
       if (this.cache.getSetting(OPERATOR_SETTING) !== JSON.stringify(operator)) {
         this.cache.putSetting(OPERATOR_SETTING, JSON.stringify(operator));
@@ -292,7 +293,7 @@ export class DesktopCore {
     for (const incidentId of new Set(persons.flatMap((person) => person.linkedIncidentIds)))
       names[incidentId] = this.queue.get(incidentId)?.title ?? incidentId;
     for (const accountId of new Set(persons.map((person) => person.registeredBy)))
-      names[accountId] = this.collaboration.nameOf(accountId);
+      this.nameInto(names, accountId);
     return { scope: within, masked, rows: persons.map((person) => keyPersonRow(person, masked)), names };
   }
 
@@ -335,10 +336,17 @@ export class DesktopCore {
       ...detail,
       timeline: detail.timeline.map((entry) => {
         const by = actorOf(entry as Pick<HubEvent, 'type' | 'payload'>);
-        return { ...entry, actor: by === null ? null : this.collaboration.nameOf(by) };
+        return { ...entry, actor: by === null ? null : (this.collaboration.nameOf(by) ?? null) };
       }),
       unitNames: Object.fromEntries(
         incident.assignedUnitIds.map((unitId) => [unitId, units.get(unitId)?.name ?? unitId]),
+      ),
+      placeNames: this.placeNames(
+        detail.timeline.flatMap((entry) => {
+          const switched = (entry.payload as { state?: { jurisdictionCode?: string } }).state;
+          return switched?.jurisdictionCode ? [switched.jurisdictionCode] : [];
+        }),
+        JURISDICTION_LEVELS,
       ),
       deadline: deadlineFor(incident, incident.stage, mode, this.slaFor(incident.jurisdictionCode)),
       mode,
@@ -372,9 +380,11 @@ export class DesktopCore {
 
   private riskListNames(scope: string, rows: readonly OutstandingRisk[]): Record<string, string> {
     const units = this.memberUnits();
+    // Villages for the rows, townships for the letters' addressees.
     const names = this.placeNames([
       scope,
       ...rows.map((row) => row.jurisdictionCode.slice(0, CODE_LENGTH.village)),
+      ...rows.map((row) => row.jurisdictionCode.slice(0, CODE_LENGTH.township)),
     ]);
     for (const unitId of new Set(rows.flatMap((row) => row.unitIds)))
       names[unitId] = units.get(unitId)?.name ?? unitId;
@@ -460,9 +470,21 @@ export class DesktopCore {
       names[unitId] = units.get(unitId)?.name ?? unitId;
     for (const handover of handovers)
       for (const accountId of [handover.submittedBy, handover.acceptance?.by])
-        if (accountId) names[accountId] = this.collaboration.nameOf(accountId);
-    for (const change of review.modeSwitches) names[change.by] = this.collaboration.nameOf(change.by);
+        if (accountId) this.nameInto(names, accountId);
+    for (const change of review.modeSwitches) this.nameInto(names, change.by);
     return names;
+  }
+
+  private namesOf(accountIds: readonly string[]): Record<string, string> {
+    const names: Record<string, string> = {};
+    for (const accountId of accountIds) this.nameInto(names, accountId);
+    return names;
+  }
+
+  /** Adds the person behind `accountId` to `names`, if the hub has named them. */
+  private nameInto(names: Record<string, string>, accountId: string): void {
+    const name = this.collaboration.nameOf(accountId);
+    if (name !== undefined) names[accountId] = name;
   }
 
   private readonly boundaryCache = new Map<JurisdictionLevel, BoundaryCollection>();
@@ -574,7 +596,7 @@ export class DesktopCore {
           scope: briefing.scope,
           saved,
           draft: { title: draft.title, body: bulletinBody(draft) },
-          names: saved ? { [saved.savedBy]: this.collaboration.nameOf(saved.savedBy) } : {},
+          names: saved ? this.namesOf([saved.savedBy]) : {},
         };
       },
       'documents.supervisionNotice': async ({ incidentId }) => ({

@@ -8,7 +8,7 @@ import { Server } from 'socket.io';
 import { z } from 'zod';
 import { isWithin, withheldKinds } from '../domain';
 import { stateChecksum } from './checksum';
-import { authenticate } from './accounts';
+import { authenticate, personName } from './accounts';
 import { hashApiKey } from './auth/api-keys';
 import { TokenError, TokenService, generateSigningSecret, type OperatorClaims } from './auth/tokens';
 import { CommandHandler } from './commands';
@@ -317,6 +317,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       name: account.name,
       role: account.role,
       jurisdiction: account.jurisdiction,
+      person: personName(account),
     };
     return {
       ...(await tokens.issue(claims)),
@@ -336,6 +337,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         name: account.name,
         role: account.role,
         jurisdiction: account.jurisdiction,
+        person: personName(account),
       });
     } catch (error) {
       if (error instanceof TokenError) return sendError(reply, 401, 'bad-token', error.message);

@@ -17,16 +17,17 @@ type Entry = { id: string; name: string; role: string; displayName?: string; pos
 describe.each(STORE_KINDS)('the directory of names, from a %s hub', (_store, createDatabase) => {
   let harness: Harness;
   let client: StreamClient;
+  let password: string;
 
   beforeAll(async () => {
     harness = await startTestHub(await createDatabase());
-    const { password } = await createAccount(harness.hub.store, {
+    ({ password } = await createAccount(harness.hub.store, {
       name: 'duty-liming',
       role: 'operator',
       jurisdiction: DALI_CITY,
       displayName: '李明',
       post: '值班员',
-    });
+    }));
     await createAccount(harness.hub.store, { name: 'yangbi-duty', role: 'operator', jurisdiction: YANGBI });
     await createApiKey(harness.hub.store, 'grid-app', PREFECTURE, '网格通 App');
     client = new StreamClient(harness.hub.url, await login(harness.hub, 'duty-liming', password));
@@ -35,6 +36,22 @@ describe.each(STORE_KINDS)('the directory of names, from a %s hub', (_store, cre
   afterAll(async () => {
     client?.close();
     await harness?.close();
+  });
+
+  it('signs an account in with its person and post, which presence shows to the others', async () => {
+    const response = await fetch(`${harness.hub.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'duty-liming', password }),
+    });
+    const answer = (await response.json()) as { account: { name: string; person?: string } };
+    expect(answer.account).toMatchObject({ name: 'duty-liming', person: '值班员 李明' });
+    // The token carries it too, so the hub names the person wherever the socket acts.
+    const token = (answer as unknown as { accessToken: string }).accessToken;
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+      person?: string;
+    };
+    expect(payload.person).toBe('值班员 李明');
   });
 
   it('gives each account its person and post, and each field system its name', async () => {

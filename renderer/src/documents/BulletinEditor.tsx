@@ -64,7 +64,7 @@ export function BulletinEditor({ day, period, scope, operator, onClose }: Bullet
         {value?.saved ? (
           <span className="muted" data-testid="bulletin-saved">
             {t('documents.bulletin.saved', {
-              by: value.names[value.saved.savedBy] ?? value.saved.savedBy,
+              by: value.names[value.saved.savedBy] ?? t('words.someone'),
               at: formatChinaClock(value.saved.savedAt, i18n.language),
             })}
           </span>

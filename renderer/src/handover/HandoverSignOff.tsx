@@ -30,7 +30,7 @@ export function HandoverSignOff({ shift, scope, handovers, names, operator }: Si
   const [remark, setRemark] = useState('');
   const [sending, setSending] = useState<Sending>({ state: 'idle' });
   const handover = handovers.find((candidate) => candidate.shift.start === shift.start) ?? handovers[0];
-  const nameOf = (accountId: string) => names[accountId] ?? accountId;
+  const nameOf = (accountId: string) => names[accountId] ?? t('words.someone');
   const awaited = sending.state === 'sending' ? sending.commandId : null;
 
   useEffect(() => {

@@ -83,7 +83,7 @@ function recordText(entry: Detail['timeline'][number], detail: Detail, t: TFunct
     units: payload.orders?.map((order) => unit(order.unitId)).join('、') ?? '',
     unit: payload.unitId ? unit(payload.unitId) : '',
     text: payload.state?.reason ?? text,
-    code: payload.state?.jurisdictionCode ?? '',
+    place: payload.state ? (detail.placeNames[payload.state.jurisdictionCode] ?? '') : '',
     mode: payload.state ? t(`mode.${payload.state.mode}`) : '',
   });
 }

@@ -99,6 +99,8 @@ export const sessionStatusSchema = z.object({
       role: z.string(),
       jurisdiction: z.string(),
       jurisdictionName: z.string().nullable(),
+      /** The person and post as screens name them (值班员 李明); absent from a hub that does not keep them. */
+      person: z.string().optional(),
     })
     .nullable(),
   /** The mode in force in the operator's jurisdiction. */
@@ -128,7 +130,10 @@ export const timelineEntrySchema = z.object({
   type: z.string(),
   at: z.string(),
   payload: z.unknown(),
-  /** Who acted, by name where the hub told us; null for the field (a grid worker's app, a camera). */
+  /**
+   * Who acted, by post and name (值班员 李明) or a field system's name; null for the field (a citizen, a camera)
+   * or an account the hub has not named to this screen yet.
+   */
   actor: z.string().nullable(),
 });
 
@@ -139,6 +144,8 @@ export const incidentDetailSchema = z.object({
   timeline: z.array(timelineEntrySchema),
   /** Names of the units on its orders. */
   unitNames: z.record(z.string(), z.string()),
+  /** Names of the jurisdictions its record mentions (a wartime switch above it), by code. */
+  placeNames: z.record(z.string(), z.string()),
   /** The deadline of the current stage under the mode and tables in force; null once closed. */
   deadline: z.string().nullable(),
   mode: z.enum(MODES),
