@@ -244,7 +244,12 @@ function eventsFor(
             ...change,
             orderId: orderIdFor(incident.id, action.unitId),
             unitId: action.unitId,
-            acknowledgement: { acknowledgedAt: ctx.at, by: ctx.actor.id, note: action.note ?? '' },
+            acknowledgement: {
+              acknowledgedAt: ctx.at,
+              by: ctx.actor.id,
+              note: action.note ?? '',
+              ...(action.signedBy === undefined ? {} : { signedBy: action.signedBy }),
+            },
           },
         },
       ];

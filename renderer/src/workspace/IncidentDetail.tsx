@@ -4,7 +4,13 @@ import { DocumentPreview } from '../documents/DocumentPreview';
 import type { TFunction } from 'i18next';
 import type { IncidentDetail as Detail, OutboxEntryView } from '../../../src/core/contract/api';
 import type { Viewer } from '../../../src/core/contract/presence';
-import { isAcknowledgementLate, wording, type Role, type Wording } from '../../../src/domain';
+import {
+  isAcknowledgementLate,
+  wording,
+  type Acknowledgement,
+  type Role,
+  type Wording,
+} from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { ActionPanel } from './ActionPanel';
 import { formatClock, formatSpan } from './time';
@@ -59,6 +65,14 @@ function usePresence(id: string, self: string | undefined): Viewer[] {
   return viewers.filter((viewer) => viewer.name !== self);
 }
 
+/** Who at the unit signed for an order, and what they said: the parts of an acknowledgement a person reads. */
+function acknowledgementParts(acknowledgement: Acknowledgement | null | undefined, t: TFunction) {
+  return {
+    signer: acknowledgement?.signedBy ? t('ws.detail.signedBy', { name: acknowledgement.signedBy }) : '',
+    note: acknowledgement?.note ? t('ws.detail.ackNote', { note: acknowledgement.note }) : '',
+  };
+}
+
 function recordText(entry: Detail['timeline'][number], detail: Detail, t: TFunction) {
   const payload = entry.payload as {
     riskLevel?: string;
@@ -70,6 +84,7 @@ function recordText(entry: Detail['timeline'][number], detail: Detail, t: TFunct
     satisfaction?: string;
     note?: string | { text: string };
     state?: { jurisdictionCode: string; mode: string; reason: string };
+    acknowledgement?: Acknowledgement;
   };
   const unit = (id: string) => detail.unitNames[id] ?? id;
   const text =
@@ -82,6 +97,7 @@ function recordText(entry: Detail['timeline'][number], detail: Detail, t: TFunct
     risk: payload.riskLevel ? t(`risk.${payload.riskLevel}`) : '',
     units: payload.orders?.map((order) => unit(order.unitId)).join('、') ?? '',
     unit: payload.unitId ? unit(payload.unitId) : '',
+    ...acknowledgementParts(payload.acknowledgement, t),
     text: payload.state?.reason ?? text,
     place: payload.state ? (detail.placeNames[payload.state.jurisdictionCode] ?? '') : '',
     mode: payload.state ? t(`mode.${payload.state.mode}`) : '',
@@ -245,7 +261,7 @@ export function IncidentDetail({
                     {order.acknowledgement
                       ? t('ws.detail.acknowledged', {
                           time: formatClock(order.acknowledgement.acknowledgedAt, i18n.language),
-                        })
+                        }) + Object.values(acknowledgementParts(order.acknowledgement, t)).join('')
                       : t('ws.detail.waiting', { time: formatClock(order.acknowledgeBy, i18n.language) })}
                   </span>
                   {late && <span className="late-flag">{t('ws.detail.lateAck')}</span>}

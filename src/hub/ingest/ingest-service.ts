@@ -336,7 +336,12 @@ export class IngestService {
         const sla = await slaAt(tx, incident.jurisdictionCode);
         const result = applyAction(
           incident,
-          { type: 'acknowledge', unitId: order.unitId, ...(ack.note ? { note: ack.note } : {}) },
+          {
+            type: 'acknowledge',
+            unitId: order.unitId,
+            ...(ack.note ? { note: ack.note } : {}),
+            ...(ack.signedBy ? { signedBy: ack.signedBy } : {}),
+          },
           { actor, at, mode, sla },
         );
         if (!result.ok) throw new IngestError(409, 'refused', [`acknowledgements[${i}]: ${result.reason}`]);
