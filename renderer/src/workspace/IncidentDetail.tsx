@@ -62,7 +62,7 @@ function usePresence(id: string, self: string | undefined): Viewer[] {
       void desktopApi.call('incident.open', { id: null });
     };
   }, [id]);
-  return viewers.filter((viewer) => viewer.name !== self);
+  return viewers.filter((viewer) => viewer.accountId !== self);
 }
 
 /** Who at the unit signed for an order, and what they said: the parts of an acknowledgement a person reads. */
