@@ -59,5 +59,5 @@ test('the demo opens signed in, with live data that a new report reaches within 
 
 test('the browser shell refuses a page that lacks its token', async ({ page }) => {
   await page.goto(new URL('/', demo.shellUrl).href);
-  await expect(page.getByText(/token/).first()).toBeVisible();
+  await expect(page.getByText(/访问令牌/).first()).toBeVisible();
 });
