@@ -50,6 +50,15 @@ export const MESSAGE_CODES = [
   'coreDisconnected',
   'screenNeedsToken',
   'unexpected',
+  // forms: the limits the domain sets on a value
+  'fieldTooShort',
+  'fieldTooLong',
+  'fieldTooSmall',
+  'fieldTooLarge',
+  'fieldInvalid',
+  'slaRiskOrder',
+  'slaWartimeLonger',
+  'subsidyHarderEarnsLess',
   // resident ID numbers (GB 11643-1999)
   'residentIdLength',
   'residentIdDigits',
@@ -72,6 +81,12 @@ export type Wording = z.infer<typeof wordingSchema>;
 
 export function wording(code: MessageCode, params: MessageParams = {}, message?: string): Wording {
   return message === undefined ? { code, params } : { code, params, message };
+}
+
+/** What to tell a person about `error`: its wording if it has one, else that something unexpected happened. */
+export function wordingOf(error: unknown): Wording {
+  if (error instanceof WordedError) return error.wording;
+  return wording('unexpected', {}, error instanceof Error ? error.message : String(error));
 }
 
 /** An error the desktop core throws that a person may read: the transports pass its wording on. */

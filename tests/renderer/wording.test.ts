@@ -4,9 +4,14 @@ import rootEn from '../../renderer/src/i18n/en.json';
 import rootZh from '../../renderer/src/i18n/zh-CN.json';
 import wordsEn from '../../renderer/src/words/i18n/en.json';
 import wordsZh from '../../renderer/src/words/i18n/zh-CN.json';
-import { say } from '../../renderer/src/words/say';
+import { say, sayIssue, type FieldIssue } from '../../renderer/src/words/say';
+import { z } from 'zod';
 import {
   BRIEFING_PERIODS,
+  DEFAULT_SLA,
+  DIFFICULTIES,
+  residentIdSchema,
+  slaConfigSchema,
   MESSAGE_CODES,
   PERMISSIONS,
   operatorCommandSchema,
@@ -50,6 +55,7 @@ describe('every message the hub or the core may send is worded in both languages
     ['action', COMMAND_TYPES],
     ['permission', PERMISSIONS],
     ['period', BRIEFING_PERIODS],
+    ['difficulty', DIFFICULTIES],
   ] as const)('every %s a message names', (group, values) => {
     for (const [language, bundle] of Object.entries(BUNDLES)) {
       const words = bundle[group] as Record<string, string>;
@@ -92,5 +98,24 @@ describe('say', () => {
   ])('words codes named in its parameters: %j', (words, expected) => {
     expect(say(zh, 'zh-CN', words)).toBe(expected);
     expect(say(en, 'en', words)).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it.each<[string, z.ZodType, unknown, string]>([
+    [
+      'a mistyped resident ID number',
+      residentIdSchema,
+      '53290119900307001X',
+      '公民身份号码校验位应为 5，不是 X，可能有一位输错',
+    ],
+    ['a text too short', z.string().min(4), '短', '至少填写 4 个字'],
+    [
+      'a wartime limit longer than peacetime',
+      slaConfigSchema,
+      { ...DEFAULT_SLA, wartime: { ...DEFAULT_SLA.wartime, assign: { high: 999, medium: 999, low: 999 } } },
+      '战时时限不能长于平时（分流交办，高风险）',
+    ],
+  ])('words a form’s problem with %s', (_case, schema, value, expected) => {
+    const issue = schema.safeParse(value).error!.issues[0] as FieldIssue;
+    expect(sayIssue(zh, 'zh-CN', issue)).toBe(expected);
   });
 });

@@ -8,7 +8,7 @@ import {
 } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { submitCommand } from '../workspace/submit-command';
-import { sayIssue, useSay } from '../words/say';
+import { sayIssue, useSay, type FieldIssue } from '../words/say';
 
 const EMPTY = {
   name: '',
@@ -71,7 +71,10 @@ export function KeyPersonForm({ scope, onClose }: { scope: string; onClose: () =
     if (!parsed.success) {
       setProblems(
         new Map(
-          parsed.error.issues.map((issue) => [String(issue.path[0]), sayIssue(t, i18n.language, issue)]),
+          parsed.error.issues.map((issue) => [
+            String(issue.path[0]),
+            sayIssue(t, i18n.language, issue as FieldIssue),
+          ]),
         ),
       );
       return;

@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { DIFFICULTIES, MAX_RATE_YUAN, subsidyRatesSchema, type SubsidyRates } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { submitCommand } from '../workspace/submit-command';
-import { useSay } from '../words/say';
+import { sayIssue, useSay, type FieldIssue } from '../words/say';
 
 /** What is wrong with a draft, by difficulty, as the hub would refuse it. */
-function problemsOf(draft: SubsidyRates): Map<string, string> {
+function problemsOf(draft: SubsidyRates, word: (issue: FieldIssue) => string): Map<string, string> {
   const parsed = subsidyRatesSchema.safeParse(draft);
   if (parsed.success) return new Map();
-  return new Map(parsed.error.issues.map((issue) => [String(issue.path[0] ?? ''), issue.message]));
+  return new Map(
+    parsed.error.issues.map((issue) => [String(issue.path[0] ?? ''), word(issue as FieldIssue)]),
+  );
 }
 
 interface SubsidyRatesTableProps {
@@ -24,7 +26,7 @@ interface SubsidyRatesTableProps {
  * records it as an event: it applies to disputes resolved from then on, in every screen below the jurisdiction.
  */
 export function SubsidyRatesTable({ jurisdictionCode, editable, names }: SubsidyRatesTableProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const say = useSay();
   const loaded = useLiveQuery('subsidyRates.get', {}, ['subsidy-rates']);
   const [draft, setDraft] = useState<SubsidyRates | null>(null);
@@ -33,7 +35,7 @@ export function SubsidyRatesTable({ jurisdictionCode, editable, names }: Subsidy
   const current = loaded.value;
   // Unedited, the table shows the rates in force as they arrive; the first change starts a draft of them.
   const rates = draft ?? current.rates;
-  const problems = problemsOf(rates);
+  const problems = problemsOf(rates, (issue) => sayIssue(t, i18n.language, issue));
 
   const save = async () => {
     if (problems.size > 0) return;

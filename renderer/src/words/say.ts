@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MessageParams, Wording } from '../../../src/domain/wording';
+import { wording, type MessageParams, type Wording } from '../../../src/domain/wording';
 import { formatChinaDate, formatChinaDateTime } from './china-time';
 
 const INSTANTS = new Set(['at', 'deadline', 'due', 'acknowledgeBy']);
@@ -14,6 +14,9 @@ const CODED: Record<string, string> = {
   action: 'words.action',
   permission: 'words.permission',
   period: 'words.period',
+  risk: 'risk',
+  difficulty: 'words.difficulty',
+  easier: 'words.difficulty',
 };
 
 function wordParams(t: TFunction, language: string, params: MessageParams): Record<string, string> {
@@ -39,12 +42,32 @@ export function useSay(): (words: Wording) => string {
   return useCallback((words: Wording) => say(t, i18n.language, words), [t, i18n.language]);
 }
 
-/** A form field's problem: worded when the domain said it as a code, else the schema's own message. */
-export function sayIssue(
-  t: TFunction,
-  language: string,
-  issue: { message: string; params?: Record<string, unknown> },
-): string {
+/** A form field's problem: worded when the domain said it as a code, else from the kind of limit it broke. */
+export function sayIssue(t: TFunction, language: string, issue: FieldIssue): string {
   const words = issue.params?.words as Wording | undefined;
-  return words ? say(t, language, words) : issue.message;
+  if (words) return say(t, language, words);
+  const text = issue.origin === 'string';
+  if (issue.code === 'too_small')
+    return say(
+      t,
+      language,
+      wording(text ? 'fieldTooShort' : 'fieldTooSmall', { minimum: Number(issue.minimum) }),
+    );
+  if (issue.code === 'too_big')
+    return say(
+      t,
+      language,
+      wording(text ? 'fieldTooLong' : 'fieldTooLarge', { maximum: Number(issue.maximum) }),
+    );
+  return say(t, language, wording('fieldInvalid'));
+}
+
+/** The part of a zod issue a form words. */
+export interface FieldIssue {
+  code: string;
+  message: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  params?: Record<string, unknown>;
 }

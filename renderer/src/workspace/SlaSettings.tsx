@@ -5,13 +5,15 @@ import { MODES, can, slaConfigSchema, type Role, type SlaConfig } from '../../..
 import { submitCommand } from './submit-command';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { SlaGrid } from './SlaGrid';
-import { useSay } from '../words/say';
+import { sayIssue, useSay, type FieldIssue } from '../words/say';
 
 /** What is wrong with a draft, by cell path ("wartime.assign.high"), as the hub would refuse it. */
-function problemsOf(draft: SlaConfig): Map<string, string> {
+function problemsOf(draft: SlaConfig, word: (issue: FieldIssue) => string): Map<string, string> {
   const parsed = slaConfigSchema.safeParse(draft);
   if (parsed.success) return new Map();
-  return new Map(parsed.error.issues.map((issue) => [issue.path.map(String).join('.'), issue.message]));
+  return new Map(
+    parsed.error.issues.map((issue) => [issue.path.map(String).join('.'), word(issue as FieldIssue)]),
+  );
 }
 
 /**
@@ -19,7 +21,7 @@ function problemsOf(draft: SlaConfig): Map<string, string> {
  * which records it as an event: every screen below the jurisdiction receives the new tables.
  */
 export function SlaSettings({ status }: { status: SessionStatus }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const say = useSay();
   const [open, setOpen] = useState(false);
   const sla = useLiveQuery('sla.get', {}, ['sla']);
@@ -36,7 +38,9 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
     setOpen(!open);
   };
 
-  const problems = table ? problemsOf(table) : new Map<string, string>();
+  const problems = table
+    ? problemsOf(table, (issue) => sayIssue(t, i18n.language, issue))
+    : new Map<string, string>();
   const save = async () => {
     if (!table || !operator || problems.size > 0) return;
     const result = await submitCommand({

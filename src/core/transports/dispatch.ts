@@ -1,4 +1,4 @@
-import { WordedError, wording } from '../../domain/wording';
+import { wording, wordingOf } from '../../domain/wording';
 import { desktopApiContract, isDesktopApiMethod, type DesktopApiResult } from '../contract/api';
 import type { DesktopHandlers } from '../desktop-core';
 
@@ -25,10 +25,6 @@ export async function dispatchDesktopCall(
     const value = await handler(parsed.data);
     return { ok: true, value: contract.output.parse(value) };
   } catch (error) {
-    if (error instanceof WordedError) return { ok: false, error: error.wording };
-    return {
-      ok: false,
-      error: wording('unexpected', {}, error instanceof Error ? error.message : String(error)),
-    };
+    return { ok: false, error: wordingOf(error) };
   }
 }

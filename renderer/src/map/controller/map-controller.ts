@@ -6,7 +6,7 @@ import {
   type PaddingOptions,
 } from 'maplibre-gl';
 import type { DesktopApi } from '../../../../src/core/contract/api';
-import { WordedError, type JurisdictionLevel } from '../../../../src/domain';
+import { WordedError, wordingOf, type JurisdictionLevel } from '../../../../src/domain';
 import { IncidentPulse } from '../alerts/pulse';
 import {
   entitiesFromColumns,
@@ -250,7 +250,7 @@ export class MapController {
     } catch (error) {
       this.snapshots.update({
         phase: 'failed',
-        error: error instanceof Error ? error.message : String(error),
+        error: wordingOf(error),
       });
     }
   }
