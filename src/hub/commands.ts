@@ -26,6 +26,7 @@ import {
   type SlaConfig,
   type Wording,
   wording,
+  wordingSchema,
 } from '../domain';
 import { CODE_LENGTH } from '../domain/jurisdiction';
 import { personName } from './accounts';
@@ -125,6 +126,14 @@ function notFound(
   return { ok: false, code: 'not-found', words: wording(code), reason };
 }
 
+/** The first problem the domain worded (a mistyped ID number), or that the command was malformed. */
+function wordingOfIssues(issues: readonly object[]): Wording {
+  const worded = issues
+    .map((issue) => wordingSchema.safeParse((issue as { params?: { words?: unknown } }).params?.words))
+    .find((parsed) => parsed.success);
+  return worded?.data ?? wording('invalidCommand');
+}
+
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues
     .map((issue) => `${issue.path.map(String).join('.') || 'command'}: ${issue.message}`)
@@ -156,7 +165,7 @@ export class CommandHandler {
         ok: false,
         commandId,
         code: 'invalid-command',
-        words: wording('invalidCommand'),
+        words: wordingOfIssues(parsed.error.issues),
         reason: describeIssues(parsed.error),
       };
       await this.store.transaction((tx) =>

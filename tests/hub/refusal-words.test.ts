@@ -108,6 +108,26 @@ describe.each(STORE_KINDS)('refusals a person reads, from a %s hub', (_store, cr
       {},
     ],
     [
+      'a key person whose resident ID number has a digit mistyped',
+      'commander',
+      (incidentId) => ({
+        type: 'registerKeyPerson',
+        person: {
+          id: `kp-${incidentId}`,
+          name: '张三丰',
+          idNumber: '532901199001091235',
+          category: 'community-correction',
+          jurisdictionCode: DALI_CITY,
+          phone: '13800000000',
+          reason: '社区矫正期间，需定期报到',
+          measures: '每周电话报到，每月走访一次',
+          responsible: '李某某',
+        },
+      }),
+      'residentIdCheckCharacter',
+      { expected: '4', actual: '5' },
+    ],
+    [
       'a switch to the mode already in force',
       'commander',
       () => ({ type: 'switchMode', jurisdictionCode: DALI_CITY, mode: 'peacetime', reason: '维持平时状态' }),
