@@ -558,7 +558,12 @@ export class DesktopCore {
       },
       'sla.get': async () => {
         const source = slaSourceFor(this.queries.slaConfigs(), this.scoped(undefined));
-        return { config: source?.config ?? DEFAULT_SLA, configuredAt: source?.jurisdictionCode ?? null };
+        const configuredAt = source?.jurisdictionCode ?? null;
+        return {
+          config: source?.config ?? DEFAULT_SLA,
+          configuredAt,
+          configuredAtName: configuredAt ? (this.placeNames([configuredAt])[configuredAt] ?? null) : null,
+        };
       },
       'subsidyRates.get': async () => {
         const source = subsidyRatesSourceFor(this.queries.subsidyRates(), this.scoped(undefined));

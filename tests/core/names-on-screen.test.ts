@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalCache } from '../../src/core/cache/local-cache';
 import { DesktopCore } from '../../src/core/desktop-core';
+import { DEFAULT_SLA, type HubEvent } from '../../src/domain';
 import { CODE_LENGTH } from '../../src/domain/jurisdiction';
 import { COUNTY, TAIHE, simulateDays } from '../support/simulated-days';
 import { tempDir } from './support/core-harness';
@@ -12,8 +13,19 @@ import { tempDir } from './support/core-harness';
  */
 const simulated = simulateDays('core-names', '2026-03-10', 3);
 const cacheFile = join(tempDir('pingan-names-'), 'cache.db');
+// The prefecture's own SLA tables, set after the simulated days.
+const last = simulated.events.at(-1)!;
+const slaConfigured = {
+  seq: last.seq + 1,
+  id: 'event-sla-prefecture',
+  type: 'sla.configured',
+  jurisdiction: '5329',
+  at: last.at,
+  payload: { jurisdictionCode: '5329', config: DEFAULT_SLA, by: 'admin-1' },
+} as HubEvent;
+const events = [...simulated.events, slaConfigured];
 const seeded = new LocalCache(cacheFile);
-seeded.apply({ after: 0, through: simulated.events.length, events: simulated.events });
+seeded.apply({ after: 0, through: events.length, events });
 seeded.close();
 const core = new DesktopCore({ cacheFile, regionId: 'dali' });
 afterAll(() => core.close());
@@ -47,5 +59,12 @@ describe('names, never ids, in what the core gives the screen', () => {
     const { rows, names } = await core.handlers['documents.riskList']({ scope: COUNTY });
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(names[row.jurisdictionCode.slice(0, CODE_LENGTH.township)]).toBeTruthy();
+  });
+
+  it('names the jurisdiction whose SLA tables are in force', async () => {
+    expect(await core.handlers['sla.get']({})).toMatchObject({
+      configuredAt: '5329',
+      configuredAtName: '大理白族自治州',
+    });
   });
 });

@@ -283,7 +283,12 @@ export const desktopApiContract = {
   'units.list': { input: z.object({}).strict(), output: z.array(memberUnitSchema) },
   'sla.get': {
     input: z.object({}).strict(),
-    output: z.object({ config: slaConfigSchema, configuredAt: jurisdictionCodeSchema.nullable() }),
+    output: z.object({
+      config: slaConfigSchema,
+      configuredAt: jurisdictionCodeSchema.nullable(),
+      /** The name of the jurisdiction that set the tables, for the screen. */
+      configuredAtName: z.string().nullable(),
+    }),
   },
   'subsidyRates.get': { input: z.object({}).strict(), output: subsidyRatesViewSchema },
   /** The subsidy by case (以案定补) of a China month, per grid worker, with totals per village and township. */
