@@ -75,7 +75,7 @@ export async function measureStartTime(workDir: string, progress: Progress): Pro
     const started = performance.now();
     const core = await startCoreWorker({ cacheFile: file, regionId: 'dali' });
     const status = await core.call('session.status', {});
-    if (!status.ok) throw new Error(status.error);
+    if (!status.ok) throw new Error(status.error.message ?? status.error.code);
     times.push((performance.now() - started) / 1000);
     await core.close();
   }

@@ -100,7 +100,7 @@ async function call<T>(
   input: unknown,
 ): Promise<T> {
   const result = await core.call(method, input);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.message ?? result.error.code);
   return result.value as T;
 }
 

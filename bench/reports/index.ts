@@ -49,7 +49,7 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 
 async function call(core: CoreClient, method: Parameters<CoreClient['call']>[0], input: unknown) {
   const result = await core.call(method, input);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.message ?? result.error.code);
   return result.value;
 }
 

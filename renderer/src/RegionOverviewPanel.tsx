@@ -1,16 +1,21 @@
+import type { Wording } from '../../src/domain/wording';
 import { useEffect, useState, memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionOverview } from '../../src/core/contract/api';
 import { desktopApi } from './api-client';
+import { useSay } from './words/say';
 
 type LoadState =
-  { status: 'loading' } | { status: 'failed'; error: string } | { status: 'ready'; overview: RegionOverview };
+  | { status: 'loading' }
+  | { status: 'failed'; error: Wording }
+  | { status: 'ready'; overview: RegionOverview };
 
 const LEVEL_KEYS = ['counties', 'townships', 'villages', 'grids'] as const;
 
 export const RegionOverviewPanel = memo(function RegionOverviewPanel() {
   const { t, i18n } = useTranslation();
   const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const say = useSay();
 
   useEffect(() => {
     void desktopApi.call('region.overview', {}).then((result) => {
@@ -22,7 +27,7 @@ export const RegionOverviewPanel = memo(function RegionOverviewPanel() {
 
   if (state.status === 'loading') return <p className="notice">{t('overview.loading')}</p>;
   if (state.status === 'failed')
-    return <p className="notice error">{t('overview.failed', { error: state.error })}</p>;
+    return <p className="notice error">{t('overview.failed', { error: say(state.error) })}</p>;
 
   const { manifest, counts, counties } = state.overview;
   return (

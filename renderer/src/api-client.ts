@@ -10,6 +10,7 @@ import type {
 import { CORE_STOPPED_ERROR } from '../../src/core/contract/core-link';
 import { ENTITY_KINDS } from '../../src/domain';
 import { CoreLink } from './links/core-link';
+import { wording, type Wording } from '../../src/domain/wording';
 
 declare global {
   interface Window {
@@ -59,7 +60,7 @@ function browserShellToken(): string {
 /** The renderer's link to its core, kept by whichever transport this window uses. */
 export const coreLink = new CoreLink();
 
-const CORE_LINK_DOWN = 'the connection to the desktop core is down';
+const CORE_LINK_DOWN = wording('coreDisconnected', {}, 'the connection to the desktop core is down');
 
 /**
  * After the core link comes back, the screen may be any amount behind: the status is read afresh and every
@@ -79,7 +80,7 @@ function browserShellApi(): DesktopApi {
   const waiting = new Map<number, (result: DesktopApiResult<unknown>) => void>();
   let nextId = 1;
   let socket: WebSocket | undefined;
-  let refusal: string | undefined;
+  let refusal: Wording | undefined;
   let welcomedBefore = false;
   // Calls made while the core is away wait for it: the gate opens on each welcome and closes on each drop.
   let openGate: () => void = () => undefined;
@@ -114,7 +115,11 @@ function browserShellApi(): DesktopApi {
       for (const answer of waiting.values()) answer({ ok: false, error: CORE_LINK_DOWN });
       waiting.clear();
       if (event.code === 4401) {
-        refusal = event.reason || 'this screen needs the token printed at launch';
+        refusal = wording(
+          'screenNeedsToken',
+          {},
+          event.reason || 'this screen needs the token printed at launch',
+        );
         openGate();
         return;
       }
@@ -159,9 +164,9 @@ function electronApi(bridge: NonNullable<Window['pingan']>): DesktopApi {
       result = (await bridge.call(method, input)) as DesktopApiResult<DesktopApiOutput<M>>;
     } catch (error) {
       coreLink.down();
-      return { ok: false as const, error: `${CORE_LINK_DOWN}: ${(error as Error).message}` };
+      return { ok: false as const, error: { ...CORE_LINK_DOWN, message: (error as Error).message } };
     }
-    if (!result.ok && result.error === CORE_STOPPED_ERROR) coreLink.down();
+    if (!result.ok && result.error.code === CORE_STOPPED_ERROR.code) coreLink.down();
     else coreLink.up();
     return result;
   };

@@ -84,11 +84,14 @@ interface AccountOptions {
   name: string;
   role: string;
   jurisdiction: string;
+  displayName?: string;
+  post?: string;
   json?: boolean;
 }
 interface KeyOptions {
   source: string;
   jurisdiction: string;
+  displayName?: string;
   json?: boolean;
 }
 
@@ -142,6 +145,8 @@ export function registerHubCommands(program: Command): void {
     .requiredOption('--name <name>', 'sign-in name')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .requiredOption('--jurisdiction <code>', 'the jurisdiction the account is bound to, e.g. 532901')
+    .option('--display-name <name>', 'the person, as screens and records name them, e.g. 李明')
+    .option('--post <post>', 'their post, e.g. 值班员')
     .option('--json', 'print {"name":…,"password":…}')
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<HubOptions & AccountOptions>();
@@ -149,7 +154,13 @@ export function registerHubCommands(program: Command): void {
       if (!role.success) throw new Error(`--role ${options.role}: one of ${ROLES.join(', ')}`);
       checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
       const { account, password } = await withStore(options.db, (store) =>
-        createAccount(store, { name: options.name, role: role.data, jurisdiction: options.jurisdiction }),
+        createAccount(store, {
+          name: options.name,
+          role: role.data,
+          jurisdiction: options.jurisdiction,
+          ...(options.displayName ? { displayName: options.displayName } : {}),
+          ...(options.post ? { post: options.post } : {}),
+        }),
       );
       if (options.json) console.log(JSON.stringify({ name: account.name, password }));
       else {
@@ -167,6 +178,7 @@ export function registerHubCommands(program: Command): void {
     .description('add an ingest API key for a field source and print it once')
     .requiredOption('--source <name>', 'the sending system, e.g. camera-platform, grid-app, hotline')
     .requiredOption('--jurisdiction <code>', 'the jurisdiction the key may report on, e.g. 5329')
+    .option('--display-name <name>', 'what screens call the system, e.g. 网格通 App')
     .option('--json', 'print {"source":…,"key":…}')
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<HubOptions & KeyOptions>();
@@ -175,7 +187,7 @@ export function registerHubCommands(program: Command): void {
       }
       checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
       const created = await withStore(options.db, (store) =>
-        createApiKey(store, options.source, options.jurisdiction),
+        createApiKey(store, options.source, options.jurisdiction, options.displayName),
       );
       if (options.json) console.log(JSON.stringify(created));
       else {

@@ -55,6 +55,7 @@ import {
   rolesWith,
   type Permission,
 } from '../domain';
+import { WordedError, wording } from '../domain/wording';
 import { readBoundaries, readJurisdictions, readManifest, type BoundaryCollection } from '../regions/store';
 import { briefingMonitoring } from './cache/coverage';
 import { computeFigures } from './cache/figures';
@@ -231,6 +232,7 @@ export class DesktopCore {
         role: account.role,
         jurisdiction: account.jurisdiction,
         jurisdictionName: account.jurisdictionName ?? null,
+        ...(account.person === undefined ? {} : { person: account.person }),
       };
       if (this.cache.getSetting(OPERATOR_SETTING) !== JSON.stringify(operator)) {
         this.cache.putSetting(OPERATOR_SETTING, JSON.stringify(operator));
@@ -276,7 +278,13 @@ export class DesktopCore {
     if (role.success && can(role.data, permission)) return;
     const allowed = rolesWith(permission).join(' and ');
     const who = operator ? `role ${operator.role}` : 'a screen nobody has signed in to';
-    throw new Error(`${what} is only for ${allowed} accounts; ${who} may not see it`);
+    throw new WordedError(
+      wording(
+        'roleMayNotSee',
+        operator ? { role: operator.role, permission } : { permission },
+        `${what} is only for ${allowed} accounts; ${who} may not see it`,
+      ),
+    );
   }
 
   /** Puts a command in the outbox, where it waits for the hub whether or not it is there now. */
@@ -299,7 +307,7 @@ export class DesktopCore {
     for (const incidentId of new Set(persons.flatMap((person) => person.linkedIncidentIds)))
       names[incidentId] = this.queue.get(incidentId)?.title ?? incidentId;
     for (const accountId of new Set(persons.map((person) => person.registeredBy)))
-      names[accountId] = this.collaboration.nameOf(accountId);
+      this.nameInto(names, accountId);
     return { scope: within, masked, rows: persons.map((person) => keyPersonRow(person, masked)), names };
   }
 
@@ -343,10 +351,17 @@ export class DesktopCore {
       ...detail,
       timeline: detail.timeline.map((entry) => {
         const by = actorOf(entry as Pick<HubEvent, 'type' | 'payload'>);
-        return { ...entry, actor: by === null ? null : this.collaboration.nameOf(by) };
+        return { ...entry, actor: by === null ? null : (this.collaboration.nameOf(by) ?? null) };
       }),
       unitNames: Object.fromEntries(
         incident.assignedUnitIds.map((unitId) => [unitId, units.get(unitId)?.name ?? unitId]),
+      ),
+      placeNames: this.placeNames(
+        detail.timeline.flatMap((entry) => {
+          const switched = (entry.payload as { state?: { jurisdictionCode?: string } }).state;
+          return switched?.jurisdictionCode ? [switched.jurisdictionCode] : [];
+        }),
+        JURISDICTION_LEVELS,
       ),
       deadline: deadlineFor(incident, incident.stage, mode, sla),
       mode,
@@ -419,9 +434,11 @@ export class DesktopCore {
 
   private riskListNames(scope: string, rows: readonly OutstandingRisk[]): Record<string, string> {
     const units = this.memberUnits();
+    // Villages for the rows, townships for the letters' addressees.
     const names = this.placeNames([
       scope,
       ...rows.map((row) => row.jurisdictionCode.slice(0, CODE_LENGTH.village)),
+      ...rows.map((row) => row.jurisdictionCode.slice(0, CODE_LENGTH.township)),
     ]);
     for (const unitId of new Set(rows.flatMap((row) => row.unitIds)))
       names[unitId] = units.get(unitId)?.name ?? unitId;
@@ -440,7 +457,9 @@ export class DesktopCore {
   private supervisionNotice(incidentId: string): OfficialDocument {
     const detail = this.incidentDetail(incidentId);
     if (!detail || !isWithin(detail.incident.jurisdictionCode, this.scoped(undefined)))
-      throw new Error(`there is no incident ${incidentId} in this jurisdiction`);
+      throw new WordedError(
+        wording('incidentNotInScope', {}, `there is no incident ${incidentId} in this jurisdiction`),
+      );
     const { incident } = detail;
     const village = incident.jurisdictionCode.slice(0, CODE_LENGTH.village);
     const issuedAt = new Date().toISOString();
@@ -458,7 +477,7 @@ export class DesktopCore {
       issuedAt,
       replyWithinDays: detail.mode === 'wartime' ? 1 : 3,
     });
-    if (!drafted.ok) throw new Error(drafted.reason);
+    if (!drafted.ok) throw new WordedError({ ...drafted.words, message: drafted.reason });
     return drafted.document;
   }
 
@@ -498,7 +517,7 @@ export class DesktopCore {
       issuedAt: new Date(now).toISOString(),
       serial: `${chinaDayOf(now).replaceAll('-', '').slice(2)}${to.kind === 'unit' ? '' : to.code.slice(-3)}`,
     });
-    if (!drafted.ok) throw new Error(drafted.reason);
+    if (!drafted.ok) throw new WordedError({ ...drafted.words, message: drafted.reason });
     return drafted.document;
   }
 
@@ -520,9 +539,21 @@ export class DesktopCore {
       names[unitId] = units.get(unitId)?.name ?? unitId;
     for (const handover of handovers)
       for (const accountId of [handover.submittedBy, handover.acceptance?.by])
-        if (accountId) names[accountId] = this.collaboration.nameOf(accountId);
-    for (const change of review.modeSwitches) names[change.by] = this.collaboration.nameOf(change.by);
+        if (accountId) this.nameInto(names, accountId);
+    for (const change of review.modeSwitches) this.nameInto(names, change.by);
     return names;
+  }
+
+  private namesOf(accountIds: readonly string[]): Record<string, string> {
+    const names: Record<string, string> = {};
+    for (const accountId of accountIds) this.nameInto(names, accountId);
+    return names;
+  }
+
+  /** Adds the person behind `accountId` to `names`, if the hub has named them. */
+  private nameInto(names: Record<string, string>, accountId: string): void {
+    const name = this.collaboration.nameOf(accountId);
+    if (name !== undefined) names[accountId] = name;
   }
 
   private readonly boundaryCache = new Map<JurisdictionLevel, BoundaryCollection>();
@@ -597,7 +628,12 @@ export class DesktopCore {
       },
       'sla.get': async () => {
         const source = slaSourceFor(this.queries.slaConfigs(), this.scoped(undefined));
-        return { config: source?.config ?? DEFAULT_SLA, configuredAt: source?.jurisdictionCode ?? null };
+        const configuredAt = source?.jurisdictionCode ?? null;
+        return {
+          config: source?.config ?? DEFAULT_SLA,
+          configuredAt,
+          configuredAtName: configuredAt ? (this.placeNames([configuredAt])[configuredAt] ?? null) : null,
+        };
       },
       'subsidyRates.get': async () => {
         const source = subsidyRatesSourceFor(this.queries.subsidyRates(), this.scoped(undefined));
@@ -637,7 +673,7 @@ export class DesktopCore {
           scope: briefing.scope,
           saved,
           draft: { title: draft.title, body: bulletinBody(draft) },
-          names: saved ? { [saved.savedBy]: this.collaboration.nameOf(saved.savedBy) } : {},
+          names: saved ? this.namesOf([saved.savedBy]) : {},
         };
       },
       'documents.supervisionNotice': async ({ incidentId }) => ({

@@ -32,6 +32,8 @@ export const acknowledgeActionSchema = z.object({
   type: z.literal('acknowledge'),
   unitId: unitIdSchema,
   note: noteSchema.optional(),
+  /** The person at the unit who signed for the order (张强), when the unit's own system says. */
+  signedBy: z.string().trim().min(1).max(50).optional(),
 });
 
 /** Put an incident under tracking and supervision (跟踪督办) before anyone has to issue a notice. */

@@ -8,6 +8,7 @@ import type { Mode, ModeState } from './mode';
 import type { IncidentNote } from './note';
 import { can, inScope, type Operator, type Permission } from './operator';
 import { refuse, type Refusal } from './refusal';
+import { wording } from './wording';
 import type { SlaConfig } from './sla';
 import type { SubsidyRates } from './subsidy/rates';
 import { toMillis, type IsoDateTime } from './time';
@@ -30,11 +31,16 @@ export function authorityFailure(
   actor: Operator,
 ): Refusal | null {
   if (!can(actor.role, permission))
-    return refuse('role-not-permitted', `role ${actor.role} may not ${permission}`);
+    return refuse(
+      'role-not-permitted',
+      `role ${actor.role} may not ${permission}`,
+      wording('roleLacksPermission', { role: actor.role, permission }),
+    );
   if (!inScope(actor.jurisdictionCode, jurisdictionCode)) {
     return refuse(
       'out-of-scope',
       `${jurisdictionCode} is outside the scope of ${actor.id} (${actor.jurisdictionCode})`,
+      wording('outOfScope'),
     );
   }
   return null;
@@ -70,7 +76,11 @@ export function submitHandover(
   const failure = authorityFailure('sign-handover', request.jurisdictionCode, actor);
   if (failure) return failure;
   if (toMillis(request.shift.start) > toMillis(at)) {
-    return refuse('precondition-failed', 'a shift that has not started yet cannot be handed over');
+    return refuse(
+      'precondition-failed',
+      'a shift that has not started yet cannot be handed over',
+      wording('shiftNotStarted'),
+    );
   }
   const handover: Handover = {
     id: request.handoverId,
@@ -102,10 +112,11 @@ export function acceptHandover(
     return refuse(
       'precondition-failed',
       `handover ${handover.id} was already signed off by ${handover.acceptance.by} at ${handover.acceptance.at}`,
+      wording('handoverAlreadySigned', { at: handover.acceptance.at }),
     );
   }
   if (handover.submittedBy === actor.id) {
-    return refuse('precondition-failed', `${actor.id} cannot take over their own shift`);
+    return refuse('precondition-failed', `${actor.id} cannot take over their own shift`, wording('ownShift'));
   }
   const accepted: Handover = { ...handover, acceptance: { by: actor.id, at, note: request.note } };
   return {
@@ -136,7 +147,11 @@ export function switchMode(
   if (failure) return failure;
   const previous = current?.mode ?? 'peacetime';
   if (previous === request.mode) {
-    return refuse('precondition-failed', `${request.jurisdictionCode} is already in ${request.mode}`);
+    return refuse(
+      'precondition-failed',
+      `${request.jurisdictionCode} is already in ${request.mode}`,
+      wording('alreadyInMode', { mode: request.mode }),
+    );
   }
   const state: ModeState = {
     jurisdictionCode: request.jurisdictionCode,
@@ -211,7 +226,11 @@ export function saveBulletin(
   if (failure) return failure;
   const { from } = periodOf(request.period, request.day);
   if (chinaDayStart(from) > toMillis(at)) {
-    return refuse('precondition-failed', `the ${request.period} from ${from} has not begun`);
+    return refuse(
+      'precondition-failed',
+      `the ${request.period} from ${from} has not begun`,
+      wording('periodNotBegun', { period: request.period, from }),
+    );
   }
   const bulletin: SavedBulletin = {
     id: bulletinId(request.jurisdictionCode, request.period, request.day),

@@ -23,6 +23,7 @@ import { keyPersonEntrySchema } from './key-person';
 import { applyAction, type ActionContext, type ActionResult } from './lifecycle';
 import { modeSchema } from './mode';
 import { refuse } from './refusal';
+import { wording } from './wording';
 import { slaConfigSchema } from './sla';
 import { subsidyRatesSchema } from './subsidy/rates';
 import { TARGET_KINDS, targetEntrySchema } from './target';
@@ -155,6 +156,7 @@ export function applyCommand(
     return refuse(
       'stale-version',
       `incident ${incident.id} is at version ${incident.version}, the command was based on version ${command.baseVersion}`,
+      wording('staleVersion'),
     );
   }
   return applyAction(incident, toLifecycleAction(command), ctx);

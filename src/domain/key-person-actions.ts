@@ -2,6 +2,7 @@ import { authorityFailure, type CentreContext, type CentreResult } from './centr
 import type { KeyPerson, KeyPersonEntry } from './key-person';
 import { inScope } from './operator';
 import { refuse } from './refusal';
+import { wording } from './wording';
 
 /**
  * A commander lists a person, or corrects their entry. An entry already on someone's list can only be
@@ -29,6 +30,7 @@ export function registerKeyPerson(
     return refuse(
       'precondition-failed',
       `there is no incident ${unknown.join(', ')} in ${actor.jurisdictionCode} to link the person to`,
+      wording('unknownLinkedIncidents', { incidents: unknown.join('、') }),
     );
   }
   const person: KeyPerson = { ...entry, registeredBy: actor.id, registeredAt: at, removal: null };
@@ -53,6 +55,7 @@ export function removeKeyPerson(
     return refuse(
       'precondition-failed',
       `key person ${current.id} was already taken off the list by ${current.removal.by} at ${current.removal.at}`,
+      wording('keyPersonAlreadyRemoved', { at: current.removal.at }),
     );
   }
   const person: KeyPerson = { ...current, removal: { by: actor.id, at, reason: request.reason } };

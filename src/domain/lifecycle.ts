@@ -12,6 +12,7 @@ import type { Mode } from './mode';
 import { inScope, rolesWith, type Operator, type Role } from './operator';
 import { orderIdFor, type Order } from './order';
 import { refuse, type Refusal } from './refusal';
+import { wording, type Wording } from './wording';
 import { deadlineFor, isOverdue, minutesAllowed, type SlaConfig } from './sla';
 import { STAGE_LABELS, type Stage } from './stage';
 import { addMinutes, toMillis, type IsoDateTime } from './time';
@@ -119,24 +120,41 @@ function stateFailure(
   incident: Incident,
   type: LifecycleActionType,
   ctx: AvailabilityContext,
-): string | null {
+): Wording | null {
   switch (type) {
     case 'acknowledge':
       return incident.assignedUnitIds.every((unitId) => incident.acknowledgedUnitIds.includes(unitId))
-        ? `every unit on incident ${incident.id} has acknowledged already`
+        ? wording(
+            'unitAlreadyAcknowledged',
+            {},
+            `every unit on incident ${incident.id} has acknowledged already`,
+          )
         : null;
-    case 'issueSupervisionNotice':
-      return incident.stage !== 'supervise' && !isOverdue(incident, ctx.at, ctx.mode, ctx.sla)
-        ? `incident ${incident.id} is neither overdue nor escalated: a supervision notice needs one or the ` +
-            `other (due ${deadlineFor(incident, incident.stage, ctx.mode, ctx.sla)})`
-        : null;
+    case 'issueSupervisionNotice': {
+      if (incident.stage === 'supervise' || isOverdue(incident, ctx.at, ctx.mode, ctx.sla)) return null;
+      const due = deadlineFor(incident, incident.stage, ctx.mode, ctx.sla);
+      return wording(
+        'supervisionNeedsOverdue',
+        due === null ? {} : { due },
+        `incident ${incident.id} is neither overdue nor escalated: a supervision notice needs one or the ` +
+          `other (due ${due})`,
+      );
+    }
     case 'resolve':
       return incident.acknowledgedUnitIds.length === 0
-        ? `no unit has acknowledged incident ${incident.id}, so nobody has handled it`
+        ? wording(
+            'nobodyAcknowledged',
+            {},
+            `no unit has acknowledged incident ${incident.id}, so nobody has handled it`,
+          )
         : null;
     case 'close':
       return incident.stage === 'followUp' && incident.reporter?.phone !== undefined
-        ? `the reporter of incident ${incident.id} can be called back: record the follow-up instead`
+        ? wording(
+            'followUpInstead',
+            {},
+            `the reporter of incident ${incident.id} can be called back: record the follow-up instead`,
+          )
         : null;
     default:
       return null;
@@ -144,24 +162,36 @@ function stateFailure(
 }
 
 /** The conditions on what the operator filled in: the action's own parameters. */
-function parameterFailure(incident: Incident, action: LifecycleAction, ctx: ActionContext): string | null {
+function parameterFailure(incident: Incident, action: LifecycleAction, ctx: ActionContext): Wording | null {
   switch (action.type) {
     case 'assign': {
       const acknowledgeBy = acknowledgeByFor(incident, ctx);
       return toMillis(action.deadline) < toMillis(acknowledgeBy)
-        ? `the deadline ${action.deadline} is before the units are due to acknowledge, at ${acknowledgeBy}`
+        ? wording(
+            'deadlineBeforeAcknowledge',
+            { deadline: action.deadline, acknowledgeBy },
+            `the deadline ${action.deadline} is before the units are due to acknowledge, at ${acknowledgeBy}`,
+          )
         : null;
     }
     case 'acknowledge':
       if (!incident.assignedUnitIds.includes(action.unitId)) {
-        return `unit ${action.unitId} has no order on incident ${incident.id}`;
+        return wording('unitHasNoOrder', {}, `unit ${action.unitId} has no order on incident ${incident.id}`);
       }
       return incident.acknowledgedUnitIds.includes(action.unitId)
-        ? `unit ${action.unitId} has already acknowledged incident ${incident.id}`
+        ? wording(
+            'unitAlreadyAcknowledged',
+            {},
+            `unit ${action.unitId} has already acknowledged incident ${incident.id}`,
+          )
         : null;
     case 'resolve':
       return incident.kind === 'dispute' && action.difficulty === undefined
-        ? `incident ${incident.id} is a dispute: grade its difficulty, which its subsidy by case depends on`
+        ? wording(
+            'disputeNeedsDifficulty',
+            {},
+            `incident ${incident.id} is a dispute: grade its difficulty, which its subsidy by case depends on`,
+          )
         : null;
     default:
       return null;
@@ -185,13 +215,18 @@ export function availabilityRefusal(
       'illegal-in-stage',
       `${type} is not allowed in stage ${stageName(incident.stage)}; ` +
         (allowed.length > 0 ? `allowed there: ${allowed.join(', ')}` : 'nothing is allowed there'),
+      wording('illegalInStage', { action: type, stage: incident.stage }),
     );
   }
   if (!transitions.some((t) => t.roles.includes(role))) {
-    return refuse('role-not-permitted', `role ${role} may not ${type}`);
+    return refuse(
+      'role-not-permitted',
+      `role ${role} may not ${type}`,
+      wording('roleMayNot', { role, action: type }),
+    );
   }
   const failure = stateFailure(incident, type, ctx);
-  return failure === null ? null : refuse('precondition-failed', failure);
+  return failure === null ? null : refuse('precondition-failed', failure.message ?? failure.code, failure);
 }
 
 /**
@@ -281,7 +316,12 @@ function eventsFor(
             ...change,
             orderId: orderIdFor(incident.id, action.unitId),
             unitId: action.unitId,
-            acknowledgement: { acknowledgedAt: ctx.at, by: ctx.actor.id, note: action.note ?? '' },
+            acknowledgement: {
+              acknowledgedAt: ctx.at,
+              by: ctx.actor.id,
+              note: action.note ?? '',
+              ...(action.signedBy === undefined ? {} : { signedBy: action.signedBy }),
+            },
           },
         },
       ];
@@ -339,17 +379,22 @@ export function applyAction(incident: Incident, action: LifecycleAction, ctx: Ac
   const unavailable = availabilityRefusal(incident, action.type, actor.role, ctx);
   if (unavailable && unavailable.code !== 'precondition-failed') return unavailable;
   if (transition === undefined) {
-    return refuse('illegal-in-stage', `${action.type} is not allowed in stage ${stageName(incident.stage)}`);
+    return refuse(
+      'illegal-in-stage',
+      `${action.type} is not allowed in stage ${stageName(incident.stage)}`,
+      wording('illegalInStage', { action: action.type, stage: incident.stage }),
+    );
   }
   if (!inScope(actor.jurisdictionCode, incident.jurisdictionCode)) {
     return refuse(
       'out-of-scope',
       `incident ${incident.id} in ${incident.jurisdictionCode} is outside the scope of ${actor.id} (${actor.jurisdictionCode})`,
+      wording('outOfScope'),
     );
   }
   if (unavailable) return unavailable;
   const failure = parameterFailure(incident, action, ctx);
-  if (failure !== null) return refuse('precondition-failed', failure);
+  if (failure !== null) return refuse('precondition-failed', failure.message ?? failure.code, failure);
 
   const next = nextIncident(incident, action, transition.to, ctx.at);
   return { ok: true, incident: next, events: eventsFor(incident, next, action, ctx) };

@@ -7,6 +7,8 @@ export const acknowledgementSchema = z.object({
   /** The operator id that recorded the unit reporting in. */
   by: z.string().min(1),
   note: z.string().max(1000),
+  /** The person at the unit who signed for it, when known. */
+  signedBy: z.string().max(50).optional(),
 });
 export type Acknowledgement = z.infer<typeof acknowledgementSchema>;
 

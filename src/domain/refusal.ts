@@ -1,6 +1,9 @@
+import type { Wording } from './wording';
+
 /**
  * Why the domain refused a change. The code lets the interface react (re-fetch on a stale version,
- * hide a button the role may never press); the reason is the sentence shown to the operator.
+ * hide a button the role may never press); `words` is what the operator reads, as a message code and its
+ * parameters the renderer words in their language; `reason` is a sentence for developers' logs.
  */
 export const REFUSAL_CODES = [
   'illegal-in-stage',
@@ -14,9 +17,10 @@ export type RefusalCode = (typeof REFUSAL_CODES)[number];
 export interface Refusal {
   ok: false;
   code: RefusalCode;
+  words: Wording;
   reason: string;
 }
 
-export function refuse(code: RefusalCode, reason: string): Refusal {
-  return { ok: false, code, reason };
+export function refuse(code: RefusalCode, reason: string, words: Wording): Refusal {
+  return { ok: false, code, words, reason };
 }

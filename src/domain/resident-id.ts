@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wording, type Wording } from './wording';
 
 /** GB 11643-1999: the weights of the first 17 characters, and the check character for each remainder mod 11. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -17,20 +18,37 @@ function isCalendarDate(yyyymmdd: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
 }
 
-/** What is wrong with an 18-character resident ID number (公民身份号码), in words an operator can act on; null if nothing. */
-export function residentIdProblem(idNumber: string): string | null {
+/** What is wrong with an 18-character resident ID number (公民身份号码), worded for the operator to act on; null if nothing. */
+export function residentIdProblem(idNumber: string): Wording | null {
   if (idNumber.length !== 18)
-    return `a resident ID number has 18 characters, this one has ${idNumber.length}`;
+    return wording(
+      'residentIdLength',
+      { length: idNumber.length },
+      `a resident ID number has 18 characters, this one has ${idNumber.length}`,
+    );
   if (!/^\d{17}$/.test(idNumber.slice(0, 17)))
-    return 'the first 17 characters of a resident ID number are digits';
-  if (!/^[\dX]$/.test(idNumber[17]!)) return 'the last character of a resident ID number is a digit or X';
+    return wording('residentIdDigits', {}, 'the first 17 characters of a resident ID number are digits');
+  if (!/^[\dX]$/.test(idNumber[17]!))
+    return wording(
+      'residentIdLastCharacter',
+      {},
+      'the last character of a resident ID number is a digit or X',
+    );
   const birth = idNumber.slice(6, 14);
   if (!isCalendarDate(birth) || Number(birth.slice(0, 4)) < 1900) {
-    return `characters 7–14 of a resident ID number are the date of birth, and ${birth} is not one`;
+    return wording(
+      'residentIdBirthDate',
+      { birth },
+      `characters 7–14 of a resident ID number are the date of birth, and ${birth} is not one`,
+    );
   }
   const expected = residentIdCheckCharacter(idNumber.slice(0, 17));
   if (idNumber[17] !== expected) {
-    return `the check character of this resident ID number should be ${expected}, not ${idNumber[17]}: a digit was mistyped`;
+    return wording(
+      'residentIdCheckCharacter',
+      { expected, actual: idNumber[17]! },
+      `the check character of this resident ID number should be ${expected}, not ${idNumber[17]}: a digit was mistyped`,
+    );
   }
   return null;
 }
@@ -42,5 +60,6 @@ export const residentIdSchema = z
   .toUpperCase()
   .superRefine((idNumber, ctx) => {
     const problem = residentIdProblem(idNumber);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem)
+      ctx.addIssue({ code: 'custom', message: problem.message ?? problem.code, params: { words: problem } });
   });

@@ -4,6 +4,7 @@ import type { Mode } from './mode';
 import { RISK_LEVELS } from './risk';
 import { TIMED_STAGES, type Stage, type TimedStage } from './stage';
 import { addMinutes, toMillis, type IsoDateTime } from './time';
+import { wording } from './wording';
 
 const minutesSchema = z.number().int().positive();
 
@@ -14,6 +15,7 @@ const minutesByRiskSchema = z
       ctx.addIssue({
         code: 'custom',
         message: 'higher risk never gets more time: high ≤ medium ≤ low',
+        params: { words: wording('slaRiskOrder') },
       });
     }
   });
@@ -56,6 +58,7 @@ export const slaConfigSchema = z
             code: 'custom',
             path: ['wartime', stage, risk],
             message: `wartime may not allow more time than peacetime (${stage}, ${risk})`,
+            params: { words: wording('slaWartimeLonger', { stage, risk }) },
           });
         }
       }

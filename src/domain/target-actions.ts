@@ -1,6 +1,7 @@
 import { authorityFailure, type CentreContext, type CentreResult } from './centre-actions';
 import { chinaDayOf } from './china-day';
 import { refuse } from './refusal';
+import { wording } from './wording';
 import type { Target, TargetEntry } from './target';
 import { toMillis } from './time';
 
@@ -22,6 +23,7 @@ export function registerTarget(
     return refuse(
       'precondition-failed',
       `the last inspection of ${entry.id} (${entry.lastInspectedOn}) cannot lie after today`,
+      wording('inspectionInFuture'),
     );
   }
   const target = { ...entry, registeredBy: actor.id, registeredAt: at, removal: null } as Target;
@@ -44,6 +46,7 @@ export function removeTarget(
     return refuse(
       'precondition-failed',
       `${current.kind} ${current.id} was already taken off the register by ${current.removal.by} at ${current.removal.at}`,
+      wording('targetAlreadyRemoved', { at: current.removal.at }),
     );
   }
   const target: Target = { ...current, removal: { by: actor.id, at, reason: request.reason } };

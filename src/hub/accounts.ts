@@ -4,9 +4,18 @@ import { generatePassword, hashPassword, verifyPassword } from './auth/passwords
 import type { AccountRecord, HubStore, HubTransaction } from './store';
 
 export interface NewAccount {
+  /** The login name. */
   name: string;
   role: string;
   jurisdiction: string;
+  /** The person (李明) and their post (值班员), for screens and records. */
+  displayName?: string;
+  post?: string;
+}
+
+/** How screens and records name an account's holder: "值班员 李明", or the login name if none was given. */
+export function personName(account: Pick<AccountRecord, 'name' | 'displayName' | 'post'>): string {
+  return account.displayName ? [account.post, account.displayName].filter(Boolean).join(' ') : account.name;
 }
 
 export class DuplicateAccountError extends Error {
@@ -27,6 +36,8 @@ export async function prepareAccount(
     role: account.role,
     jurisdiction: account.jurisdiction,
     createdAt: new Date().toISOString(),
+    displayName: account.displayName?.trim() ?? '',
+    post: account.post?.trim() ?? '',
   };
   return { account: record, password };
 }
@@ -69,10 +80,18 @@ export async function storeNewApiKey(
   tx: HubTransaction,
   source: string,
   jurisdiction: string,
+  displayName = '',
 ): Promise<{ source: string; key: string }> {
   const key = generateApiKey();
   const createdAt = new Date().toISOString();
-  await tx.putApiKey({ id: randomUUID(), source, jurisdiction, keyHash: hashApiKey(key), createdAt });
+  await tx.putApiKey({
+    id: randomUUID(),
+    source,
+    jurisdiction,
+    keyHash: hashApiKey(key),
+    createdAt,
+    displayName: displayName.trim(),
+  });
   await tx.audit({
     at: createdAt,
     actor: 'system',
@@ -84,6 +103,6 @@ export async function storeNewApiKey(
   return { source, key };
 }
 
-export function createApiKey(store: HubStore, source: string, jurisdiction: string) {
-  return store.transaction((tx) => storeNewApiKey(tx, source, jurisdiction));
+export function createApiKey(store: HubStore, source: string, jurisdiction: string, displayName = '') {
+  return store.transaction((tx) => storeNewApiKey(tx, source, jurisdiction, displayName));
 }

@@ -21,14 +21,32 @@ export async function bootstrapAccounts(
   if ((await store.countAccounts()) > 0) return null;
   const root = region.rootCode;
   const [admin, duty, simulator] = await Promise.all([
-    prepareAccount({ name: 'admin', role: 'admin', jurisdiction: root }),
-    prepareAccount({ name: 'duty', role: 'commander', jurisdiction: root }),
-    prepareAccount({ name: 'simulator', role: 'commander', jurisdiction: root }),
+    prepareAccount({
+      name: 'admin',
+      role: 'admin',
+      jurisdiction: root,
+      displayName: '王芳',
+      post: '系统管理员',
+    }),
+    prepareAccount({
+      name: 'duty',
+      role: 'commander',
+      jurisdiction: root,
+      displayName: '李明',
+      post: '值班长',
+    }),
+    prepareAccount({
+      name: 'simulator',
+      role: 'commander',
+      jurisdiction: root,
+      displayName: '张伟',
+      post: '指挥长',
+    }),
   ]);
   try {
     const simulatorKey = await store.transaction(async (tx) => {
       for (const prepared of [admin, duty, simulator]) await storeAccount(tx, prepared.account);
-      return storeNewApiKey(tx, 'simulator', root);
+      return storeNewApiKey(tx, 'simulator', root, '模拟前端系统');
     });
     return {
       admin: { name: admin.account.name, password: admin.password },

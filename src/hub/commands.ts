@@ -30,8 +30,12 @@ import {
   type Role,
   type SlaConfig,
   type Target,
+  type Wording,
+  wording,
+  wordingSchema,
 } from '../domain';
 import { CODE_LENGTH } from '../domain/jurisdiction';
+import { personName } from './accounts';
 import type { OperatorClaims } from './auth/tokens';
 import { recordEvents } from './projector';
 import type { HubStore, HubTransaction } from './store';
@@ -48,7 +52,7 @@ export type CommandRefusalCode =
 
 export type CommandOutcome =
   | { ok: true; commandId: string; seqs: number[] }
-  | { ok: false; commandId: string | null; code: CommandRefusalCode; reason: string };
+  | { ok: false; commandId: string | null; code: CommandRefusalCode; words: Wording; reason: string };
 
 /** The region's outlines, for commands that place something on the ground. */
 export interface PlaceCheck {
@@ -128,7 +132,22 @@ type Decision =
       /** What the audit log keeps of an accepted command besides its events: all there is of an export. */
       audit?: Record<string, unknown>;
     }
-  | { ok: false; code: CommandRefusalCode; reason: string };
+  | { ok: false; code: CommandRefusalCode; words: Wording; reason: string };
+
+function notFound(
+  code: 'incidentNotFound' | 'handoverNotFound' | 'keyPersonNotFound' | 'targetNotFound',
+  reason: string,
+): Decision {
+  return { ok: false, code: 'not-found', words: wording(code), reason };
+}
+
+/** The first problem the domain worded (a mistyped ID number), or that the command was malformed. */
+function wordingOfIssues(issues: readonly object[]): Wording {
+  const worded = issues
+    .map((issue) => wordingSchema.safeParse((issue as { params?: { words?: unknown } }).params?.words))
+    .find((parsed) => parsed.success);
+  return worded?.data ?? wording('invalidCommand');
+}
 
 function describeIssues(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues
@@ -169,6 +188,7 @@ export class CommandHandler {
         ok: false,
         commandId,
         code: 'invalid-command',
+        words: wordingOfIssues(parsed.error.issues),
         reason: describeIssues(parsed.error),
       };
       await this.store.transaction((tx) =>
@@ -195,6 +215,7 @@ export class CommandHandler {
             ok: false,
             commandId: command.commandId,
             code: 'command-id-taken',
+            words: wording('commandIdTaken'),
             reason: `command id ${command.commandId} was already used by another account`,
           };
         }
@@ -204,7 +225,13 @@ export class CommandHandler {
       const seqs = decision.ok ? (await recordEvents(tx, decision.events)).map((event) => event.seq) : [];
       const outcome: CommandOutcome = decision.ok
         ? { ok: true, commandId: command.commandId, seqs }
-        : { ok: false, commandId: command.commandId, code: decision.code, reason: decision.reason };
+        : {
+            ok: false,
+            commandId: command.commandId,
+            code: decision.code,
+            words: decision.words,
+            reason: decision.reason,
+          };
       await tx.putCommandOutcome({ commandId: command.commandId, accountId: claims.accountId, outcome });
       await tx.audit({
         at,
@@ -239,8 +266,7 @@ export class CommandHandler {
     }
     if (command.type === 'acceptHandover') {
       const handover = (await tx.getEntity('handover', command.handoverId))?.doc as Handover | undefined;
-      if (!handover)
-        return { ok: false, code: 'not-found', reason: `there is no handover ${command.handoverId}` };
+      if (!handover) return notFound('handoverNotFound', `there is no handover ${command.handoverId}`);
       return acceptHandover(handover, command, ctx);
     }
     if (command.type === 'configureSla') {
@@ -256,17 +282,18 @@ export class CommandHandler {
     }
     if (command.type === 'removeKeyPerson') {
       const current = (await tx.getEntity('key-person', command.keyPersonId))?.doc as KeyPerson | undefined;
-      if (!current)
-        return { ok: false, code: 'not-found', reason: `there is no key person ${command.keyPersonId}` };
+      if (!current) return notFound('keyPersonNotFound', `there is no key person ${command.keyPersonId}`);
       return removeKeyPerson(current, command, ctx);
     }
     if (command.type === 'registerTarget') {
       const { jurisdictionCode, location } = command.target;
       if (this.places && !this.places.contains(jurisdictionCode, [location.lng, location.lat])) {
+        const reason = `[${location.lng}, ${location.lat}] lies outside ${jurisdictionCode}, where ${command.target.id} is filed`;
         return {
           ok: false,
           code: 'precondition-failed',
-          reason: `[${location.lng}, ${location.lat}] lies outside ${jurisdictionCode}, where ${command.target.id} is filed`,
+          words: wording('targetOutsidePlace', {}, reason),
+          reason,
         };
       }
       const current = (await tx.getEntity(command.target.kind, command.target.id))?.doc as Target | undefined;
@@ -275,11 +302,7 @@ export class CommandHandler {
     if (command.type === 'removeTarget') {
       const current = (await tx.getEntity(command.targetKind, command.targetId))?.doc as Target | undefined;
       if (!current)
-        return {
-          ok: false,
-          code: 'not-found',
-          reason: `there is no ${command.targetKind} ${command.targetId}`,
-        };
+        return notFound('targetNotFound', `there is no ${command.targetKind} ${command.targetId}`);
       return removeTarget(current, command, ctx);
     }
     if (command.type === 'recordExport') {
@@ -289,7 +312,7 @@ export class CommandHandler {
 
     const incident = (await tx.getEntity('incident', command.incidentId))?.doc as Incident | undefined;
     if (!incident) {
-      return { ok: false, code: 'not-found', reason: `there is no incident ${command.incidentId}` };
+      return notFound('incidentNotFound', `there is no incident ${command.incidentId}`);
     }
     if (command.type === 'addNote') {
       return addNote(incident, { noteId: command.commandId, text: command.text }, ctx);
@@ -308,17 +331,21 @@ export class CommandHandler {
     }
     if (result.ok) return result;
     if (result.code === 'stale-version') {
-      return { ok: false, code: result.code, reason: `${result.reason}: ${await this.lastChange(incident)}` };
+      const change = await this.lastChange(incident);
+      return { ok: false, code: result.code, words: change, reason: `${result.reason}: ${change.message}` };
     }
     return result;
   }
 
-  /** "changed by 李值班 at 2026-…": who moved the incident on since the operator last looked. */
-  private async lastChange(incident: Incident): Promise<string> {
+  /** Who moved the incident on since the operator last looked, by name and post, and when. */
+  private async lastChange(incident: Incident): Promise<Wording> {
     const history = await this.store.eventsAbout(incident.id);
     const last = history.at(-1);
     const by = (last?.payload as { by?: string | null } | undefined)?.by;
     const account = by ? await this.store.accountById(by) : undefined;
-    return `changed by ${account?.name ?? by ?? 'the field'} at ${incident.updatedAt}`;
+    const at = incident.updatedAt;
+    if (!by) return wording('changedByField', { at }, `changed by the field at ${at}`);
+    const name = account ? personName(account) : by;
+    return wording('changedBy', { by: name, at }, `changed by ${name} at ${at}`);
   }
 }

@@ -8,7 +8,7 @@ import { Server } from 'socket.io';
 import { z } from 'zod';
 import { isWithin, withheldKinds } from '../domain';
 import { stateChecksum } from './checksum';
-import { authenticate } from './accounts';
+import { authenticate, personName } from './accounts';
 import { hashApiKey } from './auth/api-keys';
 import { TokenError, TokenService, generateSigningSecret, type OperatorClaims } from './auth/tokens';
 import { CommandHandler } from './commands';
@@ -222,14 +222,31 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     /** The accounts whose actions this one can see: names for the full-process record. */
     socket.on('directory', async (_raw: unknown, ack?: (reply: unknown) => void) => {
       if (typeof ack !== 'function') return;
-      const related = (await store.listAccounts()).filter(
-        (account) =>
-          isWithin(account.jurisdiction, claims.jurisdiction) ||
-          isWithin(claims.jurisdiction, account.jurisdiction),
-      );
+      const relates = ({ jurisdiction }: { jurisdiction: string }) =>
+        isWithin(jurisdiction, claims.jurisdiction) || isWithin(claims.jurisdiction, jurisdiction);
+      const related = (await store.listAccounts()).filter(relates);
+      // Field systems act through API keys, recorded as `key:<source>`: they are named like people.
+      const keys = (await store.listApiKeys()).filter(relates).map((key) => ({
+        id: `key:${key.source}`,
+        name: key.source,
+        role: 'field-system',
+        jurisdiction: key.jurisdiction,
+        displayName: key.displayName,
+        post: '',
+      }));
       ack({
         ok: true,
-        accounts: related.map(({ id, name, role, jurisdiction }) => ({ id, name, role, jurisdiction })),
+        accounts: [
+          ...related.map(({ id, name, role, jurisdiction, displayName, post }) => ({
+            id,
+            name,
+            role,
+            jurisdiction,
+            displayName,
+            post,
+          })),
+          ...keys,
+        ],
       });
     });
 
@@ -330,6 +347,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       name: account.name,
       role: account.role,
       jurisdiction: account.jurisdiction,
+      person: personName(account),
     };
     return {
       ...(await tokens.issue(claims)),
@@ -349,6 +367,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         name: account.name,
         role: account.role,
         jurisdiction: account.jurisdiction,
+        person: personName(account),
       });
     } catch (error) {
       if (error instanceof TokenError) return sendError(reply, 401, 'bad-token', error.message);

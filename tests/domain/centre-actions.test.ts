@@ -29,6 +29,7 @@ describe('switching between peacetime and wartime', () => {
       ok: false,
       code: 'role-not-permitted',
       reason: 'role operator may not switch-mode',
+      words: { code: 'roleLacksPermission', params: { role: 'operator', permission: 'switch-mode' } },
     });
   });
 

@@ -52,6 +52,7 @@ describe('operator commands', () => {
       ok: false,
       code: 'stale-version',
       reason: 'incident inc-1 is at version 5, the command was based on version 4',
+      words: { code: 'staleVersion', params: {} },
     });
   });
 

@@ -172,6 +172,7 @@ describe('registering a key person', () => {
       ok: false,
       code: 'role-not-permitted',
       reason: `role ${role} may not manage-key-persons`,
+      words: { code: 'roleLacksPermission', params: { role, permission: 'manage-key-persons' } },
     });
   });
 
@@ -206,6 +207,7 @@ describe('registering a key person', () => {
       ok: false,
       code: 'precondition-failed',
       reason: `there is no incident inc-2, inc-3 in ${COUNTY} to link the person to`,
+      words: { code: 'unknownLinkedIncidents', params: { incidents: 'inc-2、inc-3' } },
     });
     expect(registerKeyPerson(null, entry({ linkedIncidentIds: ['inc-1'] }), commander, found).ok).toBe(true);
   });

@@ -63,6 +63,7 @@ describe('roles on the lifecycle', () => {
         ok: false,
         code: 'role-not-permitted',
         reason: `role ${role} may not ${action}`,
+        words: { code: 'roleMayNot', params: { role, action } },
       });
     },
   );

@@ -31,7 +31,7 @@ test('the demo opens signed in, with live data that a new report reaches within 
   // A fresh demo's screen first catches up with the region and its history while the simulator shares the
   // demo's one process: about 11 s on an idle two-core machine with no history, 16 s with a week, more when busy.
   await expect(page.getByTestId('status-connection')).toContainText('已连接', { timeout: 60_000 });
-  await expect(page.getByTestId('status-operator')).toContainText('duty');
+  await expect(page.getByTestId('status-operator')).toContainText('值班长 李明');
   await expect(page.getByTestId('status-operator')).toContainText('大理白族自治州');
   await expect(page.getByTestId('kpi-online')).toContainText('%', { timeout: 30_000 });
   await expect(page.getByTestId('kpi-online')).toContainText('146,512');
@@ -59,5 +59,5 @@ test('the demo opens signed in, with live data that a new report reaches within 
 
 test('the browser shell refuses a page that lacks its token', async ({ page }) => {
   await page.goto(new URL('/', demo.shellUrl).href);
-  await expect(page.getByText(/token/).first()).toBeVisible();
+  await expect(page.getByText(/访问令牌/).first()).toBeVisible();
 });

@@ -65,7 +65,7 @@ test('the day’s bulletin is drafted from its figures, edited, saved through th
   await title.fill(`${await title.inputValue()}（第12期）`);
   await body.fill(`${await body.inputValue()}\n\u3000\u3000请各单位认真抓好落实。`);
   await page.getByTestId('bulletin-save').click();
-  await expect(page.getByTestId('bulletin-saved')).toContainText('duty', { timeout: 30_000 });
+  await expect(page.getByTestId('bulletin-saved')).toContainText('值班长 李明', { timeout: 30_000 });
 
   await page.getByTestId('bulletin-preview').click();
   await expect(page.getByTestId('print-sheet')).toContainText('第12期');

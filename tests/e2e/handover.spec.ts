@@ -67,7 +67,7 @@ test('a handed-in shift is signed off on a second desktop, and both see both sig
     await incomingPage.getByTestId('handover-day').fill(yesterday);
     await incomingPage.getByTestId('handover-shift').selectOption('day');
     await expect(incomingPage.getByTestId('handover-record')).toContainText(notes, { timeout: 60_000 });
-    await expect(incomingPage.getByTestId('handover-submitted')).toContainText('duty');
+    await expect(incomingPage.getByTestId('handover-submitted')).toContainText('值班长 李明');
     await incomingPage.getByTestId('handover-remark').fill('已阅，接班');
     await incomingPage.getByTestId('handover-accept').click();
     await expect(incomingPage.getByTestId('handover-accepted')).toContainText('night-duty', {

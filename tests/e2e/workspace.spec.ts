@@ -94,7 +94,7 @@ test('an operator assesses and assigns a new incident, and the unit’s acknowle
   await openInQueue(operatorPage, incidentId);
   // Each screen shows who else has the incident open.
   await expect(commanderPage.getByTestId('presence')).toContainText(operator.name, { timeout: 10_000 });
-  await expect(operatorPage.getByTestId('presence')).toContainText(rig.commander.name, { timeout: 10_000 });
+  await expect(operatorPage.getByTestId('presence')).toContainText('值班长 李明', { timeout: 10_000 });
 
   await operatorPage.getByTestId('action-assess').click();
   await operatorPage.getByTestId('assess-risk-high').check();

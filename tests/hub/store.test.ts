@@ -137,6 +137,8 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
         role: 'operator',
         jurisdiction: '532901',
         createdAt: '2026-01-01T00:00:00.000Z',
+        displayName: '李明',
+        post: '值班员',
       });
       await tx.putApiKey({
         id: 'k-1',
@@ -144,6 +146,7 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
         jurisdiction: '5329',
         keyHash: 'hash-1',
         createdAt: '2026-01-01T00:00:00.000Z',
+        displayName: '视频监控平台',
       });
       await tx.initSetting('jwt-secret', 's3cret');
       await tx.audit({
@@ -155,13 +158,20 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
         detail: { reason: 'stale' },
       });
     });
-    expect(await store.accountByName('duty-dali')).toMatchObject({ id: 'a-1', role: 'operator' });
+    expect(await store.accountByName('duty-dali')).toMatchObject({
+      id: 'a-1',
+      role: 'operator',
+      displayName: '李明',
+      post: '值班员',
+    });
     expect(await store.accountById('a-1')).toMatchObject({ name: 'duty-dali' });
     expect(await store.countAccounts()).toBe(1);
     expect(await store.apiKeyByHash('hash-1')).toMatchObject({
       source: 'camera-platform',
       jurisdiction: '5329',
+      displayName: '视频监控平台',
     });
+    expect(await store.listApiKeys()).toEqual([await store.apiKeyByHash('hash-1')]);
     expect(await store.getSetting('jwt-secret')).toBe('s3cret');
     expect(await store.auditEntries(10)).toEqual([
       expect.objectContaining({ action: 'assess', outcome: 'refused', detail: { reason: 'stale' } }),

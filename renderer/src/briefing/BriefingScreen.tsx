@@ -18,6 +18,7 @@ import { OverdueSlide } from './slides/OverdueSlide';
 import { TopRisksSlide } from './slides/TopRisksSlide';
 import './briefing.css';
 import { TargetsSlide } from '../targets/TargetsSlide';
+import { useSay } from '../words/say';
 
 /** A briefing replays the whole log: refreshed as the log grows, but not more often than this. */
 const REFRESH_MS = 10_000;
@@ -99,6 +100,7 @@ function slidesOf(
  */
 export function BriefingScreen({ scope, operator }: { scope?: string; operator: SessionStatus['operator'] }) {
   const { t, i18n } = useTranslation();
+  const say = useSay();
   const today = chinaDayOf(Date.now());
   const [day, setDay] = useState(today);
   const [period, setPeriod] = useState<BriefingPeriod>('day');
@@ -202,7 +204,7 @@ export function BriefingScreen({ scope, operator }: { scope?: string; operator: 
         <span className="muted">{t('briefing.keys')}</span>
       </div>
       <section className="briefing-deck" ref={deck} data-testid="briefing-deck">
-        {loaded.state === 'failed' && <p className="notice error">{loaded.error}</p>}
+        {loaded.state === 'failed' && <p className="notice error">{say(loaded.error)}</p>}
         {!value && loaded.state !== 'failed' && <p className="slide-empty">{t('briefing.loading')}</p>}
         {value && current && (
           <article className="slide" data-testid="briefing-slide" data-slide={current.key}>

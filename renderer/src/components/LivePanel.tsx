@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { STAGES, type Incident } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { StaleNote } from '../links/StaleNote';
+import { useSay } from '../words/say';
 
 const INCIDENT_KINDS = ['incident'] as const;
 const COUNT_KINDS = ['incident', 'monitoring-point', 'force'] as const;
@@ -27,7 +28,12 @@ function IncidentRow({ incident }: { incident: Incident }) {
         <span className={`risk risk-${risk}`}>{t(`risk.${risk}`)}</span>
       </td>
       <td>{t(`stage.${incident.stage}`)}</td>
-      <td>{new Date(incident.updatedAt).toLocaleTimeString(i18n.language, { hour12: false })}</td>
+      <td>
+        {new Date(incident.updatedAt).toLocaleTimeString(i18n.language, {
+          hour12: false,
+          timeZone: 'Asia/Shanghai',
+        })}
+      </td>
     </tr>
   );
 }
@@ -35,11 +41,12 @@ function IncidentRow({ incident }: { incident: Incident }) {
 /** What is happening now in the operator's scope, refreshed as the stream brings changes. */
 export const LivePanel = memo(function LivePanel() {
   const { t, i18n } = useTranslation();
+  const say = useSay();
   const counts = useLiveQuery('counts.get', {}, COUNT_KINDS);
   const latest = useLiveQuery('incidents.list', { limit: 12 }, INCIDENT_KINDS);
 
   if (counts.state !== 'ready') {
-    return <p className="notice">{counts.state === 'failed' ? counts.error : t('live.loading')}</p>;
+    return <p className="notice">{counts.state === 'failed' ? say(counts.error) : t('live.loading')}</p>;
   }
   const { incidentsByStage, monitoringByStatus, incidentsByRisk, forces } = counts.value;
   const open = STAGES.filter((stage) => stage !== 'closed').reduce(

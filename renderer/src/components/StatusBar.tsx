@@ -78,7 +78,10 @@ export function StatusBar({ status }: { status: SessionStatus | undefined }) {
       <span className="status-operator" data-testid="status-operator">
         {status.operator ? (
           <>
-            {t('status.operator', { name: status.operator.name, role: t(`role.${status.operator.role}`) })}
+            {t('status.operator', {
+              name: status.operator.person ?? status.operator.name,
+              role: t(`role.${status.operator.role}`),
+            })}
             {' · '}
             <span translate="no">{status.operator.jurisdictionName ?? status.operator.jurisdiction}</span>
           </>

@@ -7,6 +7,7 @@ import { submitCommand } from '../workspace/submit-command';
 import { formatChinaClock } from '../workspace/time';
 import { BulletinSheet } from './BulletinSheet';
 import { PrintPreview } from './PrintPreview';
+import { useSay } from '../words/say';
 
 interface BulletinEditorProps {
   day: string;
@@ -23,6 +24,7 @@ interface BulletinEditorProps {
  */
 export function BulletinEditor({ day, period, scope, operator, onClose }: BulletinEditorProps) {
   const { t, i18n } = useTranslation();
+  const say = useSay();
   const loaded = useLiveQuery('bulletin.get', scope ? { day, period, scope } : { day, period }, ['bulletin']);
   const value = loaded.state === 'ready' ? loaded.value : null;
   const [title, setTitle] = useState('');
@@ -50,7 +52,7 @@ export function BulletinEditor({ day, period, scope, operator, onClose }: Bullet
       title: title.trim(),
       body: body.trim(),
     });
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return setError(say(result.error));
     setError(null);
     setEdited(false);
   };
@@ -62,7 +64,7 @@ export function BulletinEditor({ day, period, scope, operator, onClose }: Bullet
         {value?.saved ? (
           <span className="muted" data-testid="bulletin-saved">
             {t('documents.bulletin.saved', {
-              by: value.names[value.saved.savedBy] ?? value.saved.savedBy,
+              by: value.names[value.saved.savedBy] ?? t('words.someone'),
               at: formatChinaClock(value.saved.savedAt, i18n.language),
             })}
           </span>
@@ -73,7 +75,7 @@ export function BulletinEditor({ day, period, scope, operator, onClose }: Bullet
           ×
         </button>
       </header>
-      {loaded.state === 'failed' && <p className="notice error">{loaded.error}</p>}
+      {loaded.state === 'failed' && <p className="notice error">{say(loaded.error)}</p>}
       <input
         className="bulletin-title"
         data-testid="bulletin-title"

@@ -5,6 +5,7 @@ import type { OfficialDocument } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { DocumentSheet } from './DocumentSheet';
 import { PrintPreview } from './PrintPreview';
+import { useSay } from '../words/say';
 
 export type DocumentRequest =
   | { kind: 'supervisionNotice'; input: DesktopApiInput<'documents.supervisionNotice'> }
@@ -19,12 +20,13 @@ function fetchDocument(request: DocumentRequest): Promise<DesktopApiResult<{ doc
 /** Drafts a notice or a letter from the cache as it stands, and shows it ready to print or save as PDF. */
 export function DocumentPreview({ request, onClose }: { request: DocumentRequest; onClose: () => void }) {
   const { t } = useTranslation();
+  const say = useSay();
   const [state, setState] = useState<{ document: OfficialDocument } | { error: string } | null>(null);
   const key = JSON.stringify(request);
   useEffect(() => {
     let cancelled = false;
     void fetchDocument(JSON.parse(key) as DocumentRequest).then((result) => {
-      if (!cancelled) setState(result.ok ? result.value : { error: result.error });
+      if (!cancelled) setState(result.ok ? result.value : { error: say(result.error) });
     });
     return () => {
       cancelled = true;

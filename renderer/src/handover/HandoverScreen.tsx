@@ -15,6 +15,7 @@ import { HandoverSignOff } from './HandoverSignOff';
 import { ReplayMap } from './ReplayMap';
 import { ReviewGroups, StillOpenTable } from './ReviewGroups';
 import './handover.css';
+import { useSay } from '../words/say';
 
 /** A review replays the shift from the cache: refreshed as the log grows, but not more often than this. */
 const REFRESH_MS = 5_000;
@@ -29,6 +30,7 @@ interface HandoverScreenProps {
 /** 交接班: a shift's review, its handover and sign-off, and the map played back over it. */
 export function HandoverScreen({ scope, operator, onOpen }: HandoverScreenProps) {
   const { t, i18n } = useTranslation();
+  const say = useSay();
   const running = standardShiftAt(Date.now());
   const [day, setDay] = useState(running.day);
   const [name, setName] = useState<StandardShift>(running.name);
@@ -83,7 +85,7 @@ export function HandoverScreen({ scope, operator, onOpen }: HandoverScreenProps)
           </h2>
         )}
       </div>
-      {loaded.state === 'failed' && <p className="notice error">{loaded.error}</p>}
+      {loaded.state === 'failed' && <p className="notice error">{say(loaded.error)}</p>}
       {!value && loaded.state !== 'failed' && <p className="muted">{t('handover.loading')}</p>}
       {value && review && (
         <div className="handover-body">

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toMillis, type Handover, type Shift } from '../../../src/domain';
+import { toMillis, wording, type Handover, type Shift, type Wording } from '../../../src/domain';
 import type { SessionStatus } from '../../../src/core/contract/api';
 import { formatChinaClock } from '../workspace/time';
 import { desktopApi } from '../api-client';
 import { submitCommand, type CommandDraft } from '../workspace/submit-command';
+import { useSay } from '../words/say';
 
 interface SignOffProps {
   shift: Shift;
@@ -15,7 +16,7 @@ interface SignOffProps {
 }
 
 type Sending =
-  { state: 'idle' } | { state: 'sending'; commandId: string | null } | { state: 'refused'; reason: string };
+  { state: 'idle' } | { state: 'sending'; commandId: string | null } | { state: 'refused'; words: Wording };
 
 /**
  * The two signatures of a handover: the outgoing operator hands the shift in with notes, the incoming one
@@ -24,11 +25,12 @@ type Sending =
  */
 export function HandoverSignOff({ shift, scope, handovers, names, operator }: SignOffProps) {
   const { t, i18n } = useTranslation();
+  const say = useSay();
   const [notes, setNotes] = useState('');
   const [remark, setRemark] = useState('');
   const [sending, setSending] = useState<Sending>({ state: 'idle' });
   const handover = handovers.find((candidate) => candidate.shift.start === shift.start) ?? handovers[0];
-  const nameOf = (accountId: string) => names[accountId] ?? accountId;
+  const nameOf = (accountId: string) => names[accountId] ?? t('words.someone');
   const awaited = sending.state === 'sending' ? sending.commandId : null;
 
   useEffect(() => {
@@ -37,7 +39,7 @@ export function HandoverSignOff({ shift, scope, handovers, names, operator }: Si
       if (settled.commandId !== awaited) return;
       setSending(
         settled.status === 'refused'
-          ? { state: 'refused', reason: settled.reason ?? settled.code ?? '' }
+          ? { state: 'refused', words: settled.words ?? wording('unexpected') }
           : { state: 'idle' },
       );
     });
@@ -46,7 +48,7 @@ export function HandoverSignOff({ shift, scope, handovers, names, operator }: Si
   const send = async (draft: CommandDraft) => {
     setSending({ state: 'sending', commandId: null });
     const result = await submitCommand(draft);
-    if (!result.ok) setSending({ state: 'refused', reason: result.error });
+    if (!result.ok) setSending({ state: 'refused', words: result.error });
     else setSending({ state: 'sending', commandId: result.value.commandId });
   };
 
@@ -133,7 +135,7 @@ export function HandoverSignOff({ shift, scope, handovers, names, operator }: Si
       )}
       {sending.state === 'refused' && (
         <p className="notice error" role="alert">
-          {t('handover.signOff.refused', { reason: sending.reason })}
+          {t('handover.signOff.refused', { reason: say(sending.words) })}
         </p>
       )}
     </section>

@@ -73,7 +73,7 @@ export function ReviewGroups({ review, names, onOpen }: GroupsProps) {
                   place: names[change.jurisdictionCode] ?? change.jurisdictionCode,
                   from: modeLabel(change.previous, i18n.language),
                   to: modeLabel(change.mode, i18n.language),
-                  by: names[change.by] ?? change.by,
+                  by: names[change.by] ?? t('words.someone'),
                   reason: change.reason,
                 })}
               </li>

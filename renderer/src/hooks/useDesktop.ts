@@ -5,11 +5,11 @@ import type {
   DesktopApiOutput,
   SessionStatus,
 } from '../../../src/core/contract/api';
-import type { EntityKind } from '../../../src/domain';
+import type { EntityKind, Wording } from '../../../src/domain';
 import { coreLink, desktopApi } from '../api-client';
 
 export type Loaded<T> =
-  { state: 'loading' } | { state: 'failed'; error: string } | { state: 'ready'; value: T };
+  { state: 'loading' } | { state: 'failed'; error: Wording } | { state: 'ready'; value: T };
 
 /** The session's status, live. */
 export function useSessionStatus(): SessionStatus | undefined {

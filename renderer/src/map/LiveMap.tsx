@@ -2,7 +2,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FORCE_KINDS, STAGES } from '../../../src/domain';
+import { FORCE_KINDS, STAGES, wordingOf, type Wording } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { useSessionStatus } from '../hooks/useDesktop';
 import { playChime, unlockChime } from './alerts/chime';
@@ -23,6 +23,7 @@ import { MAP_RISKS } from './style/palette';
 import { BasemapSetting } from './ui/BasemapSetting';
 import { Breadcrumb } from './ui/Breadcrumb';
 import { DisplaySettings } from './ui/DisplaySettings';
+import { useSay } from '../words/say';
 import { LayerPanel } from './ui/LayerPanel';
 import { Legend } from './ui/Legend';
 
@@ -82,6 +83,7 @@ const VIEW_MARGIN = 24;
 
 function WallMap({ root, onScopeChange, focus, compact }: { root: string } & LiveMapProps) {
   const { t } = useTranslation();
+  const say = useSay();
   const container = useRef<HTMLDivElement>(null);
   const side = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
@@ -94,7 +96,7 @@ function WallMap({ root, onScopeChange, focus, compact }: { root: string } & Liv
   const [hover, setHover] = useState<Hover | null>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
   /** Why the map could not be made (the region would not load), if it could not. */
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Wording | null>(null);
   const basemap = useBasemap(controller);
 
   // The map is made once per root; these carry the latest settings into it without remaking it.
@@ -133,7 +135,7 @@ function WallMap({ root, onScopeChange, focus, compact }: { root: string } & Liv
         if (localStorage.getItem('pinganDebug') === '1') window.__pinganMap = made.map;
         setController(made);
       },
-      (error: unknown) => !cancelled && setFailure(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => !cancelled && setFailure(wordingOf(error)),
     );
     return () => {
       cancelled = true;
@@ -215,7 +217,9 @@ function WallMap({ root, onScopeChange, focus, compact }: { root: string } & Liv
           className={`map-note map-centre${snapshot.phase === 'failed' ? ' map-problem' : ''}`}
           role="status"
         >
-          {snapshot.phase === 'failed' ? t('map.failed', { error: snapshot.error }) : t('map.loading')}
+          {snapshot.phase === 'failed'
+            ? t('map.failed', { error: snapshot.error ? say(snapshot.error) : '' })
+            : t('map.loading')}
         </p>
       )}
     </section>

@@ -8,6 +8,7 @@ import {
 } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { submitCommand } from '../workspace/submit-command';
+import { sayIssue, useSay, type FieldIssue } from '../words/say';
 
 const EMPTY = {
   name: '',
@@ -49,6 +50,7 @@ function useVillages(scope: string): { code: string; name: string }[] {
  */
 export function KeyPersonForm({ scope, onClose }: { scope: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const say = useSay();
   const villages = useVillages(scope);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [problems, setProblems] = useState<Map<string, string>>(new Map());
@@ -67,12 +69,19 @@ export function KeyPersonForm({ scope, onClose }: { scope: string; onClose: () =
       phone: draft.phone.trim() === '' ? null : draft.phone.trim(),
     });
     if (!parsed.success) {
-      setProblems(new Map(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      setProblems(
+        new Map(
+          parsed.error.issues.map((issue) => [
+            String(issue.path[0]),
+            sayIssue(t, i18n.language, issue as FieldIssue),
+          ]),
+        ),
+      );
       return;
     }
     setProblems(new Map());
     const result = await submitCommand({ type: 'registerKeyPerson', person: parsed.data });
-    if (!result.ok) return setMessage(result.error);
+    if (!result.ok) return setMessage(say(result.error));
     setDraft(EMPTY);
     setMessage(t('reports.keyPersons.form.sent'));
   };

@@ -9,6 +9,7 @@ import { useLiveQuery } from '../hooks/useDesktop';
 import { KeyPersonForm } from './KeyPersonForm';
 import { KeyPersonTable } from './KeyPersonTable';
 import './key-persons.css';
+import { useSay } from '../words/say';
 
 const KEY_PERSON_KINDS = ['key-person', 'incident'] as const;
 type PrintedList = Extract<DesktopApiOutput<'documents.exportKeyPersons'>, { format: 'pdf' }>;
@@ -25,6 +26,7 @@ export function KeyPersonPanel({
   scope?: string;
 }) {
   const { t } = useTranslation();
+  const say = useSay();
   const [masked, setMasked] = useState(true);
   const [registering, setRegistering] = useState(false);
   const [printing, setPrinting] = useState<PrintedList | null>(null);
@@ -42,7 +44,7 @@ export function KeyPersonPanel({
       format,
       ...(scope ? { scope } : {}),
     });
-    if (!result.ok) return setMessage({ text: result.error, error: true });
+    if (!result.ok) return setMessage({ text: say(result.error), error: true });
     if (result.value.format === 'pdf') {
       setMessage(null);
       return setPrinting(result.value);
@@ -86,7 +88,7 @@ export function KeyPersonPanel({
       {registering && (
         <KeyPersonForm scope={value?.scope ?? operator.jurisdiction} onClose={() => setRegistering(false)} />
       )}
-      {loaded.state === 'failed' && <p className="notice error">{loaded.error}</p>}
+      {loaded.state === 'failed' && <p className="notice error">{say(loaded.error)}</p>}
       {value && value.rows.length === 0 && <p className="muted">{t('reports.keyPersons.empty')}</p>}
       {value && value.rows.length > 0 && (
         <div className="risk-list-scroll">

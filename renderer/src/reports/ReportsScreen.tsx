@@ -13,6 +13,7 @@ import { TargetPanel } from '../targets/TargetPanel';
 import { KeyPersonPanel } from './KeyPersonPanel';
 import { RiskListTable } from './RiskListTable';
 import './reports.css';
+import { useSay } from '../words/say';
 
 const RISK_KINDS = ['incident', 'order', 'mode', 'sla', 'dangerous-object', 'sensitive-place'] as const;
 /** The list is worked out from every open incident: refreshed as they change, not more often than this. */
@@ -45,6 +46,7 @@ function letterRequest(value: string): DocumentRequest {
  */
 export function ReportsScreen({ scope, operator }: { scope?: string; operator: SessionStatus['operator'] }) {
   const { t } = useTranslation();
+  const say = useSay();
   const loaded = useLiveQuery('documents.riskList', scope ? { scope } : {}, RISK_KINDS, REFRESH_MS);
   const value = loaded.state === 'ready' ? loaded.value : null;
   const [printing, setPrinting] = useState(false);
@@ -58,7 +60,7 @@ export function ReportsScreen({ scope, operator }: { scope?: string; operator: S
 
   const exportCsv = async () => {
     const result = await desktopApi.call('documents.exportRiskList', scope ? { scope } : {});
-    if (!result.ok) return setExportError(result.error);
+    if (!result.ok) return setExportError(say(result.error));
     setExportError(null);
     download(result.value);
   };
@@ -100,7 +102,7 @@ export function ReportsScreen({ scope, operator }: { scope?: string; operator: S
           </div>
         </header>
         {exportError && <p className="notice error">{exportError}</p>}
-        {loaded.state === 'failed' && <p className="notice error">{loaded.error}</p>}
+        {loaded.state === 'failed' && <p className="notice error">{say(loaded.error)}</p>}
         {value && value.rows.length === 0 && <p className="muted">{t('reports.noRisks')}</p>}
         {value && (value.rows.length > 0 || value.dangerousObjects.length > 0) && (
           <div className="risk-list-scroll">

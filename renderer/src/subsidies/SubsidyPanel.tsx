@@ -9,6 +9,7 @@ import { SubsidyRatesTable } from './SubsidyRatesTable';
 import { SubsidyTable } from './SubsidyTable';
 import './i18n';
 import './subsidies.css';
+import { useSay } from '../words/say';
 
 /** The report reads the month's resolutions again as they arrive, but not more often than this. */
 const REFRESH_MS = 5_000;
@@ -31,6 +32,7 @@ function formatMonth(month: SubsidyMonth, locale: string): string {
  */
 export function SubsidyPanel() {
   const { t, i18n } = useTranslation();
+  const say = useSay();
   const status = useSessionStatus();
   const [month, setMonth] = useState(currentMonth);
   const [message, setMessage] = useState<string | null>(null);
@@ -40,7 +42,7 @@ export function SubsidyPanel() {
 
   const exportCsv = async () => {
     const result = await desktopApi.call('subsidies.export', { month });
-    if (!result.ok) return setMessage(result.error);
+    if (!result.ok) return setMessage(say(result.error));
     download(result.value);
     setMessage(t('subsidies.exported', { file: result.value.fileName }));
   };
@@ -69,7 +71,7 @@ export function SubsidyPanel() {
         {message && <span className="notice">{message}</span>}
       </header>
       {loaded.state === 'loading' && <p className="muted">{t('subsidies.loading')}</p>}
-      {loaded.state === 'failed' && <p className="notice error">{loaded.error}</p>}
+      {loaded.state === 'failed' && <p className="notice error">{say(loaded.error)}</p>}
       {view && (
         <>
           <p className="muted" translate="no">

@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { DIFFICULTIES, MAX_RATE_YUAN, subsidyRatesSchema, type SubsidyRates } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { submitCommand } from '../workspace/submit-command';
+import { sayIssue, useSay, type FieldIssue } from '../words/say';
 
 /** What is wrong with a draft, by difficulty, as the hub would refuse it. */
-function problemsOf(draft: SubsidyRates): Map<string, string> {
+function problemsOf(draft: SubsidyRates, word: (issue: FieldIssue) => string): Map<string, string> {
   const parsed = subsidyRatesSchema.safeParse(draft);
   if (parsed.success) return new Map();
-  return new Map(parsed.error.issues.map((issue) => [String(issue.path[0] ?? ''), issue.message]));
+  return new Map(
+    parsed.error.issues.map((issue) => [String(issue.path[0] ?? ''), word(issue as FieldIssue)]),
+  );
 }
 
 interface SubsidyRatesTableProps {
@@ -23,7 +26,8 @@ interface SubsidyRatesTableProps {
  * records it as an event: it applies to disputes resolved from then on, in every screen below the jurisdiction.
  */
 export function SubsidyRatesTable({ jurisdictionCode, editable, names }: SubsidyRatesTableProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const say = useSay();
   const loaded = useLiveQuery('subsidyRates.get', {}, ['subsidy-rates']);
   const [draft, setDraft] = useState<SubsidyRates | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -31,12 +35,12 @@ export function SubsidyRatesTable({ jurisdictionCode, editable, names }: Subsidy
   const current = loaded.value;
   // Unedited, the table shows the rates in force as they arrive; the first change starts a draft of them.
   const rates = draft ?? current.rates;
-  const problems = problemsOf(rates);
+  const problems = problemsOf(rates, (issue) => sayIssue(t, i18n.language, issue));
 
   const save = async () => {
     if (problems.size > 0) return;
     const result = await submitCommand({ type: 'configureSubsidyRates', jurisdictionCode, rates });
-    setMessage(result.ok ? t('subsidies.rates.sent') : result.error);
+    setMessage(result.ok ? t('subsidies.rates.sent') : say(result.error));
     if (result.ok) setDraft(null);
   };
 

@@ -14,6 +14,7 @@ import {
   type TargetKind,
 } from '../../../src/domain';
 import { submitCommand } from '../workspace/submit-command';
+import { useSay } from '../words/say';
 import { useVillages } from './use-villages';
 
 /** The form's fields as typed: all text, so a half-typed number is kept as typed. */
@@ -132,6 +133,7 @@ export function TargetForm({
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const say = useSay();
   const language = i18n.language === 'en' ? 'en' : 'zh';
   const villages = useVillages(scope);
   const [draft, setDraft] = useState<Draft>(editing ? draftOf(editing) : emptyDraft('sensitive-place'));
@@ -167,7 +169,7 @@ export function TargetForm({
     }
     setProblems(new Set());
     const result = await submitCommand({ type: 'registerTarget', target: parsed.data });
-    if (!result.ok) return setMessage(result.error);
+    if (!result.ok) return setMessage(say(result.error));
     // An edit is done once sent: the row shows it when the hub confirms. A new entry keeps the form for the next.
     if (editing) return onClose();
     setMessage(t('targets.sent'));

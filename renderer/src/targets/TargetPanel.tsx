@@ -5,6 +5,7 @@ import type { DangerousObjectRow, SensitivePlaceRow } from '../../../src/core/co
 import { can, reasonSchema, type Role, type TargetEntry } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { submitCommand } from '../workspace/submit-command';
+import { useSay } from '../words/say';
 import './i18n';
 import { TargetForm } from './TargetForm';
 import { DangerousObjectTable, SensitivePlaceTable } from './TargetTables';
@@ -31,6 +32,7 @@ function entryOf(row: DangerousObjectRow | SensitivePlaceRow): TargetEntry {
 /** Asks why before a target is taken off its register: the reason is kept with the record. */
 function RemoveTarget({ row, onDone }: { row: DangerousObjectRow | SensitivePlaceRow; onDone: () => void }) {
   const { t } = useTranslation();
+  const say = useSay();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const confirm = async () => {
@@ -42,7 +44,7 @@ function RemoveTarget({ row, onDone }: { row: DangerousObjectRow | SensitivePlac
       targetId: row.id,
       reason: parsed.data,
     });
-    if (!result.ok) return setProblem(result.error);
+    if (!result.ok) return setProblem(say(result.error));
     onDone();
   };
   return (
@@ -74,6 +76,7 @@ export function TargetPanel({
   scope?: string;
 }) {
   const { t } = useTranslation();
+  const say = useSay();
   const loaded = useLiveQuery('targets.register', scope ? { scope } : {}, TARGET_KINDS_WATCHED);
   const value = loaded.state === 'ready' ? loaded.value : null;
   const [form, setForm] = useState<{ editing: TargetEntry | null } | null>(null);
@@ -114,7 +117,7 @@ export function TargetPanel({
           onClose={() => setForm(null)}
         />
       )}
-      {loaded.state === 'failed' && <p className="notice error">{loaded.error}</p>}
+      {loaded.state === 'failed' && <p className="notice error">{say(loaded.error)}</p>}
       {value && (
         <div className="risk-list-scroll target-registers">
           <h3>

@@ -10,6 +10,7 @@ import {
   availableActions,
   can,
   type Incident,
+  chinaIsoTime,
   type Difficulty,
   type LifecycleActionType,
   type MemberUnit,
@@ -25,10 +26,9 @@ import { formatClock } from './time';
 
 type ActionChoice = LifecycleActionType | 'addNote';
 
-/** `datetime-local` wants local time without a zone. */
+/** `datetime-local` wants wall-clock time without a zone: China time, which the centres keep. */
 function localInputValue(date: Date): string {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
+  return chinaIsoTime(date.getTime()).slice(0, 16);
 }
 
 interface FormProps {
@@ -95,7 +95,12 @@ function ActionForm({
       case 'assign':
         return chosen.length === 0
           ? null
-          : { type: 'assign', ...envelope, unitIds: chosen, deadline: new Date(deadline).toISOString() };
+          : {
+              type: 'assign',
+              ...envelope,
+              unitIds: chosen,
+              deadline: new Date(`${deadline}:00+08:00`).toISOString(),
+            };
       case 'acknowledge':
         return unitId
           ? { type: 'acknowledge', ...envelope, unitId, ...(text.trim() ? { note: text.trim() } : {}) }

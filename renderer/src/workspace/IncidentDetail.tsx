@@ -4,17 +4,18 @@ import { DocumentPreview } from '../documents/DocumentPreview';
 import type { IncidentDetail as Detail, OutboxEntryView } from '../../../src/core/contract/api';
 import { PRESENCE_RENEW_MS, type Viewer } from '../../../src/core/contract/presence';
 import {
-  ACTION_LABELS,
   availableActions,
   isAcknowledgementLate,
-  type LifecycleActionType,
+  wording,
   type Role,
+  type Wording,
 } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { ActionPanel } from './ActionPanel';
-import { recordText } from './record-text';
+import { acknowledgementParts, recordText } from './record-text';
 import { formatClock, formatSpan } from './time';
 import { useIncidentCommands } from './useIncidentCommands';
+import { useSay } from '../words/say';
 
 /** The incident's detail, fetched again whenever the cache changes something of it. */
 function useIncidentDetail(id: string): Detail | null | undefined {
@@ -68,10 +69,11 @@ function usePresence(id: string, self: string | undefined): Viewer[] {
       void desktopApi.call('incident.open', { id: null });
     };
   }, [id]);
-  return viewers.filter((viewer) => viewer.name !== self);
+  return viewers.filter((viewer) => viewer.accountId !== self);
 }
 
 function CommandLine({ entry, detail }: { entry: OutboxEntryView; detail: Detail }) {
+  const say = useSay();
   const { t, i18n } = useTranslation();
   const base = 'baseVersion' in entry.command ? entry.command.baseVersion : null;
   const since =
@@ -83,21 +85,13 @@ function CommandLine({ entry, detail }: { entry: OutboxEntryView; detail: Detail
       : [];
   return (
     <li className={`command command-${entry.status}`} data-testid="command-entry" data-status={entry.status}>
-      <span className="command-type">
-        {entry.command.type === 'addNote'
-          ? t('ws.action.addNote')
-          : entry.command.type in ACTION_LABELS
-            ? ACTION_LABELS[entry.command.type as LifecycleActionType][i18n.language === 'en' ? 'en' : 'zh']
-            : null}
-      </span>
+      <span className="command-type">{t(`words.action.${entry.command.type}`)}</span>
       <span>
         {entry.status === 'pending'
           ? t('ws.action.pending')
           : entry.status === 'accepted'
             ? t('ws.action.accepted')
-            : t('ws.action.refused', {
-                reason: t(`ws.refusal.${entry.code}`, { defaultValue: t('ws.refusal.other') }),
-              })}
+            : t('ws.action.refused', { reason: say(entry.words ?? wording('unexpected')) })}
       </span>
       {since.length > 0 && (
         <div className="stale-changes" data-testid="stale-changes">
@@ -128,10 +122,11 @@ export function IncidentDetail({
   onClose(): void;
 }) {
   const { t, i18n } = useTranslation();
+  const say = useSay();
   const detail = useIncidentDetail(id);
   const viewers = usePresence(id, self);
   const commands = useIncidentCommands(id);
-  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [submitError, setSubmitError] = useState<Wording | null>(null);
   const [drafting, setDrafting] = useState(false);
 
   if (detail === undefined)
@@ -236,7 +231,7 @@ export function IncidentDetail({
                     {order.acknowledgement
                       ? t('ws.detail.acknowledged', {
                           time: formatClock(order.acknowledgement.acknowledgedAt, i18n.language),
-                        })
+                        }) + Object.values(acknowledgementParts(order.acknowledgement, t)).join('')
                       : t('ws.detail.waiting', { time: formatClock(order.acknowledgeBy, i18n.language) })}
                   </span>
                   {late && <span className="late-flag">{t('ws.detail.lateAck')}</span>}
@@ -255,7 +250,7 @@ export function IncidentDetail({
           void commands.submit(draft).then(setSubmitError);
         }}
       />
-      {submitError && <p className="notice error">{submitError}</p>}
+      {submitError && <p className="notice error">{say(submitError)}</p>}
       {commands.entries.length > 0 && (
         <section className="my-commands">
           <h3>{t('ws.action.mine')}</h3>

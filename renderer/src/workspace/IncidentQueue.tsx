@@ -16,6 +16,7 @@ import { useSessionStatus } from '../hooks/useDesktop';
 import { download } from '../components/download';
 import { QueueList } from './QueueList';
 import { useQueueWindow } from './useQueueWindow';
+import { useSay } from '../words/say';
 
 const RISK_CHOICES = ['high', 'medium', 'low', 'ungraded'] as const;
 
@@ -63,6 +64,7 @@ export interface IncidentQueueProps {
 /** The incident queue: filters, search, sort, counts per stage, and a virtualised list of any length. */
 export function IncidentQueue({ selectedId, onSelect }: IncidentQueueProps) {
   const { t, i18n } = useTranslation();
+  const say = useSay();
   const [stageTab, setStageTab] = useState<StageTab>('open');
   const [risk, setRisk] = useState<(typeof RISK_CHOICES)[number] | ''>('');
   const [category, setCategory] = useState<IncidentCategory | ''>('');
@@ -100,7 +102,7 @@ export function IncidentQueue({ selectedId, onSelect }: IncidentQueueProps) {
 
   const exportAs = async (format: ExportFormat) => {
     const result = await desktopApi.call('queue.export', { filter, sort, format });
-    if (!result.ok) return setExported(result.error);
+    if (!result.ok) return setExported(say(result.error));
     download(result.value);
     setExported(t('ws.queue.exported', { count: result.value.count, file: result.value.fileName }));
   };

@@ -4,10 +4,12 @@ import type { SessionStatus } from '../../../src/core/contract/api';
 import { REASON_MIN_LENGTH, can, type Role } from '../../../src/domain';
 import { useLinks } from '../links/useLinks';
 import { submitCommand } from './submit-command';
+import { useSay } from '../words/say';
 
 /** 平战结合: a commander puts the jurisdiction on a war footing, with a reason, and stands it down again. */
 export function ModeSwitch({ status }: { status: SessionStatus }) {
   const { t } = useTranslation();
+  const say = useSay();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +26,7 @@ export function ModeSwitch({ status }: { status: SessionStatus }) {
       mode: target,
       reason: reason.trim(),
     });
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return setError(say(result.error));
     setOpen(false);
     setReason('');
     setError(null);

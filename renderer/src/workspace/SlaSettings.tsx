@@ -14,12 +14,15 @@ import {
 import { submitCommand } from './submit-command';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { SlaGrid } from './SlaGrid';
+import { sayIssue, useSay, type FieldIssue } from '../words/say';
 
 /** What is wrong with a draft, by cell path ("wartime.assign.high"), as the hub would refuse it. */
-function problemsOf(draft: SlaConfig): Map<string, string> {
+function problemsOf(draft: SlaConfig, word: (issue: FieldIssue) => string): Map<string, string> {
   const parsed = slaConfigSchema.safeParse(draft);
   if (parsed.success) return new Map();
-  return new Map(parsed.error.issues.map((issue) => [issue.path.map(String).join('.'), issue.message]));
+  return new Map(
+    parsed.error.issues.map((issue) => [issue.path.map(String).join('.'), word(issue as FieldIssue)]),
+  );
 }
 
 /** Whether a table escalates overdue cases up the chain of centres on its own, and how far. */
@@ -73,7 +76,8 @@ function EscalationSetting({
  * which records it as an event: every screen below the jurisdiction receives the new tables.
  */
 export function SlaSettings({ status }: { status: SessionStatus }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const say = useSay();
   const [open, setOpen] = useState(false);
   const sla = useLiveQuery('sla.get', {}, ['sla']);
   const [draft, setDraft] = useState<SlaConfig | null>(null);
@@ -89,7 +93,9 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
     setOpen(!open);
   };
 
-  const problems = table ? problemsOf(table) : new Map<string, string>();
+  const problems = table
+    ? problemsOf(table, (issue) => sayIssue(t, i18n.language, issue))
+    : new Map<string, string>();
   const save = async () => {
     if (!table || !operator || problems.size > 0) return;
     const result = await submitCommand({
@@ -97,7 +103,7 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
       jurisdictionCode: operator.jurisdiction,
       config: table,
     });
-    setMessage(result.ok ? t('ws.sla.sent') : result.error);
+    setMessage(result.ok ? t('ws.sla.sent') : say(result.error));
   };
 
   return (
@@ -156,7 +162,7 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
           )}
           <p className="muted">
             {sla.state === 'ready' && sla.value.configuredAt
-              ? t('ws.sla.configuredAt', { code: sla.value.configuredAt })
+              ? t('ws.sla.configuredAt', { code: sla.value.configuredAtName ?? '' })
               : t('ws.sla.defaults')}
             {' · '}
             {t('ws.sla.minutes')}

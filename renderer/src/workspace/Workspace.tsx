@@ -38,7 +38,7 @@ export const Workspace = memo(function Workspace({
             key={selected.id}
             id={selected.id}
             role={operator.role as Role}
-            self={operator.name}
+            self={operator.accountId}
             onClose={() => onSelect(null)}
           />
         ) : (

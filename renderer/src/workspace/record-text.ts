@@ -1,6 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { IncidentDetail as Detail } from '../../../src/core/contract/api';
-import { formatNoticeNumber, type Escalation, type NoticeNumber } from '../../../src/domain';
+import {
+  formatNoticeNumber,
+  type Acknowledgement,
+  type Escalation,
+  type NoticeNumber,
+} from '../../../src/domain';
 
 /** An escalation up the chain of centres, in words: the stage it was late in, and who supervises it now. */
 function escalationText(escalation: Escalation, detail: Detail, t: TFunction): string {
@@ -9,6 +14,14 @@ function escalationText(escalation: Escalation, detail: Detail, t: TFunction): s
     centre: detail.centreNames[escalation.to] ?? t('ws.escalation.centreAbove'),
     level: escalation.level,
   });
+}
+
+/** Who at the unit signed for an order, and what they said: the parts of an acknowledgement a person reads. */
+export function acknowledgementParts(acknowledgement: Acknowledgement | null | undefined, t: TFunction) {
+  return {
+    signer: acknowledgement?.signedBy ? t('ws.detail.signedBy', { name: acknowledgement.signedBy }) : '',
+    note: acknowledgement?.note ? t('ws.detail.ackNote', { note: acknowledgement.note }) : '',
+  };
 }
 
 /** One entry of an incident's full-process record, in the operator's language. */
@@ -25,6 +38,7 @@ export function recordText(entry: Detail['timeline'][number], detail: Detail, t:
     state?: { jurisdictionCode: string; mode: string; reason: string };
     escalation?: Escalation;
     notice?: NoticeNumber;
+    acknowledgement?: Acknowledgement;
   };
   if (payload.escalation) return escalationText(payload.escalation, detail, t);
   if (payload.notice && payload.requirement) {
@@ -45,8 +59,9 @@ export function recordText(entry: Detail['timeline'][number], detail: Detail, t:
     risk: payload.riskLevel ? t(`risk.${payload.riskLevel}`) : '',
     units: payload.orders?.map((order) => unit(order.unitId)).join('、') ?? '',
     unit: payload.unitId ? unit(payload.unitId) : '',
+    ...acknowledgementParts(payload.acknowledgement, t),
     text: payload.state?.reason ?? text,
-    code: payload.state?.jurisdictionCode ?? '',
+    place: payload.state ? (detail.placeNames[payload.state.jurisdictionCode] ?? '') : '',
     mode: payload.state ? t(`mode.${payload.state.mode}`) : '',
   });
 }

@@ -33,8 +33,9 @@ function clockFormat(language: string, timeZone: string | undefined): Intl.DateT
   return format;
 }
 
+/** In China time whatever the machine's zone: the centres keep China time. */
 export function formatClock(iso: string, language: string): string {
-  return clockFormat(language, undefined).format(new Date(iso));
+  return clockFormat(language, 'Asia/Shanghai').format(new Date(iso));
 }
 
 /** In China time whatever the machine's zone: the time a report's figures stand at belongs to China's day. */

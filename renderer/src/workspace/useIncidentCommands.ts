@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OutboxEntryView } from '../../../src/core/contract/api';
+import type { Wording } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { submitCommand, type CommandDraft } from './submit-command';
 
@@ -34,7 +35,7 @@ export function useIncidentCommands(incidentId: string) {
     };
   }, [incidentId]);
 
-  const submit = useCallback(async (draft: CommandDraft): Promise<string | null> => {
+  const submit = useCallback(async (draft: CommandDraft): Promise<Wording | null> => {
     const result = await submitCommand(draft);
     if (!result.ok) return result.error;
     // The answer may have overtaken the reply to the submit: keep whichever is settled.

@@ -51,4 +51,8 @@ export const CACHE_MIGRATIONS: readonly string[] = [
   CREATE INDEX entities_monitoring_status ON entities (json_extract(doc, '$.status'))
     WHERE kind = 'monitoring-point';
   `,
+  `
+  -- A refused command's message for the operator, as a code and parameters (JSON) the screen words.
+  ALTER TABLE outbox ADD COLUMN words TEXT;
+  `,
 ];

@@ -18,6 +18,8 @@ import {
   modeStateSchema,
   operatorCommandSchema,
   orderSchema,
+  wordingSchema,
+  type Wording,
 } from '../../domain';
 import {
   JURISDICTION_LEVELS,
@@ -102,6 +104,8 @@ export const sessionStatusSchema = z.object({
       role: z.string(),
       jurisdiction: z.string(),
       jurisdictionName: z.string().nullable(),
+      /** The person and post as screens name them (值班员 李明); absent from a hub that does not keep them. */
+      person: z.string().optional(),
     })
     .nullable(),
   /** The mode in force in the operator's jurisdiction. */
@@ -117,7 +121,10 @@ export const outboxEntrySchema = z.object({
   command: operatorCommandSchema,
   status: z.enum(['pending', 'accepted', 'refused']),
   code: z.string().nullable(),
+  /** A developer's account of a refusal, for logs; the operator reads `words`. */
   reason: z.string().nullable(),
+  /** A refusal as a message code and parameters, which the renderer words; null unless refused. */
+  words: wordingSchema.nullable(),
   createdAt: z.string(),
   settledAt: z.string().nullable(),
 });
@@ -128,7 +135,10 @@ export const timelineEntrySchema = z.object({
   type: z.string(),
   at: z.string(),
   payload: z.unknown(),
-  /** Who acted, by name where the hub told us; null for the field (a grid worker's app, a camera). */
+  /**
+   * Who acted, by post and name (值班员 李明) or a field system's name; null for the field (a citizen, a camera)
+   * or an account the hub has not named to this screen yet.
+   */
   actor: z.string().nullable(),
 });
 
@@ -139,6 +149,8 @@ export const incidentDetailSchema = z.object({
   timeline: z.array(timelineEntrySchema),
   /** Names of the units on its orders. */
   unitNames: z.record(z.string(), z.string()),
+  /** Names of the jurisdictions its record mentions (a wartime switch above it), by code. */
+  placeNames: z.record(z.string(), z.string()),
   /** The deadline of the current stage under the mode and tables in force; null once closed. */
   deadline: z.string().nullable(),
   mode: z.enum(MODES),
@@ -284,7 +296,12 @@ export const desktopApiContract = {
   'units.list': { input: z.object({}).strict(), output: z.array(memberUnitSchema) },
   'sla.get': {
     input: z.object({}).strict(),
-    output: z.object({ config: slaConfigSchema, configuredAt: jurisdictionCodeSchema.nullable() }),
+    output: z.object({
+      config: slaConfigSchema,
+      configuredAt: jurisdictionCodeSchema.nullable(),
+      /** The name of the jurisdiction that set the tables, for the screen. */
+      configuredAtName: z.string().nullable(),
+    }),
   },
   'subsidyRates.get': { input: z.object({}).strict(), output: subsidyRatesViewSchema },
   /** The subsidy by case (以案定补) of a China month, per grid worker, with totals per village and township. */
@@ -418,8 +435,11 @@ export type DesktopApiOutput<M extends DesktopApiMethod> = z.output<DesktopApiCo
 export type DesktopEventName = keyof typeof desktopEventContract;
 export type DesktopEventPayload<E extends DesktopEventName> = z.output<(typeof desktopEventContract)[E]>;
 
-/** What a transport delivers: a value, or an error the UI can show. Never a thrown exception. */
-export type DesktopApiResult<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * What a transport delivers: a value, or an error as a message code and parameters the renderer words (with a
+ * developer's `message` for logs). Never a thrown exception.
+ */
+export type DesktopApiResult<T> = { ok: true; value: T } | { ok: false; error: Wording };
 
 export interface DesktopApi {
   call<M extends DesktopApiMethod>(

@@ -16,5 +16,8 @@ export const directoryEntrySchema = z.object({
   name: z.string(),
   role: z.string(),
   jurisdiction: z.string(),
+  /** The person (李明) and their post (值班员); absent from a hub that does not keep them. */
+  displayName: z.string().optional(),
+  post: z.string().optional(),
 });
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;

@@ -5,6 +5,7 @@ import {
   RISK_LABELS,
   STAGE_LABELS,
   TARGET_CATEGORY_LABELS,
+  chinaDateTime,
   chinaDayOf,
   type OutstandingDangerousObject,
   type OutstandingRisk,
@@ -46,8 +47,8 @@ export function riskListCsv(
     RISK_LABELS[row.riskLevel].zh,
     STAGE_LABELS[row.stage].zh,
     row.unitIds.map((unitId) => names[unitId] ?? unitId).join('、'),
-    row.createdAt,
-    row.deadline ?? '',
+    chinaDateTime(row.createdAt),
+    row.deadline ? chinaDateTime(row.deadline) : '',
     row.reasons.map((reason) => OUTSTANDING_REASON_LABELS[reason].zh).join('、'),
     row.incidentId,
   ]);

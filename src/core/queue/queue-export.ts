@@ -1,4 +1,11 @@
-import { INCIDENT_CATEGORY_LABELS, INCIDENT_SOURCE_LABELS, RISK_LABELS, STAGE_LABELS } from '../../domain';
+import {
+  INCIDENT_CATEGORY_LABELS,
+  INCIDENT_SOURCE_LABELS,
+  RISK_LABELS,
+  STAGE_LABELS,
+  chinaFileStamp,
+  chinaIsoTime,
+} from '../../domain';
 import type { ExportFormat, QueueExport, QueueRow } from '../contract/queue';
 import { spreadsheetCsv } from '../csv';
 
@@ -18,9 +25,9 @@ const COLUMNS: { header: string; value: (row: QueueRow) => string | number }[] =
   { header: '地址 address', value: (row) => row.address },
   { header: '经度 lng', value: (row) => row.location[0] },
   { header: '纬度 lat', value: (row) => row.location[1] },
-  { header: '上报时间 created', value: (row) => row.createdAt },
-  { header: '更新时间 updated', value: (row) => row.updatedAt },
-  { header: '时限 deadline', value: (row) => row.deadline ?? '' },
+  { header: '上报时间 created', value: (row) => chinaIsoTime(row.createdAt) },
+  { header: '更新时间 updated', value: (row) => chinaIsoTime(row.updatedAt) },
+  { header: '时限 deadline', value: (row) => (row.deadline ? chinaIsoTime(row.deadline) : '') },
   { header: '时限状态 sla', value: (row) => row.sla },
   { header: '交办单位 units', value: (row) => row.assignedUnitIds.join(' ') },
 ];
@@ -32,9 +39,15 @@ function toCsv(rows: readonly QueueRow[]): string {
   );
 }
 
+/** A row's fields besides its place, with its instants in China time (UTC+8, offset written). */
 function properties(row: QueueRow) {
   const { location: _location, ...rest } = row;
-  return rest;
+  return {
+    ...rest,
+    createdAt: chinaIsoTime(row.createdAt),
+    updatedAt: chinaIsoTime(row.updatedAt),
+    deadline: row.deadline === null ? null : chinaIsoTime(row.deadline),
+  };
 }
 
 function toGeoJson(rows: readonly QueueRow[]): string {
@@ -88,7 +101,7 @@ const WRITERS: Record<ExportFormat, { mimeType: string; write: (rows: readonly Q
 };
 
 export function exportQueue(rows: readonly QueueRow[], format: ExportFormat, now: Date): QueueExport {
-  const stamp = now.toISOString().slice(0, 16).replace(/[-:T]/g, '');
+  const stamp = chinaFileStamp(now.getTime());
   const writer = WRITERS[format];
   return {
     fileName: `incidents-${stamp}.${format}`,

@@ -14,6 +14,7 @@ const presenceMessageSchema = z.object({ incidentId: z.string(), viewers: z.arra
 const directoryAnswerSchema = z.object({ ok: z.literal(true), accounts: z.array(directoryEntrySchema) });
 
 const DIRECTORY_SETTING = 'directory';
+const DIRECTORY_RETRY_MS = 5_000;
 
 /**
  * What this screen shares with the other screens through the hub, beyond the log: which incident it has
@@ -63,9 +64,30 @@ export class Collaboration {
     return this.viewers?.incidentId === incidentId ? this.viewers.viewers : [];
   }
 
-  /** The account's name, or the id itself when the hub has not told us (offline since first start). */
-  nameOf(accountId: string): string {
-    return this.directory.get(accountId)?.name ?? accountId;
+  /**
+   * The person or system behind an account id, by post and name (值班员 李明); undefined when the hub has not
+   * named it yet (an account made since this screen connected, which sends for the directory again, or a
+   * screen offline since its first start). Never the id itself: ids are not for people to read.
+   */
+  nameOf(accountId: string): string | undefined {
+    const entry = this.directory.get(accountId);
+    if (!entry) {
+      this.refreshSoon();
+      return undefined;
+    }
+    return entry.displayName ? [entry.post, entry.displayName].filter(Boolean).join(' ') : entry.name;
+  }
+
+  private refreshing = false;
+
+  private refreshSoon(): void {
+    const socket = this.socket;
+    if (this.refreshing || !socket?.connected) return;
+    this.refreshing = true;
+    void this.refreshDirectory(socket).finally(() => {
+      // At most one ask per few seconds, however many unknown ids a screen shows.
+      setTimeout(() => (this.refreshing = false), DIRECTORY_RETRY_MS).unref?.();
+    });
   }
 
   private async sendOpenIncident(): Promise<Viewer[]> {

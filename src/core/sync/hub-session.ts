@@ -13,6 +13,8 @@ const loginAnswerSchema = tokensSchema.extend({
     role: z.string(),
     jurisdiction: z.string(),
     jurisdictionName: z.string().optional(),
+    /** The person and post (值班员 李明), from a hub that keeps them. */
+    person: z.string().optional(),
   }),
 });
 export type SignedInAccount = z.infer<typeof loginAnswerSchema>['account'];

@@ -31,7 +31,7 @@ const COMMAND_ACK_TIMEOUT_MS = 10_000;
 const OUTBOX_RETRY_MS = 2_000;
 const RECONNECT_AFTER_HUB_SHUTDOWN_MS = 1_000;
 
-type CommandAnswer = { ok: true } | { ok: false; code: string; reason: string };
+type CommandAnswer = { ok: true } | { ok: false; code: string; reason: string; words?: unknown };
 
 /**
  * Keeps the cache in step with the hub: subscribes from the cache's cursor, applies batches in order

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { OperatorCommand } from '../../domain';
+import { wording, wordingSchema, type OperatorCommand, type Wording } from '../../domain';
 
 export type OutboxStatus = 'pending' | 'accepted' | 'refused';
 
@@ -10,11 +10,20 @@ export interface OutboxEntry {
   status: OutboxStatus;
   code: string | null;
   reason: string | null;
+  /** What the operator reads of a refusal. */
+  words: Wording | null;
   createdAt: string;
   settledAt: string | null;
 }
 
 type Row = Record<string, unknown>;
+
+/** A refusal's words as the hub sent them; one from a hub that sent none is worded as unexpected. */
+function wordsOf(stored: unknown): Wording {
+  if (typeof stored !== 'string') return wording('unexpected');
+  const parsed = wordingSchema.safeParse(JSON.parse(stored));
+  return parsed.success ? parsed.data : wording('unexpected');
+}
 
 function toEntry(row: Row): OutboxEntry {
   return {
@@ -24,6 +33,7 @@ function toEntry(row: Row): OutboxEntry {
     status: row.status as OutboxStatus,
     code: row.code === null ? null : String(row.code),
     reason: row.reason === null ? null : String(row.reason),
+    words: row.status === 'refused' ? wordsOf(row.words) : null,
     createdAt: String(row.created_at),
     settledAt: row.settled_at === null ? null : String(row.settled_at),
   };
@@ -45,7 +55,7 @@ export class Outbox {
       ),
       pending: db.prepare("SELECT * FROM outbox WHERE status = 'pending' ORDER BY position"),
       settle: db.prepare(
-        "UPDATE outbox SET status = ?, code = ?, reason = ?, settled_at = ? WHERE command_id = ? AND status = 'pending'",
+        "UPDATE outbox SET status = ?, code = ?, reason = ?, words = ?, settled_at = ? WHERE command_id = ? AND status = 'pending'",
       ),
       recent: db.prepare('SELECT * FROM outbox ORDER BY position DESC LIMIT ?'),
       get: db.prepare('SELECT * FROM outbox WHERE command_id = ?'),
@@ -74,12 +84,19 @@ export class Outbox {
   /** Records the hub's answer; an answer to a command already settled is ignored. */
   settle(
     commandId: string,
-    outcome: { ok: true } | { ok: false; code: string; reason: string },
+    outcome: { ok: true } | { ok: false; code: string; reason: string; words?: unknown },
     at = new Date().toISOString(),
   ): boolean {
     const result = outcome.ok
-      ? this.statements.settle.run('accepted', null, null, at, commandId)
-      : this.statements.settle.run('refused', outcome.code, outcome.reason, at, commandId);
+      ? this.statements.settle.run('accepted', null, null, null, at, commandId)
+      : this.statements.settle.run(
+          'refused',
+          outcome.code,
+          outcome.reason,
+          outcome.words === undefined ? null : JSON.stringify(outcome.words),
+          at,
+          commandId,
+        );
     return result.changes > 0;
   }
 

@@ -1,3 +1,4 @@
+import { wording, wordingOf } from '../../domain/wording';
 import { desktopApiContract, isDesktopApiMethod, type DesktopApiResult } from '../contract/api';
 import type { DesktopHandlers } from '../desktop-core';
 
@@ -10,18 +11,20 @@ export async function dispatchDesktopCall(
   method: string,
   input: unknown,
 ): Promise<DesktopApiResult<unknown>> {
-  if (!isDesktopApiMethod(method)) return { ok: false, error: `unknown method "${method}"` };
+  if (!isDesktopApiMethod(method)) {
+    return { ok: false, error: wording('unknownMethod', {}, `unknown method "${method}"`) };
+  }
   const contract = desktopApiContract[method];
   const parsed = contract.input.safeParse(input ?? {});
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ');
-    return { ok: false, error: `invalid input for ${method}: ${detail}` };
+    return { ok: false, error: wording('invalidInput', {}, `invalid input for ${method}: ${detail}`) };
   }
   try {
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;
     const value = await handler(parsed.data);
     return { ok: true, value: contract.output.parse(value) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: wordingOf(error) };
   }
 }

@@ -1,6 +1,7 @@
 import { INCIDENT_CATEGORY_LABELS } from '../incident';
 import { CODE_LENGTH } from '../jurisdiction';
 import { refuse } from '../refusal';
+import { wording } from '../wording';
 import { RISK_LABELS } from '../risk';
 import { STAGE_LABELS } from '../stage';
 import type { IsoDateTime } from '../time';
@@ -38,7 +39,11 @@ export interface RiskWarningRequest {
 export function draftRiskWarningLetter(request: RiskWarningRequest): DraftResult {
   const { risks } = request;
   if (risks.length === 0) {
-    return refuse('precondition-failed', `${request.addressee} has no outstanding risk to warn of`);
+    return refuse(
+      'precondition-failed',
+      `${request.addressee} has no outstanding risk to warn of`,
+      wording('noOutstandingRisk', { addressee: request.addressee }),
+    );
   }
   const high = risks.filter((risk) => risk.riskLevel === 'high').length;
   const overdue = risks.filter((risk) => risk.reasons.includes('overdue')).length;

@@ -2,6 +2,7 @@ import type { Escalation } from '../escalation';
 import { formatNoticeNumber, noticeYear, type NoticeNumber } from '../notice-number';
 import { INCIDENT_CATEGORY_LABELS, type Incident } from '../incident';
 import { refuse, type Refusal } from '../refusal';
+import { wording } from '../wording';
 import { RISK_LABELS } from '../risk';
 import { STAGE_LABELS } from '../stage';
 import { toMillis, type IsoDateTime } from '../time';
@@ -63,15 +64,21 @@ function causeParagraph(cause: EscalationCause): string {
 export function draftSupervisionNotice(request: SupervisionNoticeRequest): DraftResult {
   const { incident, deadline, issuedAt } = request;
   const overdue = deadline !== null && toMillis(issuedAt) > toMillis(deadline);
-  if (incident.stage === 'closed') return refuse('precondition-failed', `incident ${incident.id} is closed`);
+  if (incident.stage === 'closed')
+    return refuse('precondition-failed', `incident ${incident.id} is closed`, wording('incidentClosed'));
   if (!overdue && incident.stage !== 'supervise') {
     return refuse(
       'precondition-failed',
       `incident ${incident.id} is neither overdue nor escalated: a supervision notice is for one that is`,
+      wording('supervisionNotOverdue'),
     );
   }
   if (request.unitNames.length === 0) {
-    return refuse('precondition-failed', `incident ${incident.id} has no unit to address a notice to yet`);
+    return refuse(
+      'precondition-failed',
+      `incident ${incident.id} has no unit to address a notice to yet`,
+      wording('noUnitToAddress'),
+    );
   }
   const category = INCIDENT_CATEGORY_LABELS[incident.category].zh;
   const risk = incident.riskLevel ? RISK_LABELS[incident.riskLevel].zh : '尚未定级';

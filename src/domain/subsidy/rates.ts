@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DIFFICULTIES } from '../difficulty';
 import { slaSourceFor } from '../sla';
+import { wording } from '../wording';
 
 /** The ceiling guards against a slip of the keyboard: the practice quoted pays 30 to 500 yuan a case. */
 export const MAX_RATE_YUAN = 10_000;
@@ -22,6 +23,7 @@ export const subsidyRatesSchema = z
           code: 'custom',
           path: [difficulty],
           message: `a harder case never earns less: ${difficulty} ≥ ${DIFFICULTIES[i]}`,
+          params: { words: wording('subsidyHarderEarnsLess', { difficulty, easier: DIFFICULTIES[i]! }) },
         });
       }
     });

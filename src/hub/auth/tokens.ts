@@ -7,6 +7,8 @@ export interface OperatorClaims {
   name: string;
   role: string;
   jurisdiction: string;
+  /** The person as screens name them (值班员 李明); absent from a token issued before accounts had one. */
+  person?: string;
 }
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
@@ -27,7 +29,12 @@ export class TokenService {
   }
 
   private sign(claims: OperatorClaims, audience: 'access' | 'refresh', seconds: number): Promise<string> {
-    return new SignJWT({ name: claims.name, role: claims.role, jurisdiction: claims.jurisdiction })
+    return new SignJWT({
+      name: claims.name,
+      role: claims.role,
+      jurisdiction: claims.jurisdiction,
+      ...(claims.person === undefined ? {} : { person: claims.person }),
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.accountId)
       .setIssuer(ISSUER)
@@ -58,6 +65,7 @@ export class TokenService {
         name: String(payload.name),
         role: String(payload.role),
         jurisdiction: String(payload.jurisdiction),
+        ...(typeof payload.person === 'string' ? { person: payload.person } : {}),
       };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new TokenError(`the ${audience} token has expired`);

@@ -10,6 +10,7 @@ import {
   type HubEventDraft,
   type MonitoringPoint,
   type NewIncident,
+  chinaDayOf,
 } from '../../domain';
 import { modeAt, slaAt } from '../commands';
 import { recordEvents } from '../projector';
@@ -44,9 +45,12 @@ export interface IngestResult {
 
 const BASE32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-/** Short enough to read out on the phone: the day it came in and six random characters. */
+/**
+ * Short enough to read out on the phone: the China day it was reported on (UTC+8, so a report at 01:30 in
+ * Dali is numbered with that day, not the UTC one before) and six random characters.
+ */
 export function newIncidentId(at: string): string {
-  const day = at.slice(0, 10).replaceAll('-', '');
+  const day = chinaDayOf(Date.parse(at)).replaceAll('-', '');
   const suffix = Array.from(randomBytes(6), (byte) => BASE32[byte % BASE32.length]).join('');
   return `${day}-${suffix}`;
 }
@@ -315,7 +319,7 @@ export class IngestService {
     this.checkNoDuplicates('acknowledgements', ids);
     const actor: Operator = {
       id: `key:${key.source}`,
-      name: key.source,
+      name: key.displayName || key.source,
       role: 'operator',
       jurisdictionCode: key.jurisdiction,
     };
@@ -332,7 +336,12 @@ export class IngestService {
         const sla = await slaAt(tx, incident.jurisdictionCode);
         const result = applyAction(
           incident,
-          { type: 'acknowledge', unitId: order.unitId, ...(ack.note ? { note: ack.note } : {}) },
+          {
+            type: 'acknowledge',
+            unitId: order.unitId,
+            ...(ack.note ? { note: ack.note } : {}),
+            ...(ack.signedBy ? { signedBy: ack.signedBy } : {}),
+          },
           { actor, at, mode, sla },
         );
         if (!result.ok) throw new IngestError(409, 'refused', [`acknowledgements[${i}]: ${result.reason}`]);

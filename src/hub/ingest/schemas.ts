@@ -129,6 +129,8 @@ export const acknowledgementsBodySchema = z
             /** `<incident id>/<unit id>`, as the order was issued. */
             orderId: z.string().min(1),
             note: z.string().max(1000).optional(),
+            /** The person at the unit who signed for the order. */
+            signedBy: z.string().trim().min(1).max(50).optional(),
           })
           .strict(),
       )

@@ -63,4 +63,12 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `,
   // 2: per-series counters, e.g. each centre's supervision notices of a year.
   `CREATE TABLE series (name TEXT PRIMARY KEY, last BIGINT NOT NULL);`,
+  // 3: who is behind an account or a key, as screens name them.
+  `
+  -- The person behind an account and their post (值班员 李明), shown on screens instead of the login name.
+  ALTER TABLE accounts ADD COLUMN display_name TEXT NOT NULL DEFAULT '';
+  ALTER TABLE accounts ADD COLUMN post TEXT NOT NULL DEFAULT '';
+  -- What screens call the system behind an API key (网格通 App) instead of its source tag.
+  ALTER TABLE api_keys ADD COLUMN display_name TEXT NOT NULL DEFAULT '';
+  `,
 ];

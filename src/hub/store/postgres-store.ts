@@ -6,6 +6,7 @@ import {
   alreadyParsed,
   scopePattern,
   toAccount,
+  toApiKey,
   toEntity,
   toEvent,
   type Row,
@@ -143,16 +144,17 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
       },
       async putAccount(a) {
         await client.query(
-          `INSERT INTO accounts (id, name, password_hash, role, jurisdiction, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO accounts (id, name, password_hash, role, jurisdiction, created_at, display_name, post)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            ON CONFLICT (id) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role,
-             jurisdiction = excluded.jurisdiction`,
-          [a.id, a.name, a.passwordHash, a.role, a.jurisdiction, a.createdAt],
+             jurisdiction = excluded.jurisdiction, display_name = excluded.display_name, post = excluded.post`,
+          [a.id, a.name, a.passwordHash, a.role, a.jurisdiction, a.createdAt, a.displayName, a.post],
         );
       },
       async putApiKey(k) {
         await client.query(
-          'INSERT INTO api_keys (id, source, jurisdiction, key_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
-          [k.id, k.source, k.jurisdiction, k.keyHash, k.createdAt],
+          'INSERT INTO api_keys (id, source, jurisdiction, key_hash, created_at, display_name) VALUES ($1, $2, $3, $4, $5, $6)',
+          [k.id, k.source, k.jurisdiction, k.keyHash, k.createdAt, k.displayName],
         );
       },
       async initSetting(key, value) {
@@ -272,15 +274,11 @@ export async function openPostgresStore(connectionString: string): Promise<HubSt
     },
     async apiKeyByHash(keyHash) {
       const row = await one('SELECT * FROM api_keys WHERE key_hash = $1 AND NOT revoked', [keyHash]);
-      return row
-        ? {
-            id: String(row.id),
-            source: String(row.source),
-            jurisdiction: String(row.jurisdiction),
-            keyHash,
-            createdAt: String(row.created_at),
-          }
-        : undefined;
+      return row ? toApiKey(row) : undefined;
+    },
+    async listApiKeys() {
+      const { rows } = await pool.query('SELECT * FROM api_keys WHERE NOT revoked ORDER BY source');
+      return rows.map(toApiKey);
     },
     async getSetting(key) {
       const row = await one('SELECT value FROM settings WHERE key = $1', [key]);

@@ -1,5 +1,5 @@
 import { INHERITED_EVENT_TYPES, INHERITED_KINDS } from '../../domain';
-import type { AccountRecord, EntityRecord, StoredEvent } from './types';
+import type { AccountRecord, ApiKeyRecord, EntityRecord, StoredEvent } from './types';
 
 export type Row = Record<string, unknown>;
 
@@ -30,6 +30,17 @@ export function toEntity(row: Row, json: JsonColumn): EntityRecord {
   };
 }
 
+export function toApiKey(row: Row): ApiKeyRecord {
+  return {
+    id: String(row.id),
+    source: String(row.source),
+    jurisdiction: String(row.jurisdiction),
+    keyHash: String(row.key_hash),
+    createdAt: String(row.created_at),
+    displayName: String(row.display_name ?? ''),
+  };
+}
+
 export function toAccount(row: Row): AccountRecord {
   return {
     id: String(row.id),
@@ -38,6 +49,8 @@ export function toAccount(row: Row): AccountRecord {
     role: String(row.role),
     jurisdiction: String(row.jurisdiction),
     createdAt: String(row.created_at),
+    displayName: String(row.display_name ?? ''),
+    post: String(row.post ?? ''),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   parsedText,
   scopePattern,
   toAccount,
+  toApiKey,
   toEntity,
   toEvent,
   type Row,
@@ -72,11 +73,13 @@ export function openSqliteStore(file: string): HubStore {
       'INSERT INTO audit_log (at, actor, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     putAccount: writer.prepare(
-      `INSERT INTO accounts (id, name, password_hash, role, jurisdiction, created_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role, jurisdiction = excluded.jurisdiction`,
+      `INSERT INTO accounts (id, name, password_hash, role, jurisdiction, created_at, display_name, post)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET password_hash = excluded.password_hash, role = excluded.role,
+         jurisdiction = excluded.jurisdiction, display_name = excluded.display_name, post = excluded.post`,
     ),
     putApiKey: writer.prepare(
-      'INSERT INTO api_keys (id, source, jurisdiction, key_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO api_keys (id, source, jurisdiction, key_hash, created_at, display_name) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     initSetting: writer.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
@@ -110,6 +113,7 @@ export function openSqliteStore(file: string): HubStore {
     countAccounts: reader.prepare('SELECT COUNT(*) AS n FROM accounts'),
     listAccounts: reader.prepare('SELECT * FROM accounts ORDER BY name'),
     apiKeyByHash: reader.prepare('SELECT * FROM api_keys WHERE key_hash = ? AND revoked = 0'),
+    listApiKeys: reader.prepare('SELECT * FROM api_keys WHERE revoked = 0 ORDER BY source'),
     getSetting: reader.prepare('SELECT value FROM settings WHERE key = ?'),
     audit: reader.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?'),
   };
@@ -170,10 +174,19 @@ export function openSqliteStore(file: string): HubStore {
       );
     },
     async putAccount(a: AccountRecord) {
-      w.putAccount.run(a.id, a.name, a.passwordHash, a.role, a.jurisdiction, a.createdAt);
+      w.putAccount.run(
+        a.id,
+        a.name,
+        a.passwordHash,
+        a.role,
+        a.jurisdiction,
+        a.createdAt,
+        a.displayName,
+        a.post,
+      );
     },
     async putApiKey(k: ApiKeyRecord) {
-      w.putApiKey.run(k.id, k.source, k.jurisdiction, k.keyHash, k.createdAt);
+      w.putApiKey.run(k.id, k.source, k.jurisdiction, k.keyHash, k.createdAt, k.displayName);
     },
     async initSetting(key, value) {
       w.initSetting.run(key, value);
@@ -254,15 +267,10 @@ export function openSqliteStore(file: string): HubStore {
     },
     async apiKeyByHash(keyHash) {
       const row = r.apiKeyByHash.get(keyHash) as Row | undefined;
-      return row
-        ? {
-            id: String(row.id),
-            source: String(row.source),
-            jurisdiction: String(row.jurisdiction),
-            keyHash,
-            createdAt: String(row.created_at),
-          }
-        : undefined;
+      return row ? toApiKey(row) : undefined;
+    },
+    async listApiKeys() {
+      return (r.listApiKeys.all() as Row[]).map(toApiKey);
     },
     async getSetting(key) {
       const row = r.getSetting.get(key) as Row | undefined;

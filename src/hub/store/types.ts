@@ -32,6 +32,10 @@ export interface AccountRecord {
   role: string;
   jurisdiction: string;
   createdAt: string;
+  /** The person's name (李明); empty for an account made before accounts had one. */
+  displayName: string;
+  /** Their post (值班员); may be empty. */
+  post: string;
 }
 
 export interface ApiKeyRecord {
@@ -40,6 +44,8 @@ export interface ApiKeyRecord {
   jurisdiction: string;
   keyHash: string;
   createdAt: string;
+  /** What screens call the system holding the key (网格通 App); empty if nobody named it. */
+  displayName: string;
 }
 
 export interface AuditEntry {
@@ -117,6 +123,8 @@ export interface HubStore {
   countAccounts(): Promise<number>;
   listAccounts(): Promise<AccountRecord[]>;
   apiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
+  /** Keys not revoked: the field systems whose actions appear in the record. */
+  listApiKeys(): Promise<ApiKeyRecord[]>;
   getSetting(key: string): Promise<string | undefined>;
   auditEntries(limit: number): Promise<AuditEntry[]>;
   /** Drops events up to and including `seq`; clients further behind get a snapshot instead. */

@@ -57,7 +57,11 @@ export class Presence {
     const byAccount = new Map<string, Viewer>();
     for (const socket of sockets) {
       const claims = socket.data.claims as OperatorClaims;
-      byAccount.set(claims.accountId, { accountId: claims.accountId, name: claims.name, role: claims.role });
+      byAccount.set(claims.accountId, {
+        accountId: claims.accountId,
+        name: claims.person ?? claims.name,
+        role: claims.role,
+      });
     }
     return [...byAccount.values()].sort((a, b) => a.name.localeCompare(b.name));
   }

@@ -177,6 +177,7 @@ export class StreamClient {
       ok: boolean;
       code?: string;
       reason?: string;
+      words?: { code: string; params: Record<string, string | number> };
       seqs?: number[];
       replayed?: boolean;
     }>;

@@ -6,7 +6,7 @@ import {
   type PaddingOptions,
 } from 'maplibre-gl';
 import type { DesktopApi } from '../../../../src/core/contract/api';
-import type { JurisdictionLevel } from '../../../../src/domain';
+import { WordedError, wordingOf, type JurisdictionLevel } from '../../../../src/domain';
 import { IncidentPulse } from '../alerts/pulse';
 import {
   entitiesFromColumns,
@@ -261,7 +261,7 @@ export class MapController {
     } catch (error) {
       this.snapshots.update({
         phase: 'failed',
-        error: error instanceof Error ? error.message : String(error),
+        error: wordingOf(error),
       });
     }
   }
@@ -272,7 +272,7 @@ export class MapController {
     );
     if (this.destroyed) return;
     answers.forEach((answer, i) => {
-      if (!answer.ok) throw new Error(answer.error);
+      if (!answer.ok) throw new WordedError(answer.error);
       this.stores.get(MAP_ENTITY_KINDS[i]!)!.replaceAll(entitiesFromColumns(answer.value));
     });
     this.entitiesLoaded = true;

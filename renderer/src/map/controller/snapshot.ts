@@ -1,3 +1,4 @@
+import type { Wording } from '../../../../src/domain';
 import type { MapLayerId } from '../layers/context';
 import type { Crumb } from '../scope/drill-down';
 
@@ -6,7 +7,7 @@ export type BasemapProblem = { kind: 'blocked'; origin: string } | { kind: 'erro
 /** What the React side shows of the map: replaced (never mutated) on every change, for useSyncExternalStore. */
 export interface MapSnapshot {
   phase: 'loading' | 'ready' | 'failed';
-  error: string | null;
+  error: Wording | null;
   scope: string;
   trail: Crumb[];
   counts: Record<MapLayerId, number>;

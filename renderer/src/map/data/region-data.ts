@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { DesktopApi, DesktopApiOutput } from '../../../../src/core/contract/api';
-import { JURISDICTION_LEVELS, levelOfCode, type JurisdictionLevel } from '../../../../src/domain';
+import { JURISDICTION_LEVELS, levelOfCode, WordedError, type JurisdictionLevel } from '../../../../src/domain';
 import { boundsOf, labelPointOf, type Area, type Bounds } from './geometry';
 
 export type BoundaryCollection = DesktopApiOutput<'region.boundaries'>;
@@ -43,7 +43,7 @@ export async function loadRegionData(api: DesktopApi, root: string): Promise<Reg
   const units = new Map<string, RegionUnit>();
   const labels: Feature<Point, RegionLabelProperties>[] = [];
   answers.forEach((answer, i) => {
-    if (!answer.ok) throw new Error(answer.error);
+    if (!answer.ok) throw new WordedError(answer.error);
     boundaries.set(levels[i]!, answer.value);
     for (const feature of answer.value.features) {
       const area = feature.geometry as unknown as Area;

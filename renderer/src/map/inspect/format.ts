@@ -27,5 +27,6 @@ export function formatTime(at: string, language: string): string {
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
+    timeZone: 'Asia/Shanghai',
   });
 }

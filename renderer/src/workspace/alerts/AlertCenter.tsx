@@ -47,7 +47,12 @@ export function AlertCenter({ onOpen }: { onOpen(incidentId: string): void }) {
           <ul>
             {alerts.map((alert) => (
               <li key={alert.key} className={alert.acknowledged ? 'acknowledged' : ''}>
-                <time>{new Date(alert.at).toLocaleTimeString(i18n.language, { hour12: false })}</time>
+                <time>
+                  {new Date(alert.at).toLocaleTimeString(i18n.language, {
+                    hour12: false,
+                    timeZone: 'Asia/Shanghai',
+                  })}
+                </time>
                 <span>{t(`ws.alerts.${alert.type}`)}</span>
                 <button className="link" translate="no" onClick={() => onOpen(alert.incidentId)}>
                   {alert.title}
