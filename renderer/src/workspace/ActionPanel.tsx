@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '../../../src/core/contract/api';
 import {
   ACTION_LABELS,
+  CHINA_OFFSET_MS,
   DIFFICULTIES,
   REASON_MIN_LENGTH,
   RISK_LEVELS,
@@ -17,14 +18,14 @@ import {
   type Satisfaction,
 } from '../../../src/domain';
 import { desktopApi } from '../api-client';
+import { DateTimePicker } from '../components/DatePickers';
 import type { CommandDraft } from './submit-command';
 
 type ActionChoice = LifecycleActionType | 'addNote';
 
-/** `datetime-local` wants local time without a zone. */
-function localInputValue(date: Date): string {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
+/** A moment as China's wall clock shows it (YYYY-MM-DDTHH:mm), whatever the computer's time zone. */
+function chinaClockValue(date: Date): string {
+  return new Date(date.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16);
 }
 
 interface FormProps {
@@ -34,14 +35,14 @@ interface FormProps {
 }
 
 function ActionForm({ action, detail, onSubmit, onCancel }: FormProps & { action: ActionChoice }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { incident } = detail;
   const envelope = { incidentId: incident.id, baseVersion: incident.version };
   const [risk, setRisk] = useState<RiskLevel>(incident.riskLevel ?? 'medium');
   const [text, setText] = useState('');
   const [units, setUnits] = useState<MemberUnit[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [deadline, setDeadline] = useState(() => localInputValue(new Date(Date.now() + 3 * 24 * 3_600_000)));
+  const [deadline, setDeadline] = useState(() => chinaClockValue(new Date(Date.now() + 3 * 24 * 3_600_000)));
   const [satisfaction, setSatisfaction] = useState<Satisfaction>('satisfied');
   // No default: the grade sets a grid worker's pay, so it is chosen, never assumed.
   const [difficulty, setDifficulty] = useState<Difficulty | ''>('');
@@ -58,7 +59,7 @@ function ActionForm({ action, detail, onSubmit, onCancel }: FormProps & { action
     void desktopApi.call('sla.get', {}).then((result) => {
       if (!result.ok) return;
       const minutes = result.value.config[detail.mode].resolve[incident.riskLevel ?? 'high'];
-      setDeadline(localInputValue(new Date(Date.now() + minutes * 60_000)));
+      setDeadline(chinaClockValue(new Date(Date.now() + minutes * 60_000)));
     });
   }, [action, incident.jurisdictionCode, incident.riskLevel, detail.mode]);
 
@@ -77,7 +78,12 @@ function ActionForm({ action, detail, onSubmit, onCancel }: FormProps & { action
       case 'assign':
         return chosen.length === 0
           ? null
-          : { type: 'assign', ...envelope, unitIds: chosen, deadline: new Date(deadline).toISOString() };
+          : {
+              type: 'assign',
+              ...envelope,
+              unitIds: chosen,
+              deadline: new Date(`${deadline}:00+08:00`).toISOString(),
+            };
       case 'acknowledge':
         return unitId
           ? { type: 'acknowledge', ...envelope, unitId, ...(text.trim() ? { note: text.trim() } : {}) }
@@ -153,15 +159,15 @@ function ActionForm({ action, detail, onSubmit, onCancel }: FormProps & { action
               </label>
             ))}
           </fieldset>
-          <label>
+          <div className="date-field">
             {t('ws.action.deadline')}
-            <input
-              type="datetime-local"
-              lang={i18n.language}
+            <DateTimePicker
               value={deadline}
-              onChange={(event) => setDeadline(event.target.value)}
+              onChange={setDeadline}
+              testId="assign-deadline"
+              label={t('ws.action.deadline')}
             />
-          </label>
+          </div>
         </>
       )}
       {action === 'acknowledge' && (

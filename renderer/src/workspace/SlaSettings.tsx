@@ -4,6 +4,7 @@ import type { SessionStatus } from '../../../src/core/contract/api';
 import { MODES, can, slaConfigSchema, type Role, type SlaConfig } from '../../../src/domain';
 import { submitCommand } from './submit-command';
 import { useLiveQuery } from '../hooks/useDesktop';
+import { Dialog } from '../components/Dialog';
 import { SlaGrid } from './SlaGrid';
 
 /** What is wrong with a draft, by cell path ("wartime.assign.high"), as the hub would refuse it. */
@@ -28,10 +29,10 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
   const current = sla.state === 'ready' ? sla.value.config : null;
   // Unedited, the dialog shows the tables in force, as they arrive; the first change starts a draft of them.
   const table = draft ?? current;
-  const toggle = () => {
+  const show = () => {
     setDraft(null);
     setMessage(null);
-    setOpen(!open);
+    setOpen(true);
   };
 
   const problems = table ? problemsOf(table) : new Map<string, string>();
@@ -47,11 +48,17 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
 
   return (
     <div className="sla-settings">
-      <button data-testid="sla-settings" onClick={toggle}>
+      <button data-testid="sla-settings" onClick={show}>
         {t('ws.sla.title')}
       </button>
       {open && table && (
-        <div className="sla-dialog" role="dialog" aria-label={t('ws.sla.title')} data-testid="sla-dialog">
+        <Dialog
+          className="sla-dialog"
+          label={t('ws.sla.title')}
+          testId="sla-dialog"
+          onClose={() => setOpen(false)}
+        >
+          <h2>{t('ws.sla.title')}</h2>
           {MODES.map((mode) => (
             <SlaGrid
               key={mode}
@@ -107,10 +114,12 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
                 {t('ws.sla.save')}
               </button>
             )}
-            <button onClick={() => setOpen(false)}>{t('ws.sla.cancel')}</button>
+            <button data-testid="sla-close" onClick={() => setOpen(false)}>
+              {t('ws.sla.cancel')}
+            </button>
             {message && <span className="notice">{message}</span>}
           </div>
-        </div>
+        </Dialog>
       )}
     </div>
   );
