@@ -8,7 +8,7 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /**
- * Words for one part of a calendar date in the interface's language (2026年 / 2026, 3月 / March, 5日 / 5): a
+ * Words for one part of a calendar date in the interface's language (2026年 / 2026, 3月 / Mar, 5日 / 5): a
  * native date input would word them in the browser's language instead, whatever the operator chose.
  */
 function useDateWords() {
@@ -19,7 +19,7 @@ function useDateWords() {
     );
   return {
     year: (year: number) => format({ year: 'numeric' }, year),
-    month: (month: number) => format({ month: 'long' }, 2000, month),
+    month: (month: number) => format({ month: 'short' }, 2000, month),
     day: (day: number) => format({ day: 'numeric' }, 2000, 1, day),
   };
 }
