@@ -86,7 +86,7 @@ test('the reports’ lists keep their own scope, named, whatever the wall is dri
   await expect(scope).toHaveText('大理市');
 });
 
-test('the day and month pickers are worded in the interface’s language', async ({}, testInfo) => {
+test('the day and month pickers are worded in the interface’s language', async (_fixtures, testInfo) => {
   await page.getByTestId('screen-briefing').click();
   const month = page.getByTestId('briefing-day-month');
   const year = page.getByTestId('briefing-day-year');
@@ -102,4 +102,44 @@ test('the day and month pickers are worded in the interface’s language', async
   await page.screenshot({ path: testInfo.outputPath('reports-month-en.png') });
   await page.getByTestId('language-switch').click();
   await expect(page.getByTestId('subsidy-month-month').locator('option').nth(2)).toHaveText('3月');
+});
+
+test('at 3840×2160 the text and the map’s symbols are twice their 1920×1080 size; a chosen size wins', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const measure = async (wall: Page) => ({
+    rootPx: await wall.evaluate(() => Number.parseFloat(getComputedStyle(document.documentElement).fontSize)),
+    statusPx: (await wall.getByTestId('status-connection').boundingBox())!.height,
+  });
+  const sizes = [];
+  for (const [width, height] of [
+    [1920, 1080],
+    [3840, 2160],
+  ] as const) {
+    const wall = await browser.newPage({ viewport: { width, height } });
+    await wall.addInitScript(() => localStorage.setItem('pinganDebug', '1'));
+    // The map window alone: its symbols are under test, not the panels'.
+    await wall.goto(`${url}&view=map`);
+    await expect(wall.getByTestId('status-connection')).toContainText('已连接', { timeout: 60_000 });
+    await wall.waitForFunction(() => window.__pinganMap?.getGlobalState().fontScale !== undefined, null, {
+      timeout: 60_000,
+    });
+    const symbolScale = await wall.evaluate(() => window.__pinganMap!.getGlobalState().fontScale as number);
+    sizes.push({ ...(await measure(wall)), symbolScale });
+    if (width === 3840) {
+      // The operator's choice is kept and wins over the screen's size.
+      await wall.evaluate(() => localStorage.setItem('pingan.fontScale', '1.5'));
+      await wall.reload();
+      await expect(wall.getByTestId('status-connection')).toBeVisible();
+      expect((await measure(wall)).rootPx).toBe(24);
+    }
+    await wall.close();
+  }
+  const [hd, uhd] = sizes as [(typeof sizes)[0], (typeof sizes)[0]];
+  expect(hd.rootPx).toBe(16);
+  expect(uhd.rootPx).toBeGreaterThanOrEqual(2 * hd.rootPx);
+  expect(uhd.statusPx).toBeGreaterThanOrEqual(2 * hd.statusPx * 0.95);
+  expect(hd.symbolScale).toBe(1);
+  expect(uhd.symbolScale).toBe(2);
 });
