@@ -86,7 +86,8 @@ test('the reports’ lists keep their own scope, named, whatever the wall is dri
   await expect(scope).toHaveText('大理市');
 });
 
-test('the day and month pickers are worded in the interface’s language', async (_fixtures, testInfo) => {
+test('the day and month pickers are worded in the interface’s language', async () => {
+  const testInfo = test.info();
   await page.getByTestId('screen-briefing').click();
   const month = page.getByTestId('briefing-day-month');
   const year = page.getByTestId('briefing-day-year');
