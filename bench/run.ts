@@ -9,6 +9,7 @@ import { hubBenchmark } from './hub';
 import { mapBenchmark } from './map';
 import { queueBenchmark } from './queue';
 import { reportsBenchmark } from './reports';
+import { tabsBenchmark } from './tabs';
 
 const BENCHMARKS: readonly Benchmark[] = [
   hubBenchmark,
@@ -16,6 +17,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   mapBenchmark,
   queueBenchmark,
   reportsBenchmark,
+  tabsBenchmark,
 ];
 
 function usage(): string {

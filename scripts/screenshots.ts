@@ -1,7 +1,7 @@
 /**
  * Takes the README's screenshots from a real demo: a fresh hub seeded with Dali, the simulator run through
- * part of a day, and the browser shell at each wall size; then the workspace in peacetime and, after the duty
- * commander declares wartime, the war room. Usage: npm run screenshots [-- --warm-up <s>]
+ * part of a day, and the browser shell at each wall size, then with the deadline tables open over it; then the
+ * workspace in peacetime and, after the duty commander declares wartime, the war room. Usage: npm run screenshots [-- --warm-up <s>]
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -36,6 +36,12 @@ try {
     await page.waitForTimeout(8_000);
     await page.screenshot({ path: join(OUT_DIR, wall.name) });
     console.log(`Wrote docs/screenshots/${wall.name}`);
+    // The deadline tables, a modal above the map.
+    await page.getByTestId('sla-settings').click();
+    await page.getByTestId('sla-dialog').waitFor();
+    const dialogShot = `sla-dialog-${wall.width}x${wall.height}.png`;
+    await page.screenshot({ path: join(OUT_DIR, dialogShot) });
+    console.log(`Wrote docs/screenshots/${dialogShot}`);
     await page.close();
   }
 
