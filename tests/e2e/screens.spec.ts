@@ -86,6 +86,17 @@ test('the reports’ lists keep their own scope, named, whatever the wall is dri
   await expect(scope).toHaveText('大理市');
 });
 
+test('the briefing’s slide keys act only while the briefing is shown', async () => {
+  await page.getByTestId('screen-briefing').click();
+  const position = page.getByTestId('briefing-position');
+  await expect(position).toContainText('第 1 /', { timeout: 30_000 });
+  await page.getByTestId('screen-workspace').click();
+  await page.getByTestId('queue-total').click();
+  for (const key of ['End', 'PageDown', 'ArrowRight']) await page.keyboard.press(key);
+  await page.getByTestId('screen-briefing').click();
+  await expect(position).toContainText('第 1 /');
+});
+
 test('the day and month pickers are worded in the interface’s language', async () => {
   const testInfo = test.info();
   await page.getByTestId('screen-briefing').click();

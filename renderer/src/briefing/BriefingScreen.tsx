@@ -6,6 +6,7 @@ import { remInPixels } from '../figures/chart-text';
 import type { SessionStatus } from '../../../src/core/contract/api';
 import { DayPicker } from '../components/DatePickers';
 import { ScopePicker } from '../components/ScopePicker';
+import { useScreenActive } from '../components/TabScreen';
 import { BulletinEditor } from '../documents/BulletinEditor';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { formatChinaClock } from '../workspace/time';
@@ -116,7 +117,10 @@ export function BriefingScreen({ operator }: { operator: SessionStatus['operator
     else void deck.current?.requestFullscreen();
   }, []);
 
+  // The keys turn the slides only while the briefing is the tab shown: elsewhere they are the other tab's.
+  const shown = useScreenActive();
   useEffect(() => {
+    if (!shown) return;
     const onKey = (event: KeyboardEvent) => {
       const target = event.target;
       const typing =
@@ -138,7 +142,7 @@ export function BriefingScreen({ operator }: { operator: SessionStatus['operator
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [turn, count, toggleFullScreen]);
+  }, [turn, count, toggleFullScreen, shown]);
 
   return (
     <main className="briefing" data-testid="briefing">
