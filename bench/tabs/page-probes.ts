@@ -15,7 +15,13 @@ type TabsWindow = Window & {
  * every camera counted, a frame painted since the click and every source loaded. A map made by this click
  * (the baseline) counts its whole build; a kept one only its return.
  */
-export function showWall({ monitoringCount }: { monitoringCount: string }): Promise<number> {
+export function showWall({
+  monitoringCount,
+  timeoutMs,
+}: {
+  monitoringCount: string;
+  timeoutMs: number;
+}): Promise<number> {
   const page = window as unknown as TabsWindow;
   const started = performance.now();
   let painted = false;
@@ -29,7 +35,7 @@ export function showWall({ monitoringCount }: { monitoringCount: string }): Prom
   };
   if (page.__benchWallMap) watch(page.__benchWallMap);
   document.querySelector<HTMLButtonElement>('[data-testid="screen-situation"]')!.click();
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const check = () => {
       const screen = document.querySelector('[data-testid="tab-situation"]');
       const latest = page.__pinganMap;
@@ -42,6 +48,12 @@ export function showWall({ monitoringCount }: { monitoringCount: string }): Prom
       const shown = screen !== null && !screen.classList.contains('tab-hidden');
       if (shown && count === monitoringCount && map && painted && map.loaded())
         resolve(performance.now() - started);
+      else if (performance.now() - started > timeoutMs)
+        reject(
+          new Error(
+            `wall not drawn: ${JSON.stringify({ shown, count, map: !!map, painted, loaded: map?.loaded() })}`,
+          ),
+        );
       else requestAnimationFrame(check);
     };
     check();
@@ -51,10 +63,12 @@ export function showWall({ monitoringCount }: { monitoringCount: string }): Prom
 /** Counts the wall map's paints from now on; `wallPaints` reads the count. */
 export function countWallPaints(): void {
   const page = window as unknown as TabsWindow;
+  // The listener is added once; each call starts the count again.
+  if (page.__benchWallPaints === undefined)
+    page.__benchWallMap!.on('render', () => {
+      page.__benchWallPaints! += 1;
+    });
   page.__benchWallPaints = 0;
-  page.__benchWallMap!.on('render', () => {
-    page.__benchWallPaints! += 1;
-  });
 }
 
 export function wallPaints(): number {
