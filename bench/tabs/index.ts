@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 import type { Benchmark } from '../lib/benchmark';
 import { median } from '../lib/stats';
@@ -37,13 +37,11 @@ export const tabsBenchmark: Benchmark = {
     progress.phase('Setting up: a hub seeded with Dali, a simulated stretch of day, the browser shell');
     const environment = await startMapEnvironment(makeTempDir('pingan-bench-tabs-', cleanup), progress);
     const monitoringCount = environment.monitoringPoints.toLocaleString('en');
-    const browsers: Browser[] = [];
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     try {
       // One page: closing or reloading a page that has drawn the whole map hung here, so the baseline is
       // the one first visit to the wall this page makes.
       progress.phase("Fresh: the wall's map built on the first visit to its tab");
-      const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-      browsers.push(browser);
       const page = await browser.newPage({ viewport: TABS_BENCH.viewport });
       // tsx keeps function names with a helper the page lacks; the probes are sent over as source text.
       await page.addInitScript('window.__name = (target) => target;');
@@ -95,7 +93,7 @@ export const tabsBenchmark: Benchmark = {
       return {
         settings: {
           ...TABS_BENCH,
-          chromium: await browsers[0]!.version(),
+          chromium: await browser.version(),
           monitoringPoints: environment.monitoringPoints,
         },
         measurements: {
@@ -131,7 +129,7 @@ export const tabsBenchmark: Benchmark = {
         ],
       };
     } finally {
-      for (const browser of browsers) await browser.close();
+      await browser.close();
       await environment.stop();
     }
   },
