@@ -59,7 +59,9 @@ try {
   await page.getByTestId('mode-switch-confirm').click();
   await page.getByTestId('wartime-banner').waitFor();
   await page.getByTestId('screen-situation').click();
+  // The workspace's map is kept on its hidden tab: the war room's is the one to wait for.
   await page
+    .getByTestId('war-room')
     .getByTestId('layer-count-monitoring-points')
     .filter({ hasText: /\d{3},\d{3}/ })
     .waitFor({ timeout: 120_000 });
