@@ -10,6 +10,7 @@ import { hubBenchmark } from './hub';
 import { mapBenchmark } from './map';
 import { queueBenchmark } from './queue';
 import { reportsBenchmark } from './reports';
+import { tabsBenchmark } from './tabs';
 
 const BENCHMARKS: readonly Benchmark[] = [
   hubBenchmark,
@@ -18,6 +19,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   queueBenchmark,
   reportsBenchmark,
   coverageBenchmark,
+  tabsBenchmark,
 ];
 
 function usage(): string {

@@ -1,7 +1,8 @@
 /**
  * Takes the README's screenshots from a real demo: a fresh hub seeded with Dali, the simulator run through
- * part of a day, and the browser shell at each wall size; then the workspace in peacetime and, after the duty
- * commander declares wartime, the war room; last, the wall whose desktop core has died. Usage: npm run screenshots [-- --warm-up <s>]
+ * part of a day, and the browser shell at each wall size, then with the deadline tables open over it; then the
+ * workspace in peacetime and, after the duty commander declares wartime, the war room; last, the wall whose
+ * desktop core has died. Usage: npm run screenshots [-- --warm-up <s>]
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -41,6 +42,12 @@ try {
     await page.waitForTimeout(8_000);
     await page.screenshot({ path: join(OUT_DIR, wall.name) });
     console.log(`Wrote docs/screenshots/${wall.name}`);
+    // The deadline tables, a modal above the map.
+    await page.getByTestId('sla-settings').click();
+    await page.getByTestId('sla-dialog').waitFor();
+    const dialogShot = `sla-dialog-${wall.width}x${wall.height}.png`;
+    await page.screenshot({ path: join(OUT_DIR, dialogShot) });
+    console.log(`Wrote docs/screenshots/${dialogShot}`);
     await page.close();
   }
 
@@ -58,7 +65,9 @@ try {
   await page.getByTestId('mode-switch-confirm').click();
   await page.getByTestId('wartime-banner').waitFor();
   await page.getByTestId('screen-situation').click();
+  // The workspace's map is kept on its hidden tab: the war room's is the one to wait for.
   await page
+    .getByTestId('war-room')
     .getByTestId('layer-count-monitoring-points')
     .filter({ hasText: /\d{3},\d{3}/ })
     .waitFor({ timeout: 120_000 });

@@ -11,6 +11,7 @@ import { CatchUpBar } from './components/CatchUpBar';
 import { LivePanel } from './components/LivePanel';
 import { MapPanel } from './components/MapPanel';
 import { StatusBar } from './components/StatusBar';
+import { TabScreen } from './components/TabScreen';
 import { FiguresPanel } from './figures/FiguresPanel';
 import { useSessionStatus } from './hooks/useDesktop';
 import type { SessionStatus } from '../../src/core/contract/api';
@@ -58,12 +59,15 @@ export function App() {
   const { t, i18n } = useTranslation();
   const status = useSessionStatus();
   const otherLanguage = i18n.language === 'en' ? 'zh-CN' : 'en';
-  // The figures follow the map's drill-down; without a map (the panels window) they show the whole jurisdiction.
+  // The situation's figures follow its map's drill-down; without a map (the panels window) they show the whole
+  // jurisdiction. The other tabs choose their scope themselves.
   const [scope, setScope] = useState<string | undefined>(undefined);
   const [screen, setScreen] = useState<Screen>(savedScreen);
   const [selected, setSelected] = useState<MapFocus | null>(null);
   useEffect(() => localStorage.setItem(SCREEN_KEY, screen), [screen]);
   const wartime = status?.mode === 'wartime';
+  // The panels window of a two-display wall shows the war room's panels without its map.
+  const warRoom = wartime && view !== 'panels';
   // Status changes with every applied batch; the operator, which the workspace needs, almost never does.
   const operatorKey = JSON.stringify(status?.operator ?? null);
   const operator = useMemo(() => JSON.parse(operatorKey) as SessionStatus['operator'], [operatorKey]);
@@ -123,41 +127,50 @@ export function App() {
         </span>
       </header>
       <CatchUpBar catchUp={status?.catchUp ?? null} />
-      {view !== 'map' && screen === 'reports' ? (
-        <ReportsScreen scope={scope} operator={operator} />
-      ) : view !== 'map' && screen === 'handover' ? (
-        <HandoverScreen scope={scope} operator={operator} onOpen={openIncident} />
-      ) : view !== 'map' && screen === 'briefing' ? (
-        <BriefingScreen scope={scope} operator={operator} />
-      ) : view !== 'map' && screen === 'workspace' ? (
-        <Workspace operator={operator} selected={selected} onSelect={setSelected} withMap={view === 'wall'} />
-      ) : wartime && view !== 'panels' ? (
-        <main className="wall war-room" data-testid="war-room">
-          <MapPanel onScopeChange={setScope} />
-          {view !== 'map' && (
-            <aside className="wall-panels">
-              <WarRoomPanels scope={scope} />
-            </aside>
-          )}
-        </main>
-      ) : (
-        <main className="wall">
-          {view !== 'panels' && <MapPanel onScopeChange={setScope} />}
-          {view !== 'map' && (
-            <aside className="wall-panels">
-              {wartime ? (
-                <WarRoomPanels scope={scope} />
-              ) : (
-                <>
-                  <FiguresPanel scope={scope} />
-                  <LivePanel />
-                  <RegionOverviewPanel />
-                </>
-              )}
-            </aside>
-          )}
-        </main>
-      )}
+      <div className="tab-screens">
+        <TabScreen name="situation" active={view === 'map' || screen === 'situation'}>
+          <main
+            className={warRoom ? 'wall war-room' : 'wall'}
+            data-testid={warRoom ? 'war-room' : 'situation'}
+          >
+            {view !== 'panels' && <MapPanel onScopeChange={setScope} />}
+            {view !== 'map' && (
+              <aside className="wall-panels">
+                {wartime ? (
+                  <WarRoomPanels scope={scope} />
+                ) : (
+                  <>
+                    <FiguresPanel scope={scope} />
+                    <LivePanel />
+                    <RegionOverviewPanel />
+                  </>
+                )}
+              </aside>
+            )}
+          </main>
+        </TabScreen>
+        {view !== 'map' && (
+          <>
+            <TabScreen name="workspace" active={screen === 'workspace'}>
+              <Workspace
+                operator={operator}
+                selected={selected}
+                onSelect={setSelected}
+                withMap={view === 'wall'}
+              />
+            </TabScreen>
+            <TabScreen name="briefing" active={screen === 'briefing'}>
+              <BriefingScreen operator={operator} />
+            </TabScreen>
+            <TabScreen name="handover" active={screen === 'handover'}>
+              <HandoverScreen operator={operator} onOpen={openIncident} />
+            </TabScreen>
+            <TabScreen name="reports" active={screen === 'reports'}>
+              <ReportsScreen operator={operator} />
+            </TabScreen>
+          </>
+        )}
+      </div>
       <StatusBar status={status} />
     </div>
   );

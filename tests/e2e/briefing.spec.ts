@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { addChinaDays, buildBriefing, chinaDayOf } from '../../src/domain';
 import { COUNTY, simulateDays } from '../support/simulated-days';
 import { WorkspaceRig } from './support/workspace-rig';
+import { pickDay } from './support/date-picker';
 
 /**
  * Nine simulated days of 大理市 ending yesterday, written into a real hub's log; a browser-shell desktop syncs
@@ -30,7 +31,7 @@ test('the briefing presents yesterday’s figures as slides, turned by keyboard 
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.addInitScript(() => localStorage.setItem('pingan.screen', 'briefing'));
   await page.goto(`${url}&view=panels`);
-  await page.getByTestId('briefing-day').fill(yesterday);
+  await pickDay(page, 'briefing-day', yesterday);
 
   const slide = page.getByTestId('briefing-slide');
   await expect(slide).toHaveAttribute('data-slide', 'headline');

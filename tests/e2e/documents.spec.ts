@@ -11,6 +11,7 @@ import {
 } from '../../src/domain';
 import { COUNTY, UNITS, simulateDays } from '../support/simulated-days';
 import { WorkspaceRig } from './support/workspace-rig';
+import { pickDay } from './support/date-picker';
 
 /**
  * Five simulated days of 大理市 ending yesterday in a real hub's log, synced by a commander's browser-shell
@@ -55,7 +56,7 @@ test('the day’s bulletin is drafted from its figures, edited, saved through th
   const briefing = buildBriefing({ events: log.events, scope: COUNTY, day: yesterday, now: Date.now() });
   const figure = (name: string) => briefing.headline.find((entry) => entry.figure === name)!.current;
   await openOn(page, 'briefing');
-  await page.getByTestId('briefing-day').fill(yesterday);
+  await pickDay(page, 'briefing-day', yesterday);
   await page.getByTestId('briefing-bulletin').click();
 
   const title = page.getByTestId('bulletin-title');

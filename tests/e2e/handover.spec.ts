@@ -10,6 +10,7 @@ import {
 } from '../../src/domain';
 import { simulateDays } from '../support/simulated-days';
 import { WorkspaceRig, type Account } from './support/workspace-rig';
+import { pickDay } from './support/date-picker';
 
 /**
  * Three simulated days of 大理市 ending yesterday, in a real hub's log. The outgoing operator hands in
@@ -46,7 +47,7 @@ test('a handed-in shift is signed off on a second desktop, and both see both sig
       await page.addInitScript(() => localStorage.setItem('pingan.screen', 'handover'));
 
     await outgoing.goto(`${await rig.desktop(rig.commander)}&view=panels`);
-    await outgoing.getByTestId('handover-day').fill(yesterday);
+    await pickDay(outgoing, 'handover-day', yesterday);
     await outgoing.getByTestId('handover-shift').selectOption('day');
     for (const group of ['new', 'escalated', 'resolved', 'goneOverdue', 'alarms'] as const)
       await expect(outgoing.getByTestId(`review-${group}`).locator('.review-count')).toHaveText(
@@ -64,7 +65,7 @@ test('a handed-in shift is signed off on a second desktop, and both see both sig
     await expect(outgoing.getByTestId('handover-awaiting')).toBeVisible();
 
     await incomingPage.goto(`${await rig.desktop(incoming)}&view=panels`);
-    await incomingPage.getByTestId('handover-day').fill(yesterday);
+    await pickDay(incomingPage, 'handover-day', yesterday);
     await incomingPage.getByTestId('handover-shift').selectOption('day');
     await expect(incomingPage.getByTestId('handover-record')).toContainText(notes, { timeout: 60_000 });
     await expect(incomingPage.getByTestId('handover-submitted')).toContainText('值班长 李明');

@@ -278,7 +278,8 @@ test('an admin’s new SLA table is stored by the hub and reaches the other scre
     });
     // Only an admin may change the tables: the operator reads them.
     await expect(operatorPage.getByTestId('sla-save')).toHaveCount(0);
-    await operatorPage.getByTestId('sla-settings').click();
+    await operatorPage.getByTestId('sla-close').click();
+    await expect(operatorPage.getByTestId('sla-dialog')).toHaveCount(0);
   } finally {
     await adminPage.context().close();
   }

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { BRIEFING_PERIODS, chinaDayOf, type Briefing, type BriefingPeriod } from '../../../src/domain';
 import { remInPixels } from '../figures/chart-text';
 import type { SessionStatus } from '../../../src/core/contract/api';
+import { DayPicker } from '../components/DatePickers';
+import { ScopePicker } from '../components/ScopePicker';
+import { useScreenActive } from '../components/TabScreen';
 import { BulletinEditor } from '../documents/BulletinEditor';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { formatChinaClock } from '../workspace/time';
@@ -98,9 +101,10 @@ function slidesOf(
  * 每日研判, 每周分析, 每月调度, 每季通报: a period's briefing as slides for the wall, turned by keyboard or
  * clicker, full screen on demand.
  */
-export function BriefingScreen({ scope, operator }: { scope?: string; operator: SessionStatus['operator'] }) {
+export function BriefingScreen({ operator }: { operator: SessionStatus['operator'] }) {
   const { t, i18n } = useTranslation();
   const say = useSay();
+  const [scope, setScope] = useState<string | undefined>(undefined);
   const today = chinaDayOf(Date.now());
   const [day, setDay] = useState(today);
   const [period, setPeriod] = useState<BriefingPeriod>('day');
@@ -127,15 +131,18 @@ export function BriefingScreen({ scope, operator }: { scope?: string; operator: 
     else void deck.current?.requestFullscreen();
   }, []);
 
+  // The keys turn the slides only while the briefing is the tab shown: elsewhere they are the other tab's.
+  const shown = useScreenActive();
   useEffect(() => {
+    if (!shown) return;
     const onKey = (event: KeyboardEvent) => {
       const target = event.target;
       const typing =
         target instanceof HTMLInputElement ||
         target instanceof HTMLSelectElement ||
         target instanceof HTMLTextAreaElement;
-      // Typing a bulletin, or previewing one, is not turning slides.
-      if (typing || document.body.classList.contains('printing')) return;
+      // Typing a bulletin, or anything else in a dialog, is not turning slides.
+      if (typing || (target instanceof Element && target.closest('dialog'))) return;
       // A period button takes Enter and space as its choice; the clicker's keys still turn the slides.
       if (target instanceof HTMLElement && target.closest('.briefing-periods') && CHOOSE_KEYS.has(event.key))
         return;
@@ -149,25 +156,35 @@ export function BriefingScreen({ scope, operator }: { scope?: string; operator: 
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [turn, count, toggleFullScreen]);
+  }, [turn, count, toggleFullScreen, shown]);
 
   return (
     <main className="briefing" data-testid="briefing">
       <div className="briefing-toolbar">
-        <label>
+        <div className="date-field">
           {t('briefing.day')}
-          <input
-            type="date"
-            data-testid="briefing-day"
+          <DayPicker
+            testId="briefing-day"
+            label={t('briefing.day')}
             value={day}
             max={today}
-            onChange={(event) => {
-              if (!event.target.value) return;
-              setDay(event.target.value);
+            onChange={(next) => {
+              setDay(next);
               setIndex(0);
             }}
           />
-        </label>
+        </div>
+        {operator && (
+          <ScopePicker
+            root={operator.jurisdiction}
+            value={scope}
+            testId="briefing-scope"
+            onChange={(next) => {
+              setScope(next);
+              setIndex(0);
+            }}
+          />
+        )}
         <div
           className="briefing-periods"
           role="radiogroup"

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
 import { can, type BriefingPeriod, type Role } from '../../../src/domain';
+import { Dialog } from '../components/Dialog';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { submitCommand } from '../workspace/submit-command';
 import { formatChinaClock } from '../workspace/time';
@@ -58,7 +59,12 @@ export function BulletinEditor({ day, period, scope, operator, onClose }: Bullet
   };
 
   return (
-    <section className="bulletin-editor" data-testid="bulletin-editor">
+    <Dialog
+      className="bulletin-editor"
+      label={t('documents.bulletin.heading')}
+      testId="bulletin-editor"
+      onClose={onClose}
+    >
       <header>
         <h3>{t('documents.bulletin.heading')}</h3>
         {value?.saved ? (
@@ -128,6 +134,6 @@ export function BulletinEditor({ day, period, scope, operator, onClose }: Bullet
           <BulletinSheet title={title} body={body} />
         </PrintPreview>
       )}
-    </section>
+    </Dialog>
   );
 }

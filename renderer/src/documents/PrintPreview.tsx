@@ -1,12 +1,12 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../components/Dialog';
 import './documents.css';
 
 type Exported = { state: 'idle' } | { state: 'saved'; to: string } | { state: 'failed'; error: string };
 
 /**
- * A document on A4 over the whole window, as it will print. While it is open the page prints only the
+ * A document on A4 in a dialog over the whole window, as it will print. While it is open the page prints only the
  * document, so the Electron shell saves it with `printToPDF` and the browser shell with Chromium's printing.
  */
 export function PrintPreview({
@@ -22,13 +22,8 @@ export function PrintPreview({
   const [exported, setExported] = useState<Exported>({ state: 'idle' });
   useEffect(() => {
     document.body.classList.add('printing');
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => {
-      document.body.classList.remove('printing');
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [onClose]);
+    return () => document.body.classList.remove('printing');
+  }, []);
 
   const exportPdf = async () => {
     if (!window.pingan?.printToPdf) return window.print();
@@ -42,8 +37,13 @@ export function PrintPreview({
     );
   };
 
-  return createPortal(
-    <div className="print-preview" data-testid="print-preview" role="dialog" aria-modal="true">
+  return (
+    <Dialog
+      className="print-preview"
+      label={fileName.replace(/\.pdf$/, '')}
+      testId="print-preview"
+      onClose={onClose}
+    >
       <div className="print-toolbar">
         <button className="primary" data-testid="print-export" onClick={() => void exportPdf()}>
           {t(window.pingan?.printToPdf ? 'documents.exportPdf' : 'documents.print')}
@@ -59,7 +59,6 @@ export function PrintPreview({
       <article className="print-sheet" data-testid="print-sheet">
         {children}
       </article>
-    </div>,
-    document.body,
+    </Dialog>
   );
 }

@@ -9,6 +9,8 @@ import {
   toMillis,
   type StandardShift,
 } from '../../../src/domain';
+import { DayPicker } from '../components/DatePickers';
+import { ScopePicker } from '../components/ScopePicker';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { formatChinaClock } from '../workspace/time';
 import { HandoverSignOff } from './HandoverSignOff';
@@ -22,15 +24,15 @@ const REFRESH_MS = 5_000;
 const REVIEW_KINDS = ['incident', 'order', 'mode', 'sla', 'handover'] as const;
 
 interface HandoverScreenProps {
-  scope?: string;
   operator: SessionStatus['operator'];
   onOpen: (incidentId: string) => void;
 }
 
 /** 交接班: a shift's review, its handover and sign-off, and the map played back over it. */
-export function HandoverScreen({ scope, operator, onOpen }: HandoverScreenProps) {
+export function HandoverScreen({ operator, onOpen }: HandoverScreenProps) {
   const { t, i18n } = useTranslation();
   const say = useSay();
+  const [scope, setScope] = useState<string | undefined>(undefined);
   const running = standardShiftAt(Date.now());
   const [day, setDay] = useState(running.day);
   const [name, setName] = useState<StandardShift>(running.name);
@@ -48,16 +50,16 @@ export function HandoverScreen({ scope, operator, onOpen }: HandoverScreenProps)
   return (
     <main className="handover" data-testid="handover">
       <div className="handover-toolbar">
-        <label>
+        <div className="date-field">
           {t('handover.day')}
-          <input
-            type="date"
-            data-testid="handover-day"
+          <DayPicker
+            testId="handover-day"
+            label={t('handover.day')}
             value={day}
             max={chinaDayOf(Date.now())}
-            onChange={(event) => event.target.value && setDay(event.target.value)}
+            onChange={setDay}
           />
-        </label>
+        </div>
         <label>
           {t('handover.shift')}
           <select
@@ -72,6 +74,14 @@ export function HandoverScreen({ scope, operator, onOpen }: HandoverScreenProps)
             ))}
           </select>
         </label>
+        {operator && (
+          <ScopePicker
+            root={operator.jurisdiction}
+            value={scope}
+            onChange={setScope}
+            testId="handover-scope"
+          />
+        )}
         {review && value && (
           <h2 translate="no">
             {t('handover.title', { place: value.names[review.scope] ?? review.scope })}

@@ -6,6 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import type { ReplayFrame } from '../../../src/core/contract/replay';
 import { levelOfCode, toMillis, type JurisdictionLevel, type Shift } from '../../../src/domain';
 import { desktopApi } from '../api-client';
+import { useScreenActive } from '../components/TabScreen';
 import { setUpMapEngine } from '../map/engine/setup';
 import { FORCE_COLOURS, MONITORING_STATUS_COLOURS, RISK_COLOURS, WALL } from '../map/style/palette';
 import { formatChinaClock } from '../workspace/time';
@@ -204,6 +205,10 @@ export function ReplayMap({ shift, scope, until }: { shift: Shift; scope: string
     };
     fetchLatest(at);
   }, [at, shift, scope]);
+
+  // A replay plays while it is watched: leaving the handover tab pauses it where it is.
+  const shown = useScreenActive();
+  if (!shown && playing) setPlaying(false);
 
   useEffect(() => {
     if (!playing) return;

@@ -7,6 +7,7 @@ import type {
 } from '../../../src/core/contract/api';
 import type { EntityKind, Wording } from '../../../src/domain';
 import { coreLink, desktopApi } from '../api-client';
+import { useScreenActive } from '../components/TabScreen';
 
 export type Loaded<T> =
   { state: 'loading' } | { state: 'failed'; error: Wording } | { state: 'ready'; value: T };
@@ -23,7 +24,8 @@ export function useSessionStatus(): SessionStatus | undefined {
 
 /**
  * A query that re-runs when the cache changes in one of `kinds`, at most once per `minIntervalMs`, so a
- * busy stream refreshes the screen steadily instead of on every batch.
+ * busy stream refreshes the screen steadily instead of on every batch. On a hidden tab it keeps what it has
+ * and waits; it reads afresh when the tab is shown again.
  */
 export function useLiveQuery<M extends DesktopApiMethod>(
   method: M,
@@ -36,8 +38,10 @@ export function useLiveQuery<M extends DesktopApiMethod>(
   const kindsKey = kinds.join(',');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastRun = useRef(0);
+  const active = useScreenActive();
 
   useEffect(() => {
+    if (!active) return;
     let cancelled = false;
     const run = () => {
       lastRun.current = Date.now();
@@ -65,7 +69,7 @@ export function useLiveQuery<M extends DesktopApiMethod>(
       clearTimeout(timer.current);
       timer.current = undefined;
     };
-  }, [method, inputKey, kindsKey, minIntervalMs]);
+  }, [method, inputKey, kindsKey, minIntervalMs, active]);
 
   return loaded;
 }

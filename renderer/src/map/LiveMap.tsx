@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { useTranslation } from 'react-i18next';
 import { FORCE_KINDS, STAGES, wordingOf, type Wording } from '../../../src/domain';
 import { desktopApi } from '../api-client';
+import { useScreenActive } from '../components/TabScreen';
 import { useSessionStatus } from '../hooks/useDesktop';
 import { playChime, unlockChime } from './alerts/chime';
 import { useMapFocus, type MapFocus } from './controller/focus';
@@ -150,6 +151,8 @@ function WallMap({ root, onScopeChange, focus, compact }: { root: string } & Liv
     [controller, texts, gridColouring, visible],
   );
   useEffect(() => controller?.setFontScale(fontScale), [controller, fontScale]);
+  const shown = useScreenActive();
+  useEffect(() => controller?.setShown(shown), [controller, shown]);
 
   const fallback = useMemo(
     () => ({ ...initialSnapshot(root), ...(failure ? { phase: 'failed' as const, error: failure } : {}) }),

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { DesktopApiOutput, SessionStatus } from '../../../src/core/contract/api';
 import { can, chineseDate, type Role } from '../../../src/domain';
 import { desktopApi } from '../api-client';
+import { Dialog } from '../components/Dialog';
 import { download } from '../components/download';
+import { ScopePicker } from '../components/ScopePicker';
 import { PrintPreview } from '../documents/PrintPreview';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { KeyPersonForm } from './KeyPersonForm';
@@ -18,15 +20,10 @@ type PrintedList = Extract<DesktopApiOutput<'documents.exportKeyPersons'>, { for
  * 重点人员清单, for the roles allowed to see it. Masked by default, since the wall is read by the whole room;
  * 显示完整信息 unmasks it on this screen only. Both exports go through the core, which has the hub audit them.
  */
-export function KeyPersonPanel({
-  operator,
-  scope,
-}: {
-  operator: NonNullable<SessionStatus['operator']>;
-  scope?: string;
-}) {
+export function KeyPersonPanel({ operator }: { operator: NonNullable<SessionStatus['operator']> }) {
   const { t } = useTranslation();
   const say = useSay();
+  const [scope, setScope] = useState<string | undefined>(undefined);
   const [masked, setMasked] = useState(true);
   const [registering, setRegistering] = useState(false);
   const [printing, setPrinting] = useState<PrintedList | null>(null);
@@ -63,10 +60,21 @@ export function KeyPersonPanel({
           {t('reports.keyPersons.title')}
           {value && <span className="review-count">{value.rows.length}</span>}
         </h2>
+        {value && (
+          <span className="scope-label" data-testid="key-persons-scope" translate="no">
+            {scopeName(value)}
+          </span>
+        )}
         <span className={masked ? 'muted' : 'notice error'} data-testid="key-persons-masking">
           {t(masked ? 'reports.keyPersons.masked' : 'reports.keyPersons.unmaskedWarning')}
         </span>
         <div className="reports-actions">
+          <ScopePicker
+            root={operator.jurisdiction}
+            value={scope}
+            onChange={setScope}
+            testId="key-persons-scope-picker"
+          />
           <button data-testid="key-persons-unmask" aria-pressed={!masked} onClick={() => setMasked(!masked)}>
             {t(masked ? 'reports.keyPersons.showFull' : 'reports.keyPersons.hideFull')}
           </button>
@@ -77,7 +85,7 @@ export function KeyPersonPanel({
             {t('reports.keyPersons.print')}
           </button>
           {mayRegister && (
-            <button data-testid="key-persons-register" onClick={() => setRegistering(!registering)}>
+            <button data-testid="key-persons-register" onClick={() => setRegistering(true)}>
               {t('reports.keyPersons.register')}
             </button>
           )}
@@ -86,7 +94,18 @@ export function KeyPersonPanel({
       <p className="muted audit-note">{t('reports.keyPersons.audited')}</p>
       {message && <p className={message.error ? 'notice error' : 'notice'}>{message.text}</p>}
       {registering && (
-        <KeyPersonForm scope={value?.scope ?? operator.jurisdiction} onClose={() => setRegistering(false)} />
+        <Dialog
+          className="key-person-dialog"
+          label={t('reports.keyPersons.register')}
+          testId="key-person-dialog"
+          onClose={() => setRegistering(false)}
+        >
+          <h2>{t('reports.keyPersons.register')}</h2>
+          <KeyPersonForm
+            scope={value?.scope ?? operator.jurisdiction}
+            onClose={() => setRegistering(false)}
+          />
+        </Dialog>
       )}
       {loaded.state === 'failed' && <p className="notice error">{say(loaded.error)}</p>}
       {value && value.rows.length === 0 && <p className="muted">{t('reports.keyPersons.empty')}</p>}

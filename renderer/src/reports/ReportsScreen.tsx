@@ -4,6 +4,7 @@ import type { SessionStatus } from '../../../src/core/contract/api';
 import { CODE_LENGTH, can, chineseDate, type Role } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { download } from '../components/download';
+import { ScopePicker } from '../components/ScopePicker';
 import { DocumentPreview, type DocumentRequest } from '../documents/DocumentPreview';
 import { PrintPreview } from '../documents/PrintPreview';
 import { useLiveQuery } from '../hooks/useDesktop';
@@ -44,9 +45,10 @@ function letterRequest(value: string): DocumentRequest {
  * 一书一函两清单 and 以案定补: the centre's lists, letters and the grid workers' subsidies, and the registers of
  * dangerous objects and sensitive places. The key-person list is shown only to the roles allowed to see it.
  */
-export function ReportsScreen({ scope, operator }: { scope?: string; operator: SessionStatus['operator'] }) {
+export function ReportsScreen({ operator }: { operator: SessionStatus['operator'] }) {
   const { t } = useTranslation();
   const say = useSay();
+  const [scope, setScope] = useState<string | undefined>(undefined);
   const loaded = useLiveQuery('documents.riskList', scope ? { scope } : {}, RISK_KINDS, REFRESH_MS);
   const value = loaded.state === 'ready' ? loaded.value : null;
   const [printing, setPrinting] = useState(false);
@@ -73,7 +75,20 @@ export function ReportsScreen({ scope, operator }: { scope?: string; operator: S
             {t('reports.riskList')}
             {value && <span className="review-count">{value.rows.length}</span>}
           </h2>
+          {value && (
+            <span className="scope-label" data-testid="risk-list-scope" translate="no">
+              {scopeName}
+            </span>
+          )}
           <div className="reports-actions">
+            {operator && (
+              <ScopePicker
+                root={operator.jurisdiction}
+                value={scope}
+                onChange={setScope}
+                testId="risk-list-scope-picker"
+              />
+            )}
             <button data-testid="risk-list-export" disabled={!value} onClick={() => void exportCsv()}>
               {t('reports.exportCsv')}
             </button>
@@ -113,7 +128,7 @@ export function ReportsScreen({ scope, operator }: { scope?: string; operator: S
           </div>
         )}
       </section>
-      {seesKeyPersons && <KeyPersonPanel operator={operator} scope={scope} />}
+      {seesKeyPersons && <KeyPersonPanel operator={operator} />}
       {operator && <TargetPanel operator={operator} scope={scope} />}
       <section className="reports-panel">
         <SubsidyPanel />

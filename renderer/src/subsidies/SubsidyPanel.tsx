@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can, chinaDayOf, type Role, type SubsidyMonth } from '../../../src/domain';
 import { desktopApi } from '../api-client';
+import { MonthPicker } from '../components/DatePickers';
 import { download } from '../components/download';
 import { useLiveQuery, useSessionStatus } from '../hooks/useDesktop';
 import { SubsidyChart } from './SubsidyChart';
@@ -51,20 +52,19 @@ export function SubsidyPanel() {
     <section className="subsidies" data-testid="subsidy-panel">
       <header className="subsidies-toolbar">
         <h2>{t('subsidies.title')}</h2>
-        <label>
+        <div className="date-field">
           {t('subsidies.month')}
-          <input
-            type="month"
-            data-testid="subsidy-month"
+          <MonthPicker
+            testId="subsidy-month"
+            label={t('subsidies.month')}
             value={month}
             max={currentMonth()}
-            onChange={(event) => {
-              if (!event.target.value) return;
-              setMonth(event.target.value);
+            onChange={(next) => {
+              setMonth(next);
               setMessage(null);
             }}
           />
-        </label>
+        </div>
         <button data-testid="subsidy-export" disabled={!view} onClick={() => void exportCsv()}>
           {t('subsidies.export')}
         </button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '../../../src/core/contract/api';
 import {
   ACTION_LABELS,
+  CHINA_OFFSET_MS,
   DIFFICULTIES,
   REASON_MIN_LENGTH,
   RISK_LEVELS,
@@ -10,7 +11,6 @@ import {
   availableActions,
   can,
   type Incident,
-  chinaIsoTime,
   type Difficulty,
   type LifecycleActionType,
   type MemberUnit,
@@ -21,14 +21,15 @@ import {
 import { desktopApi } from '../api-client';
 import { useLinks } from '../links/useLinks';
 import { recordText } from './record-text';
+import { DateTimePicker } from '../components/DatePickers';
 import type { CommandDraft } from './submit-command';
 import { formatClock } from './time';
 
 type ActionChoice = LifecycleActionType | 'addNote';
 
-/** `datetime-local` wants wall-clock time without a zone: China time, which the centres keep. */
-function localInputValue(date: Date): string {
-  return chinaIsoTime(date.getTime()).slice(0, 16);
+/** A moment as China's wall clock shows it (YYYY-MM-DDTHH:mm), whatever the computer's time zone. */
+function chinaClockValue(date: Date): string {
+  return new Date(date.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16);
 }
 
 interface FormProps {
@@ -49,14 +50,14 @@ function ActionForm({
   onSubmit,
   onCancel,
 }: FormProps & { action: ActionChoice }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { incident } = detail;
   const envelope = { incidentId: incident.id, baseVersion: base.version };
   const [risk, setRisk] = useState<RiskLevel>(incident.riskLevel ?? 'medium');
   const [text, setText] = useState('');
   const [units, setUnits] = useState<MemberUnit[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [deadline, setDeadline] = useState(() => localInputValue(new Date(Date.now() + 3 * 24 * 3_600_000)));
+  const [deadline, setDeadline] = useState(() => chinaClockValue(new Date(Date.now() + 3 * 24 * 3_600_000)));
   const [satisfaction, setSatisfaction] = useState<Satisfaction>('satisfied');
   // No default: the grade sets a grid worker's pay, so it is chosen, never assumed.
   const [difficulty, setDifficulty] = useState<Difficulty | ''>('');
@@ -76,7 +77,7 @@ function ActionForm({
     void desktopApi.call('sla.get', {}).then((result) => {
       if (!result.ok) return;
       const minutes = result.value.config[detail.mode].resolve[incident.riskLevel ?? 'high'];
-      setDeadline(localInputValue(new Date(Date.now() + minutes * 60_000)));
+      setDeadline(chinaClockValue(new Date(Date.now() + minutes * 60_000)));
     });
   }, [action, incident.jurisdictionCode, incident.riskLevel, detail.mode]);
 
@@ -183,15 +184,15 @@ function ActionForm({
               </label>
             ))}
           </fieldset>
-          <label>
+          <div className="date-field">
             {t('ws.action.deadline')}
-            <input
-              type="datetime-local"
-              lang={i18n.language}
+            <DateTimePicker
               value={deadline}
-              onChange={(event) => setDeadline(event.target.value)}
+              onChange={setDeadline}
+              testId="assign-deadline"
+              label={t('ws.action.deadline')}
             />
-          </label>
+          </div>
         </>
       )}
       {action === 'acknowledge' && (

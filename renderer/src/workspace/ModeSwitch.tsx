@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
 import { REASON_MIN_LENGTH, can, type Role } from '../../../src/domain';
+import { Dialog } from '../components/Dialog';
 import { useLinks } from '../links/useLinks';
-import { submitCommand } from './submit-command';
 import { useSay } from '../words/say';
+import { submitCommand } from './submit-command';
 
 /** 平战结合: a commander puts the jurisdiction on a war footing, with a reason, and stands it down again. */
 export function ModeSwitch({ status }: { status: SessionStatus }) {
@@ -18,6 +19,10 @@ export function ModeSwitch({ status }: { status: SessionStatus }) {
   if (!operator || !can(operator.role as Role, 'switch-mode')) return null;
   const target = status.mode === 'wartime' ? 'peacetime' : 'wartime';
 
+  const close = () => {
+    setOpen(false);
+    setError(null);
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await submitCommand({
@@ -39,37 +44,50 @@ export function ModeSwitch({ status }: { status: SessionStatus }) {
         data-testid="mode-switch"
         disabled={actionBlocked !== null}
         title={actionBlocked ?? actionNote ?? undefined}
-        onClick={() => setOpen(!open)}
+        onClick={() => setOpen(true)}
       >
         {t(target === 'wartime' ? 'ws.mode.switchToWartime' : 'ws.mode.switchToPeacetime')}
       </button>
       {open && (
-        <form
-          className="mode-switch-form"
-          onSubmit={(event) => void submit(event)}
-          data-testid="mode-switch-form"
+        <Dialog
+          className="mode-switch-dialog"
+          label={t(target === 'wartime' ? 'ws.mode.switchToWartime' : 'ws.mode.switchToPeacetime')}
+          testId="mode-switch-dialog"
+          onClose={close}
         >
-          <label>
-            {t('ws.mode.reason')}
-            <input
-              data-testid="mode-switch-reason"
-              value={reason}
-              minLength={REASON_MIN_LENGTH}
-              onChange={(event) => setReason(event.target.value)}
-              autoFocus
-            />
-          </label>
-          <button
-            type="submit"
-            className="primary"
-            disabled={reason.trim().length < REASON_MIN_LENGTH || actionBlocked !== null}
-            title={actionBlocked ?? actionNote ?? undefined}
-            data-testid="mode-switch-confirm"
+          <form
+            className="mode-switch-form"
+            onSubmit={(event) => void submit(event)}
+            data-testid="mode-switch-form"
           >
-            {t('ws.mode.confirm')}
-          </button>
-          {error && <span className="notice error">{error}</span>}
-        </form>
+            <h2>{t(target === 'wartime' ? 'ws.mode.switchToWartime' : 'ws.mode.switchToPeacetime')}</h2>
+            <label>
+              {t('ws.mode.reason')}
+              <input
+                data-testid="mode-switch-reason"
+                value={reason}
+                minLength={REASON_MIN_LENGTH}
+                onChange={(event) => setReason(event.target.value)}
+                autoFocus
+              />
+            </label>
+            <div className="form-buttons">
+              <button
+                type="submit"
+                className="primary"
+                disabled={reason.trim().length < REASON_MIN_LENGTH || actionBlocked !== null}
+                title={actionBlocked ?? actionNote ?? undefined}
+                data-testid="mode-switch-confirm"
+              >
+                {t('ws.mode.confirm')}
+              </button>
+              <button type="button" data-testid="mode-switch-cancel" onClick={close}>
+                {t('ws.action.cancel')}
+              </button>
+              {error && <span className="notice error">{error}</span>}
+            </div>
+          </form>
+        </Dialog>
       )}
     </div>
   );

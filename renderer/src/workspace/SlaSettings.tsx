@@ -13,6 +13,7 @@ import {
 } from '../../../src/domain';
 import { submitCommand } from './submit-command';
 import { useLiveQuery } from '../hooks/useDesktop';
+import { Dialog } from '../components/Dialog';
 import { SlaGrid } from './SlaGrid';
 import { sayIssue, useSay, type FieldIssue } from '../words/say';
 
@@ -87,10 +88,10 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
   const current = sla.state === 'ready' ? sla.value.config : null;
   // Unedited, the dialog shows the tables in force, as they arrive; the first change starts a draft of them.
   const table = draft ?? current;
-  const toggle = () => {
+  const show = () => {
     setDraft(null);
     setMessage(null);
-    setOpen(!open);
+    setOpen(true);
   };
 
   const problems = table
@@ -108,11 +109,17 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
 
   return (
     <div className="sla-settings">
-      <button data-testid="sla-settings" onClick={toggle}>
+      <button data-testid="sla-settings" onClick={show}>
         {t('ws.sla.title')}
       </button>
       {open && table && (
-        <div className="sla-dialog" role="dialog" aria-label={t('ws.sla.title')} data-testid="sla-dialog">
+        <Dialog
+          className="sla-dialog"
+          label={t('ws.sla.title')}
+          testId="sla-dialog"
+          onClose={() => setOpen(false)}
+        >
+          <h2>{t('ws.sla.title')}</h2>
           {MODES.map((mode) => (
             <div key={mode}>
               <SlaGrid
@@ -178,10 +185,12 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
                 {t('ws.sla.save')}
               </button>
             )}
-            <button onClick={() => setOpen(false)}>{t('ws.sla.cancel')}</button>
+            <button data-testid="sla-close" onClick={() => setOpen(false)}>
+              {t('ws.sla.cancel')}
+            </button>
             {message && <span className="notice">{message}</span>}
           </div>
-        </div>
+        </Dialog>
       )}
     </div>
   );

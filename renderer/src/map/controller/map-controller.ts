@@ -123,6 +123,8 @@ export class MapController {
   /** The overlay layers the style being loaded was built with. */
   private styledLayers: LayerSpecification[];
   private destroyed = false;
+  /** Whether the map's tab is the one shown; a hidden map holds its repaints until it is shown again. */
+  private shown = true;
   private readonly blockedOrigins = new Set<string>();
 
   /**
@@ -211,6 +213,26 @@ export class MapController {
     this.context = { ...this.context, ...options };
     this.layerSync.sync(this.map, overlayLayers(this.context));
     this.pulse.setVisible(this.context.visible.incidents);
+  }
+
+  /**
+   * A map on a hidden tab keeps taking changes into its sources but draws none of them: repainting ~150,000
+   * points in software for a screen no one sees is the wall PC's most expensive waste. Shown again, it draws
+   * once with everything it took in meanwhile, at the size its container has now.
+   */
+  setShown(shown: boolean): void {
+    if (shown === this.shown || this.destroyed) return;
+    this.shown = shown;
+    if (!shown) {
+      this.map.triggerRepaint = () => undefined;
+      return;
+    }
+    Reflect.deleteProperty(this.map, 'triggerRepaint');
+    const canvas = this.map.getCanvas();
+    const container = this.map.getContainer();
+    if (canvas.clientWidth !== container.clientWidth || canvas.clientHeight !== container.clientHeight)
+      this.map.resize();
+    this.map.triggerRepaint();
   }
 
   setFontScale(scale: number): void {
