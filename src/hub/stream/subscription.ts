@@ -62,6 +62,10 @@ export async function catchUpAndJoin(
     // would deliver events the snapshot already holds.
     await broadcaster.reached(cursor);
   }
+  // The client may hold more of the log than this process has broadcast yet (another hub process sharing the
+  // store committed it, and this one has still to read it): joining now would send it again what it holds.
+  // Wait for the stream to pass it, but never for a stretch the log does not have.
+  await broadcaster.reached(Math.min(cursor, await store.headSeq()));
 
   for (;;) {
     const target = broadcaster.broadcastThrough;
