@@ -169,7 +169,7 @@ export function SlaSettings({ status }: { status: SessionStatus }) {
           )}
           <p className="muted">
             {sla.state === 'ready' && sla.value.configuredAt
-              ? t('ws.sla.configuredAt', { code: sla.value.configuredAtName ?? '' })
+              ? t('ws.sla.configuredAt', { place: sla.value.configuredAtName ?? '' })
               : t('ws.sla.defaults')}
             {' · '}
             {t('ws.sla.minutes')}

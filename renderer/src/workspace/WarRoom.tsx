@@ -80,7 +80,7 @@ export function SlaTable({ mode }: { mode: Mode }) {
       />
       <p className="muted">
         {sla.value.configuredAt
-          ? t('ws.sla.configuredAt', { code: sla.value.configuredAtName ?? '' })
+          ? t('ws.sla.configuredAt', { place: sla.value.configuredAtName ?? '' })
           : t('ws.sla.defaults')}
       </p>
     </section>

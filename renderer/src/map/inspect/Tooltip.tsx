@@ -87,7 +87,14 @@ export function Tooltip({ hover }: { hover: Hover }) {
         <>
           <strong translate="no">{target.name}</strong>
           <span>
-            {t(`map.level.${target.level}`)} · <span translate="no">{target.code}</span>
+            {t(`map.level.${target.level}`)}
+            {/* A grid's code is how the grid directory and the grid workers name it; other places go by name. */}
+            {target.level === 'grid' && (
+              <>
+                {' · '}
+                {t('map.tooltip.gridCode', { code: target.code })}
+              </>
+            )}
           </span>
           {target.drillable && <span className="map-hint">{t('map.tooltip.drill')}</span>}
         </>
