@@ -63,7 +63,7 @@ test('the briefing presents yesterday’s figures as slides, turned by keyboard 
         );
     await page.screenshot({ path: testInfo.outputPath(`briefing-${key}.png`) });
   }
-  await expect(page.getByTestId('briefing-position')).toHaveText('第 8 / 8 页');
+  await expect(page.getByTestId('briefing-position')).toHaveText('第 9 / 9 页');
   await page.keyboard.press('PageUp');
   await expect(slide).toHaveAttribute('data-slide', 'hotspots');
   await page.keyboard.press('Home');
