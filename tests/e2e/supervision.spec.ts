@@ -227,7 +227,8 @@ test('an admin turns automatic escalation off for wartime, and the hub keeps it 
       timeout: 10_000,
     });
     await expect(operatorPage.getByTestId('sla-escalation-wartime-automatic')).toBeDisabled();
-    await operatorPage.getByTestId('sla-settings').click();
+    await operatorPage.keyboard.press('Escape');
+    await expect(operatorPage.getByTestId('sla-dialog')).toBeHidden();
   } finally {
     await adminPage.context().close();
   }

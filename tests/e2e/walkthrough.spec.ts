@@ -166,6 +166,8 @@ test('跟踪督办: escalated, then a supervision notice issued', async () => {
 test('结果回访: resolved, with its difficulty graded for the subsidy', async () => {
   await act('resolve', async (p) => {
     await p.getByTestId('resolve-difficulty').selectOption('ordinary');
+    // The grid worker who mediated it, from the grid's roll: the subsidy by case is theirs.
+    await p.getByTestId('resolve-resolver').selectOption({ index: 1 });
     await p.getByTestId('action-text').fill('经司法所调解，双方重新确认边界并签订协议');
   });
   await expectStage('结果回访');

@@ -78,10 +78,9 @@ export function StatusBar({ status }: { status: SessionStatus | undefined }) {
       <span className="status-operator" data-testid="status-operator">
         {status.operator ? (
           <>
-            {t('status.operator', {
-              name: status.operator.person ?? status.operator.name,
-              role: t(`role.${status.operator.role}`),
-            })}
+            {/* The person's name and post are theirs, in whatever language they were entered. */}
+            <span translate="no">{status.operator.person ?? status.operator.name}</span>
+            {t('status.operatorRole', { role: t(`role.${status.operator.role}`) })}
             {' · '}
             <span translate="no">{status.operator.jurisdictionName ?? status.operator.jurisdiction}</span>
           </>
