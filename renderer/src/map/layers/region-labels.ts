@@ -54,10 +54,13 @@ const LABELS: Record<
   },
 };
 
-/** A label's text: the name, with the code under it once there is room for both. */
+/**
+ * A label's text: a place goes by its name; a grid also shows its code under it, since the grid directory and
+ * the grid workers name grids by code.
+ */
 function labelText(level: JurisdictionLevel): ExpressionSpecification {
   const name: ExpressionSpecification = ['get', 'name'];
-  if (level === 'county' || level === 'township') return ['format', name, {}];
+  if (level !== 'grid') return ['format', name, {}];
   return [
     'format',
     name,
