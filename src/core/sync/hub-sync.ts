@@ -100,7 +100,13 @@ export class HubSync {
     });
     this.socket = socket;
 
-    socket.on('connect', () => void this.subscribe(socket));
+    socket.on('connect', () => {
+      // A connection cut before the hub answers rejects the pending acknowledgement: the next connection
+      // subscribes afresh from the cursor, so only a failure on a live connection is worth reporting.
+      this.subscribe(socket).catch((error: unknown) => {
+        if (socket.connected) this.update({ lastError: `could not subscribe: ${(error as Error).message}` });
+      });
+    });
     socket.on('disconnect', (reason) => {
       this.update({ connection: 'offline', catchUp: null });
       // A hub shutting down cleanly disconnects its clients, and socket.io only reconnects by itself after a
