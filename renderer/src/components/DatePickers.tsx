@@ -66,6 +66,47 @@ interface CalendarProps {
 /** The latest of `value` and `max`, compared as the strings they are (both zero-padded, most significant first). */
 const atMost = (value: string, max: string | undefined) => (max !== undefined && value > max ? max : value);
 
+/** The year and month selects a day and a month are both chosen with; months after the latest allowed are greyed. */
+function YearMonthParts({
+  year,
+  month,
+  maxYear,
+  maxMonth,
+  testId,
+  onChange,
+}: {
+  year: number;
+  month: number;
+  maxYear: number;
+  maxMonth: number;
+  testId: string;
+  onChange(year: number, month: number): void;
+}) {
+  const words = useDateWords();
+  return (
+    <>
+      <Part
+        part="year"
+        value={year}
+        choices={range(Math.min(year, maxYear - YEARS_BACK), Math.max(year, maxYear))}
+        after={maxYear}
+        word={words.year}
+        testId={testId}
+        onChange={(next) => onChange(next, month)}
+      />
+      <Part
+        part="month"
+        value={month}
+        choices={range(1, 12)}
+        after={year === maxYear ? maxMonth : undefined}
+        word={words.month}
+        testId={testId}
+        onChange={(next) => onChange(year, next)}
+      />
+    </>
+  );
+}
+
 /** A calendar day chosen by year, month and day, worded in the interface's language. */
 export function DayPicker({ value, max, onChange, testId, label }: CalendarProps) {
   const words = useDateWords();
@@ -81,23 +122,13 @@ export function DayPicker({ value, max, onChange, testId, label }: CalendarProps
   };
   return (
     <span className="date-picker" role="group" aria-label={label} data-testid={testId} data-value={value}>
-      <Part
-        part="year"
-        value={year}
-        choices={range(Math.min(year, maxYear - YEARS_BACK), Math.max(year, maxYear))}
-        after={maxYear}
-        word={words.year}
+      <YearMonthParts
+        year={year}
+        month={month}
+        maxYear={maxYear}
+        maxMonth={maxMonth}
         testId={testId}
-        onChange={(next) => set(next, month, day)}
-      />
-      <Part
-        part="month"
-        value={month}
-        choices={range(1, 12)}
-        after={year === maxYear ? maxMonth : undefined}
-        word={words.month}
-        testId={testId}
-        onChange={(next) => set(year, next, day)}
+        onChange={(nextYear, nextMonth) => set(nextYear, nextMonth, day)}
       />
       <Part
         part="day"
@@ -114,29 +145,18 @@ export function DayPicker({ value, max, onChange, testId, label }: CalendarProps
 
 /** A calendar month chosen by year and month, worded in the interface's language. */
 export function MonthPicker({ value, max, onChange, testId, label }: CalendarProps) {
-  const words = useDateWords();
   const [year, month] = value.split('-').map(Number) as [number, number];
   const [maxYear, maxMonth] = (max ?? `${year + YEARS_BACK}-12`).split('-').map(Number) as [number, number];
   const set = (nextYear: number, nextMonth: number) => onChange(atMost(`${nextYear}-${pad(nextMonth)}`, max));
   return (
     <span className="date-picker" role="group" aria-label={label} data-testid={testId} data-value={value}>
-      <Part
-        part="year"
-        value={year}
-        choices={range(Math.min(year, maxYear - YEARS_BACK), Math.max(year, maxYear))}
-        after={maxYear}
-        word={words.year}
+      <YearMonthParts
+        year={year}
+        month={month}
+        maxYear={maxYear}
+        maxMonth={maxMonth}
         testId={testId}
-        onChange={(next) => set(next, month)}
-      />
-      <Part
-        part="month"
-        value={month}
-        choices={range(1, 12)}
-        after={year === maxYear ? maxMonth : undefined}
-        word={words.month}
-        testId={testId}
-        onChange={(next) => set(year, next)}
+        onChange={set}
       />
     </span>
   );
