@@ -20,20 +20,28 @@ function useWords() {
 const villageOf = (row: Row, names: Readonly<Record<string, string>>) =>
   names[row.jurisdictionCode.slice(0, CODE_LENGTH.village)] ?? '';
 
+/** The columns of a register, and one for the actions where the role may change it. */
+function RegisterHead({ columns, withActions }: { columns: readonly string[]; withActions: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th key={column}>{t(`targets.columns.${column}`)}</th>
+        ))}
+        {withActions && <th>{t('targets.columns.actions')}</th>}
+      </tr>
+    </thead>
+  );
+}
+
 /** 危险物: riskiest first, each with its holder and whether its inspection is overdue. */
 export function DangerousObjectTable({ rows, names, actions }: TableProps<DangerousObjectRow>) {
   const { t, language } = useWords();
   const columns = ['name', 'category', 'place', 'holder', 'risk', 'lastInspected', 'inspection'];
   return (
     <table className="risk-list target-list" data-testid="dangerous-objects">
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th key={column}>{t(`targets.columns.${column}`)}</th>
-          ))}
-          {actions && <th>{t('targets.columns.actions')}</th>}
-        </tr>
-      </thead>
+      <RegisterHead columns={columns} withActions={actions !== null} />
       <tbody>
         {rows.map((row) => (
           <tr key={row.id} data-testid="dangerous-object">
@@ -60,14 +68,7 @@ export function SensitivePlaceTable({ rows, names, actions }: TableProps<Sensiti
   const columns = ['name', 'category', 'place', 'address', 'radius'];
   return (
     <table className="risk-list target-list" data-testid="sensitive-places">
-      <thead>
-        <tr>
-          {columns.map((column) => (
-            <th key={column}>{t(`targets.columns.${column}`)}</th>
-          ))}
-          {actions && <th>{t('targets.columns.actions')}</th>}
-        </tr>
-      </thead>
+      <RegisterHead columns={columns} withActions={actions !== null} />
       <tbody>
         {rows.map((row) => (
           <tr key={row.id} data-testid="sensitive-place">
