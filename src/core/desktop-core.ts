@@ -693,7 +693,7 @@ export class DesktopCore {
       'documents.keyPersons': async ({ scope, masked }) => this.keyPersons(scope, masked),
       'targets.register': async ({ scope }) => {
         const view = targetRegisterView(this.cache.db, this.scoped(scope), Date.now());
-        return { ...view.register, names: this.placeNames(view.places) };
+        return { ...view.register, names: this.placeNames([view.register.scope, ...view.places]) };
       },
       'documents.exportKeyPersons': async ({ scope, format }) => {
         const list = this.keyPersons(scope, false);

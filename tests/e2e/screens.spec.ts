@@ -74,10 +74,15 @@ test('the reports’ lists keep their own scope, named, whatever the wall is dri
   const scope = page.getByTestId('risk-list-scope');
   await expect(scope).toHaveText('大理白族自治州', { timeout: 30_000 });
   await expect(page.getByTestId('key-persons-scope')).toHaveText('大理白族自治州');
+  await expect(page.getByTestId('targets-scope')).toHaveText('大理白族自治州');
 
   await page.getByTestId('risk-list-scope-picker').selectOption({ label: '大理市' });
   await expect(scope).toHaveText('大理市');
-  // Changed on the risk list only: the key-person list and the briefing keep theirs.
+  // Changed on the risk list only: the key-person list, the registers and the briefing keep theirs.
+  await expect(page.getByTestId('key-persons-scope')).toHaveText('大理白族自治州');
+  await expect(page.getByTestId('targets-scope')).toHaveText('大理白族自治州');
+  await page.getByTestId('targets-scope-picker').selectOption({ label: '大理市' });
+  await expect(page.getByTestId('targets-scope')).toHaveText('大理市');
   await expect(page.getByTestId('key-persons-scope')).toHaveText('大理白族自治州');
   await page.getByTestId('screen-briefing').click();
   await expect(page.getByTestId('briefing-scope')).toHaveValue('5329');

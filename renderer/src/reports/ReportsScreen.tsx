@@ -129,7 +129,7 @@ export function ReportsScreen({ operator }: { operator: SessionStatus['operator'
         )}
       </section>
       {seesKeyPersons && <KeyPersonPanel operator={operator} />}
-      {operator && <TargetPanel operator={operator} scope={scope} />}
+      {operator && <TargetPanel operator={operator} />}
       <section className="reports-panel">
         <SubsidyPanel />
       </section>

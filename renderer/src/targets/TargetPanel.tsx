@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
 import type { DangerousObjectRow, SensitivePlaceRow } from '../../../src/core/contract/targets';
 import { can, reasonSchema, type Role, type TargetEntry } from '../../../src/domain';
+import { ScopePicker } from '../components/ScopePicker';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { submitCommand } from '../workspace/submit-command';
 import { useSay } from '../words/say';
@@ -68,14 +69,10 @@ function RemoveTarget({ row, onDone }: { row: DangerousObjectRow | SensitivePlac
  * 危险物与敏感地: the registers of the scope, for every role to read; commanders and admins register, edit and
  * remove entries.
  */
-export function TargetPanel({
-  operator,
-  scope,
-}: {
-  operator: NonNullable<SessionStatus['operator']>;
-  scope?: string;
-}) {
+export function TargetPanel({ operator }: { operator: NonNullable<SessionStatus['operator']> }) {
   const { t } = useTranslation();
+  // Its own scope, like every list of the tab: changed only here, never by a drill-down elsewhere.
+  const [scope, setScope] = useState<string | undefined>(undefined);
   const say = useSay();
   const loaded = useLiveQuery('targets.register', scope ? { scope } : {}, TARGET_KINDS_WATCHED);
   const value = loaded.state === 'ready' ? loaded.value : null;
@@ -101,13 +98,24 @@ export function TargetPanel({
     <section className="reports-panel target-panel" data-testid="target-panel">
       <header>
         <h2>{t('targets.title')}</h2>
-        {mayManage && (
-          <div className="reports-actions">
+        {value && (
+          <span className="scope-label" data-testid="targets-scope" translate="no">
+            {value.names[value.scope] ?? ''}
+          </span>
+        )}
+        <div className="reports-actions">
+          <ScopePicker
+            root={operator.jurisdiction}
+            value={scope}
+            onChange={setScope}
+            testId="targets-scope-picker"
+          />
+          {mayManage && (
             <button data-testid="target-register" onClick={() => setForm(form ? null : { editing: null })}>
               {t('targets.register')}
             </button>
-          </div>
-        )}
+          )}
+        </div>
       </header>
       {form && (
         <TargetForm
