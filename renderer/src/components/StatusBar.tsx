@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../src/core/contract/api';
 import { TIMED_STAGES } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
-import { formatChinaTime } from '../links/china-time';
+import { formatChinaTime } from '../words/china-time';
 import { SoundBlockedBar } from '../links/SoundBlockedBar';
 import { useLinks } from '../links/useLinks';
 

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { coreLink } from '../api-client';
-import { formatChinaTime } from './china-time';
+import { formatChinaTime } from '../words/china-time';
 import { hubLink } from './hub-link';
 import './i18n';
 import './links.css';

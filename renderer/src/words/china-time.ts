@@ -30,3 +30,22 @@ export function formatChinaDate(day: string, language: string): string {
   const ms = Date.parse(`${day}T00:00:00+08:00`);
   return Number.isNaN(ms) ? day : format(language, false).format(ms);
 }
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "21:50:03" (or "21:50"): the time of day in China, on a 24-hour clock. */
+export function formatChinaTime(at: number, language: string, withSeconds = true): string {
+  const key = `${language}|${withSeconds}`;
+  let found = clockFormats.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(language, {
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(withSeconds ? { second: '2-digit' } : {}),
+      hourCycle: 'h23',
+      timeZone: CHINA_TIME_ZONE,
+    });
+    clockFormats.set(key, found);
+  }
+  return found.format(new Date(at));
+}

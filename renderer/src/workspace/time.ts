@@ -1,3 +1,5 @@
+import { CHINA_TIME_ZONE } from '../words/china-time';
+
 /** "2 h 05 min", "3 d 4 h", "12 min": a span as an operator reads a deadline. */
 export function formatSpan(ms: number, language: string): string {
   const minutes = Math.max(0, Math.round(Math.abs(ms) / 60_000));
@@ -35,10 +37,10 @@ function clockFormat(language: string, timeZone: string | undefined): Intl.DateT
 
 /** In China time whatever the machine's zone: the centres keep China time. */
 export function formatClock(iso: string, language: string): string {
-  return clockFormat(language, 'Asia/Shanghai').format(new Date(iso));
+  return clockFormat(language, CHINA_TIME_ZONE).format(new Date(iso));
 }
 
 /** In China time whatever the machine's zone: the time a report's figures stand at belongs to China's day. */
 export function formatChinaClock(iso: string, language: string): string {
-  return clockFormat(language, 'Asia/Shanghai').format(new Date(iso));
+  return clockFormat(language, CHINA_TIME_ZONE).format(new Date(iso));
 }
