@@ -31,7 +31,8 @@ export class Presence {
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly io: Server) {
-    this.sweeper = setInterval(() => void this.sweep(), SWEEP_MS);
+    // A sweep that fails (a Redis hiccup while announcing) is retried by the next one, a second later.
+    this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), SWEEP_MS);
     this.sweeper.unref();
   }
 
