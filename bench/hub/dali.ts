@@ -1,4 +1,5 @@
-import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { pointOnFeature } from '@turf/point-on-feature';
 import { seededRandom } from '../../src/regions/build/seeded-random';
 import { readBoundaries, readJurisdictions } from '../../src/regions/store';
 

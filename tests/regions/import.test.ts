@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { area, bboxPolygon } from '@turf/turf';
+import { area } from '@turf/area';
+import { bboxPolygon } from '@turf/bbox-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RegionImportError, importRegion } from '../../src/regions/import';

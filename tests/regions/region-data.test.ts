@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import {
-  area,
-  bbox,
-  bboxClip,
-  difference,
-  feature,
-  featureCollection,
-  intersect,
-  kinks,
-  length,
-  lineString,
-} from '@turf/turf';
+import { area } from '@turf/area';
+import { bbox } from '@turf/bbox';
+import { bboxClip } from '@turf/bbox-clip';
+import { difference } from '@turf/difference';
+import { feature, featureCollection, lineString } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { kinks } from '@turf/kinks';
+import { length } from '@turf/length';
 import type { BBox, Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { CODE_LENGTH, type Jurisdiction } from '../../src/domain/jurisdiction';

@@ -1,4 +1,5 @@
-import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { JurisdictionLevel, LngLat } from '../../domain';
 import type { Random } from '../../regions/build/seeded-random';

@@ -1,4 +1,9 @@
-import { area, featureCollection, feature, intersect, kinks, rewind, union } from '@turf/turf';
+import { area } from '@turf/area';
+import { featureCollection, feature } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { kinks } from '@turf/kinks';
+import { rewind } from '@turf/rewind';
+import { union } from '@turf/union';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 
 /** Every boundary this build produces is one of these. */

@@ -1,5 +1,7 @@
 import { Delaunay } from 'd3-delaunay';
-import { bbox, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { BBox, Position } from 'geojson';
 import { intersectPolygonal, polygonsOf, type Polygonal } from './polygons';
 import type { Random } from './seeded-random';

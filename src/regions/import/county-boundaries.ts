@@ -1,5 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { area, bbox, bboxClip, difference, feature, featureCollection } from '@turf/turf';
+import { area } from '@turf/area';
+import { bbox } from '@turf/bbox';
+import { bboxClip } from '@turf/bbox-clip';
+import { difference } from '@turf/difference';
+import { feature, featureCollection } from '@turf/helpers';
 import type { BBox, Feature, MultiPolygon, Polygon } from 'geojson';
 import { CODE_LENGTH, regionIdSchema } from '../../domain/jurisdiction';
 import { readBoundaries, readManifest } from '../store';

@@ -1,4 +1,5 @@
-import { feature, featureCollection, union } from '@turf/turf';
+import { feature, featureCollection } from '@turf/helpers';
+import { union } from '@turf/union';
 import { JURISDICTION_LEVELS, type Jurisdiction } from '../../domain/jurisdiction';
 import type { BoundaryCollection, RegionData } from '../store';
 import type { GridGeometry } from './validate-geometry';

@@ -1,4 +1,7 @@
-import { area, bbox, featureCollection, feature, intersect } from '@turf/turf';
+import { area } from '@turf/area';
+import { bbox } from '@turf/bbox';
+import { featureCollection, feature } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
 import type { BBox } from 'geojson';
 import { formatShare, type ProblemList } from './problems';
 import type { ImportedGrid } from './validate-grids';

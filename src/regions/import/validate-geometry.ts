@@ -1,4 +1,6 @@
-import { area, kinks, rewind } from '@turf/turf';
+import { area } from '@turf/area';
+import { kinks } from '@turf/kinks';
+import { rewind } from '@turf/rewind';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { COORDINATE_DECIMALS } from '../store';
 import { isRecord } from './is-record';

@@ -1,4 +1,4 @@
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import { dirname } from 'node:path';
 import type { Force } from '../../../src/domain';
 import { createAccount, createApiKey } from '../../../src/hub/accounts';

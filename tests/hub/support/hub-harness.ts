@@ -1,4 +1,4 @@
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';

@@ -1,4 +1,4 @@
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import { readBoundaries } from '../../../src/regions/store';
 
 /** A point inside a Dali village, where what is filed under it must lie. */
