@@ -49,67 +49,92 @@ function next(
   return { kind, id, jurisdiction, version: (lookup(kind, id)?.version ?? 0) + 1, doc };
 }
 
-/**
- * What an event changes. Incident events carry the whole incident, so its version is the incident's own;
- * everything else counts its changes here. `lookup` answers with the state before the event.
- */
-export function projectEvent(event: HubEvent, lookup: EntityLookup): EntityState[] {
+type EventOf<T extends HubEvent['type']> = Extract<HubEvent, { type: T }>;
+
+type IncidentEvent = EventOf<
+  | 'incident.reported'
+  | 'alarm.raised'
+  | 'incident.assessed'
+  | 'incident.escalated'
+  | 'supervision.issued'
+  | 'incident.resolved'
+  | 'incident.followed-up'
+  | 'incident.reopened'
+  | 'incident.closed'
+  | 'incident.overdue-escalated'
+  | 'incident.assigned'
+  | 'order.acknowledged'
+>;
+type RecordEvent = EventOf<'note.added' | 'bulletin.saved' | 'handover.submitted' | 'handover.accepted'>;
+type DecisionEvent = EventOf<'mode.switched' | 'sla.configured' | 'subsidy.configured'>;
+type FieldEvent = EventOf<'monitoring.status-changed' | 'force.moved'>;
+type RegisterEvent = EventOf<
+  | 'monitoring.registered'
+  | 'forces.registered'
+  | 'units.registered'
+  | 'coverage.registered'
+  | 'key-person.registered'
+  | 'key-person.removed'
+  | 'target.registered'
+  | 'target.removed'
+>;
+
+/** Incident events carry the whole incident, so its version is the incident's own. */
+function incidentState(incident: IncidentEvent['payload']['incident']): EntityState {
+  return {
+    kind: 'incident',
+    id: incident.id,
+    jurisdiction: incident.jurisdictionCode,
+    version: incident.version,
+    doc: incident,
+  };
+}
+
+/** An incident's lifecycle: the incident itself, and the orders an assignment issues or an acknowledgement marks. */
+function projectIncidentEvent(event: IncidentEvent, lookup: EntityLookup): EntityState[] {
+  const { incident } = event.payload;
   switch (event.type) {
-    case 'incident.reported':
-    case 'alarm.raised':
-    case 'incident.assessed':
-    case 'incident.escalated':
-    case 'supervision.issued':
-    case 'incident.resolved':
-    case 'incident.followed-up':
-    case 'incident.reopened':
-    case 'incident.closed':
-    case 'incident.overdue-escalated': {
-      const { incident } = event.payload;
+    case 'incident.assigned':
       return [
-        {
-          kind: 'incident',
-          id: incident.id,
-          jurisdiction: incident.jurisdictionCode,
-          version: incident.version,
-          doc: incident,
-        },
+        incidentState(incident),
+        ...event.payload.orders.map((order) =>
+          next(lookup, 'order', order.id, incident.jurisdictionCode, order),
+        ),
       ];
-    }
-    case 'incident.assigned': {
-      const { incident, orders } = event.payload;
-      return [
-        {
-          kind: 'incident',
-          id: incident.id,
-          jurisdiction: incident.jurisdictionCode,
-          version: incident.version,
-          doc: incident,
-        },
-        ...orders.map((order) => next(lookup, 'order', order.id, incident.jurisdictionCode, order)),
-      ];
-    }
     case 'order.acknowledged': {
-      const { incident, orderId, acknowledgement } = event.payload;
+      const { orderId, acknowledgement } = event.payload;
       const order = lookup('order', orderId)?.doc as Order | undefined;
-      const changes: EntityState[] = [
-        {
-          kind: 'incident',
-          id: incident.id,
-          jurisdiction: incident.jurisdictionCode,
-          version: incident.version,
-          doc: incident,
-        },
+      if (!order) return [incidentState(incident)];
+      return [
+        incidentState(incident),
+        next(lookup, 'order', orderId, incident.jurisdictionCode, { ...order, acknowledgement }),
       ];
-      if (order) {
-        changes.push(
-          next(lookup, 'order', orderId, incident.jurisdictionCode, { ...order, acknowledgement }),
-        );
-      }
-      return changes;
     }
+    default:
+      return [incidentState(incident)];
+  }
+}
+
+/** What operators write down: notes on incidents, bulletins and shift handovers. */
+function projectRecordEvent(event: RecordEvent, lookup: EntityLookup): EntityState[] {
+  switch (event.type) {
     case 'note.added':
       return [next(lookup, 'note', event.payload.note.id, event.jurisdiction, event.payload.note)];
+    case 'bulletin.saved':
+      return [
+        next(lookup, 'bulletin', event.payload.bulletin.id, event.jurisdiction, event.payload.bulletin),
+      ];
+    case 'handover.submitted':
+    case 'handover.accepted':
+      return [
+        next(lookup, 'handover', event.payload.handover.id, event.jurisdiction, event.payload.handover),
+      ];
+  }
+}
+
+/** What a jurisdiction decides for everything below it, one record per jurisdiction that decided. */
+function projectDecisionEvent(event: DecisionEvent, lookup: EntityLookup): EntityState[] {
+  switch (event.type) {
     case 'mode.switched':
       return [
         next(lookup, 'mode', event.payload.state.jurisdictionCode, event.jurisdiction, event.payload.state),
@@ -126,15 +151,12 @@ export function projectEvent(event: HubEvent, lookup: EntityLookup): EntityState
           event.payload.rates,
         ),
       ];
-    case 'bulletin.saved':
-      return [
-        next(lookup, 'bulletin', event.payload.bulletin.id, event.jurisdiction, event.payload.bulletin),
-      ];
-    case 'handover.submitted':
-    case 'handover.accepted':
-      return [
-        next(lookup, 'handover', event.payload.handover.id, event.jurisdiction, event.payload.handover),
-      ];
+  }
+}
+
+/** What the field systems report: a monitoring point's status, a force's position. */
+function projectFieldEvent(event: FieldEvent, lookup: EntityLookup): EntityState[] {
+  switch (event.type) {
     case 'monitoring.status-changed': {
       const { point } = event.payload;
       return [next(lookup, 'monitoring-point', point.id, point.jurisdictionCode, point)];
@@ -146,6 +168,12 @@ export function projectEvent(event: HubEvent, lookup: EntityLookup): EntityState
       const moved: Force = { ...(force.doc as Force), position, ...(onDuty === undefined ? {} : { onDuty }) };
       return [next(lookup, 'force', force.id, force.jurisdiction, moved)];
     }
+  }
+}
+
+/** The registers: what the centre knows is there, from monitoring points to key persons and targets. */
+function projectRegisterEvent(event: RegisterEvent, lookup: EntityLookup): EntityState[] {
+  switch (event.type) {
     case 'monitoring.registered':
       return event.payload.points.map((point) =>
         next(lookup, 'monitoring-point', point.id, point.jurisdictionCode, point),
@@ -178,6 +206,38 @@ export function projectEvent(event: HubEvent, lookup: EntityLookup): EntityState
       const { target } = event.payload;
       return [next(lookup, target.kind, target.id, target.jurisdictionCode, target)];
     }
+  }
+}
+
+/**
+ * What an event changes. Incident events carry the whole incident, so its version is the incident's own;
+ * everything else counts its changes here. `lookup` answers with the state before the event.
+ */
+export function projectEvent(event: HubEvent, lookup: EntityLookup): EntityState[] {
+  switch (event.type) {
+    case 'note.added':
+    case 'bulletin.saved':
+    case 'handover.submitted':
+    case 'handover.accepted':
+      return projectRecordEvent(event, lookup);
+    case 'mode.switched':
+    case 'sla.configured':
+    case 'subsidy.configured':
+      return projectDecisionEvent(event, lookup);
+    case 'monitoring.status-changed':
+    case 'force.moved':
+      return projectFieldEvent(event, lookup);
+    case 'monitoring.registered':
+    case 'forces.registered':
+    case 'units.registered':
+    case 'coverage.registered':
+    case 'key-person.registered':
+    case 'key-person.removed':
+    case 'target.registered':
+    case 'target.removed':
+      return projectRegisterEvent(event, lookup);
+    default:
+      return projectIncidentEvent(event, lookup);
   }
 }
 

@@ -119,4 +119,70 @@ describe('projecting events onto current state', () => {
     ]);
     expect(state.get(`mode/${COUNTY}`)).toMatchObject({ version: 2, doc: { mode: 'peacetime' } });
   });
+
+  /** One event of each family beyond incidents, its payload reduced to what projection reads. */
+  const draft = (type: string, payload: object, jurisdiction = COUNTY) =>
+    ({ type, jurisdiction, at: T0, payload }) as unknown as HubEventDraft;
+  const at = (code: string) => ({ id: `${code}-thing`, jurisdictionCode: code });
+
+  it.each([
+    { event: draft('note.added', { note: { id: 'note-1' } }), records: [['note/note-1', COUNTY]] },
+    { event: draft('bulletin.saved', { bulletin: { id: 'b-1' } }), records: [['bulletin/b-1', COUNTY]] },
+    { event: draft('handover.submitted', { handover: { id: 'h-1' } }), records: [['handover/h-1', COUNTY]] },
+    { event: draft('handover.accepted', { handover: { id: 'h-1' } }), records: [['handover/h-1', COUNTY]] },
+    {
+      event: draft('sla.configured', { jurisdictionCode: COUNTY, config: {} }, '5329'),
+      records: [[`sla/${COUNTY}`, '5329']],
+    },
+    {
+      event: draft('subsidy.configured', { jurisdictionCode: COUNTY, rates: {} }),
+      records: [[`subsidy-rates/${COUNTY}`, COUNTY]],
+    },
+    {
+      event: draft('monitoring.status-changed', { point: at(VILLAGE) }),
+      records: [[`monitoring-point/${VILLAGE}-thing`, VILLAGE]],
+    },
+    {
+      event: draft('monitoring.registered', { points: [at(VILLAGE), at(GRID)] }),
+      records: [
+        [`monitoring-point/${VILLAGE}-thing`, VILLAGE],
+        [`monitoring-point/${GRID}-thing`, GRID],
+      ],
+    },
+    {
+      event: draft('units.registered', { units: [at(COUNTY)] }),
+      records: [[`member-unit/${COUNTY}-thing`, COUNTY]],
+    },
+    {
+      event: draft('coverage.registered', { places: [at(VILLAGE)], roads: [at(GRID)] }),
+      records: [
+        [`key-place/${VILLAGE}-thing`, VILLAGE],
+        [`road-segment/${GRID}-thing`, GRID],
+      ],
+    },
+    {
+      event: draft('key-person.removed', { person: at(GRID) }),
+      records: [[`key-person/${GRID}-thing`, GRID]],
+    },
+    {
+      event: draft('target.registered', { target: { ...at(VILLAGE), kind: 'sensitive-place' } }),
+      records: [[`sensitive-place/${VILLAGE}-thing`, VILLAGE]],
+    },
+    {
+      event: draft('order.acknowledged', {
+        incident: { id: 'inc-1', jurisdictionCode: GRID, version: 4 },
+        orderId: 'order-unknown',
+        acknowledgement: {},
+      }),
+      records: [['incident/inc-1', GRID]],
+    },
+  ])('projects $event.type onto its records', ({ event, records }) => {
+    const once = replay([event]);
+    expect([...once.values()].map((entity) => [`${entity.kind}/${entity.id}`, entity.jurisdiction])).toEqual(
+      records,
+    );
+    const twice = replay([event, event]);
+    const expectedVersion = event.type === 'order.acknowledged' ? 4 : 2;
+    for (const entity of twice.values()) expect(entity.version).toBe(expectedVersion);
+  });
 });

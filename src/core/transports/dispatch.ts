@@ -1,13 +1,13 @@
 import { wording, wordingOf } from '../../domain/wording';
 import { desktopApiContract, isDesktopApiMethod, type DesktopApiResult } from '../contract/api';
-import type { DesktopHandlers } from '../desktop-core';
+import type { DesktopApiHandlers } from '../handlers/types';
 
 /**
  * The one place a call from the renderer meets the core: the method must exist, the input must match
  * its schema, and the output is checked too, so both transports behave the same.
  */
 export async function dispatchDesktopCall(
-  handlers: DesktopHandlers,
+  handlers: DesktopApiHandlers,
   method: string,
   input: unknown,
 ): Promise<DesktopApiResult<unknown>> {

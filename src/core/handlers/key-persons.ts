@@ -1,0 +1,49 @@
+import { CODE_LENGTH, keyPersonList, keyPersonRow } from '../../domain';
+import { keyPersonsIn } from '../cache/key-persons';
+import type { KeyPersonListView } from '../contract/key-persons';
+import { keyPersonCsv } from '../documents/key-person-export';
+import type { CoreServices, HandlersFor } from './types';
+
+type KeyPersonMethods = 'documents.keyPersons' | 'documents.exportKeyPersons';
+type KeyPersonSources = Pick<CoreServices, 'cache' | 'queue' | 'session' | 'names'>;
+
+/** 重点人员清单 of a scope: the rows, masked for screens others can read, and the names they refer to. */
+function keyPersonsOf(
+  { cache, queue, session, names }: KeyPersonSources,
+  scope: string | undefined,
+  masked: boolean,
+): KeyPersonListView {
+  session.requirePermission('view-key-persons', 'the key-person list');
+  const within = session.scoped(scope);
+  const persons = keyPersonList(keyPersonsIn(cache.db, within), within);
+  const named = names.places([
+    within,
+    ...persons.map((person) => person.jurisdictionCode.slice(0, CODE_LENGTH.village)),
+  ]);
+  for (const incidentId of new Set(persons.flatMap((person) => person.linkedIncidentIds)))
+    named[incidentId] = queue.get(incidentId)?.title ?? incidentId;
+  names.addAccounts(named, new Set(persons.map((person) => person.registeredBy)));
+  return { scope: within, masked, rows: persons.map((person) => keyPersonRow(person, masked)), names: named };
+}
+
+/**
+ * The key-person list, to roles that may see it: on screen, masked or whole, and exported whole, each export
+ * recorded in the hub's audit log.
+ */
+export function keyPersonHandlers(
+  services: KeyPersonSources & Pick<CoreServices, 'exportAudit'>,
+): HandlersFor<KeyPersonMethods> {
+  return {
+    'documents.keyPersons': async ({ scope, masked }) => keyPersonsOf(services, scope, masked),
+    'documents.exportKeyPersons': async ({ scope, format }) => {
+      const list = keyPersonsOf(services, scope, false);
+      const now = Date.now();
+      services.exportAudit.record(
+        { document: 'key-person-list', scope: list.scope, format, count: list.rows.length },
+        now,
+      );
+      if (format === 'pdf') return { format, ...list, count: list.rows.length };
+      return { format, ...keyPersonCsv(list.rows, list.names, list.names[list.scope] ?? list.scope, now) };
+    },
+  };
+}

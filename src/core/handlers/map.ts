@@ -1,0 +1,24 @@
+import type { CoreServices, HandlersFor } from './types';
+
+type MapMethods =
+  'counts.get' | 'entities.inView' | 'entities.nearest' | 'map.features' | 'region.boundaries';
+
+/** What the map draws: counts, the entities in view or nearest a point, their features, and the boundaries. */
+export function mapHandlers({
+  queries,
+  session,
+  regions,
+}: Pick<CoreServices, 'queries' | 'session' | 'regions'>): HandlersFor<MapMethods> {
+  return {
+    'counts.get': async () => queries.counts(),
+    'entities.inView': async ({ kind, bbox, limit }) => {
+      const items = queries.inBox(kind, bbox, limit + 1);
+      return { items: items.slice(0, limit), truncated: items.length > limit };
+    },
+    'entities.nearest': async ({ kind, location, limit }) => ({
+      items: queries.nearest(kind, location, limit),
+    }),
+    'map.features': async ({ kind, ids, scope }) => queries.mapFeatures(kind, session.scoped(scope), ids),
+    'region.boundaries': async ({ level, scope }) => regions.boundariesWithin(level, session.scoped(scope)),
+  };
+}

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { OperatorCommand } from '../../domain';
+import type { LocalCache } from '../cache/local-cache';
+import type { CacheQueries } from '../cache/queries';
+import type { DesktopApiContract, DesktopApiMethod, DesktopApiOutput, SessionStatus } from '../contract/api';
+import type { IncidentQueue, QueueRules } from '../queue/incident-queue';
+import type { ShiftReplay } from '../replay/shift-replay';
+import type { ExportAudit } from '../services/export-audit';
+import type { NamesDirectory } from '../services/names-directory';
+import type { Regions } from '../services/regions';
+import type { SessionPolicy } from '../services/session-policy';
+import type { Collaboration } from '../sync/collaboration';
+import type { OutboxEntry, Outbox } from '../sync/outbox';
+
+/** One handler per method of the API contract: its input as parsed (defaults applied), its output as declared. */
+export type DesktopApiHandlers = {
+  [M in DesktopApiMethod]: (input: z.output<DesktopApiContract[M]['input']>) => Promise<DesktopApiOutput<M>>;
+};
+
+/** The handlers of a part of the contract: what one feature's module answers. */
+export type HandlersFor<M extends DesktopApiMethod> = Pick<DesktopApiHandlers, M>;
+
+/** What the handler modules are given; each takes only the part it uses. */
+export interface CoreServices {
+  cache: LocalCache;
+  queries: CacheQueries;
+  outbox: Outbox;
+  queue: IncidentQueue;
+  presence: Pick<Collaboration, 'open'>;
+  shiftReplay: ShiftReplay;
+  session: SessionPolicy;
+  names: NamesDirectory;
+  regions: Regions;
+  exportAudit: ExportAudit;
+  status: () => SessionStatus;
+  /** Puts a command in the outbox, where it waits for the hub whether or not it is there now. */
+  submit: (command: OperatorCommand) => OutboxEntry;
+  /** The rules deadlines are computed by, as the cache knows them now. */
+  queueRules: () => QueueRules;
+}
