@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { LocalCache } from '../../src/core/cache/local-cache';
 import { startCoreWorker } from '../../src/core/worker/core-client';
 import { INCIDENT_CATEGORIES, openIncident, type HubEvent, type HubEventDraft } from '../../src/domain';
-import { generateInventory } from '../../src/hub/seed/inventory';
+import { generateInventory } from '../../src/sim/seed/inventory';
 import type { Progress } from '../lib/progress';
 import { median } from '../lib/stats';
 import { CORE_BENCH } from './settings';

@@ -7,7 +7,7 @@ import {
   viewRangeOf,
   type LngLat,
 } from '../../src/domain';
-import { generateInventory } from '../../src/hub/seed/inventory';
+import { generateInventory } from '../../src/sim/seed/inventory';
 import type { Benchmark } from '../lib/benchmark';
 import { median } from '../lib/stats';
 

@@ -1,6 +1,6 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { pointOnFeature } from '@turf/point-on-feature';
-import { seededRandom } from '../../src/regions/build/seeded-random';
+import { seededRandom } from '../../src/regions/seeded-random';
 import { readBoundaries, readJurisdictions } from '../../src/regions/store';
 
 export const REGION = 'dali';

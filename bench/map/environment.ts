@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { runDesktop } from '../../src/cli/desktop';
 import { bootstrapAccounts } from '../../src/hub/bootstrap';
-import { seedHub } from '../../src/hub/seed/seed-hub';
+import { seedHub } from '../../src/cli/seed-demo';
 import { startHub } from '../../src/hub/server';
 import { startSimulator } from '../../src/sim/simulator';
 import type { Progress } from '../lib/progress';

@@ -5,7 +5,7 @@ import { ROLES, jurisdictionCodeSchema, roleSchema } from '../domain';
 import { createAccount, createApiKey } from '../hub/accounts';
 import { bootstrapAccounts } from '../hub/bootstrap';
 import { RegionIndex } from '../hub/region-index';
-import { seedHub } from '../hub/seed/seed-hub';
+import { seedHub } from './seed-demo';
 import { startHub } from '../hub/server';
 import { openHubStore, type HubStore } from '../hub/store';
 import { progressReporter } from './progress';

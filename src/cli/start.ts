@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { z } from 'zod';
 import { addChinaDays, chinaDayOf, chinaDayStart } from '../domain';
 import { bootstrapAccounts } from '../hub/bootstrap';
-import { seedHub } from '../hub/seed/seed-hub';
+import { seedHub } from './seed-demo';
 import { recordEvents } from '../hub/projector';
 import { startHub, type Hub } from '../hub/server';
 import { DEMO_SPEED } from '../sim/clock';

@@ -155,6 +155,39 @@ function describeIssues(error: { issues: { path: PropertyKey[]; message: string 
     .join('; ');
 }
 
+/** A command that does not parse: refused before anything is read, under its id if it carries one. */
+function invalidCommand(
+  raw: unknown,
+  error: { issues: { path: PropertyKey[]; message: string }[] },
+): CommandOutcome {
+  const commandId =
+    typeof raw === 'object' && raw !== null && typeof (raw as { commandId?: unknown }).commandId === 'string'
+      ? (raw as { commandId: string }).commandId
+      : null;
+  return {
+    ok: false,
+    commandId,
+    code: 'invalid-command',
+    words: wordingOfIssues(error.issues),
+    reason: describeIssues(error),
+  };
+}
+
+/** What a batch of commands came to: every outcome, or the one that stopped it (refused or replayed). */
+export type BatchReply =
+  { ok: true; outcomes: CommandOutcome[] } | { ok: false; index: number; reply: CommandReply };
+
+/** Rolls a batch's transaction back at the command that stopped it. */
+class BatchStopped extends Error {
+  constructor(
+    readonly index: number,
+    readonly reply: CommandReply,
+    readonly command: OperatorCommand | null,
+  ) {
+    super(`command ${index} of the batch stopped it`);
+  }
+}
+
 /**
  * Applies operator commands at most once. The command's outcome — accepted with the seqs of its events, or
  * refused with a reason — is stored with its id in the same transaction as its events, so a retry after a
@@ -178,73 +211,117 @@ export class CommandHandler {
     const at = new Date(this.clock()).toISOString();
     const parsed = operatorCommandSchema.safeParse(raw);
     if (!parsed.success) {
-      const commandId =
-        typeof raw === 'object' &&
-        raw !== null &&
-        typeof (raw as { commandId?: unknown }).commandId === 'string'
-          ? (raw as { commandId: string }).commandId
-          : null;
-      const outcome: CommandOutcome = {
-        ok: false,
-        commandId,
-        code: 'invalid-command',
-        words: wordingOfIssues(parsed.error.issues),
-        reason: describeIssues(parsed.error),
-      };
-      await this.store.transaction((tx) =>
-        tx.audit({
-          at,
-          actor: claims.accountId,
-          action: 'command',
-          target: null,
-          outcome: 'refused',
-          detail: outcome,
-        }),
-      );
+      const outcome = invalidCommand(raw, parsed.error);
+      await this.auditRefusal(claims, null, outcome, at);
       this.onCommitted(outcome, null);
       return outcome;
     }
     const command = parsed.data;
-
-    const reply = await this.store.transaction(async (tx): Promise<CommandReply> => {
+    const reply = await this.store.transaction(async (tx) => {
       await tx.serialise();
-      const previous = await tx.getCommandOutcome(command.commandId);
-      if (previous) {
-        if (previous.accountId !== claims.accountId) {
-          return {
-            ok: false,
-            commandId: command.commandId,
-            code: 'command-id-taken',
-            words: wording('commandIdTaken'),
-            reason: `command id ${command.commandId} was already used by another account`,
-          };
-        }
-        return { ...(previous.outcome as CommandOutcome), replayed: true };
-      }
-      const decision = await this.decide(tx, operatorOf(claims), command, at);
-      const seqs = decision.ok ? (await recordEvents(tx, decision.events)).map((event) => event.seq) : [];
-      const outcome: CommandOutcome = decision.ok
-        ? { ok: true, commandId: command.commandId, seqs }
-        : {
-            ok: false,
-            commandId: command.commandId,
-            code: decision.code,
-            words: decision.words,
-            reason: decision.reason,
-          };
-      await tx.putCommandOutcome({ commandId: command.commandId, accountId: claims.accountId, outcome });
-      await tx.audit({
-        at,
-        actor: claims.accountId,
-        action: `command.${command.type}`,
-        target: commandTarget(command),
-        outcome: outcome.ok ? 'accepted' : 'refused',
-        detail: decision.ok ? { commandId: command.commandId, seqs, ...decision.audit } : outcome,
-      });
-      return outcome;
+      return this.applyOnce(tx, claims, command, at);
     });
     if (!reply.replayed) this.onCommitted(reply, command);
     return reply;
+  }
+
+  /**
+   * Commands another system sends in one batch (a member unit's acknowledgements), each drafted against the
+   * state the ones before it left: applied in one transaction, by the same rules and at most once like any
+   * command — or, if one is refused or was applied before, none of them, and the refusal is audited.
+   */
+  async handleBatch(
+    claims: OperatorClaims,
+    drafts: readonly ((tx: HubTransaction) => Promise<unknown>)[],
+  ): Promise<BatchReply> {
+    const at = new Date(this.clock()).toISOString();
+    let applied: { outcome: CommandOutcome; command: OperatorCommand }[];
+    try {
+      applied = await this.store.transaction(async (tx) => {
+        await tx.serialise();
+        const accepted: { outcome: CommandOutcome; command: OperatorCommand }[] = [];
+        for (const [index, draft] of drafts.entries()) {
+          const raw = await draft(tx);
+          const parsed = operatorCommandSchema.safeParse(raw);
+          if (!parsed.success) throw new BatchStopped(index, invalidCommand(raw, parsed.error), null);
+          const reply = await this.applyOnce(tx, claims, parsed.data, at);
+          if (!reply.ok || reply.replayed) throw new BatchStopped(index, reply, parsed.data);
+          accepted.push({ outcome: reply, command: parsed.data });
+        }
+        return accepted;
+      });
+    } catch (error) {
+      if (!(error instanceof BatchStopped)) throw error;
+      if (!error.reply.replayed) {
+        await this.auditRefusal(claims, error.command, error.reply, at);
+        this.onCommitted(error.reply, error.command);
+      }
+      return { ok: false, index: error.index, reply: error.reply };
+    }
+    for (const { outcome, command } of applied) this.onCommitted(outcome, command);
+    return { ok: true, outcomes: applied.map(({ outcome }) => outcome) };
+  }
+
+  /** A refusal whose transaction wrote nothing, audited on its own. */
+  private auditRefusal(
+    claims: OperatorClaims,
+    command: OperatorCommand | null,
+    outcome: CommandOutcome,
+    at: string,
+  ): Promise<void> {
+    return this.store.transaction((tx) =>
+      tx.audit({
+        at,
+        actor: claims.accountId,
+        action: command ? `command.${command.type}` : 'command',
+        target: command ? commandTarget(command) : null,
+        outcome: 'refused',
+        detail: outcome,
+      }),
+    );
+  }
+
+  /** Decides and records a command, unless its id already has an outcome: then that outcome, replayed. */
+  private async applyOnce(
+    tx: HubTransaction,
+    claims: OperatorClaims,
+    command: OperatorCommand,
+    at: string,
+  ): Promise<CommandReply> {
+    const previous = await tx.getCommandOutcome(command.commandId);
+    if (previous) {
+      if (previous.accountId !== claims.accountId) {
+        return {
+          ok: false,
+          commandId: command.commandId,
+          code: 'command-id-taken',
+          words: wording('commandIdTaken'),
+          reason: `command id ${command.commandId} was already used by another account`,
+        };
+      }
+      return { ...(previous.outcome as CommandOutcome), replayed: true };
+    }
+    const decision = await this.decide(tx, operatorOf(claims), command, at);
+    const seqs = decision.ok ? (await recordEvents(tx, decision.events)).map((event) => event.seq) : [];
+    const outcome: CommandOutcome = decision.ok
+      ? { ok: true, commandId: command.commandId, seqs }
+      : {
+          ok: false,
+          commandId: command.commandId,
+          code: decision.code,
+          words: decision.words,
+          reason: decision.reason,
+        };
+    await tx.putCommandOutcome({ commandId: command.commandId, accountId: claims.accountId, outcome });
+    await tx.audit({
+      at,
+      actor: claims.accountId,
+      action: `command.${command.type}`,
+      target: commandTarget(command),
+      outcome: outcome.ok ? 'accepted' : 'refused',
+      detail: decision.ok ? { commandId: command.commandId, seqs, ...decision.audit } : outcome,
+    });
+    return outcome;
   }
 
   private async decide(

@@ -3,7 +3,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Jurisdiction } from '../domain';
 import { levelOfCode } from '../domain/jurisdiction';
 import { readBoundaries, readJurisdictions, readManifest, type BoundaryCollection } from '../regions/store';
-import { bboxOf } from './bbox';
+import { bboxOf } from '../domain/geo';
 
 type Shape = { geometry: Polygon | MultiPolygon; bbox: [number, number, number, number] };
 

@@ -15,8 +15,8 @@ import { CommandHandler } from './commands';
 import { EscalationSweep } from './escalation-sweep';
 import { codeForFastifyError, sendError } from './http/errors';
 import { buildOpenApiDocument } from './http/openapi';
-import { INGEST_ENDPOINTS, type IngestPath } from './ingest/schemas';
-import { IngestError, IngestService, type IngestResult } from './ingest/ingest-service';
+import { INGEST_ENDPOINTS, type IngestPath } from '../protocol/ingest';
+import { IngestError, IngestService } from './ingest/ingest-service';
 import { createHubMetrics, type HubMetrics } from './observability/metrics';
 import { RegionIndex } from './region-index';
 import { openHubStore, type ApiKeyRecord, type HubStore } from './store';
@@ -173,7 +173,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         }, sweepMs)
       : undefined;
   commands.checkPlacesAgainst(region);
-  const ingest = new IngestService(store, region, (seqs) => {
+  const ingest = new IngestService(store, region, commands, (seqs) => {
     metrics.eventsAppended.inc(seqs.length);
     announceCommit();
   });
@@ -455,49 +455,20 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     return record;
   }
 
-  const handlers: Record<IngestPath, (key: ApiKeyRecord, body: never) => Promise<IngestResult>> = {
-    '/api/v1/reports': (key, body) => ingest.reports(key, body),
-    '/api/v1/hotline/tickets': (key, body) => ingest.hotlineTickets(key, body),
-    '/api/v1/monitoring/status': (key, body) => ingest.monitoringStatus(key, body),
-    '/api/v1/monitoring/alarms': (key, body) => ingest.monitoringAlarms(key, body),
-    '/api/v1/forces/positions': (key, body) => ingest.forcePositions(key, body),
-    '/api/v1/orders/acknowledgements': (key, body) => ingest.acknowledgements(key, body),
-  };
-
-  for (const [path, endpoint] of Object.entries(INGEST_ENDPOINTS) as [
-    IngestPath,
-    (typeof INGEST_ENDPOINTS)[IngestPath],
-  ][]) {
+  for (const path of Object.keys(INGEST_ENDPOINTS) as IngestPath[]) {
     app.post(
       path,
       { config: { rateLimit: { max: ingestLimit, timeWindow: '1 minute', keyGenerator: keyOf } } },
       async (request, reply) => {
         const key = await authenticateKey(request, reply);
         if (!key) return reply;
-        const parsed = endpoint.schema.safeParse(request.body);
-        if (!parsed.success) {
-          metrics.ingestRejections.inc({ endpoint: path, reason: 'invalid-body' });
-          return sendError(
-            reply,
-            400,
-            'invalid-body',
-            'the body does not match the schema',
-            zodProblems(parsed.error),
-          );
-        }
         try {
-          const result = await handlers[path](key, parsed.data as never);
+          const result = await ingest.accept(path, key, request.body);
           return reply.code(201).send(result);
         } catch (error) {
           if (!(error instanceof IngestError)) throw error;
           metrics.ingestRejections.inc({ endpoint: path, reason: error.code });
-          return sendError(
-            reply,
-            error.status,
-            error.code,
-            error.problems[0] ?? error.message,
-            error.problems,
-          );
+          return sendError(reply, error.status, error.code, error.message, error.problems);
         }
       },
     );

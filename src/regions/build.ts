@@ -8,10 +8,10 @@ import {
 } from '../domain/jurisdiction';
 import { countyBoundaries } from './build/county-boundaries';
 import { allocateGrids } from './build/grid-counts';
-import { gridCode, gridName, isUrbanTownship, isUrbanVillage } from './build/names';
+import { gridCode, gridName, isUrbanTownship, isUrbanVillage } from './names';
 import { areaOf, unionPolygonal, type Polygonal } from './build/polygons';
 import { GRIDS_PER_VILLAGE, REGION_SPECS, type RegionSpec } from './build/region-specs';
-import { seededRandom } from './build/seeded-random';
+import { seededRandom } from './seeded-random';
 import { settle } from './build/settle';
 import {
   packageVersion,

@@ -1,6 +1,6 @@
 import type { LngLat, MonitoringPoint, MonitoringStatus } from '../domain';
-import { distanceKm } from '../hub/seed/shapes';
-import { seededRandom, type Random } from '../regions/build/seeded-random';
+import { distanceKm } from '../domain/geo';
+import { seededRandom, type Random } from '../regions/seeded-random';
 import { chance, poisson } from './draw';
 import { outageChance } from './earthquake';
 

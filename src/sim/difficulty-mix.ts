@@ -1,5 +1,5 @@
 import type { Difficulty, RiskLevel } from '../domain';
-import type { Random } from '../regions/build/seeded-random';
+import type { Random } from '../regions/seeded-random';
 import { pickWeighted } from './draw';
 
 /**

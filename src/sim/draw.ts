@@ -1,4 +1,4 @@
-import type { Random } from '../regions/build/seeded-random';
+import type { Random } from '../regions/seeded-random';
 
 /** Random draws the simulator's plans are made of; all take the seeded source, never Math.random. */
 export function pick<T>(random: Random, items: readonly T[]): T {

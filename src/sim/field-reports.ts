@@ -1,4 +1,4 @@
-import type { IngestPath } from '../hub/ingest/schemas';
+import type { IngestPath } from '../protocol/ingest';
 import type { Channel, PlannedIncident } from './plan';
 
 export const CHANNEL_PATHS: Record<Channel, IngestPath> = {

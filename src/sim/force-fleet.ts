@@ -1,7 +1,7 @@
 import { pointAlongRoute, type Force, type ForceKind, type LngLat } from '../domain';
 import { COORDINATE_DECIMALS } from '../regions/store';
-import { distanceKm } from '../hub/seed/shapes';
-import { hashSeed, seededRandom, type Random } from '../regions/build/seeded-random';
+import { distanceKm } from '../domain/geo';
+import { hashSeed, seededRandom, type Random } from '../regions/seeded-random';
 import { chance } from './draw';
 import { CONVERGENCE_RADIUS_KM } from './earthquake';
 import type { SimRegion } from './region-model';

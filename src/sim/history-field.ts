@@ -9,7 +9,7 @@ import {
   type HubEventDraft,
   type MonitoringPoint,
 } from '../domain';
-import { seededRandom } from '../regions/build/seeded-random';
+import { seededRandom } from '../regions/seeded-random';
 import { COORDINATE_DECIMALS } from '../regions/store';
 import { volunteerTurn } from './force-fleet';
 

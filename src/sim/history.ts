@@ -12,7 +12,7 @@ import {
   type Operator,
   type Order,
 } from '../domain';
-import { generateInventory } from '../hub/seed/inventory';
+import { generateInventory } from './seed/inventory';
 import { pastFieldEvents } from './history-field';
 import { DAY_SECONDS, newIncidentOf, planDay, type PlannedIncident } from './plan';
 import type { Step } from './script';

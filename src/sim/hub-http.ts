@@ -1,4 +1,4 @@
-import type { IngestPath } from '../hub/ingest/schemas';
+import type { IngestPath } from '../protocol/ingest';
 
 export interface Tokens {
   accessToken: string;

@@ -1,4 +1,4 @@
-import type { IngestPath } from '../hub/ingest/schemas';
+import type { IngestPath } from '../protocol/ingest';
 import type { HubHttp } from './hub-http';
 
 export interface OutboxObserver {

@@ -1,4 +1,4 @@
-import type { Random } from '../regions/build/seeded-random';
+import type { Random } from '../regions/seeded-random';
 import type { Reporter } from '../domain';
 import { chance, pick } from './draw';
 

@@ -11,10 +11,10 @@ import {
   type Reporter,
   type RiskLevel,
 } from '../domain';
-import { memberUnitId } from '../hub/seed/member-units';
-import { distanceKm } from '../hub/seed/shapes';
-import { placeNameOfVillage } from '../regions/build/names';
-import { seededRandom, type Random } from '../regions/build/seeded-random';
+import { memberUnitId } from './seed/member-units';
+import { distanceKm } from '../domain/geo';
+import { placeNameOfVillage } from '../regions/names';
+import { seededRandom, type Random } from '../regions/seeded-random';
 import {
   CAMERA_ALARMS,
   DAILY_CATEGORIES,

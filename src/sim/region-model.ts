@@ -1,9 +1,9 @@
 import type { Jurisdiction, LngLat, MonitoringPoint } from '../domain';
-import { generateInventory, type Inventory } from '../hub/seed/inventory';
-import { readRegionTree, type RegionTree } from '../hub/seed/region-tree';
-import { RegionShapes } from '../hub/seed/shapes';
-import { isUrbanVillage } from '../regions/build/names';
-import type { Random } from '../regions/build/seeded-random';
+import { generateInventory, type Inventory } from './seed/inventory';
+import { readRegionTree, type RegionTree } from './seed/region-tree';
+import { RegionShapes } from './seed/shapes';
+import { isUrbanVillage } from '../regions/names';
+import type { Random } from '../regions/seeded-random';
 import { weightedIndexPicker } from './draw';
 
 /** Everything the simulator knows of a region: its tree, its shapes and the inventory the hub was seeded with. */

@@ -1,5 +1,5 @@
 import { DEFAULT_SLA, type Difficulty, type Mode, type RiskLevel, type Satisfaction } from '../domain';
-import type { Random } from '../regions/build/seeded-random';
+import type { Random } from '../regions/seeded-random';
 import { drawDifficulty } from './difficulty-mix';
 import { between, chance, logNormal, pickWeighted } from './draw';
 

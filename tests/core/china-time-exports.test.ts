@@ -3,7 +3,7 @@ import type { QueueRow } from '../../src/core/contract/queue';
 import { riskListCsv } from '../../src/core/documents/risk-list-export';
 import { exportQueue } from '../../src/core/queue/queue-export';
 import { chinaDateTime, chinaFileStamp, chinaIsoTime, type OutstandingRisk } from '../../src/domain';
-import { newIncidentId } from '../../src/hub/ingest/ingest-service';
+import { newIncidentId } from '../../src/hub/ingest/incident-id';
 
 /** 01:30 on 2 March in China: still 1 March in UTC. */
 const LATE_EVENING_UTC = '2026-03-01T17:30:00.000Z';

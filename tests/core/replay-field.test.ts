@@ -8,7 +8,7 @@ import {
   type HubEventDraft,
   type Operator,
 } from '../../src/domain';
-import { generateInventory } from '../../src/hub/seed/inventory';
+import { generateInventory } from '../../src/sim/seed/inventory';
 import { pastDays } from '../../src/sim/history';
 
 const actor: Operator = { id: 'sim', name: '模拟指挥长', role: 'commander', jurisdictionCode: '5329' };

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DesktopCore } from '../../src/core/desktop-core';
-import { seedHub } from '../../src/hub/seed/seed-hub';
+import { seedHub } from '../../src/cli/seed-demo';
 import { startHub } from '../../src/hub/server';
 import { openHubStore } from '../../src/hub/store';
 import { adminChecksum, caughtUpTo, tempDir } from './support/core-harness';

@@ -16,7 +16,7 @@ import {
   type RoadSegment,
   type ViewPoint,
 } from '../../src/domain';
-import { seededRandom } from '../../src/regions/build/seeded-random';
+import { seededRandom } from '../../src/regions/seeded-random';
 
 const VILLAGES = ['532901003001', '532901003002', '532901004001'];
 

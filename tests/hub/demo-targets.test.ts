@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hubEventSchema, isInspectionOverdue, type Target } from '../../src/domain';
-import { demoTargetEvents } from '../../src/hub/seed/demo-targets';
-import { RegionShapes } from '../../src/hub/seed/shapes';
+import { demoTargetEvents } from '../../src/sim/seed/demo-targets';
+import { RegionShapes } from '../../src/sim/seed/shapes';
 import { readJurisdictions } from '../../src/regions/store';
 
 describe('the demonstration’s dangerous objects and sensitive places', () => {

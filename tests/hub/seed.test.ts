@@ -17,9 +17,9 @@ import {
   monitoringPointSchema,
   type HubEvent,
 } from '../../src/domain';
-import { demoKeyPersonEvents } from '../../src/hub/seed/demo-key-persons';
-import { generateInventory, type Inventory } from '../../src/hub/seed/inventory';
-import { seedHub } from '../../src/hub/seed/seed-hub';
+import { demoKeyPersonEvents } from '../../src/sim/seed/demo-key-persons';
+import { generateInventory, type Inventory } from '../../src/sim/seed/inventory';
+import { seedHub } from '../../src/cli/seed-demo';
 import { openHubStore, type HubStore } from '../../src/hub/store';
 import { readBoundaries, readJurisdictions } from '../../src/regions/store';
 

@@ -10,7 +10,7 @@ import {
   type LifecycleAction,
   type Operator,
 } from '../../src/domain';
-import { distanceKm } from '../../src/hub/seed/shapes';
+import { distanceKm } from '../../src/domain/geo';
 import { YANGBI_EARTHQUAKE } from '../../src/sim/earthquake';
 import { newIncidentOf, planDay, type PlannedIncident } from '../../src/sim/plan';
 import { simRegion } from '../../src/sim/region-model';

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/domain';
 import { createAccount, createApiKey } from '../../src/hub/accounts';
-import { seedHub } from '../../src/hub/seed/seed-hub';
+import { seedHub } from '../../src/cli/seed-demo';
 import { startHub, type Hub } from '../../src/hub/server';
 import { openHubStore } from '../../src/hub/store';
 import { startSimulator, type SimulatorStats } from '../../src/sim/simulator';

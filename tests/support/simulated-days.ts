@@ -19,7 +19,7 @@ import {
   type RiskLevel,
   type Satisfaction,
 } from '../../src/domain';
-import { seededRandom, type Random } from '../../src/regions/build/seeded-random';
+import { seededRandom, type Random } from '../../src/regions/seeded-random';
 import { drawDifficulty } from '../../src/sim/difficulty-mix';
 import { between, chance, pick } from '../../src/sim/draw';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INGEST_ENDPOINTS } from '../ingest/schemas';
+import { INGEST_ENDPOINTS } from '../../protocol/ingest';
 
 const errorResponse = (description: string) => ({
   description,

@@ -1,6 +1,6 @@
 import type { Position } from 'geojson';
 import type { Polygonal } from './polygons';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../seeded-random';
 import { settle } from './settle';
 import { partition } from './voronoi';
 

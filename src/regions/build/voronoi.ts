@@ -4,7 +4,7 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { pointOnFeature } from '@turf/point-on-feature';
 import type { BBox, Position } from 'geojson';
 import { intersectPolygonal, polygonsOf, type Polygonal } from './polygons';
-import type { Random } from './seeded-random';
+import type { Random } from '../seeded-random';
 
 /**
  * Splits a polygon into Voronoi cells of seed points placed inside it. Every cell is clipped to the

@@ -7,7 +7,7 @@ import { openIncident, type HubEvent, type HubEventDraft, type NewIncident } fro
 import { createAccount } from '../../../src/hub/accounts';
 import { bootstrapAccounts } from '../../../src/hub/bootstrap';
 import { recordEvents } from '../../../src/hub/projector';
-import { seedHub } from '../../../src/hub/seed/seed-hub';
+import { seedHub } from '../../../src/cli/seed-demo';
 import { startHub, type Hub } from '../../../src/hub/server';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator';
 

@@ -1,6 +1,6 @@
 import type { Force, ForceKind, Jurisdiction, LngLat } from '../../domain';
-import { isUrbanVillage, placeNameOfVillage } from '../../regions/build/names';
-import type { Random } from '../../regions/build/seeded-random';
+import { isUrbanVillage, placeNameOfVillage } from '../../regions/names';
+import type { Random } from '../../regions/seeded-random';
 import { apportion } from './apportion';
 import {
   DALI_FIGURES,

@@ -7,23 +7,55 @@ import {
   isoDateTimeSchema,
   lngLatSchema,
   reporterSchema,
-} from '../../domain';
-import { latitudeSchema, longitudeSchema } from '../../domain/geo';
+} from '../domain';
+import { latitudeSchema, longitudeSchema } from '../domain/geo';
+
+/**
+ * Characters that print as nothing or reorder what is around them: NUL and the other control characters,
+ * zero-width spaces and joiners, bidirectional overrides, the byte-order mark. In an id they make two ids
+ * that look the same differ; in a title they hide or disguise text an operator reads out.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
+const LINE_BREAKS = /[\t\n\r]/u;
+const INVISIBLE_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/u;
+
+function visible(text: z.ZodString) {
+  return text
+    .refine((value) => !CONTROL_CHARACTERS.test(value), 'contains a control character (such as NUL)')
+    .refine((value) => !INVISIBLE_CHARACTERS.test(value), 'contains an invisible formatting character');
+}
+
+/** Text of several lines (a description, a note): line breaks and tabs are kept, nothing invisible. */
+function paragraphs(max: number) {
+  return visible(z.string().max(max));
+}
+
+/** One line of text (an id, a title, an address), trimmed: no line breaks inside either. */
+function line(max: number) {
+  return visible(z.string().trim().max(max)).refine(
+    (value) => !LINE_BREAKS.test(value),
+    'contains a line break or a tab',
+  );
+}
 
 /**
  * The field's HTTP API. Every item carries the sender's own id: the hub records it, so a batch resent
  * after a lost reply is refused as a replay instead of being stored twice.
  */
-const externalIdSchema = z.string().trim().min(1).max(100);
+const externalIdSchema = line(100).min(1);
+/** An id the hub gave out (a camera's, a force's, an order's). */
+const referenceSchema = line(200).min(1);
+const titleSchema = line(120).min(1);
 
 const reportFields = {
   kind: z.enum(INCIDENT_KINDS),
   category: z.enum(INCIDENT_CATEGORIES),
-  title: z.string().trim().min(1).max(120),
-  description: z.string().max(4000).default(''),
+  title: titleSchema,
+  description: paragraphs(4000).default(''),
   jurisdictionCode: incidentJurisdictionCodeSchema,
   location: lngLatSchema,
-  address: z.string().max(200).default(''),
+  address: line(200).default(''),
 };
 
 export const reportsBodySchema = z
@@ -68,7 +100,7 @@ export const monitoringStatusBodySchema = z
         z
           .object({
             id: externalIdSchema,
-            pointId: z.string().min(1),
+            pointId: referenceSchema,
             status: z.enum(MONITORING_STATUSES),
             at: isoDateTimeSchema,
           })
@@ -86,10 +118,10 @@ export const monitoringAlarmsBodySchema = z
         z
           .object({
             id: externalIdSchema,
-            pointId: z.string().min(1),
+            pointId: referenceSchema,
             category: z.enum(INCIDENT_CATEGORIES),
-            title: z.string().trim().min(1).max(120),
-            description: z.string().max(4000).default(''),
+            title: titleSchema,
+            description: paragraphs(4000).default(''),
           })
           .strict(),
       )
@@ -105,7 +137,7 @@ export const forcePositionsBodySchema = z
         z
           .object({
             id: externalIdSchema,
-            forceId: z.string().min(1),
+            forceId: referenceSchema,
             lng: longitudeSchema,
             lat: latitudeSchema,
             at: isoDateTimeSchema,
@@ -127,10 +159,10 @@ export const acknowledgementsBodySchema = z
           .object({
             id: externalIdSchema,
             /** `<incident id>/<unit id>`, as the order was issued. */
-            orderId: z.string().min(1),
-            note: z.string().max(1000).optional(),
+            orderId: referenceSchema,
+            note: paragraphs(1000).optional(),
             /** The person at the unit who signed for the order. */
-            signedBy: z.string().trim().min(1).max(50).optional(),
+            signedBy: line(50).min(1).optional(),
           })
           .strict(),
       )
@@ -164,3 +196,5 @@ export const INGEST_ENDPOINTS = {
   },
 } as const;
 export type IngestPath = keyof typeof INGEST_ENDPOINTS;
+/** The body an endpoint takes, as parsed (defaults filled in, text trimmed). */
+export type IngestBody<P extends IngestPath> = z.infer<(typeof INGEST_ENDPOINTS)[P]['schema']>;

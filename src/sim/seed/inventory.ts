@@ -1,6 +1,6 @@
 import type { Force, MemberUnit, MonitoringPoint } from '../../domain';
-import { hashSeed, seededRandom, type Random } from '../../regions/build/seeded-random';
-import { personName } from '../../sim/people';
+import { hashSeed, seededRandom, type Random } from '../../regions/seeded-random';
+import { personName } from '../people';
 import { generateForces } from './forces';
 import { generateCoverageTargets, watchedSpotsByGrid, type CoverageTargets } from './key-places';
 import { generateMemberUnits } from './member-units';

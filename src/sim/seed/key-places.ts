@@ -7,8 +7,8 @@ import {
   type LngLat,
   type RoadSegment,
 } from '../../domain';
-import { placeNameOfVillage } from '../../regions/build/names';
-import type { Random } from '../../regions/build/seeded-random';
+import { placeNameOfVillage } from '../../regions/names';
+import type { Random } from '../../regions/seeded-random';
 import type { RegionTree } from './region-tree';
 import type { RegionShapes } from './shapes';
 

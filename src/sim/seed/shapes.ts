@@ -2,9 +2,9 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { pointOnFeature } from '@turf/point-on-feature';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { JurisdictionLevel, LngLat } from '../../domain';
-import type { Random } from '../../regions/build/seeded-random';
+import type { Random } from '../../regions/seeded-random';
 import { COORDINATE_DECIMALS, readBoundaries } from '../../regions/store';
-import { bboxOf, type BBox } from '../bbox';
+import { bboxOf, type BBox } from '../../domain/geo';
 
 interface Shape {
   geometry: Polygon | MultiPolygon;
@@ -87,16 +87,4 @@ export class RegionShapes {
     const [lng, lat] = pointOnFeature(geometry).geometry.coordinates as [number, number];
     return [round(lng), round(lat)];
   }
-}
-
-/** Great-circle distance in kilometres, for "near the epicentre" and "far from the county seat". */
-export function distanceKm(
-  [lng1, lat1]: readonly [number, number],
-  [lng2, lat2]: readonly [number, number],
-): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLng = (lng2 - lng1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(a));
 }

@@ -7,12 +7,13 @@ import {
   type MonitoringPointKind,
   type MonitoringStatus,
 } from '../../domain';
-import { isUrbanTownship, isUrbanVillage } from '../../regions/build/names';
-import type { Random } from '../../regions/build/seeded-random';
+import { isUrbanTownship, isUrbanVillage } from '../../regions/names';
+import type { Random } from '../../regions/seeded-random';
 import { apportion } from './apportion';
 import { DALI_FIGURES, DALI_VILLAGES, GULANG_CAMERA_CLASSES, GULANG_CODE, ONLINE_SHARE } from './figures';
 import type { RegionTree } from './region-tree';
-import { distanceKm, type RegionShapes } from './shapes';
+import { distanceKm } from '../../domain/geo';
+import type { RegionShapes } from './shapes';
 
 interface PointTargets {
   /** Cameras of class 1, 2 and 3. */

@@ -8,8 +8,8 @@ import {
   type SensitivePlaceCategory,
   type Target,
 } from '../../domain';
-import { placeNameOfVillage } from '../../regions/build/names';
-import { seededRandom } from '../../regions/build/seeded-random';
+import { placeNameOfVillage } from '../../regions/names';
+import { seededRandom } from '../../regions/seeded-random';
 import { readRegionTree } from './region-tree';
 import { RegionShapes } from './shapes';
 
