@@ -258,6 +258,7 @@ export class DesktopCore {
       lag: hubHead === null ? 0 : Math.max(0, hubHead - cursor),
       catchUp: sync?.catchUp ?? null,
       lastError: sync?.lastError ?? null,
+      hubRefusal: sync?.hubRefusal ?? null,
       outboxPending: this.outbox.pendingCount(),
       operator,
       mode: modeInForce(modes, jurisdiction),
