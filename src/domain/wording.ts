@@ -54,6 +54,7 @@ export const MESSAGE_CODES = [
   'coreDisconnected',
   'screenNeedsToken',
   'unexpected',
+  'protocolMismatch',
   // forms: the limits the domain sets on a value
   'fieldTooShort',
   'fieldTooLong',

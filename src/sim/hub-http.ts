@@ -1,10 +1,7 @@
 import type { IngestPath } from '../protocol/ingest';
+import { healthzAnswerSchema, loginAnswerSchema, refreshAnswerSchema, type Tokens } from '../protocol';
 
-export interface Tokens {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
+export type { Tokens } from '../protocol';
 
 export type IngestReply =
   | { ok: true; created: string[]; replayed: boolean }
@@ -39,7 +36,7 @@ export class HubHttp {
       throw new Error(`cannot reach the hub at ${this.baseUrl}: ${(error as Error).message}`);
     });
     if (!response.ok) throw new Error(`the hub at ${this.baseUrl} is not healthy (HTTP ${response.status})`);
-    return ((await response.json()) as { seq: number }).seq;
+    return healthzAnswerSchema.parse(await response.json()).seq;
   }
 
   async login(name: string, password: string): Promise<Tokens> {
@@ -47,12 +44,12 @@ export class HubHttp {
     if (!response.ok) {
       throw new Error(`the hub refused the simulator's operator "${name}": ${await this.reason(response)}`);
     }
-    return (await response.json()) as Tokens;
+    return loginAnswerSchema.parse(await response.json());
   }
 
   async refresh(refreshToken: string): Promise<Tokens | undefined> {
     const response = await this.send('POST', '/api/v1/auth/refresh', { refreshToken });
-    return response.ok ? ((await response.json()) as Tokens) : undefined;
+    return response.ok ? refreshAnswerSchema.parse(await response.json()) : undefined;
   }
 
   /**

@@ -8,6 +8,13 @@ import {
   type OperatorCommand,
   type Order,
 } from '../domain';
+import {
+  CLIENT_EVENTS,
+  PROTOCOL_VERSION,
+  SERVER_EVENTS,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '../protocol';
 import type { HubHttp, Tokens } from './hub-http';
 
 /** The hub's answer to a command, or none within the time allowed (the command may still have applied). */
@@ -49,7 +56,7 @@ export class OperatorSession {
   private tokens: Tokens;
   private tokensIssuedAt = Date.now();
   private lastSeq: number;
-  private readonly socket: Socket;
+  private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
 
   private constructor(
     hubUrl: string,
@@ -65,15 +72,14 @@ export class OperatorSession {
       transports: ['websocket'],
       auth: (send) => {
         this.freshAccessToken().then(
-          (token) => send({ token }),
-          () => send({ token: this.tokens.accessToken }),
+          (token) => send({ token, protocol: PROTOCOL_VERSION }),
+          () => send({ token: this.tokens.accessToken, protocol: PROTOCOL_VERSION }),
         );
       },
     });
-    this.socket.on('events', (events: StreamedEvent[]) => this.take(events));
-    this.socket.on('snapshot', (snapshot: { seq: number; entities: StreamedEntity[] }) =>
-      this.load(snapshot),
-    );
+    // The stream is the simulator's own hub's: its frames are taken as sent, read only for what drives it.
+    this.socket.on(SERVER_EVENTS.events, (events) => this.take(events as readonly StreamedEvent[]));
+    this.socket.on(SERVER_EVENTS.snapshot, (snapshot) => this.load(snapshot));
   }
 
   /** Signs in and subscribes from `since`; resolves once the stream is live. */
@@ -103,7 +109,9 @@ export class OperatorSession {
 
   async command(command: OperatorCommand): Promise<CommandReply> {
     try {
-      return (await this.socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', command)) as CommandReply;
+      return (await this.socket
+        .timeout(COMMAND_TIMEOUT_MS)
+        .emitWithAck(CLIENT_EVENTS.command, command)) as CommandReply;
     } catch (error) {
       return { ok: false, code: 'unanswered', reason: (error as Error).message };
     }
@@ -119,7 +127,10 @@ export class OperatorSession {
         try {
           const reply = (await this.socket
             .timeout(SUBSCRIBE_TIMEOUT_MS)
-            .emitWithAck('subscribe', { since: this.lastSeq })) as { ok: boolean; error?: string };
+            .emitWithAck(CLIENT_EVENTS.subscribe, { since: this.lastSeq })) as {
+            ok: boolean;
+            error?: string;
+          };
           if (!reply.ok) throw new Error(reply.error ?? 'subscription refused');
           resolve();
         } catch (error) {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import { WorkspaceRig, type Account } from './support/workspace-rig';
+import { PROTOCOL_VERSION } from '../../src/protocol';
 
 /**
  * Two operators at two screens on one hub, with the simulator running: a commander (the demo's duty
@@ -42,7 +43,10 @@ async function hubSocket(account: Account): Promise<Socket> {
     body: JSON.stringify(account),
   });
   const { accessToken } = (await response.json()) as { accessToken: string };
-  const socket = io(rig.hubUrl, { transports: ['websocket'], auth: { token: accessToken } });
+  const socket = io(rig.hubUrl, {
+    transports: ['websocket'],
+    auth: { token: accessToken, protocol: PROTOCOL_VERSION },
+  });
   await new Promise<void>((connected, failed) => {
     socket.once('connect', connected);
     socket.once('connect_error', failed);

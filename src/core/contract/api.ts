@@ -95,6 +95,8 @@ export const sessionStatusSchema = z.object({
   lag: z.number(),
   catchUp: catchUpSchema.nullable(),
   lastError: z.string().nullable(),
+  /** Why the hub will not serve this desktop until one of them is updated (another protocol); null while it does. */
+  hubRefusal: wordingSchema.nullable(),
   outboxPending: z.number(),
   operator: z
     .object({

@@ -4,7 +4,7 @@ import type { SessionStatus } from '../contract/api';
 /** What the hub link says of itself; absent when the core runs without a hub. */
 export type HubLinkState = Pick<
   SessionStatus,
-  'connection' | 'connectionSince' | 'hubHead' | 'catchUp' | 'lastError'
+  'connection' | 'connectionSince' | 'hubHead' | 'catchUp' | 'lastError' | 'hubRefusal'
 >;
 
 export interface SessionFacts {
@@ -35,6 +35,7 @@ export function sessionStatus({
     lag: hubHead === null ? 0 : Math.max(0, hubHead - cursor),
     catchUp: link?.catchUp ?? null,
     lastError: link?.lastError ?? null,
+    hubRefusal: link?.hubRefusal ?? null,
     outboxPending,
     operator,
     mode: modeInForce(modes, scope),

@@ -1,17 +1,20 @@
-import type { Socket } from 'socket.io-client';
 import { z } from 'zod';
+import {
+  CLIENT_EVENTS,
+  SERVER_EVENTS,
+  directoryAnswerSchema,
+  frameProblems,
+  presenceAnswerSchema,
+  presenceFrameSchema,
+} from '../../protocol';
 import type { LocalCache } from '../cache/local-cache';
-
 import {
   PRESENCE_RENEW_MS,
   directoryEntrySchema,
-  viewerSchema,
   type DirectoryEntry,
   type Viewer,
 } from '../contract/presence';
-
-const presenceMessageSchema = z.object({ incidentId: z.string(), viewers: z.array(viewerSchema) });
-const directoryAnswerSchema = z.object({ ok: z.literal(true), accounts: z.array(directoryEntrySchema) });
+import type { HubSocket } from './hub-sync';
 
 const DIRECTORY_SETTING = 'directory';
 const DIRECTORY_RETRY_MS = 5_000;
@@ -22,7 +25,7 @@ const DIRECTORY_RETRY_MS = 5_000;
  * incident is restated on every reconnect, since the hub forgets a screen when its connection drops.
  */
 export class Collaboration {
-  private socket: Socket | undefined;
+  private socket: HubSocket | undefined;
   private openIncident: string | null = null;
   /** When a page last said it shows `openIncident`: a reconnect restates it only while pages keep saying so. */
   private openRenewedAt = 0;
@@ -32,20 +35,21 @@ export class Collaboration {
   constructor(
     private readonly cache: LocalCache,
     private readonly onPresence: (presence: { incidentId: string; viewers: Viewer[] }) => void,
+    private readonly log: (line: string) => void = (line) => console.warn(`collaboration: ${line}`),
   ) {
     const saved = cache.getSetting(DIRECTORY_SETTING);
     const entries = saved ? z.array(directoryEntrySchema).safeParse(JSON.parse(saved)) : undefined;
     this.directory = new Map((entries?.success ? entries.data : []).map((entry) => [entry.id, entry]));
   }
 
-  online(socket: Socket): void {
+  online(socket: HubSocket): void {
     if (this.socket !== socket) {
       this.socket = socket;
-      socket.on('presence', (raw: unknown) => {
-        const message = presenceMessageSchema.safeParse(raw);
-        if (!message.success || message.data.incidentId !== this.openIncident) return;
-        this.viewers = message.data;
-        this.onPresence(message.data);
+      socket.on(SERVER_EVENTS.presence, (raw: unknown) => {
+        const message = this.accept(SERVER_EVENTS.presence, presenceFrameSchema, raw);
+        if (!message || message.incidentId !== this.openIncident) return;
+        this.viewers = message;
+        this.onPresence(message);
       });
     }
     void this.sendOpenIncident();
@@ -58,6 +62,14 @@ export class Collaboration {
     this.openIncident = incidentId;
     this.openRenewedAt = Date.now();
     return this.sendOpenIncident();
+  }
+
+  /** The frame as its schema reads it, or undefined once it has been logged and refused. */
+  private accept<S extends z.ZodType>(frame: string, schema: S, raw: unknown): z.output<S> | undefined {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    this.log(`refused a malformed ${frame} frame from the hub: ${frameProblems(parsed.error)}`);
+    return undefined;
   }
 
   currentViewers(incidentId: string): Viewer[] {
@@ -97,26 +109,23 @@ export class Collaboration {
     if (Date.now() - this.openRenewedAt > 2 * PRESENCE_RENEW_MS) this.openIncident = null;
     const incidentId = this.openIncident;
     try {
-      const answer = (await socket.timeout(5000).emitWithAck('presence', { incidentId })) as {
-        ok: boolean;
-        viewers?: unknown;
-      };
-      const viewers = z.array(viewerSchema).safeParse(answer.viewers);
-      if (!answer.ok || !viewers.success || incidentId === null || incidentId !== this.openIncident)
-        return [];
-      this.viewers = { incidentId, viewers: viewers.data };
-      return viewers.data;
+      const raw: unknown = await socket.timeout(5000).emitWithAck(CLIENT_EVENTS.presence, { incidentId });
+      const answer = this.accept('presence answer', presenceAnswerSchema, raw);
+      if (!answer?.ok || incidentId === null || incidentId !== this.openIncident) return [];
+      this.viewers = { incidentId, viewers: answer.viewers };
+      return answer.viewers;
     } catch {
       return [];
     }
   }
 
-  private async refreshDirectory(socket: Socket): Promise<void> {
+  private async refreshDirectory(socket: HubSocket): Promise<void> {
     try {
-      const answer = directoryAnswerSchema.safeParse(await socket.timeout(5000).emitWithAck('directory', {}));
-      if (!answer.success) return;
-      this.directory = new Map(answer.data.accounts.map((entry) => [entry.id, entry]));
-      this.cache.putSetting(DIRECTORY_SETTING, JSON.stringify(answer.data.accounts));
+      const raw: unknown = await socket.timeout(5000).emitWithAck(CLIENT_EVENTS.directory, {});
+      const answer = this.accept('directory answer', directoryAnswerSchema, raw);
+      if (!answer?.ok) return;
+      this.directory = new Map(answer.accounts.map((entry) => [entry.id, entry]));
+      this.cache.putSetting(DIRECTORY_SETTING, JSON.stringify(answer.accounts));
     } catch {
       // Keep the names we have; the next reconnect asks again.
     }

@@ -1,23 +1,13 @@
-import { z } from 'zod';
+import {
+  loginAnswerSchema,
+  refreshAnswerSchema,
+  type LoginBody,
+  type RefreshBody,
+  type SignedInAccount,
+  type Tokens,
+} from '../../protocol';
 
-const tokensSchema = z.object({
-  accessToken: z.string(),
-  refreshToken: z.string(),
-  expiresIn: z.number(),
-});
-
-const loginAnswerSchema = tokensSchema.extend({
-  account: z.object({
-    accountId: z.string(),
-    name: z.string(),
-    role: z.string(),
-    jurisdiction: z.string(),
-    jurisdictionName: z.string().optional(),
-    /** The person and post (值班员 李明), from a hub that keeps them. */
-    person: z.string().optional(),
-  }),
-});
-export type SignedInAccount = z.infer<typeof loginAnswerSchema>['account'];
+export type { SignedInAccount } from '../../protocol';
 
 export class SignInError extends Error {}
 
@@ -29,16 +19,16 @@ const REFRESH_MARGIN_MS = 60_000;
  * same credentials if the refresh token has lapsed (after a long sleep).
  */
 export class HubSession {
-  private tokens: z.infer<typeof tokensSchema> | undefined;
+  private tokens: Tokens | undefined;
   private expiresAt = 0;
   account: SignedInAccount | undefined;
 
   constructor(
     readonly hubUrl: string,
-    private readonly credentials: { name: string; password: string },
+    private readonly credentials: LoginBody,
   ) {}
 
-  private async post(path: string, body: unknown): Promise<Response> {
+  private async post(path: string, body: LoginBody | RefreshBody): Promise<Response> {
     return fetch(new URL(path, this.hubUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -62,7 +52,7 @@ export class HubSession {
     if (Date.now() < this.expiresAt - REFRESH_MARGIN_MS) return this.tokens.accessToken;
     const response = await this.post('/api/v1/auth/refresh', { refreshToken: this.tokens.refreshToken });
     if (response.ok) {
-      this.tokens = tokensSchema.parse(await response.json());
+      this.tokens = refreshAnswerSchema.parse(await response.json());
       this.expiresAt = Date.now() + this.tokens.expiresIn * 1000;
       return this.tokens.accessToken;
     }

@@ -1,11 +1,32 @@
 import { io, type Socket } from 'socket.io-client';
-import type { EntityKind, EntityState, HubEvent } from '../../domain';
+import type { z } from 'zod';
+import { wording, type EntityKind, type EntityState, type HubEvent, type Wording } from '../../domain';
+import {
+  CLIENT_EVENTS,
+  PROTOCOL_VERSION,
+  SERVER_EVENTS,
+  backfillAnswerSchema,
+  catchUpFrameSchema,
+  commandAnswerSchema,
+  connectRefusalSchema,
+  describeProtocolMismatch,
+  eventsFrameSchema,
+  frameProblems,
+  snapshotFrameSchema,
+  subscribeAnswerSchema,
+  type ClientToServerEvents,
+  type CommandAnswer,
+  type ServerToClientEvents,
+} from '../../protocol';
 import type { ChangedIds, EventBatch, LocalCache } from '../cache/local-cache';
 import { CatchUpTracker, type CatchUpProgress } from './catch-up-progress';
 import type { HubSession } from './hub-session';
 import type { Outbox, OutboxEntry } from './outbox';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
+
+/** The desktop's end of the hub's stream, typed by the shared protocol. */
+export type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface SyncStatus {
   connection: ConnectionState;
@@ -16,6 +37,8 @@ export interface SyncStatus {
   hubHead: number | null;
   catchUp: CatchUpProgress | null;
   lastError: string | null;
+  /** Why the hub will not serve this desktop (another protocol version); null while it does. */
+  hubRefusal: Wording | null;
 }
 
 export interface SyncListener {
@@ -24,14 +47,12 @@ export interface SyncListener {
   onApplied(change: { cursor: number; kinds: EntityKind[]; ids: ChangedIds | null }): void;
   onCommandSettled(entry: OutboxEntry): void;
   /** Subscribed again after a (re)connect: the moment to restate anything the hub keeps per connection. */
-  onOnline?(socket: Socket): void;
+  onOnline?(socket: HubSocket): void;
 }
 
 const COMMAND_ACK_TIMEOUT_MS = 10_000;
 const OUTBOX_RETRY_MS = 2_000;
 const RECONNECT_AFTER_HUB_SHUTDOWN_MS = 1_000;
-
-type CommandAnswer = { ok: true } | { ok: false; code: string; reason: string; words?: unknown };
 
 /**
  * Keeps the cache in step with the hub: subscribes from the cache's cursor, applies batches in order
@@ -39,9 +60,13 @@ type CommandAnswer = { ok: true } | { ok: false; code: string; reason: string; w
  * pruned what we missed, and sends the outbox in order whenever connected. socket.io reconnects with
  * exponential backoff and jitter; every reconnect resumes from the cursor, so a hub restart, a network cut
  * or a sleep costs nothing but time.
+ *
+ * Every frame from the hub is parsed against the protocol before anything of it is applied: a malformed one
+ * is logged and refused, and the cache stays as it was. What is applied is the frame as received (the
+ * schemas only check it), so the cache holds the hub's log byte for byte and their checksums agree.
  */
 export class HubSync {
-  private socket: Socket | undefined;
+  private socket: HubSocket | undefined;
   private status: SyncStatus;
   private tracker: CatchUpTracker | undefined;
   /** Batches are applied one after another even when one of them has to wait for a backfill. */
@@ -55,6 +80,7 @@ export class HubSync {
     private readonly cache: LocalCache,
     private readonly outbox: Outbox,
     private readonly listener: SyncListener,
+    private readonly log: (line: string) => void = (line) => console.warn(`hub sync: ${line}`),
   ) {
     this.status = {
       connection: 'offline',
@@ -63,6 +89,7 @@ export class HubSync {
       hubHead: null,
       catchUp: null,
       lastError: null,
+      hubRefusal: null,
     };
   }
 
@@ -83,23 +110,32 @@ export class HubSync {
 
   start(): void {
     this.update({ connection: 'connecting' });
-    const socket = io(this.session.hubUrl, {
+    const socket: HubSocket = io(this.session.hubUrl, {
       transports: ['websocket'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 10_000,
       randomizationFactor: 0.5,
       auth: (provide) => {
         this.session.accessToken().then(
-          (token) => provide({ token }),
+          (token) => provide({ token, protocol: PROTOCOL_VERSION }),
           (error: unknown) => {
             this.update({ lastError: `sign-in failed: ${(error as Error).message}` });
-            provide({});
+            provide({ protocol: PROTOCOL_VERSION });
           },
         );
       },
     });
     this.socket = socket;
+    this.followLink(socket);
+    socket.on(SERVER_EVENTS.catchUp, (raw: unknown) => this.onCatchUp(raw));
+    socket.on(SERVER_EVENTS.snapshot, (raw: unknown) => this.onSnapshot(raw));
+    socket.on(SERVER_EVENTS.events, (events: unknown, bounds: unknown) =>
+      this.onEvents(socket, events, bounds),
+    );
+  }
 
+  /** Connects, subscribes on every connect, and says why the link is down when it is. */
+  private followLink(socket: HubSocket): void {
     socket.on('connect', () => {
       // A connection cut before the hub answers rejects the pending acknowledgement: the next connection
       // subscribes afresh from the cursor, so only a failure on a live connection is worth reporting.
@@ -111,29 +147,72 @@ export class HubSync {
       this.update({ connection: 'offline', catchUp: null });
       // A hub shutting down cleanly disconnects its clients, and socket.io only reconnects by itself after a
       // lost connection, not after the server said goodbye: without this the screen stays offline for good.
-      if (reason === 'io server disconnect') {
+      if (reason === 'io server disconnect' && this.status.hubRefusal === null) {
         clearTimeout(this.reconnectTimer);
         this.reconnectTimer = setTimeout(() => socket.connect(), RECONNECT_AFTER_HUB_SHUTDOWN_MS);
       }
     });
-    socket.on('connect_error', (error) => this.update({ connection: 'offline', lastError: error.message }));
-    socket.on('catch-up', ({ from, to }: { from: number; to: number }) => {
-      this.tracker = new CatchUpTracker(from, to);
-      this.update({ hubHead: to, catchUp: this.tracker.progress(this.cache.cursor) });
+    socket.on('connect_error', (error: Error & { data?: unknown }) => {
+      const refusal = connectRefusalSchema.safeParse(error.data);
+      if (refusal.success && refusal.data.code === 'protocol-mismatch') {
+        this.refuseProtocol(refusal.data.params.hub ?? 'none');
+      } else {
+        this.update({ connection: 'offline', lastError: error.message });
+      }
     });
-    socket.on('snapshot', (snapshot: { seq: number; entities: EntityState[] }) => {
-      this.enqueue(async () => {
-        this.cache.applySnapshot(snapshot.seq, snapshot.entities);
-        this.listener.onApplied({
-          cursor: snapshot.seq,
-          kinds: [...new Set(snapshot.entities.map((e) => e.kind))],
-          ids: null,
-        });
+  }
+
+  /**
+   * The hub speaks another protocol: retrying cannot help until one of them is updated, so the link stays
+   * down and the status says why, in one line.
+   */
+  private refuseProtocol(hub: string | number): void {
+    const line = describeProtocolMismatch(PROTOCOL_VERSION, hub);
+    this.log(line);
+    clearTimeout(this.reconnectTimer);
+    this.update({
+      connection: 'offline',
+      lastError: line,
+      hubRefusal: wording('protocolMismatch', { desktop: PROTOCOL_VERSION, hub }, line),
+    });
+    this.socket?.disconnect();
+  }
+
+  /** The frame as its schema reads it, or undefined once it has been logged and refused. */
+  private accept<S extends z.ZodType>(frame: string, schema: S, raw: unknown): z.output<S> | undefined {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+    const line = `refused a malformed ${frame} frame from the hub: ${frameProblems(parsed.error)}`;
+    this.log(line);
+    this.update({ lastError: line });
+    return undefined;
+  }
+
+  private onCatchUp(raw: unknown): void {
+    const stretch = this.accept(SERVER_EVENTS.catchUp, catchUpFrameSchema, raw);
+    if (!stretch) return;
+    this.tracker = new CatchUpTracker(stretch.from, stretch.to);
+    this.update({ hubHead: stretch.to, catchUp: this.tracker.progress(this.cache.cursor) });
+  }
+
+  private onSnapshot(raw: unknown): void {
+    if (!this.accept(SERVER_EVENTS.snapshot, snapshotFrameSchema, raw)) return;
+    const snapshot = raw as { seq: number; entities: EntityState[] };
+    this.enqueue(async () => {
+      this.cache.applySnapshot(snapshot.seq, snapshot.entities);
+      this.listener.onApplied({
+        cursor: snapshot.seq,
+        kinds: [...new Set(snapshot.entities.map((e) => e.kind))],
+        ids: null,
       });
     });
-    socket.on('events', (events: HubEvent[], bounds: { after: number; through: number }) =>
-      this.enqueue(() => this.applyBatch(socket, { ...bounds, events })),
-    );
+  }
+
+  private onEvents(socket: HubSocket, events: unknown, bounds: unknown): void {
+    const frame = this.accept(SERVER_EVENTS.events, eventsFrameSchema, { events, bounds });
+    if (!frame) return;
+    const { after, through } = frame.bounds;
+    this.enqueue(() => this.applyBatch(socket, { after, through, events: events as HubEvent[] }));
   }
 
   private enqueue(work: () => Promise<void>): void {
@@ -144,32 +223,41 @@ export class HubSync {
     });
   }
 
-  private async subscribe(socket: Socket): Promise<void> {
+  private async subscribe(socket: HubSocket): Promise<void> {
     await this.applying;
-    const answer = (await socket.emitWithAck('subscribe', { since: this.cache.cursor })) as
-      { ok: true; liveFrom: number } | { ok: false; error: string };
+    const raw: unknown = await socket.emitWithAck(CLIENT_EVENTS.subscribe, { since: this.cache.cursor });
+    const answer = this.accept('subscribe answer', subscribeAnswerSchema, raw);
+    if (!answer) return;
     if (!answer.ok) {
       this.update({ connection: 'offline', lastError: answer.error });
       return;
     }
+    if (answer.protocol !== PROTOCOL_VERSION) return this.refuseProtocol(answer.protocol ?? 'none');
     this.update({
       connection: 'online',
       lastError: null,
+      hubRefusal: null,
       hubHead: Math.max(this.status.hubHead ?? 0, answer.liveFrom),
     });
     this.listener.onOnline?.(socket);
     void this.flushOutbox();
   }
 
-  private async applyBatch(socket: Socket, batch: EventBatch): Promise<void> {
+  /** The stretch the cache is missing, as the hub sends it; throws when the hub cannot or sends nonsense. */
+  private async fetchMissing(socket: HubSocket, after: number, through: number): Promise<EventBatch> {
+    const raw: unknown = await socket.emitWithAck(CLIENT_EVENTS.backfill, { after, through });
+    const answer = this.accept('backfill answer', backfillAnswerSchema, raw);
+    if (!answer) throw new Error(`the hub sent a malformed backfill answer for ${after}…${through}`);
+    if (!answer.ok) throw new Error(answer.error);
+    return { after: answer.after, through: answer.through, events: (raw as EventBatch).events };
+  }
+
+  private async applyBatch(socket: HubSocket, batch: EventBatch): Promise<void> {
     let result = this.cache.apply(batch);
     if (result.kind === 'gap') {
-      const missing = (await socket.emitWithAck('backfill', {
-        after: result.missingAfter,
-        through: result.missingThrough,
-      })) as { ok: true; after: number; through: number; events: HubEvent[] } | { ok: false; error: string };
-      if (!missing.ok) throw new Error(missing.error);
-      const filled = this.cache.apply(missing);
+      const filled = this.cache.apply(
+        await this.fetchMissing(socket, result.missingAfter, result.missingThrough),
+      );
       if (filled.kind === 'applied') {
         this.listener.onApplied({
           cursor: filled.cursor,
@@ -207,17 +295,18 @@ export class HubSync {
         if (!socket?.connected || this.status.connection !== 'online') return;
         const next = this.outbox.pending()[0];
         if (!next) return;
-        let answer: CommandAnswer;
+        let answer: CommandAnswer | undefined;
         try {
-          answer = (await socket
+          const raw: unknown = await socket
             .timeout(COMMAND_ACK_TIMEOUT_MS)
-            .emitWithAck('command', next.command)) as CommandAnswer;
+            .emitWithAck(CLIENT_EVENTS.command, next.command);
+          answer = this.accept('command answer', commandAnswerSchema, raw);
         } catch {
-          // No answer: the command stays pending and is sent again, with the same id, shortly.
-          this.retrySoon();
-          return;
+          answer = undefined;
         }
-        if (!answer.ok && answer.code === 'internal-error') {
+        // No answer, or one that cannot be read: the command stays pending and is sent again, with the same
+        // id, shortly.
+        if (!answer || (!answer.ok && answer.code === 'internal-error')) {
           this.retrySoon();
           return;
         }

@@ -1,8 +1,12 @@
 import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import type { ApiErrorBody } from '../../protocol';
 
-/** Every refusal has the same shape: a code a program can switch on and a sentence a person can act on. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; problems?: string[] };
+/** What is wrong with a body, one line per problem, for the `problems` of a refusal. */
+export function zodProblems(error: z.ZodError): string[] {
+  return error.issues
+    .slice(0, 50)
+    .map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`);
 }
 
 export function sendError(

@@ -1,9 +1,10 @@
-import type { Server, Socket } from 'socket.io';
 import { isEventInScope, mayViewEvent } from '../../domain';
+import { MAX_EVENTS_PER_FRAME, SERVER_EVENTS } from '../../protocol';
 import type { HubStore, StoredEvent } from '../store';
+import type { HubServer, HubSocket } from './socket-types';
 
 export const BATCH_INTERVAL_MS = 50;
-const MAX_EVENTS_PER_READ = 5000;
+const MAX_EVENTS_PER_READ = MAX_EVENTS_PER_FRAME;
 const SCOPE_ROOM_PREFIX = 'scope:';
 
 /**
@@ -55,7 +56,7 @@ export class LiveBroadcaster {
   private readonly roomThrough = new Map<string, number>();
 
   constructor(
-    private readonly io: Server,
+    private readonly io: HubServer,
     private readonly store: HubStore,
     private readonly observer?: BroadcastObserver,
   ) {}
@@ -75,7 +76,7 @@ export class LiveBroadcaster {
    * stream starts from here: had it no start, its first message would start where the broadcast stood when
    * it was sent, and a client that joined before stretches with nothing for it would see a gap.
    */
-  join(socket: Socket, role: string, scope: string): void {
+  join(socket: HubSocket, role: string, scope: string): void {
     const room = streamRoom(role, scope);
     if (!this.roomThrough.has(room)) this.roomThrough.set(room, this.lastBroadcastSeq);
     void socket.join(room);
@@ -161,7 +162,7 @@ export class LiveBroadcaster {
       // Every room has its start from `join`; without one, a client would see a gap where there is none and
       // ask for it: a round trip, no harm.
       const start = this.roomThrough.get(room) ?? after;
-      this.io.local.to(room).emit('events', inScope, { after: start, through });
+      this.io.local.to(room).emit(SERVER_EVENTS.events, inScope, { after: start, through });
       this.roomThrough.set(room, through);
       deliveries += inScope.length * sockets.size;
     }

@@ -1,6 +1,5 @@
-import type { Server, Socket } from 'socket.io';
-import { z } from 'zod';
-import type { OperatorClaims } from '../auth/tokens';
+import { SERVER_EVENTS } from '../../protocol';
+import type { HubServer, HubSocket } from './socket-types';
 
 /** Who has an incident open right now: names and roles, one entry per account however many screens it uses. */
 export interface Viewer {
@@ -8,8 +7,6 @@ export interface Viewer {
   name: string;
   role: string;
 }
-
-export const presenceRequestSchema = z.object({ incidentId: z.string().min(1).max(200).nullable() }).strict();
 
 const ROOM_PREFIX = 'viewing:';
 const roomOf = (incidentId: string) => `${ROOM_PREFIX}${incidentId}`;
@@ -30,7 +27,7 @@ const SWEEP_MS = 1_000;
 export class Presence {
   private readonly sweeper: NodeJS.Timeout;
 
-  constructor(private readonly io: Server) {
+  constructor(private readonly io: HubServer) {
     // A sweep that fails (a Redis hiccup while announcing) is retried by the next one, a second later.
     this.sweeper = setInterval(() => void this.sweep().catch(() => undefined), SWEEP_MS);
     this.sweeper.unref();
@@ -44,7 +41,7 @@ export class Presence {
   private async sweep(): Promise<void> {
     const lapsedBefore = Date.now() - PRESENCE_LEASE_MS;
     for (const socket of this.io.of('/').sockets.values()) {
-      const renewedAt = (socket.data.presenceRenewedAt as number | undefined) ?? 0;
+      const renewedAt = socket.data.presenceRenewedAt ?? 0;
       if (renewedAt >= lapsedBefore) continue;
       const open = this.openOn(socket);
       if (open.length === 0) continue;
@@ -57,7 +54,7 @@ export class Presence {
     const sockets = await this.io.in(roomOf(incidentId)).fetchSockets();
     const byAccount = new Map<string, Viewer>();
     for (const socket of sockets) {
-      const claims = socket.data.claims as OperatorClaims;
+      const claims = socket.data.claims;
       byAccount.set(claims.accountId, {
         accountId: claims.accountId,
         name: claims.person ?? claims.name,
@@ -69,14 +66,16 @@ export class Presence {
 
   /** Tells everyone with `incidentId` open who has it open now. */
   async announce(incidentId: string): Promise<void> {
-    this.io.to(roomOf(incidentId)).emit('presence', { incidentId, viewers: await this.viewers(incidentId) });
+    this.io
+      .to(roomOf(incidentId))
+      .emit(SERVER_EVENTS.presence, { incidentId, viewers: await this.viewers(incidentId) });
   }
 
   /**
    * The socket now has `incidentId` open (or nothing): leaves its previous incident and joins this one.
    * Restating what it already has open renews its lease, and tells nobody anything new.
    */
-  async open(socket: Socket, incidentId: string | null): Promise<Viewer[]> {
+  async open(socket: HubSocket, incidentId: string | null): Promise<Viewer[]> {
     socket.data.presenceRenewedAt = Date.now();
     const wasOpen = this.openOn(socket);
     const left = wasOpen.filter((id) => id !== incidentId);
@@ -88,7 +87,7 @@ export class Presence {
   }
 
   /** Incidents the socket has open; called while it is disconnecting, so its rooms are still known. */
-  openOn(socket: Socket): string[] {
+  openOn(socket: HubSocket): string[] {
     return [...socket.rooms]
       .filter((room) => room.startsWith(ROOM_PREFIX))
       .map((room) => room.slice(ROOM_PREFIX.length));

@@ -1,15 +1,10 @@
-import type { Socket } from 'socket.io';
 import { withheldEventTypes, withheldKinds } from '../../domain';
+import { MAX_EVENTS_PER_FRAME, SERVER_EVENTS } from '../../protocol';
 import type { HubStore } from '../store';
 import type { LiveBroadcaster } from './broadcaster';
+import type { Audience, HubSocket } from './socket-types';
 
-export const REPLAY_BATCH_SIZE = 5000;
-
-/** Whose stream it is: the scope it follows and the role it is seen through. */
-export interface Audience {
-  scope: string;
-  role: string;
-}
+export const REPLAY_BATCH_SIZE = MAX_EVENTS_PER_FRAME;
 
 export interface SubscribeResult {
   mode: 'replay' | 'snapshot';
@@ -41,7 +36,7 @@ export async function backfill(store: HubStore, { scope, role }: Audience, after
  * an event and never receives one twice.
  */
 export async function catchUpAndJoin(
-  socket: Socket,
+  socket: HubSocket,
   store: HubStore,
   broadcaster: LiveBroadcaster,
   audience: Audience,
@@ -55,7 +50,7 @@ export async function catchUpAndJoin(
   const oldest = await store.oldestRetainedSeq();
   if (since + 1 < oldest) {
     const snapshot = await store.snapshot(audience.scope, withheldKinds(audience.role));
-    socket.emit('snapshot', { seq: snapshot.seq, entities: snapshot.entities });
+    socket.emit(SERVER_EVENTS.snapshot, { seq: snapshot.seq, entities: snapshot.entities });
     cursor = snapshot.seq;
     mode = 'snapshot';
     // The snapshot may be ahead of the live stream: joining before the stream has caught up with it
@@ -70,10 +65,10 @@ export async function catchUpAndJoin(
   for (;;) {
     const target = broadcaster.broadcastThrough;
     onProgress(Math.max(0, target - cursor));
-    if (target > cursor) socket.emit('catch-up', { from: cursor, to: target });
+    if (target > cursor) socket.emit(SERVER_EVENTS.catchUp, { from: cursor, to: target });
     while (cursor < target) {
       const batch = await backfill(store, audience, cursor, target);
-      socket.emit('events', batch.events, { after: batch.after, through: batch.through });
+      socket.emit(SERVER_EVENTS.events, batch.events, { after: batch.after, through: batch.through });
       replayed += batch.events.length;
       cursor = batch.through;
     }

@@ -47,6 +47,7 @@ describe('the session status', () => {
       hubHead: 55,
       catchUp: null,
       lastError: null,
+      hubRefusal: null,
     } as const;
     expect(sessionStatus({ ...offline, link }).lag).toBe(15);
     expect(sessionStatus({ ...offline, link: { ...link, hubHead: 30 } }).lag).toBe(0);

@@ -5,6 +5,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { createAccount, createApiKey } from '../../../src/hub/accounts';
 import { startHub, type Hub, type HubOptions } from '../../../src/hub/server';
 import type { RegionIndex } from '../../../src/hub/region-index';
+import { PROTOCOL_VERSION } from '../../../src/protocol';
 import type { StoredEvent } from '../../../src/hub/store';
 import { readBoundaries } from '../../../src/regions/store';
 import type { TestDatabase } from './databases';
@@ -140,7 +141,11 @@ export class StreamClient {
   private connectError: Error | undefined;
 
   constructor(url: string, token: string) {
-    this.socket = connect(url, { auth: { token }, transports: ['websocket'], reconnection: false });
+    this.socket = connect(url, {
+      auth: { token, protocol: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      reconnection: false,
+    });
     this.socket.once('connect_error', (error) => (this.connectError = error));
     this.socket.on('events', (batch: StoredEvent[], stretch: { after: number; through: number }) => {
       this.events.push(...batch);
