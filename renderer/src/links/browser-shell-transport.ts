@@ -67,6 +67,32 @@ async function resumeAfterOutage(api: DesktopApi, fanout: EventFanout): Promise<
   fanout.dispatch('changed', { cursor: status.value.cursor, kinds: [...ENTITY_KINDS], ids: null });
 }
 
+/** Calls made while the core is away, each waiting for its welcome (or a refusal) for a bounded time. */
+class CallsAwaitingCore {
+  private readonly waking = new Set<() => void>();
+
+  /** Resolves when `wakeAll` is called, or after `ms`, whichever is first. */
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waking.delete(wake);
+        resolve();
+      }, ms);
+      this.waking.add(wake);
+    });
+  }
+
+  wakeAll(): void {
+    const woken = [...this.waking];
+    this.waking.clear();
+    woken.forEach((wake) => wake());
+  }
+}
+
 /** The browser shell's transport: one WebSocket to the local shell, reopened if it drops. */
 export function browserShellTransport(options: BrowserShellOptions): DesktopApi & { close(): void } {
   const { link, token } = options;
@@ -79,34 +105,12 @@ export function browserShellTransport(options: BrowserShellOptions): DesktopApi 
   // Set by a drop, or a call answered with the link down: on the next welcome the screen reads afresh.
   let screenBehind = false;
   let closed = false;
-  // Calls made while the core is away wait for its welcome (or a refusal), each for a bounded time.
-  const waitingForCore = new Set<() => void>();
-
-  function wakeWaitingCalls(): void {
-    const woken = [...waitingForCore];
-    waitingForCore.clear();
-    woken.forEach((wake) => wake());
-  }
-
-  /** Resolves once the core has welcomed this page or refused it, or when `callWaitMs` has passed. */
-  function coreOrTimeout(): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        waitingForCore.delete(wake);
-        resolve();
-      }, options.callWaitMs ?? CALL_WAIT_MS);
-      waitingForCore.add(wake);
-    });
-  }
+  const awaitingCore = new CallsAwaitingCore();
 
   function welcomed(attempt: ShellSocket): void {
     socket = attempt;
     link.up();
-    wakeWaitingCalls();
+    awaitingCore.wakeAll();
     if (screenBehind) void resumeAfterOutage(api, fanout);
     screenBehind = false;
   }
@@ -123,7 +127,7 @@ export function browserShellTransport(options: BrowserShellOptions): DesktopApi 
         {},
         event.reason || 'this screen needs the token printed at launch',
       );
-      wakeWaitingCalls();
+      awaitingCore.wakeAll();
       return;
     }
     if (!closed) setTimeout(connect, options.reconnectMs ?? 1000);
@@ -147,7 +151,7 @@ export function browserShellTransport(options: BrowserShellOptions): DesktopApi 
 
   const api: DesktopApi & { close(): void } = {
     async call<M extends DesktopApiMethod>(method: M, input: DesktopApiInput<M>) {
-      if (!socket && !refusal) await coreOrTimeout();
+      if (!socket && !refusal) await awaitingCore.wait(options.callWaitMs ?? CALL_WAIT_MS);
       if (refusal) return { ok: false, error: refusal };
       const live = socket;
       if (!live || live.readyState !== OPEN) {
@@ -166,7 +170,7 @@ export function browserShellTransport(options: BrowserShellOptions): DesktopApi 
     close() {
       closed = true;
       latest?.close();
-      wakeWaitingCalls();
+      awaitingCore.wakeAll();
     },
   };
   return api;
