@@ -143,7 +143,9 @@ describe('drafting a command from an incident’s action form', () => {
     // What is drafted is what the hub accepts once it has its id.
     expect(operatorCommandSchema.safeParse({ ...draft, commandId: crypto.randomUUID() }).success).toBe(true);
   });
+});
 
+describe('a form that drafts no command', () => {
   type Bad = [string, IncidentActionChoice, DraftingBase, Partial<IncidentFormValues>, [string, Wording][]];
   const tooShort = wording('fieldTooShort', { minimum: 4 });
   it.each<Bad>([
