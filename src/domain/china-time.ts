@@ -25,3 +25,19 @@ export function chinaFileStamp(instant: string | number): string {
   const ms = typeof instant === 'number' ? instant : Date.parse(instant);
   return chinaWallClock(ms).slice(0, 16).replace(/[-:T]/g, '');
 }
+
+/** An instant as a date-and-time field shows it in China time, to the minute: "2026-03-02T01:30". */
+export function chinaClockMinute(instant: string | number): string {
+  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
+  return chinaWallClock(ms).slice(0, 16);
+}
+
+/**
+ * The instant a China wall-clock minute ("2026-03-02T01:30") names, as ISO 8601 in UTC; null when the text
+ * names no such minute (a 30 February, a 25th hour), whatever the computer's own time zone.
+ */
+export function instantOfChinaClock(clock: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(clock)) return null;
+  const ms = Date.parse(`${clock}:00+08:00`);
+  return Number.isNaN(ms) || chinaClockMinute(ms) !== clock ? null : new Date(ms).toISOString();
+}

@@ -61,6 +61,7 @@ export const MESSAGE_CODES = [
   'fieldTooSmall',
   'fieldTooLarge',
   'fieldInvalid',
+  'fieldRequired',
   'slaRiskOrder',
   'slaWartimeLonger',
   'subsidyHarderEarnsLess',

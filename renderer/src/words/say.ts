@@ -1,8 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { wording, type MessageParams, type Wording } from '../../../src/domain/wording';
+import { wordingOfIssue, type FieldIssue } from '../../../src/domain/field-issue';
+import type { MessageParams, Wording } from '../../../src/domain/wording';
 import { formatChinaDate, formatChinaDateTime } from './china-time';
+
+export type { FieldIssue };
 
 const INSTANTS = new Set(['at', 'deadline', 'due', 'acknowledgeBy']);
 const DAYS = new Set(['from']);
@@ -42,32 +45,7 @@ export function useSay(): (words: Wording) => string {
   return useCallback((words: Wording) => say(t, i18n.language, words), [t, i18n.language]);
 }
 
-/** A form field's problem: worded when the domain said it as a code, else from the kind of limit it broke. */
+/** A form field's problem, in the reader's language. */
 export function sayIssue(t: TFunction, language: string, issue: FieldIssue): string {
-  const words = issue.params?.words as Wording | undefined;
-  if (words) return say(t, language, words);
-  const text = issue.origin === 'string';
-  if (issue.code === 'too_small')
-    return say(
-      t,
-      language,
-      wording(text ? 'fieldTooShort' : 'fieldTooSmall', { minimum: Number(issue.minimum) }),
-    );
-  if (issue.code === 'too_big')
-    return say(
-      t,
-      language,
-      wording(text ? 'fieldTooLong' : 'fieldTooLarge', { maximum: Number(issue.maximum) }),
-    );
-  return say(t, language, wording('fieldInvalid'));
-}
-
-/** The part of a zod issue a form words. */
-export interface FieldIssue {
-  code: string;
-  message: string;
-  origin?: string;
-  minimum?: number | bigint;
-  maximum?: number | bigint;
-  params?: Record<string, unknown>;
+  return say(t, language, wordingOfIssue(issue));
 }

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../src/core/contract/queue';
 import { formatClock, formatSpan } from './time';
-import type { QueueRows } from './useQueueWindow';
+import type { QueueRows } from './queue-rows';
 
 const ROW_HEIGHT = 60;
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { QueueFilter, QueueRow, QueueSort } from '../../../src/core/contract/queue';
+import type { QueueFilter, QueueSort } from '../../../src/core/contract/queue';
 import { desktopApi } from '../api-client';
+import { blocksCovering, QueueRows } from './queue-rows';
 
 /** Rows are fetched in blocks of this many: a screenful and some on either side. */
 const BLOCK = 100;
@@ -17,43 +18,6 @@ export interface QueueSummary {
 }
 
 const EMPTY: QueueSummary = { total: 0, byStage: {}, overdue: 0, dueSoon: 0 };
-
-/**
- * The rows fetched so far, by position. Only the list subscribes to it, so a block arriving while scrolling
- * re-renders the rows and not the filters and counts above them.
- */
-export class QueueRows {
-  private readonly rows = new Map<number, QueueRow>();
-  private readonly listeners = new Set<() => void>();
-  private revision = 0;
-  private total = 0;
-
-  readonly get = (index: number): QueueRow | undefined => this.rows.get(index);
-  readonly getRevision = (): number => this.revision;
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  put(offset: number, rows: QueueRow[], total: number): void {
-    // Rows past a new, shorter end belong to nothing now.
-    if (total < this.total) for (const index of this.rows.keys()) if (index >= total) this.rows.delete(index);
-    this.total = total;
-    rows.forEach((row, i) => this.rows.set(offset + i, row));
-    this.changed();
-  }
-
-  clear(): void {
-    this.rows.clear();
-    this.total = 0;
-    this.changed();
-  }
-
-  private changed(): void {
-    this.revision += 1;
-    for (const listener of this.listeners) listener();
-  }
-}
 
 function sameSummary(a: QueueSummary | null, b: QueueSummary): boolean {
   return a !== null && JSON.stringify(a) === JSON.stringify(b);
@@ -90,10 +54,7 @@ export function useQueueWindow(filter: QueueFilter, sort: QueueSort) {
 
   const blocksInView = useCallback(() => {
     const [first, last] = inView.current;
-    const blocks: number[] = [];
-    for (let block = Math.floor(first / BLOCK); block <= Math.floor(last / BLOCK); block += 1)
-      blocks.push(block);
-    return blocks;
+    return blocksCovering(first, last, BLOCK);
   }, []);
 
   const refresh = useCallback(() => {

@@ -1,27 +1,14 @@
 import { useEffect, useState } from 'react';
-import { ALERT_TYPES, type AlertType, type IncidentAlert } from '../../../../src/core/contract/alerts';
+import { ALERT_TYPES, type AlertType } from '../../../../src/core/contract/alerts';
 import { desktopApi } from '../../api-client';
 import { playChime } from '../../map/alerts/chime';
+import { acknowledged, parseMutes, toggledMute, withAlert, type Alert } from './alert-list';
 
-export { ALERT_TYPES, type AlertType };
-
-export interface Alert extends IncidentAlert {
-  key: string;
-  acknowledged: boolean;
-}
+export { ALERT_TYPES, type Alert, type AlertType };
 
 const MUTED_KEY = 'pingan.alerts.muted';
-const KEEP = 200;
 
-function savedMutes(): AlertType[] {
-  try {
-    return (JSON.parse(localStorage.getItem(MUTED_KEY) ?? '[]') as AlertType[]).filter((type) =>
-      (ALERT_TYPES as readonly string[]).includes(type),
-    );
-  } catch {
-    return [];
-  }
-}
+const savedMutes = (): AlertType[] => parseMutes(localStorage.getItem(MUTED_KEY));
 
 /**
  * The alerts the core raises (an incident turned high-risk, or went overdue in handling), kept until the
@@ -36,29 +23,17 @@ export function useAlerts() {
       desktopApi.on('alert', (alert) => {
         const silenced = savedMutes().includes(alert.type);
         if (!silenced) playChime();
-        setAlerts((current) =>
-          [{ ...alert, key: `${alert.type}:${alert.incidentId}`, acknowledged: silenced }, ...current].slice(
-            0,
-            KEEP,
-          ),
-        );
+        setAlerts((current) => withAlert(current, alert, silenced));
       }),
     [],
   );
 
-  const acknowledge = (key?: string) =>
-    setAlerts((current) =>
-      current.map((alert) =>
-        key === undefined || alert.key === key ? { ...alert, acknowledged: true } : alert,
-      ),
-    );
+  const acknowledge = (key?: string) => setAlerts((current) => acknowledged(current, key));
   const toggleMute = (type: AlertType) => {
-    const muting = !muted.includes(type);
-    const next = muting ? [...muted, type] : muted.filter((m) => m !== type);
-    localStorage.setItem(MUTED_KEY, JSON.stringify(next));
-    setMuted(next);
-    if (muting)
-      setAlerts((current) => current.map((a) => (a.type === type ? { ...a, acknowledged: true } : a)));
+    const next = toggledMute(muted, alerts, type);
+    localStorage.setItem(MUTED_KEY, JSON.stringify(next.muted));
+    setMuted(next.muted);
+    if (!muted.includes(type)) setAlerts((current) => toggledMute(muted, current, type).alerts);
   };
   return { alerts, muted, acknowledge, toggleMute };
 }
