@@ -12,6 +12,10 @@ import { useIncidentDetail } from './detail/useIncidentDetail';
 import { useIncidentCommands } from './useIncidentCommands';
 import { useSay } from '../words/say';
 
+/**
+ * The selected incident: what it is and where it stands, who else has it open, the orders given, the actions
+ * the role may take, the commands sent from here, and its record.
+ */
 export function IncidentDetail({
   id,
   role,
