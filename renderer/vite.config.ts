@@ -4,6 +4,22 @@ import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * The large libraries get chunks of their own, fetched with the first screen that needs them: the map engine
+ * and the charts. The rest of the code follows the tabs, which are loaded on their first visit. React comes
+ * first: a group takes in what its modules import, and the charts must not take React (and with it the
+ * shell's first load) into their chunk.
+ */
+const LIBRARY_CHUNKS = [
+  {
+    name: 'react',
+    test: /[\\/]node_modules[\\/](react|react-dom|scheduler|use-sync-external-store)[\\/]/,
+    priority: 2,
+  },
+  { name: 'maplibre', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/, priority: 1 },
+  { name: 'charts', test: /[\\/]node_modules[\\/](recharts|victory-vendor|d3-[\w-]+)[\\/]/ },
+];
+
 export default defineConfig({
   root,
   base: './',
@@ -11,6 +27,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,
-    chunkSizeWarningLimit: 2048,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: LIBRARY_CHUNKS } },
+    },
   },
 });

@@ -119,3 +119,10 @@ describe('say', () => {
     expect(sayIssue(zh, 'zh-CN', issue)).toBe(expected);
   });
 });
+
+describe('the shell', () => {
+  it('words the wait for a tab’s screen in both languages', async () => {
+    expect((await translator('zh-CN'))('app.screenLoading')).toBe('正在打开…');
+    expect((await translator('en'))('app.screenLoading')).toBe('Opening…');
+  });
+});

@@ -1,17 +1,15 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FORCE_KINDS, STAGES, wordingOf, type Wording } from '../../../src/domain';
+import { FORCE_KINDS, STAGES } from '../../../src/domain';
 import { desktopApi } from '../api-client';
-import { useScreenActive } from '../components/TabScreen';
 import { useSessionStatus } from '../hooks/useDesktop';
-import { playChime, unlockChime } from './alerts/chime';
+import { unlockChime } from './alerts/chime';
 import { useMapFocus, type MapFocus } from './controller/focus';
-import { attachInteractions } from './controller/interactions';
 import { useOverdueFlags } from './controller/overdue';
-import { MapController } from './controller/map-controller';
-import { initialSnapshot } from './controller/snapshot';
+import type { MapSnapshot } from './controller/snapshot';
+import { useWallMap } from './controller/use-wall-map';
 import './i18n';
 import { DetailPanel } from './inspect/DetailPanel';
 import type { Hover, Selection } from './inspect/targets';
@@ -21,12 +19,11 @@ import './live-map.css';
 import { useChimeEnabled, useFontScale, useGridColouring, useLayerVisibility } from './settings/preferences';
 import { useBasemap } from './settings/use-basemap';
 import { MAP_RISKS } from './style/palette';
-import { BasemapSetting } from './ui/BasemapSetting';
 import { Breadcrumb } from './ui/Breadcrumb';
-import { DisplaySettings } from './ui/DisplaySettings';
 import { useSay } from '../words/say';
 import { LayerPanel } from './ui/LayerPanel';
 import { Legend } from './ui/Legend';
+import { MapSettings } from './ui/MapSettings';
 
 declare global {
   interface Window {
@@ -78,91 +75,56 @@ function useStyleTexts(): StyleTexts {
   );
 }
 
-const noSubscription = () => () => undefined;
-/** Pixels kept between a fitted division and the panels or the edge. */
-const VIEW_MARGIN = 24;
-
-function WallMap({ root, onScopeChange, focus, compact }: { root: string } & LiveMapProps) {
-  const { t } = useTranslation();
-  const say = useSay();
-  const container = useRef<HTMLDivElement>(null);
-  const side = useRef<HTMLDivElement>(null);
-  const top = useRef<HTMLDivElement>(null);
-  const [controller, setController] = useState<MapController | null>(null);
+/** The operator's settings for the map, kept across restarts, with the map's words in the current language. */
+function useMapPreferences() {
   const [visible, setVisible] = useLayerVisibility();
   const [gridColouring, setGridColouring] = useGridColouring();
   const [chime, setChime] = useChimeEnabled();
   const [fontScale, setFontScale] = useFontScale();
   const texts = useStyleTexts();
+  return {
+    visible,
+    setVisible,
+    gridColouring,
+    setGridColouring,
+    chime,
+    setChime,
+    fontScale,
+    setFontScale,
+    texts,
+  };
+}
+
+function MapPhaseNote({ snapshot }: { snapshot: MapSnapshot }) {
+  const { t } = useTranslation();
+  const say = useSay();
+  if (snapshot.phase === 'ready') return null;
+  return (
+    <p className={`map-note map-centre${snapshot.phase === 'failed' ? ' map-problem' : ''}`} role="status">
+      {snapshot.phase === 'failed'
+        ? t('map.failed', { error: snapshot.error ? say(snapshot.error) : '' })
+        : t('map.loading')}
+    </p>
+  );
+}
+
+function WallMap({ root, onScopeChange, focus, compact }: { root: string } & LiveMapProps) {
+  const frame = {
+    container: useRef<HTMLDivElement>(null),
+    side: useRef<HTMLDivElement>(null),
+    top: useRef<HTMLDivElement>(null),
+  };
+  const preferences = useMapPreferences();
+  const { visible, gridColouring, texts, fontScale, chime } = preferences;
   const [hover, setHover] = useState<Hover | null>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
-  /** Why the map could not be made (the region would not load), if it could not. */
-  const [failure, setFailure] = useState<Wording | null>(null);
+  const { controller, snapshot } = useWallMap(
+    root,
+    frame,
+    { overlay: { texts, gridColouring, visible }, fontScale, chime, onScopeChange },
+    { hover: setHover, select: setSelection },
+  );
   const basemap = useBasemap(controller);
-
-  // The map is made once per root; these carry the latest settings into it without remaking it.
-  const latest = useRef({ overlay: { texts, gridColouring, visible }, fontScale, chime, onScopeChange });
-  useEffect(() => {
-    latest.current = { overlay: { texts, gridColouring, visible }, fontScale, chime, onScopeChange };
-  });
-
-  useEffect(() => {
-    let created: MapController | undefined;
-    let detach: (() => void) | undefined;
-    let cancelled = false;
-    MapController.create({
-      container: container.current!,
-      api: desktopApi,
-      root,
-      overlay: latest.current.overlay,
-      fontScale: latest.current.fontScale,
-      viewPadding: () => ({
-        left: (side.current?.offsetWidth ?? 0) + VIEW_MARGIN,
-        top: (top.current?.offsetHeight ?? 0) + VIEW_MARGIN,
-        right: VIEW_MARGIN,
-        bottom: VIEW_MARGIN,
-      }),
-      onHighRisk: () => latest.current.chime && playChime(),
-    }).then(
-      (made) => {
-        if (cancelled) return made.destroy();
-        created = made;
-        detach = attachInteractions(made.map, {
-          scope: () => made.snapshots.get().scope,
-          setScope: (code) => made.setScope(code),
-          hover: setHover,
-          select: setSelection,
-        });
-        if (localStorage.getItem('pinganDebug') === '1') window.__pinganMap = made.map;
-        setController(made);
-      },
-      (error: unknown) => !cancelled && setFailure(wordingOf(error)),
-    );
-    return () => {
-      cancelled = true;
-      detach?.();
-      created?.destroy();
-      if (created && window.__pinganMap === created.map) delete window.__pinganMap;
-    };
-  }, [root]);
-
-  useEffect(
-    () => controller?.setOverlayOptions({ texts, gridColouring, visible }),
-    [controller, texts, gridColouring, visible],
-  );
-  useEffect(() => controller?.setFontScale(fontScale), [controller, fontScale]);
-  const shown = useScreenActive();
-  useEffect(() => controller?.setShown(shown), [controller, shown]);
-
-  const fallback = useMemo(
-    () => ({ ...initialSnapshot(root), ...(failure ? { phase: 'failed' as const, error: failure } : {}) }),
-    [root, failure],
-  );
-  const snapshot = useSyncExternalStore(
-    controller?.snapshots.subscribe ?? noSubscription,
-    controller?.snapshots.get ?? (() => fallback),
-  );
-  useEffect(() => latest.current.onScopeChange?.(snapshot.scope), [snapshot.scope]);
   useMapFocus(controller?.map, focus);
   useOverdueFlags(controller?.map, desktopApi);
 
@@ -174,37 +136,28 @@ function WallMap({ root, onScopeChange, focus, compact }: { root: string } & Liv
 
   return (
     <section className="live-map" data-testid="live-map" onPointerDown={unlockChime}>
-      <div ref={container} className="live-map-canvas" />
-      <div ref={top} className="live-map-top">
+      <div ref={frame.container} className="live-map-canvas" />
+      <div ref={frame.top} className="live-map-top">
         <Breadcrumb trail={snapshot.trail} onSelect={(code) => controller?.setScope(code)} />
       </div>
-      <div ref={side} className="live-map-side">
+      <div ref={frame.side} className="live-map-side">
         <LayerPanel
           visible={visible}
           counts={snapshot.counts}
           onlineShare={snapshot.onlineShare}
           gridColouring={gridColouring}
-          onToggle={(layer, on) => setVisible({ ...visible, [layer]: on })}
-          onGridColouring={setGridColouring}
+          onToggle={(layer, on) => preferences.setVisible({ ...visible, [layer]: on })}
+          onGridColouring={preferences.setGridColouring}
         />
         <Legend gridColouring={gridColouring} folded={compact} />
-        <details className="map-panel map-settings">
-          <summary>
-            <h3>{t('map.settings')}</h3>
-          </summary>
-          <DisplaySettings
-            fontScale={fontScale}
-            chime={chime}
-            onFontScale={setFontScale}
-            onChime={setChime}
-          />
-          <BasemapSetting
-            config={basemap.config}
-            loading={snapshot.basemap.loading}
-            problem={snapshot.basemap.problem}
-            onApply={(config, file) => void basemap.apply(config, file)}
-          />
-        </details>
+        <MapSettings
+          basemap={basemap}
+          basemapState={snapshot.basemap}
+          fontScale={fontScale}
+          chime={chime}
+          onFontScale={preferences.setFontScale}
+          onChime={preferences.setChime}
+        />
       </div>
       {hover && <Tooltip hover={hover} />}
       {selection && controller && (
@@ -215,16 +168,7 @@ function WallMap({ root, onScopeChange, focus, compact }: { root: string } & Liv
           onClose={() => setSelection(null)}
         />
       )}
-      {snapshot.phase !== 'ready' && (
-        <p
-          className={`map-note map-centre${snapshot.phase === 'failed' ? ' map-problem' : ''}`}
-          role="status"
-        >
-          {snapshot.phase === 'failed'
-            ? t('map.failed', { error: snapshot.error ? say(snapshot.error) : '' })
-            : t('map.loading')}
-        </p>
-      )}
+      <MapPhaseNote snapshot={snapshot} />
     </section>
   );
 }
