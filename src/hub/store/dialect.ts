@@ -5,7 +5,8 @@ import type { HubDb, HubSchema } from './schema';
 export interface DialectDdl {
   /** A 64-bit integer: SQLite's INTEGER (a primary key of that exact type is the rowid), BIGINT in PostgreSQL. */
   readonly bigint: 'integer' | 'bigint';
-  readonly boolean: 'integer' | 'boolean';
+  /** A yes/no column and its no: SQLite has no boolean type and keeps 0. */
+  readonly boolean: { readonly type: 'integer' | 'boolean'; readonly no: Expression<unknown> };
   readonly json: 'text' | 'jsonb';
   /** A key the database numbers itself: INTEGER … AUTOINCREMENT in SQLite (never reused), BIGSERIAL in PostgreSQL. */
   readonly serial: { readonly type: 'integer' | 'bigserial'; readonly autoIncrement: boolean };

@@ -67,7 +67,7 @@ async function createAccountsAndKeys(schema: SchemaModule, ddl: DialectDdl): Pro
     .addColumn('jurisdiction', 'text', (c) => c.notNull())
     .addColumn('key_hash', 'text', (c) => c.notNull().unique())
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('revoked', ddl.boolean, (c) => c.notNull().defaultTo(sql`FALSE`))
+    .addColumn('revoked', ddl.boolean.type, (c) => c.notNull().defaultTo(ddl.boolean.no))
     .execute();
 }
 

@@ -32,7 +32,7 @@ export function openPostgresDialect(connectionString: string): StoreDialect {
     reader: db,
     ddl: {
       bigint: 'bigint',
-      boolean: 'boolean',
+      boolean: { type: 'boolean', no: sql`FALSE` },
       json: 'jsonb',
       serial: { type: 'bigserial', autoIncrement: false },
       prefixIndexed: (column) => sql`${sql.ref(column)} text_pattern_ops`,

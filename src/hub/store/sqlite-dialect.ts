@@ -94,7 +94,7 @@ export function openSqliteDialect(file: string): StoreDialect {
     reader,
     ddl: {
       bigint: 'integer',
-      boolean: 'integer',
+      boolean: { type: 'integer', no: sql`0` },
       json: 'text',
       serial: { type: 'integer', autoIncrement: true },
       prefixIndexed: (column) => sql.ref(column),
