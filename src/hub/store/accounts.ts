@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { HubDb, HubSchema } from './schema';
+import { runStatement } from './statements';
 import type { AccountRecord, ApiKeyRecord } from './types';
 
 function toAccount(row: Selectable<HubSchema['accounts']>): AccountRecord {
@@ -31,7 +32,9 @@ export async function accountWhere(
   column: 'name' | 'id',
   value: string,
 ): Promise<AccountRecord | undefined> {
-  const row = await db.selectFrom('accounts').selectAll().where(column, '=', value).executeTakeFirst();
+  const [row] = await runStatement(db, `account/${column}`, [value], () =>
+    db.selectFrom('accounts').selectAll().where(column, '=', value),
+  );
   return row && toAccount(row);
 }
 
@@ -96,7 +99,9 @@ function liveKeys(db: HubDb) {
 }
 
 export async function apiKeyByHash(db: HubDb, keyHash: string): Promise<ApiKeyRecord | undefined> {
-  const row = await liveKeys(db).where('key_hash', '=', keyHash).executeTakeFirst();
+  const [row] = await runStatement(db, 'apiKeyByHash', [keyHash], () =>
+    liveKeys(db).where('key_hash', '=', keyHash),
+  );
   return row && toApiKey(row);
 }
 

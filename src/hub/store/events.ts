@@ -2,7 +2,8 @@ import type { Selectable, Transaction } from 'kysely';
 import { inBatches } from './batches';
 import type { StoreDialect } from './dialect';
 import type { HubDb, HubSchema } from './schema';
-import { inScope } from './scope';
+import { inScope, scopePattern } from './scope';
+import { rowValues, runStatement } from './statements';
 import type { NewEvent, Scope, StoredEvent } from './types';
 
 type ReadJson = StoreDialect['readJson'];
@@ -12,11 +13,10 @@ function toEvent(row: Selectable<HubSchema['events']>, readJson: ReadJson): Stor
 }
 
 export async function headSeq(db: HubDb): Promise<number> {
-  const row = await db
-    .selectFrom('events')
-    .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('head'))
-    .executeTakeFirstOrThrow();
-  return Number(row.head);
+  const [row] = await runStatement(db, 'headSeq', [], () =>
+    db.selectFrom('events').select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('head')),
+  );
+  return Number(row!.head);
 }
 
 /** The smallest seq still in the log (head + 1 when the log is empty). */
@@ -41,11 +41,13 @@ export async function appendEvents(
   await dialect.lockWriters(trx);
   const head = await headSeq(trx);
   const stored = events.map((event, index) => ({ ...event, seq: head + index + 1 }));
-  for (const batch of inBatches(stored)) {
-    await trx
-      .insertInto('events')
-      .values(batch.map((event) => ({ ...event, payload: JSON.stringify(event.payload) })))
-      .execute();
+  const rows = stored.map(({ seq, id, type, jurisdiction, at, subject, payload }) => {
+    return { seq, id, type, jurisdiction, at, subject, payload: JSON.stringify(payload) };
+  });
+  for (const batch of inBatches(rows)) {
+    await runStatement(trx, `appendEvents/${batch.length}`, rowValues(batch), () =>
+      trx.insertInto('events').values(batch),
+    );
   }
   return stored;
 }
@@ -57,16 +59,18 @@ export async function eventsBetween(
   scope: Scope,
   withheld: readonly string[],
 ): Promise<StoredEvent[]> {
-  const rows = await db
-    .selectFrom('events')
-    .selectAll()
-    .where('seq', '>', range.after)
-    .where('seq', '<=', range.through)
-    .where(inScope('type', scope))
-    .$if(withheld.length > 0, (query) => query.where('type', 'not in', withheld))
-    .orderBy('seq')
-    .limit(range.limit)
-    .execute();
+  const parameters = [range.after, range.through, scopePattern(scope), scope, ...withheld, range.limit];
+  const rows = await runStatement(db, `eventsBetween/${withheld.length}`, parameters, () =>
+    db
+      .selectFrom('events')
+      .selectAll()
+      .where('seq', '>', range.after)
+      .where('seq', '<=', range.through)
+      .where(inScope('type', scope))
+      .$if(withheld.length > 0, (query) => query.where('type', 'not in', withheld))
+      .orderBy('seq')
+      .limit(range.limit),
+  );
   return rows.map((row) => toEvent(row, readJson));
 }
 

@@ -1,5 +1,6 @@
 import { inBatches } from './batches';
 import type { StoreDialect } from './dialect';
+import { rowValues, runStatement } from './statements';
 import type { HubDb } from './schema';
 import type { AuditEntry, CommandOutcomeRecord } from './types';
 
@@ -10,11 +11,9 @@ export async function getCommandOutcome(
   readJson: ReadJson,
   commandId: string,
 ): Promise<CommandOutcomeRecord | undefined> {
-  const row = await db
-    .selectFrom('command_outcomes')
-    .selectAll()
-    .where('command_id', '=', commandId)
-    .executeTakeFirst();
+  const [row] = await runStatement(db, 'getCommandOutcome', [commandId], () =>
+    db.selectFrom('command_outcomes').selectAll().where('command_id', '=', commandId),
+  );
   return row && { commandId, accountId: row.account_id, outcome: readJson(row.outcome) };
 }
 
@@ -34,13 +33,15 @@ export async function claimIngestIds(db: HubDb, source: string, ids: readonly st
   if (ids.length === 0) return [];
   const claimed = new Set<string>();
   for (const batch of inBatches(ids)) {
-    const rows = await db
-      .insertInto('ingest_ids')
-      .values(batch.map((id) => ({ source, external_id: id })))
-      .onConflict((conflict) => conflict.doNothing())
-      .returning('external_id')
-      .execute();
-    for (const row of rows) claimed.add(row.external_id);
+    const rows = batch.map((id) => ({ source, external_id: id }));
+    const inserted = await runStatement(db, `claimIngestIds/${batch.length}`, rowValues(rows), () =>
+      db
+        .insertInto('ingest_ids')
+        .values(rows)
+        .onConflict((conflict) => conflict.doNothing())
+        .returning('external_id'),
+    );
+    for (const row of inserted) claimed.add(row.external_id);
   }
   // Each id claimed now counts once; a second mention of it, like one claimed before, is a replay.
   return ids.filter((id) => !claimed.delete(id));
