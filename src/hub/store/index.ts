@@ -1,11 +1,18 @@
-import { openPostgresStore } from './postgres-store';
-import { openSqliteStore } from './sqlite-store';
+import type { StoreDialect } from './dialect';
+import { openKyselyStore } from './kysely-store';
+import { openPostgresDialect } from './postgres-dialect';
+import { openSqliteDialect } from './sqlite-dialect';
 import type { HubStore } from './types';
 
-/** `sqlite:./data/hub.db` (or a bare path) opens the embedded store; `postgres://…` the shared one. */
-export async function openHubStore(location: string): Promise<HubStore> {
-  if (/^postgres(ql)?:\/\//.test(location)) return openPostgresStore(location);
-  return openSqliteStore(location.replace(/^sqlite:/, ''));
+/** `sqlite:./data/hub.db` (or a bare path) is the embedded database; `postgres://…` the shared one. */
+export function openStoreDialect(location: string): StoreDialect {
+  if (/^postgres(ql)?:\/\//.test(location)) return openPostgresDialect(location);
+  return openSqliteDialect(location.replace(/^sqlite:/, ''));
+}
+
+/** Opens the hub's store at `location`, upgrading its schema to this hub's version. */
+export function openHubStore(location: string): Promise<HubStore> {
+  return openKyselyStore(openStoreDialect(location));
 }
 
 export type * from './types';

@@ -1,6 +1,6 @@
 /**
- * The hub's storage, one interface with two implementations: SQLite embedded (one machine) and
- * PostgreSQL (several hub processes). Every write goes through `transaction`, and writers are serialised,
+ * The hub's storage, one implementation on two databases: SQLite embedded (one machine) and PostgreSQL
+ * (several hub processes). Every write goes through `transaction`, and writers are serialised,
  * so events become visible strictly in `seq` order: a reader that has seen `seq` N has seen everything
  * before it.
  */

@@ -1,0 +1,110 @@
+import { sql, type Selectable } from 'kysely';
+import type { HubDb, HubSchema } from './schema';
+import { runStatement } from './statements';
+import type { AccountRecord, ApiKeyRecord } from './types';
+
+function toAccount(row: Selectable<HubSchema['accounts']>): AccountRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    passwordHash: row.password_hash,
+    role: row.role,
+    jurisdiction: row.jurisdiction,
+    createdAt: row.created_at,
+    displayName: row.display_name,
+    post: row.post,
+  };
+}
+
+function toApiKey(row: Selectable<HubSchema['api_keys']>): ApiKeyRecord {
+  return {
+    id: row.id,
+    source: row.source,
+    jurisdiction: row.jurisdiction,
+    keyHash: row.key_hash,
+    createdAt: row.created_at,
+    displayName: row.display_name,
+  };
+}
+
+export async function accountWhere(
+  db: HubDb,
+  column: 'name' | 'id',
+  value: string,
+): Promise<AccountRecord | undefined> {
+  const [row] = await runStatement(db, `account/${column}`, [value], () =>
+    db.selectFrom('accounts').selectAll().where(column, '=', value),
+  );
+  return row && toAccount(row);
+}
+
+export async function countAccounts(db: HubDb): Promise<number> {
+  const row = await db
+    .selectFrom('accounts')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listAccounts(db: HubDb): Promise<AccountRecord[]> {
+  return (await db.selectFrom('accounts').selectAll().orderBy('name').execute()).map(toAccount);
+}
+
+/** Creates the account, or changes everything of it but its name and creation. */
+export async function putAccount(db: HubDb, account: AccountRecord): Promise<void> {
+  await db
+    .insertInto('accounts')
+    .values({
+      id: account.id,
+      name: account.name,
+      password_hash: account.passwordHash,
+      role: account.role,
+      jurisdiction: account.jurisdiction,
+      created_at: account.createdAt,
+      display_name: account.displayName,
+      post: account.post,
+    })
+    .onConflict((conflict) =>
+      conflict.column('id').doUpdateSet((eb) => ({
+        password_hash: eb.ref('excluded.password_hash'),
+        role: eb.ref('excluded.role'),
+        jurisdiction: eb.ref('excluded.jurisdiction'),
+        display_name: eb.ref('excluded.display_name'),
+        post: eb.ref('excluded.post'),
+      })),
+    )
+    .execute();
+}
+
+export async function putApiKey(db: HubDb, key: ApiKeyRecord): Promise<void> {
+  await db
+    .insertInto('api_keys')
+    .values({
+      id: key.id,
+      source: key.source,
+      jurisdiction: key.jurisdiction,
+      key_hash: key.keyHash,
+      created_at: key.createdAt,
+      display_name: key.displayName,
+    })
+    .execute();
+}
+
+/** Keys not revoked (`revoked` is 0/1 in SQLite and a boolean in PostgreSQL: NOT reads both). */
+function liveKeys(db: HubDb) {
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where(sql<boolean>`NOT revoked`);
+}
+
+export async function apiKeyByHash(db: HubDb, keyHash: string): Promise<ApiKeyRecord | undefined> {
+  const [row] = await runStatement(db, 'apiKeyByHash', [keyHash], () =>
+    liveKeys(db).where('key_hash', '=', keyHash),
+  );
+  return row && toApiKey(row);
+}
+
+export async function listApiKeys(db: HubDb): Promise<ApiKeyRecord[]> {
+  return (await liveKeys(db).orderBy('source').execute()).map(toApiKey);
+}

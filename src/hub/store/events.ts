@@ -1,0 +1,90 @@
+import type { Selectable, Transaction } from 'kysely';
+import { inBatches } from './batches';
+import type { StoreDialect } from './dialect';
+import type { HubDb, HubSchema } from './schema';
+import { inScope, scopePattern } from './scope';
+import { rowValues, runStatement } from './statements';
+import type { NewEvent, Scope, StoredEvent } from './types';
+
+type ReadJson = StoreDialect['readJson'];
+
+function toEvent(row: Selectable<HubSchema['events']>, readJson: ReadJson): StoredEvent {
+  return { ...row, seq: Number(row.seq), payload: readJson(row.payload) };
+}
+
+export async function headSeq(db: HubDb): Promise<number> {
+  const [row] = await runStatement(db, 'headSeq', [], () =>
+    db.selectFrom('events').select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('head')),
+  );
+  return Number(row!.head);
+}
+
+/** The smallest seq still in the log (head + 1 when the log is empty). */
+export async function oldestRetainedSeq(db: HubDb): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => [eb.fn.min('seq').as('oldest'), eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('head')])
+    .executeTakeFirstOrThrow();
+  return row.oldest === null ? Number(row.head) + 1 : Number(row.oldest);
+}
+
+/**
+ * Numbers the events after the head and stores them, with every other writer held off until this
+ * transaction ends, so seqs commit in the order they were given.
+ */
+export async function appendEvents(
+  trx: Transaction<HubSchema>,
+  dialect: StoreDialect,
+  events: readonly NewEvent[],
+): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
+  await dialect.lockWriters(trx);
+  const head = await headSeq(trx);
+  const stored = events.map((event, index) => ({ ...event, seq: head + index + 1 }));
+  const rows = stored.map(({ seq, id, type, jurisdiction, at, subject, payload }) => {
+    return { seq, id, type, jurisdiction, at, subject, payload: JSON.stringify(payload) };
+  });
+  for (const batch of inBatches(rows)) {
+    await runStatement(trx, `appendEvents/${batch.length}`, rowValues(batch), () =>
+      trx.insertInto('events').values(batch),
+    );
+  }
+  return stored;
+}
+
+export async function eventsBetween(
+  db: HubDb,
+  readJson: ReadJson,
+  range: { after: number; through: number; limit: number },
+  scope: Scope,
+  withheld: readonly string[],
+): Promise<StoredEvent[]> {
+  const parameters = [range.after, range.through, scopePattern(scope), scope, ...withheld, range.limit];
+  const rows = await runStatement(db, `eventsBetween/${withheld.length}`, parameters, () =>
+    db
+      .selectFrom('events')
+      .selectAll()
+      .where('seq', '>', range.after)
+      .where('seq', '<=', range.through)
+      .where(inScope('type', scope))
+      .$if(withheld.length > 0, (query) => query.where('type', 'not in', withheld))
+      .orderBy('seq')
+      .limit(range.limit),
+  );
+  return rows.map((row) => toEvent(row, readJson));
+}
+
+export async function eventsAbout(db: HubDb, readJson: ReadJson, subject: string): Promise<StoredEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('subject', '=', subject)
+    .orderBy('seq')
+    .execute();
+  return rows.map((row) => toEvent(row, readJson));
+}
+
+export async function pruneEventsThrough(db: HubDb, seq: number): Promise<number> {
+  const result = await db.deleteFrom('events').where('seq', '<=', seq).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
