@@ -10,6 +10,7 @@ import { hubBenchmark } from './hub';
 import { mapBenchmark } from './map';
 import { queueBenchmark } from './queue';
 import { reportsBenchmark } from './reports';
+import { startupBenchmark } from './startup';
 import { tabsBenchmark } from './tabs';
 
 const BENCHMARKS: readonly Benchmark[] = [
@@ -20,6 +21,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   reportsBenchmark,
   coverageBenchmark,
   tabsBenchmark,
+  startupBenchmark,
 ];
 
 function usage(): string {

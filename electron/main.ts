@@ -14,7 +14,7 @@ import { startCoreWorker, type CoreClient } from '../src/core/worker/core-client
 import { registerDesktopIpc } from './ipc';
 import { registerPdfExport } from './pdf-export';
 import { menuTemplate } from './menu';
-import { lockNavigation, secureWebPreferences } from './security';
+import { lockNavigation, secureWebPreferences, sendContentSecurityPolicy } from './security';
 import {
   APP_WINDOWS,
   placeWindow,
@@ -99,6 +99,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, decide) => decide(false));
+    sendContentSecurityPolicy(session.defaultSession);
     core = await startCoreWorker(coreOptions(), join(appPath, 'out/electron/core-worker.cjs'));
     const isTrustedSender = (event: IpcMainInvokeEvent) =>
       [...windows.values()].some((window) => window.webContents === event.sender) &&

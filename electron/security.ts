@@ -1,4 +1,5 @@
-import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../src/core/contract/csp';
 
 /** The renderer gets no Node, runs sandboxed, and talks to the core only through the preload bridge. */
 export function secureWebPreferences(preloadPath: string): BrowserWindowConstructorOptions['webPreferences'] {
@@ -22,4 +23,16 @@ export function lockNavigation(contents: WebContents, isAppUrl: (url: string) =>
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/**
+ * What the app loads carries the renderer's policy as a header too, the same one the browser shell sends;
+ * index.html holds it in a meta element for the file:// pages that may get no header.
+ */
+export function sendContentSecurityPolicy(session: Session): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
 }

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { startLocalShellServer, type LocalShellServer } from '../core/transports/local-shell-server';
 import { startCoreWorker, type CoreClient } from '../core/worker/core-client';
-import { buildElectronShell, launchElectron } from './electron-launch';
+import { launchElectron } from './electron-launch';
 import { REPO_ROOT, ensureRendererBuilt } from './renderer-build';
 import { loadShellIdentity, saveShellIdentity } from './shell-identity';
 
@@ -91,7 +91,6 @@ export async function runDesktop(
     : undefined;
   const electronBinary = options.browser ? undefined : installedElectronBinary();
   if (electronBinary) {
-    await buildElectronShell();
     const child = launchElectron(electronBinary, {
       PINGAN_REGION: options.region,
       PINGAN_CACHE: resolve(options.cache),
@@ -123,10 +122,8 @@ export function stopOnSignals(stop: () => Promise<void>): void {
   process.once('SIGTERM', handler);
 }
 
-export function registerDesktopCommand(program: Command): void {
-  program
-    .command('desktop')
-    .description('the desktop dashboard on its own, against a running hub (or the cache alone)')
+export function registerDesktopCommand(desktop: Command): void {
+  desktop
     .option('--browser', 'use the browser shell even where Electron is installed')
     .option('--hub <url>', 'the hub to sync with, e.g. http://127.0.0.1:7300')
     .option('--user <name>', 'operator account on the hub')

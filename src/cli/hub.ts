@@ -95,11 +95,9 @@ interface KeyOptions {
   json?: boolean;
 }
 
-export function registerHubCommands(program: Command): void {
-  const hub = program
-    .command('hub')
+export function registerHubCommands(hub: Command): void {
+  hub
     .configureHelp({ showGlobalOptions: true })
-    .description('run the hub service: event log, live stream, commands, ingest API')
     .option('--db <location>', 'sqlite:PATH (embedded) or postgres://… (shared)', DEFAULT_DB)
     .option('--redis <url>', 'fan out through Redis to other hub processes (redis://…)')
     .option('--port <port>', 'port to listen on', Number, 7300)

@@ -4,9 +4,7 @@ import { RegionImportError, importRegion } from '../regions/import';
 import { readManifest, regionStats } from '../regions/store';
 import { progressReporter } from './progress';
 
-export function registerRegionCommands(program: Command): void {
-  const region = program.command('region').description('build, import and inspect regions (assets/regions/)');
-
+export function registerRegionCommands(region: Command): void {
   region
     .command('build')
     .description(`rebuild the bundled regions from public data (${REGION_IDS.join(', ')})`)

@@ -53,12 +53,8 @@ function untilStopped(simSeconds: () => number, limit: number | undefined): Prom
   });
 }
 
-export function registerSimulateCommand(program: Command): void {
-  program
-    .command('simulate')
-    .description(
-      'drive a hub through its public APIs with a simulated day: reports, the centre working them, cameras and forces',
-    )
+export function registerSimulateCommand(simulate: Command): void {
+  simulate
     .option('--hub <url>', `the hub's address (default: the credentials file's, else ${DEFAULT_HUB_URL})`)
     .option('--region <id>', 'the region the hub serves', 'dali')
     .option('--seed <n>', 'the same seed plays the same day', integer, 1)

@@ -66,10 +66,8 @@ function adminAccountHint(hubDb: string, rootCode: string): string {
   ].join('\n');
 }
 
-export function registerStartCommand(program: Command): void {
-  program
-    .command('start')
-    .description('the demo: an embedded hub with the region and the simulator, and the desktop signed in')
+export function registerStartCommand(start: Command): void {
+  start
     .option('--region <id>', 'region to run', 'dali')
     .option('--data <dir>', 'where the demo keeps its hub and cache', './data/demo')
     .option('--hub-port <port>', 'port of the embedded hub', Number, 7300)

@@ -45,10 +45,8 @@ export function syncReport(core: DesktopCore): SyncReport {
   };
 }
 
-export function registerSyncCommand(program: Command): void {
-  program
-    .command('sync')
-    .description('sync a desktop cache with a hub without any window (for operations and checks)')
+export function registerSyncCommand(sync: Command): void {
+  sync
     .requiredOption('--hub <url>', 'the hub, e.g. http://127.0.0.1:7300')
     .requiredOption('--user <name>', 'operator account')
     .option('--password <password>', 'its password (or set PINGAN_PASSWORD)')

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { CONTENT_SECURITY_POLICY } from '../../src/core/contract/csp';
 import { startLocalShellServer, type LocalShellServer } from '../../src/core/transports/local-shell-server';
 import { startCoreWorker, type CoreClient } from '../../src/core/worker/core-client';
 
@@ -91,7 +92,7 @@ describe('the browser shell server', () => {
 
   it('serves the interface with a strict content security policy', async () => {
     const response = await fetch(`${origin}/`);
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await response.text()).toContain('平安指挥');
   });
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startDemo, type RunningDemo } from '../../scripts/demo-process';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../src/core/contract/csp';
 import { collectForeignRequests } from './support/foreign-requests';
 import { postReport } from './support/post-report';
 
@@ -60,4 +61,11 @@ test('the demo opens signed in, with live data that a new report reaches within 
 test('the browser shell refuses a page that lacks its token', async ({ page }) => {
   await page.goto(new URL('/', demo.shellUrl).href);
   await expect(page.getByText(/访问令牌/).first()).toBeVisible();
+});
+
+test('the built page and the shell carry the one Content Security Policy', async ({ page }) => {
+  const response = await page.goto(demo.shellUrl);
+  expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  const meta = page.locator('meta[http-equiv="Content-Security-Policy"]');
+  await expect(meta).toHaveAttribute('content', CONTENT_SECURITY_POLICY_META);
 });

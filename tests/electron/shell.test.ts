@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/core/contract/csp';
 import type * as CoreClientModule from '../../src/core/worker/core-client';
 
 /**
@@ -60,7 +61,9 @@ const electron = vi.hoisted(() => {
         buildFromTemplate: (template: unknown) => ({ template }),
         setApplicationMenu: vi.fn(),
       },
-      session: { defaultSession: { setPermissionRequestHandler: vi.fn() } },
+      session: {
+        defaultSession: { setPermissionRequestHandler: vi.fn(), webRequest: { onHeadersReceived: vi.fn() } },
+      },
       dialog: {
         showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '' })),
       },
@@ -114,6 +117,23 @@ describe('the Electron shell', () => {
     const decide = vi.fn();
     handler({}, 'media', decide);
     expect(decide).toHaveBeenCalledWith(false);
+  });
+
+  it('sends the one Content Security Policy with everything the app loads', () => {
+    const listener = electron.module.session.defaultSession.webRequest.onHeadersReceived.mock.calls.at(
+      -1,
+    )![0] as (
+      details: { responseHeaders?: Record<string, string[]> },
+      callback: (response: { responseHeaders: Record<string, string[]> }) => void,
+    ) => void;
+    const callback = vi.fn();
+    listener({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: {
+        'Content-Type': ['text/html'],
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
+    });
   });
 
   it('opens every window with context isolation, sandbox and no Node in the page', () => {

@@ -13,11 +13,15 @@ export interface CoreClient {
   close(): Promise<void>;
 }
 
-export const SOURCE_WORKER_ENTRY = fileURLToPath(new URL('./bootstrap.mjs', import.meta.url));
+/** Compiled (`npm run build`), the worker's bundle sits beside this code; from source, tsx runs it. */
+const runningFromSource = import.meta.url.endsWith('.ts');
+export const DEFAULT_WORKER_ENTRY = fileURLToPath(
+  new URL(runningFromSource ? './bootstrap.mjs' : './core-worker.js', import.meta.url),
+);
 
 export function startCoreWorker(
   options: DesktopCoreOptions,
-  workerEntry = SOURCE_WORKER_ENTRY,
+  workerEntry = DEFAULT_WORKER_ENTRY,
 ): Promise<CoreClient> {
   const worker = new Worker(workerEntry, { workerData: options });
   const events = new EventEmitter();

@@ -1,0 +1,30 @@
+/**
+ * The renderer's Content Security Policy, written once. The browser shell sends it as a header, the Electron
+ * shell's session adds it to what it loads, and the renderer's build writes it into index.html, which is
+ * what holds where no header can be sent (Electron's file:// pages).
+ */
+const DIRECTIVES: ReadonlyArray<readonly [name: string, sources: readonly string[]]> = [
+  ['default-src', ["'self'"]],
+  ['script-src', ["'self'"]],
+  ['style-src', ["'self'", "'unsafe-inline'"]],
+  ['img-src', ["'self'", 'data:', 'blob:']],
+  // MapLibre starts its workers from blob: URLs.
+  ['worker-src', ["'self'", 'blob:']],
+  ['connect-src', ["'self'"]],
+  ['object-src', ["'none'"]],
+  ['base-uri', ["'none'"]],
+  ['frame-ancestors', ["'none'"]],
+];
+
+/** Directives that only a header can deliver: in a <meta> element the browser ignores them and complains. */
+const HEADER_ONLY = new Set(['frame-ancestors']);
+
+function serialise(directives: typeof DIRECTIVES): string {
+  return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
+}
+
+/** The policy as a `Content-Security-Policy` header carries it. */
+export const CONTENT_SECURITY_POLICY = serialise(DIRECTIVES);
+
+/** The same policy in index.html's <meta http-equiv>, less what a meta element cannot carry. */
+export const CONTENT_SECURITY_POLICY_META = serialise(DIRECTIVES.filter(([name]) => !HEADER_ONLY.has(name)));
