@@ -33,6 +33,7 @@ describe('the session status', () => {
       lag: 0,
       catchUp: null,
       lastError: null,
+      hubRefusal: null,
       outboxPending: 2,
       operator: null,
       mode: 'peacetime',
