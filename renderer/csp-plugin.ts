@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY_META } from '../src/core/contract/csp';
+import { CONTENT_SECURITY_POLICY_META } from '../src/core/contract/csp.ts';
 
 /**
  * Writes the one Content Security Policy (src/core/contract/csp.ts) into index.html as it is built, so the
