@@ -198,6 +198,8 @@ export class DesktopCore {
           // A mode switch changes the whole screen's layout: say so now, not with the next status tick.
           if (change.kinds.includes('mode')) this.emit('status', this.status());
         },
+        // Only the map reads what is ahead of the cache: the queue and the alerts wait for the cache.
+        onAhead: (change) => this.emit('changed', change),
         onOnline: (socket) => this.collaboration.online(socket),
         onCommandSettled: (entry) => {
           this.emit('command-settled', entry);
@@ -583,7 +585,12 @@ export class DesktopCore {
       'entities.nearest': async ({ kind, location, limit }) => ({
         items: this.queries.nearest(kind, location, limit),
       }),
-      'map.features': async ({ kind, ids, scope }) => this.queries.mapFeatures(kind, this.scoped(scope), ids),
+      'map.features': async ({ kind, ids, scope }) => {
+        const features = this.queries.mapFeatures(kind, this.scoped(scope), ids);
+        return this.sync
+          ? this.sync.liveAhead.overMapFeatures(features, kind, this.scoped(scope), ids)
+          : features;
+      },
       'region.boundaries': async ({ level, scope }) => {
         const within = this.scoped(scope);
         const collection = this.boundaries(level);
