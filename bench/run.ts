@@ -7,6 +7,7 @@ import { resultsRecord, writeResults } from './lib/results';
 import { coreBenchmark } from './core';
 import { coverageBenchmark } from './coverage';
 import { hubBenchmark } from './hub';
+import { latencyBenchmark } from './latency';
 import { mapBenchmark } from './map';
 import { queueBenchmark } from './queue';
 import { reportsBenchmark } from './reports';
@@ -22,6 +23,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   coverageBenchmark,
   tabsBenchmark,
   startupBenchmark,
+  latencyBenchmark,
 ];
 
 function usage(): string {

@@ -87,6 +87,8 @@ export class DesktopCore {
         // A mode switch changes the whole screen's layout: say so now, not with the next status tick.
         if (change.kinds.includes('mode')) this.emit('status', this.status());
       },
+      // Only the map reads what is ahead of the cache: the queue and the alerts wait for the cache.
+      onAhead: (change) => this.emit('changed', change),
       onOnline: (socket) => this.collaboration.online(socket),
       onCommandSettled: (entry) => {
         this.emit('command-settled', entry);
@@ -112,6 +114,7 @@ export class DesktopCore {
       queries: this.queries,
       outbox: this.outbox,
       queue: this.queue,
+      liveAhead: this.sync?.liveAhead,
       presence: this.collaboration,
       shiftReplay,
       session: this.session,

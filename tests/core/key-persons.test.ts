@@ -9,6 +9,7 @@ import { createAccount, createApiKey } from '../../src/hub/accounts';
 import { startHub, type Hub } from '../../src/hub/server';
 import { DALI_CITY, PREFECTURE, placeIn, postReports, report } from '../hub/support/hub-harness';
 import { adminChecksum, caughtUpTo, statusWhere, tempDir } from './support/core-harness';
+import { untilValue } from '../support/eventually';
 
 const ID_NUMBER = '532901199001091234';
 const ID_NUMBER_ENDING_IN_X = '53290119850305456X';
@@ -39,12 +40,15 @@ describe('the key-person list in the desktop core', () => {
   }
 
   /** The command once the hub has answered it. */
-  async function settled(core: DesktopCore, commandId: string): Promise<OutboxEntry> {
-    for (;;) {
-      const entry = core.outbox.get(commandId);
-      if (entry && entry.status !== 'pending') return entry;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  function settled(core: DesktopCore, commandId: string): Promise<OutboxEntry> {
+    return untilValue(
+      `the hub's answer to command ${commandId}`,
+      () => {
+        const entry = core.outbox.get(commandId);
+        return entry && entry.status !== 'pending' ? entry : undefined;
+      },
+      { timeoutMs: 20_000, seen: () => core.outbox.get(commandId) },
+    );
   }
 
   async function register(person: Record<string, unknown>) {

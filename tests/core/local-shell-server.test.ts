@@ -7,6 +7,7 @@ import { WebSocket } from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../../src/core/contract/csp';
 import { startLocalShellServer, type LocalShellServer } from '../../src/core/transports/local-shell-server';
 import { startCoreWorker, type CoreClient } from '../../src/core/worker/core-client';
+import { until } from '../support/eventually';
 
 let core: CoreClient;
 let shell: LocalShellServer;
@@ -42,10 +43,6 @@ function connect(headers: Record<string, string> = {}): Promise<Conversation> {
   });
 }
 
-async function until(predicate: () => boolean) {
-  for (let i = 0; i < 100 && !predicate(); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
 describe('the browser shell server', () => {
   it('listens on 127.0.0.1 only and hands out a long token in its address', () => {
     expect(new URL(shell.url).hostname).toBe('127.0.0.1');
@@ -57,7 +54,7 @@ describe('the browser shell server', () => {
     const { socket, replies } = await connect();
     socket.send(JSON.stringify({ type: 'hello', token: shell.token }));
     socket.send(JSON.stringify({ type: 'call', id: 1, method: 'region.overview', input: {} }));
-    await until(() => replies.length >= 2);
+    await until('two replies from the shell server', () => replies.length >= 2, { seen: () => replies });
     expect(replies[0]).toEqual({ type: 'welcome' });
     expect(replies[1]).toMatchObject({
       type: 'result',

@@ -10,6 +10,7 @@ import { startHub, type Hub } from '../../src/hub/server';
 import { DALI_CITY, PREFECTURE, YANGBI, placeIn, postReports, report } from '../hub/support/hub-harness';
 import { pointInVillage } from '../hub/support/village-point';
 import { caughtUpTo, tempDir } from './support/core-harness';
+import { untilValue } from '../support/eventually';
 
 const silent = pino({ level: 'silent' });
 
@@ -36,12 +37,15 @@ describe('the registers of dangerous objects and sensitive places in the desktop
     return core;
   }
 
-  async function settled(core: DesktopCore, commandId: string): Promise<OutboxEntry> {
-    for (;;) {
-      const entry = core.outbox.get(commandId);
-      if (entry && entry.status !== 'pending') return entry;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  function settled(core: DesktopCore, commandId: string): Promise<OutboxEntry> {
+    return untilValue(
+      `the hub's answer to command ${commandId}`,
+      () => {
+        const entry = core.outbox.get(commandId);
+        return entry && entry.status !== 'pending' ? entry : undefined;
+      },
+      { timeoutMs: 20_000, seen: () => core.outbox.get(commandId) },
+    );
   }
 
   async function submit(command: OperatorCommand) {

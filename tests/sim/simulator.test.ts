@@ -9,20 +9,13 @@ import { seedHub } from '../../src/cli/seed-demo';
 import { startHub, type Hub } from '../../src/hub/server';
 import { openHubStore } from '../../src/hub/store';
 import { startSimulator, type SimulatorStats } from '../../src/sim/simulator';
+import { until } from '../support/eventually';
 
 const REGION = 'gulang';
 const ROOT = '620622';
 /** A simulated day in under nine seconds. */
 const SPEED = 10_000;
 const RUN_AT_MOST_MS = 20_000;
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('the simulator against a real hub', () => {
   let dir: string;
@@ -56,12 +49,17 @@ describe('the simulator against a real hub', () => {
       log: (line) => log.push(line),
     });
     await simulator.ready;
-    await waitFor(async () => {
-      const closed = (await hub.store.entitiesInScope('', 'incident')).filter(
-        (e) => (e.doc as Incident).stage === 'closed',
-      );
-      return closed.length >= 3;
-    }, RUN_AT_MOST_MS);
+    let closed = 0;
+    await until(
+      'three incidents closed by the simulator',
+      async () => {
+        closed = (await hub.store.entitiesInScope('', 'incident')).filter(
+          (e) => (e.doc as Incident).stage === 'closed',
+        ).length;
+        return closed >= 3;
+      },
+      { timeoutMs: RUN_AT_MOST_MS, intervalMs: 250, seen: () => ({ closed }) },
+    );
     await simulator.stop();
     stats = simulator.stats();
   });

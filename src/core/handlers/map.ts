@@ -8,7 +8,8 @@ export function mapHandlers({
   queries,
   session,
   regions,
-}: Pick<CoreServices, 'queries' | 'session' | 'regions'>): HandlersFor<MapMethods> {
+  liveAhead,
+}: Pick<CoreServices, 'queries' | 'session' | 'regions' | 'liveAhead'>): HandlersFor<MapMethods> {
   return {
     'counts.get': async () => queries.counts(),
     'entities.inView': async ({ kind, bbox, limit }) => {
@@ -18,7 +19,10 @@ export function mapHandlers({
     'entities.nearest': async ({ kind, location, limit }) => ({
       items: queries.nearest(kind, location, limit),
     }),
-    'map.features': async ({ kind, ids, scope }) => queries.mapFeatures(kind, session.scoped(scope), ids),
+    'map.features': async ({ kind, ids, scope }) => {
+      const features = queries.mapFeatures(kind, session.scoped(scope), ids);
+      return liveAhead ? liveAhead.overMapFeatures(features, kind, session.scoped(scope), ids) : features;
+    },
     'region.boundaries': async ({ level, scope }) => regions.boundariesWithin(level, session.scoped(scope)),
   };
 }

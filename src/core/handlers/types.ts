@@ -1,3 +1,4 @@
+import type { LiveAhead } from '../sync/live-ahead';
 import type { z } from 'zod';
 import type { OperatorCommand } from '../../domain';
 import type { LocalCache } from '../cache/local-cache';
@@ -26,6 +27,8 @@ export interface CoreServices {
   queries: CacheQueries;
   outbox: Outbox;
   queue: IncidentQueue;
+  /** What live events make of the map while the cache still catches up beneath them; none without a hub. */
+  liveAhead: LiveAhead | undefined;
   presence: Pick<Collaboration, 'open'>;
   shiftReplay: ShiftReplay;
   session: SessionPolicy;

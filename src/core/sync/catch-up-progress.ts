@@ -24,6 +24,11 @@ export class CatchUpTracker {
     return { done, total, eventsPerSecond: Math.round(eventsPerSecond), secondsLeft };
   }
 
+  /** A batch starting at or beyond the catch-up's end is live: the catch-up does not hold it. */
+  isLive(batchAfter: number): boolean {
+    return batchAfter >= this.to;
+  }
+
   finished(cursor: number): boolean {
     return cursor >= this.to;
   }

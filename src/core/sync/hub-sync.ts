@@ -21,6 +21,7 @@ import {
 import type { ChangedIds, EventBatch, LocalCache } from '../cache/local-cache';
 import { CatchUpTracker, type CatchUpProgress } from './catch-up-progress';
 import type { HubSession } from './hub-session';
+import { LiveAhead } from './live-ahead';
 import type { Outbox, OutboxEntry } from './outbox';
 
 export type ConnectionState = 'connecting' | 'online' | 'offline';
@@ -45,6 +46,8 @@ export interface SyncListener {
   onStatus(status: SyncStatus): void;
   /** `ids` is null when everything may have changed (a snapshot replaced the state). */
   onApplied(change: { cursor: number; kinds: EntityKind[]; ids: ChangedIds | null }): void;
+  /** Live events arrived during a catch-up and are shown ahead of the cache (`HubSync.liveAhead`). */
+  onAhead?(change: { cursor: number; kinds: EntityKind[]; ids: ChangedIds }): void;
   onCommandSettled(entry: OutboxEntry): void;
   /** Subscribed again after a (re)connect: the moment to restate anything the hub keeps per connection. */
   onOnline?(socket: HubSocket): void;
@@ -53,6 +56,29 @@ export interface SyncListener {
 const COMMAND_ACK_TIMEOUT_MS = 10_000;
 const OUTBOX_RETRY_MS = 2_000;
 const RECONNECT_AFTER_HUB_SHUTDOWN_MS = 1_000;
+
+/**
+ * A batch is applied this many events at a time, with a turn of the event loop between: a catch-up of a week
+ * arrives in batches of thousands, and in one piece each would hold the core's thread for a tenth of a second
+ * or more, while live events, the screen's questions and the status wait behind it.
+ */
+export const APPLY_SLICE_EVENTS = 1000;
+
+/** `batch` as consecutive batches of at most `APPLY_SLICE_EVENTS`, together covering the same stretch. */
+export function applySlices(batch: EventBatch): EventBatch[] {
+  if (batch.events.length <= APPLY_SLICE_EVENTS) return [batch];
+  const slices: EventBatch[] = [];
+  let after = batch.after;
+  for (let from = 0; from < batch.events.length; from += APPLY_SLICE_EVENTS) {
+    const events = batch.events.slice(from, from + APPLY_SLICE_EVENTS);
+    const through = from + APPLY_SLICE_EVENTS >= batch.events.length ? batch.through : events.at(-1)!.seq;
+    slices.push({ after, through, events });
+    after = through;
+  }
+  return slices;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Keeps the cache in step with the hub: subscribes from the cache's cursor, applies batches in order
@@ -64,11 +90,17 @@ const RECONNECT_AFTER_HUB_SHUTDOWN_MS = 1_000;
  * Every frame from the hub is parsed against the protocol before anything of it is applied: a malformed one
  * is logged and refused, and the cache stays as it was. What is applied is the frame as received (the
  * schemas only check it), so the cache holds the hub's log byte for byte and their checksums agree.
+ *
+ * A catch-up and the live stream are interleaved, not queued one behind the other: the cache applies the
+ * catch-up in order, a slice at a time with a turn of the event loop between slices, and live events that
+ * arrive meanwhile are shown at once ahead of the cache (`LiveAhead`) and applied in their turn.
  */
 export class HubSync {
   private socket: HubSocket | undefined;
   private status: SyncStatus;
   private tracker: CatchUpTracker | undefined;
+  /** What live events make of their entities while the cache is still catching up beneath them. */
+  readonly liveAhead = new LiveAhead();
   /** Batches are applied one after another even when one of them has to wait for a backfill. */
   private applying: Promise<void> = Promise.resolve();
   private flushing = false;
@@ -200,6 +232,7 @@ export class HubSync {
     const snapshot = raw as { seq: number; entities: EntityState[] };
     this.enqueue(async () => {
       this.cache.applySnapshot(snapshot.seq, snapshot.entities);
+      this.liveAhead.clear();
       this.listener.onApplied({
         cursor: snapshot.seq,
         kinds: [...new Set(snapshot.entities.map((e) => e.kind))],
@@ -211,8 +244,9 @@ export class HubSync {
   private onEvents(socket: HubSocket, events: unknown, bounds: unknown): void {
     const frame = this.accept(SERVER_EVENTS.events, eventsFrameSchema, { events, bounds });
     if (!frame) return;
-    const { after, through } = frame.bounds;
-    this.enqueue(() => this.applyBatch(socket, { after, through, events: events as HubEvent[] }));
+    const batch = { ...frame.bounds, events: events as HubEvent[] };
+    this.showAheadOfCatchUp(batch);
+    this.enqueue(() => this.applyBatch(socket, batch));
   }
 
   private enqueue(work: () => Promise<void>): void {
@@ -252,12 +286,29 @@ export class HubSync {
     return { after: answer.after, through: answer.through, events: (raw as EventBatch).events };
   }
 
+  /** A live batch that arrives while a catch-up is being applied is shown now, ahead of the cache. */
+  private showAheadOfCatchUp(batch: EventBatch): void {
+    if (!this.tracker?.isLive(batch.after)) return;
+    const cursor = this.cache.cursor;
+    const ids = this.liveAhead.take(batch.events, cursor, (kind, id) => this.cache.getEntity(kind, id));
+    const kinds = Object.keys(ids) as EntityKind[];
+    if (kinds.length > 0) this.listener.onAhead?.({ cursor, kinds, ids });
+  }
+
   private async applyBatch(socket: HubSocket, batch: EventBatch): Promise<void> {
+    for (const [index, slice] of applySlices(batch).entries()) {
+      if (index > 0) await nextTurn();
+      await this.applySlice(socket, slice);
+    }
+  }
+
+  private async applySlice(socket: HubSocket, batch: EventBatch): Promise<void> {
     let result = this.cache.apply(batch);
     if (result.kind === 'gap') {
       const filled = this.cache.apply(
         await this.fetchMissing(socket, result.missingAfter, result.missingThrough),
       );
+      this.liveAhead.settle(this.cache.cursor);
       if (filled.kind === 'applied') {
         this.listener.onApplied({
           cursor: filled.cursor,
@@ -268,6 +319,8 @@ export class HubSync {
       result = this.cache.apply(batch);
       if (result.kind === 'gap') throw new Error(`events after ${result.missingAfter} are still missing`);
     }
+    // Before saying what changed: whoever asks again must read the cache's state, not the one shown ahead.
+    this.liveAhead.settle(this.cache.cursor);
     if (result.kind === 'applied') {
       this.listener.onApplied({ cursor: result.cursor, kinds: result.changedKinds, ids: result.changedIds });
     }
