@@ -5,6 +5,7 @@ import { useLiveQuery } from '../hooks/useDesktop';
 import { formatChinaTime } from '../words/china-time';
 import { SoundBlockedBar } from '../links/SoundBlockedBar';
 import { useLinks } from '../links/useLinks';
+import { useSay } from '../words/say';
 
 const DEADLINE_KINDS = ['incident', 'mode', 'sla'] as const;
 
@@ -31,12 +32,15 @@ function DeadlineCounter() {
 /** Which link is down and since when, or the hub connection as the core reports it. */
 function ConnectionState({ status }: { status: SessionStatus }) {
   const { t, i18n } = useTranslation();
+  const say = useSay();
   const { down } = useLinks();
   if (!down) {
     return (
       <span className={`status-connection status-${status.connection}`} data-testid="status-connection">
         <span className="status-dot" aria-hidden="true" />
         {t(`status.connection.${status.connection}`)}
+        {/* A hub of another protocol version refuses this desktop: retrying cannot help, so say why. */}
+        {status.hubRefusal && ` · ${say(status.hubRefusal)}`}
       </span>
     );
   }
