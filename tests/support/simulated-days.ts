@@ -174,7 +174,7 @@ function playIncident(
     // Disputes are graded for their subsidy; cases are left ungraded, as they may be.
     return kind === 'dispute'
       ? { type: 'resolve', summary: '调解成功', difficulty: drawDifficulty(grading, riskLevel!) }
-      : { type: 'resolve', summary: '办结' };
+      : { type: 'resolve', summary: '依法办结完毕' };
   };
   if (!act(between(random, 4, 60) * HOUR, resolve())) return { steps, drafts };
   act(between(random, 1, 10) * HOUR, {
