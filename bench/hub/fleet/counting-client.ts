@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../../../src/protocol/version';
 import type { StoredEvent } from '../../../src/hub/store';
 import type { LatencyRecorder } from './latency-recorder';
 import type { ClientTally, FleetConfig, SubscribeOutcome } from './protocol';
@@ -16,7 +17,9 @@ export class CountingClient {
     private readonly latencies: LatencyRecorder,
   ) {
     this.socket = io(config.url, {
-      auth: config.token ? { token: config.token } : {},
+      auth: config.token
+        ? { token: config.token, protocol: PROTOCOL_VERSION }
+        : { protocol: PROTOCOL_VERSION },
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
