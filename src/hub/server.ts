@@ -13,6 +13,7 @@ import { installErrorHandling } from './http/error-handling';
 import { ingestRoutes } from './http/ingest-routes';
 import { observabilityRoutes } from './http/observability-routes';
 import { IngestService } from './ingest/ingest-service';
+import { checkKeysMatch, defaultKeysDir, loadHubKeys, type HubKeys } from './keys';
 import { createHubMetrics, type HubMetrics } from './observability/metrics';
 import { RegionIndex } from './region-index';
 import { openHubStore, type HubStore } from './store';
@@ -36,6 +37,8 @@ export interface HubOptions {
   clock?: () => number;
   /** How often overdue cases are escalated, in ms; 0 for never on its own (`sweepEscalations` still does). */
   escalationSweepMs?: number;
+  /** The directory of the audit and personal-data keys; `defaultKeysDir(db)` when absent. */
+  keysDir?: string;
 }
 
 export interface Hub {
@@ -44,6 +47,7 @@ export interface Hub {
   store: HubStore;
   region: RegionIndex;
   metrics: HubMetrics;
+  keys: HubKeys;
   /** Escalates every case overdue now, at once; returns how many escalations it recorded. */
   sweepEscalations(): Promise<number>;
   close(): Promise<void>;
@@ -125,7 +129,12 @@ function scheduleEscalations(escalations: EscalationSweep, intervalMs: number, l
 
 export async function startHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? pino({ level: process.env.PINGAN_LOG_LEVEL ?? 'info' });
+  const keys = loadHubKeys(options.keysDir ?? defaultKeysDir(options.db));
   const store = await openHubStore(options.db);
+  await checkKeysMatch(store, keys).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   const region = new RegionIndex(options.region, options.regionsDir);
   const tokens = new TokenService(await signingSecret(store));
   const metrics = createHubMetrics();
@@ -181,6 +190,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     store,
     region,
     metrics,
+    keys,
     sweepEscalations: () => escalations.sweep(),
     async close() {
       await stopEscalations();

@@ -1,3 +1,4 @@
 export * from './http';
 export * from './stream';
 export * from './version';
+export * from './audit';

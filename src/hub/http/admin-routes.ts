@@ -27,14 +27,14 @@ async function requireAdmin(
     await sendError(reply, 401, 'bad-token', 'send an admin access token as "Authorization: Bearer TOKEN"');
     return undefined;
   }
-  if (claims.role === 'admin') return claims;
-  await sendError(reply, 403, 'role-not-permitted', 'only an admin may read checksums');
+  if (claims.role === 'sysadmin') return claims;
+  await sendError(reply, 403, 'role-not-permitted', 'only the system administrator may read checksums');
   return undefined;
 }
 
 /**
  * The checksum of the current state of a scope, the same one a desktop cache computes: a cache synced to
- * `seq` with an equal checksum holds exactly the hub's state. Admins only. The state is the one the named
+ * `seq` with an equal checksum holds exactly the hub's state. The system administrator only. The state is the one the named
  * `account`'s stream delivers (the admin's own without one): what its role may not see is no part of it,
  * so a cache synced as an operator is compared with what an operator receives.
  */

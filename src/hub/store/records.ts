@@ -47,7 +47,7 @@ export async function claimIngestIds(db: HubDb, source: string, ids: readonly st
   return ids.filter((id) => !claimed.delete(id));
 }
 
-export async function audit(db: HubDb, entry: AuditEntry): Promise<void> {
+export async function audit(db: HubDb, { scope: _scope, ...entry }: AuditEntry): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({ ...entry, detail: JSON.stringify(entry.detail) })

@@ -55,6 +55,8 @@ export interface AuditEntry {
   target: string | null;
   outcome: 'accepted' | 'refused';
   detail: unknown;
+  /** The jurisdiction the action concerns, for the audit administrator's filter by scope. */
+  scope?: string | null;
 }
 
 export interface CommandOutcomeRecord {
