@@ -27,7 +27,11 @@ export const signedInAccountSchema = z.object({
 });
 export type SignedInAccount = z.infer<typeof signedInAccountSchema>;
 
-export const loginAnswerSchema = tokensSchema.extend({ account: signedInAccountSchema });
+export const loginAnswerSchema = tokensSchema.extend({
+  account: signedInAccountSchema,
+  /** After this long without input an operator's screen locks until the password is given again (not a wall's). */
+  idleTimeoutMinutes: z.number().int().positive().optional(),
+});
 export type LoginAnswer = z.infer<typeof loginAnswerSchema>;
 
 export const refreshAnswerSchema = tokensSchema;
