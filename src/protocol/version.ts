@@ -12,7 +12,7 @@ export const handshakeAuthSchema = z.object({ token: z.string().min(1), protocol
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
 
 /** Why the hub refused a connection, carried in the `connect_error`'s `data`. */
-export const CONNECT_REFUSALS = ['protocol-mismatch', 'unauthorized'] as const;
+export const CONNECT_REFUSALS = ['protocol-mismatch', 'unauthorized', 'role-not-permitted'] as const;
 export const connectRefusalSchema = z.object({
   code: z.enum(CONNECT_REFUSALS),
   params: z.record(z.string(), z.union([z.string(), z.number()])),

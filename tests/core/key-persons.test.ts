@@ -64,7 +64,7 @@ describe('the key-person list in the desktop core', () => {
   beforeAll(async () => {
     hub = await startHub({ db: `sqlite:${join(dir, 'hub.db')}`, region: 'dali', port: 0, logger: silent });
     village = placeIn(hub.region, DALI_CITY).village;
-    await account('admin', 'admin', PREFECTURE);
+    await account('admin', 'sysadmin', PREFECTURE);
     await account('commander-dali', 'commander', DALI_CITY);
     await account('duty-dali', 'operator', DALI_CITY);
     commanderCore = coreFor('commander-dali');
@@ -171,7 +171,7 @@ describe('the key-person list in the desktop core', () => {
 
   it('refuses an operator the list and its export, holds none of it, and still matches the hub', async () => {
     await expect(operatorCore.handlers['documents.keyPersons']({ masked: true })).rejects.toThrow(
-      'the key-person list is only for commander and admin accounts; role operator may not see it',
+      'the key-person list is only for commander accounts; role operator may not see it',
     );
     await expect(operatorCore.handlers['documents.exportKeyPersons']({ format: 'csv' })).rejects.toThrow(
       /role operator may not see it/,

@@ -21,7 +21,7 @@ async function hubWithAccounts(db: string, port = 0) {
 }
 
 async function accountsOn(hub: Hub) {
-  const admin = await createAccount(hub.store, { name: 'admin', role: 'admin', jurisdiction: PREFECTURE });
+  const admin = await createAccount(hub.store, { name: 'admin', role: 'sysadmin', jurisdiction: PREFECTURE });
   const operator = await createAccount(hub.store, {
     name: 'duty-dali',
     role: 'operator',

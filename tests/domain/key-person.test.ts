@@ -310,7 +310,9 @@ describe('what each role may see', () => {
     ['viewer', ['key-person.registered', 'key-person.removed'], ['key-person']],
     ['operator', ['key-person.registered', 'key-person.removed'], ['key-person']],
     ['commander', [], []],
-    ['admin', [], []],
+    ['wall', ['key-person.registered', 'key-person.removed'], ['key-person']],
+    ['sysadmin', ['key-person.registered', 'key-person.removed'], ['key-person']],
+    ['auditadmin', ['key-person.registered', 'key-person.removed'], ['key-person']],
     ['someone-new', ['key-person.registered', 'key-person.removed'], ['key-person']],
   ] as [Role, string[], string[]][])('withholds from a %s the key persons or not', (role, types, kinds) => {
     expect(withheldEventTypes(role)).toEqual(types);

@@ -51,7 +51,7 @@ describe('the lifecycle state machine', () => {
   it.each(matrix.filter((cell) => cell.expected !== null))(
     'in stage $stage, $action leads to $expected',
     ({ stage, action, expected }) => {
-      const result = applyAction(incidentIn(stage), SAMPLE_ACTIONS[action], contextFor('admin'));
+      const result = applyAction(incidentIn(stage), SAMPLE_ACTIONS[action], contextFor('commander'));
       expect(result).toMatchObject({ ok: true, incident: { stage: expected } });
     },
   );
@@ -59,7 +59,7 @@ describe('the lifecycle state machine', () => {
   it.each(matrix.filter((cell) => cell.expected === null))(
     'in stage $stage, $action is refused with a reason naming both',
     ({ stage, action }) => {
-      const result = applyAction(incidentIn(stage), SAMPLE_ACTIONS[action], contextFor('admin'));
+      const result = applyAction(incidentIn(stage), SAMPLE_ACTIONS[action], contextFor('commander'));
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.code).toBe('illegal-in-stage');

@@ -76,7 +76,7 @@ describe('versions', () => {
     'go up by exactly one when $action.type is applied in stage $stage',
     ({ stage, action }) => {
       const before = incidentIn(stage);
-      const { incident } = applied(applyAction(before, action, contextFor('admin')));
+      const { incident } = applied(applyAction(before, action, contextFor('commander')));
       expect(incident.version).toBe(before.version + 1);
       expect(incident.updatedAt).toBe(MUCH_LATER);
     },
@@ -105,7 +105,7 @@ describe('what every applied action produces', () => {
   it.each(legalMoves)(
     '$action.type in $stage yields a valid incident and valid events',
     ({ stage, action }) => {
-      const { incident, events } = applied(applyAction(incidentIn(stage), action, contextFor('admin')));
+      const { incident, events } = applied(applyAction(incidentIn(stage), action, contextFor('commander')));
       expect(incidentSchema.safeParse(incident).error).toBeUndefined();
       expect(events.length).toBeGreaterThan(0);
       for (const event of events) {

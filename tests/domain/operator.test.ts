@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { can, inScope, PERMISSIONS, ROLE_PERMISSIONS, type Permission, type Role } from '../../src/domain';
+import {
+  ADMIN_ROLES,
+  can,
+  inScope,
+  locksWhenIdle,
+  PERMISSIONS,
+  ROLE_PERMISSIONS,
+  rolesWith,
+  type Permission,
+  type Role,
+} from '../../src/domain';
 import { COUNTY, GRID, NEIGHBOURING_COUNTY, PREFECTURE } from './fixtures';
 
 const EXPECTED: Record<Role, readonly Permission[]> = {
@@ -16,8 +26,12 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'view-key-persons',
     'manage-key-persons',
     'manage-targets',
+    'unmask-personal-data',
   ],
-  admin: PERMISSIONS,
+  wall: ['read'],
+  sysadmin: ['read', 'manage-accounts', 'configure-sla', 'configure-subsidies'],
+  secadmin: ['manage-roles', 'unlock-accounts', 'configure-security'],
+  auditadmin: ['read-audit'],
 };
 
 describe('role permissions', () => {
@@ -40,22 +54,41 @@ describe('role permissions', () => {
     expect(can('commander', 'publish-bulletin')).toBe(true);
   });
 
-  it('show the key-person list to commanders and admins only, and let only them keep it', () => {
-    for (const permission of ['view-key-persons', 'manage-key-persons'] as const) {
-      expect(can('viewer', permission)).toBe(false);
-      expect(can('operator', permission)).toBe(false);
-      expect(can('commander', permission)).toBe(true);
-      expect(can('admin', permission)).toBe(true);
+  it('show the key-person list to commanders only, and let only them keep it and see it unmasked', () => {
+    for (const permission of ['view-key-persons', 'manage-key-persons', 'unmask-personal-data'] as const) {
+      expect(rolesWith(permission)).toEqual(['commander']);
     }
   });
 
-  it('reserve accounts and SLA tables for admins', () => {
-    for (const role of ['viewer', 'operator', 'commander'] as const) {
-      expect(can(role, 'manage-accounts')).toBe(false);
-      expect(can(role, 'configure-sla')).toBe(false);
+  it('reserve accounts and SLA tables for the system administrator', () => {
+    expect(rolesWith('manage-accounts')).toEqual(['sysadmin']);
+    expect(rolesWith('configure-sla')).toEqual(['sysadmin']);
+  });
+
+  it('separate the three administrators (三员分立): no permission of one is held by another', () => {
+    const held = ADMIN_ROLES.map((role) => new Set(ROLE_PERMISSIONS[role].filter((p) => p !== 'read')));
+    for (const [i, mine] of held.entries())
+      for (const [j, theirs] of held.entries())
+        if (i !== j)
+          expect(
+            [...mine].filter((p) => theirs.has(p)),
+            `${ADMIN_ROLES[i]} × ${ADMIN_ROLES[j]}`,
+          ).toEqual([]);
+  });
+
+  it('let none of the administrators work incidents', () => {
+    for (const role of ADMIN_ROLES) {
+      for (const permission of ['act-on-incidents', 'add-notes', 'view-key-persons', 'switch-mode'] as const)
+        expect(can(role, permission), `${role} ${permission}`).toBe(false);
     }
-    expect(can('admin', 'manage-accounts')).toBe(true);
-    expect(can('admin', 'configure-sla')).toBe(true);
+  });
+
+  it('give the security and audit administrators no view of the situation, and a wall screen nothing but it', () => {
+    expect(can('secadmin', 'read')).toBe(false);
+    expect(can('auditadmin', 'read')).toBe(false);
+    expect(ROLE_PERMISSIONS.wall).toEqual(['read']);
+    expect(locksWhenIdle('wall')).toBe(false);
+    expect(locksWhenIdle('operator')).toBe(true);
   });
 });
 

@@ -43,7 +43,7 @@ const COMMANDER: Operator = {
   role: 'commander',
   jurisdictionCode: PREFECTURE,
 };
-const ADMIN: Operator = { id: 'admin-1', name: '管理员', role: 'admin', jurisdictionCode: PREFECTURE };
+const ADMIN: Operator = { id: 'admin-1', name: '管理员', role: 'sysadmin', jurisdictionCode: PREFECTURE };
 
 /** China time, written as the centres write it. */
 const cst = (local: string) => new Date(`${local}+08:00`).toISOString();
@@ -502,17 +502,17 @@ describe('configuring the rates', () => {
   const request = { jurisdictionCode: COUNTY, rates: RATES_COUNTY };
   const at = cst('2026-03-01T09:00:00');
 
-  it('is an admin’s, within the admin’s own jurisdiction', () => {
+  it('is the system administrator’s, within their own jurisdiction', () => {
     for (const role of ['viewer', 'operator', 'commander'] as const)
       expect(configureSubsidyRates(request, { actor: operatorWith(role), at })).toMatchObject({
         ok: false,
         code: 'role-not-permitted',
       });
-    expect(configureSubsidyRates(request, { actor: operatorWith('admin', YANGBI), at })).toMatchObject({
+    expect(configureSubsidyRates(request, { actor: operatorWith('sysadmin', YANGBI), at })).toMatchObject({
       ok: false,
       code: 'out-of-scope',
     });
-    const accepted = configureSubsidyRates(request, { actor: operatorWith('admin'), at });
+    const accepted = configureSubsidyRates(request, { actor: operatorWith('sysadmin'), at });
     expect(accepted).toMatchObject({
       ok: true,
       events: [{ type: 'subsidy.configured', jurisdiction: COUNTY }],
@@ -520,7 +520,7 @@ describe('configuring the rates', () => {
   });
 
   it('is inherited down the tree like the SLA tables, and seen from below', () => {
-    const accepted = configureSubsidyRates(request, { actor: operatorWith('admin'), at });
+    const accepted = configureSubsidyRates(request, { actor: operatorWith('sysadmin'), at });
     if (!accepted.ok) throw new Error(accepted.reason);
     const event = { ...accepted.events[0]!, seq: 1, id: '00000000-0000-4000-8000-000000000001' } as HubEvent;
     const [entity] = projectEvent(event, () => undefined);

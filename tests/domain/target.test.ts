@@ -225,7 +225,8 @@ function registered(entry: Record<string, unknown>, at = T0): Target {
 describe('registering and removing a target', () => {
   it.each<{ role: Role; jurisdiction: string; code: string | null }>([
     { role: 'commander', jurisdiction: COUNTY, code: null },
-    { role: 'admin', jurisdiction: COUNTY, code: null },
+    { role: 'sysadmin', jurisdiction: COUNTY, code: 'role-not-permitted' },
+    { role: 'wall', jurisdiction: COUNTY, code: 'role-not-permitted' },
     { role: 'operator', jurisdiction: COUNTY, code: 'role-not-permitted' },
     { role: 'viewer', jurisdiction: COUNTY, code: 'role-not-permitted' },
     { role: 'commander', jurisdiction: NEIGHBOURING_COUNTY, code: 'out-of-scope' },

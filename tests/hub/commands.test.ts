@@ -174,8 +174,8 @@ describe.each(STORE_KINDS)('operator commands on a %s hub', (_store, createDatab
     });
   });
 
-  it('stores an admin’s SLA tables as an event the screens below receive, and refuses anyone else', async () => {
-    const admin = (await clientFor('admin', PREFECTURE)).client;
+  it('stores the system administrator’s SLA tables as an event the screens below receive, and refuses anyone else', async () => {
+    const admin = (await clientFor('sysadmin', PREFECTURE)).client;
     const county = (await clientFor('operator', YANGBI)).client;
     await county.subscribe(await harness.hub.store.headSeq());
     const config = structuredClone(DEFAULT_SLA);
@@ -190,7 +190,7 @@ describe.each(STORE_KINDS)('operator commands on a %s hub', (_store, createDatab
         { ...command, config: { ...config, wartime: config.peacetime, peacetime: config.wartime } },
         'invalid-command',
       ],
-      ['the admin', admin, command, null],
+      ['the system administrator', admin, command, null],
     ];
     for (const [who, client, body, code] of cases) {
       const answer = await client.command({ ...body, commandId: newCommandId() });

@@ -39,21 +39,21 @@ describe.each(STORE_KINDS)('subsidy rates on a %s hub', (_store, createDatabase)
     await harness?.close();
   });
 
-  it('refuses anyone but an admin, an admin out of scope, and rates out of bounds', async () => {
+  it('refuses anyone but the system administrator, one out of scope, and rates out of bounds', async () => {
     const command = { type: 'configureSubsidyRates', jurisdictionCode: PREFECTURE, rates: RATES };
     const cases: [string, StreamClient, Record<string, unknown>, string, RegExp][] = [
       ['an operator', await clientFor('operator', PREFECTURE), command, 'role-not-permitted', /operator/],
       ['a commander', await clientFor('commander', PREFECTURE), command, 'role-not-permitted', /commander/],
       [
-        'a county admin, for the prefecture',
-        await clientFor('admin', DALI_CITY),
+        'a county system administrator, for the prefecture',
+        await clientFor('sysadmin', DALI_CITY),
         command,
         'out-of-scope',
         /5329/,
       ],
       [
-        'an admin, with a negative rate',
-        await clientFor('admin', PREFECTURE),
+        'the system administrator, with a negative rate',
+        await clientFor('sysadmin', PREFECTURE),
         { ...command, rates: { ...RATES, simple: -1 } },
         'invalid-command',
         /rates\.simple: a rate is not negative/,
@@ -68,8 +68,8 @@ describe.each(STORE_KINDS)('subsidy rates on a %s hub', (_store, createDatabase)
     expect(await harness.hub.store.headSeq()).toBe(head);
   });
 
-  it('records an admin’s rates, which the jurisdictions below read from the store', async () => {
-    const admin = await clientFor('admin', PREFECTURE);
+  it('records the system administrator’s rates, which the jurisdictions below read from the store', async () => {
+    const admin = await clientFor('sysadmin', PREFECTURE);
     const before = await harness.hub.store.headSeq();
     const answer = await admin.command({
       type: 'configureSubsidyRates',

@@ -30,7 +30,7 @@ describe.each(STORE_KINDS)(
     let operator: StreamClient;
     let viewer: StreamClient;
     let outsider: StreamClient;
-    let admin: StreamClient;
+    let prefectureCommander: StreamClient;
 
     async function clientFor(role: string, jurisdiction: string) {
       const account = await addOperator(harness.hub, role, jurisdiction);
@@ -78,7 +78,7 @@ describe.each(STORE_KINDS)(
       operator = await clientFor('operator', DALI_CITY);
       viewer = await clientFor('viewer', DALI_CITY);
       outsider = await clientFor('commander', YANGBI);
-      admin = await clientFor('admin', PREFECTURE);
+      prefectureCommander = await clientFor('commander', PREFECTURE);
       await postReports(harness.hub.url, key, [report(placeIn(harness.hub.region, DALI_CITY))]);
       for (const client of [commander, operator, viewer, outsider]) await client.subscribe(0);
     });
@@ -90,7 +90,7 @@ describe.each(STORE_KINDS)(
     it('registers a sensitive place and a dangerous object, streamed to every role in scope and to nobody outside', async () => {
       const answers = [
         await commander.command({ type: 'registerTarget', commandId: newCommandId(), target: place() }),
-        await admin.command({ type: 'registerTarget', commandId: newCommandId(), target: store() }),
+        await prefectureCommander.command({ type: 'registerTarget', commandId: newCommandId(), target: store() }),
       ];
       for (const answer of answers) expect(answer).toMatchObject({ ok: true, seqs: [expect.any(Number)] });
       const last = answers[1]!.seqs![0]!;

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { isWithin } from '../../domain';
+import { can, isWithin, roleSchema, type Permission } from '../../domain';
 import {
   CLIENT_EVENTS,
   PROTOCOL_VERSION,
@@ -41,6 +41,11 @@ function answer<A>(ack: unknown, body: A): void {
   if (typeof ack === 'function') (ack as (body: A) => void)(body);
 }
 
+function mayView(role: string, permission: Permission): boolean {
+  const known = roleSchema.safeParse(role);
+  return known.success && can(known.data, permission);
+}
+
 /** A refused connection: socket.io hands `data` to the client's `connect_error`. */
 function refusal(message: string, data: ConnectRefusal): Error {
   return Object.assign(new Error(message), { data });
@@ -73,6 +78,16 @@ function authenticateConnection(io: HubServer, tokens: TokenService, logger: Log
     }
     tokens.verify(token, 'access').then(
       (claims) => {
+        // The security and audit administrators see no incident (三员分立): they get no stream at all.
+        if (!mayView(claims.role, 'read')) {
+          next(
+            refusal(`role-not-permitted: role ${claims.role} does not see the situation`, {
+              code: 'role-not-permitted',
+              params: { role: claims.role },
+            }),
+          );
+          return;
+        }
         socket.data.claims = claims;
         next();
       },

@@ -43,8 +43,12 @@ const ALLOWED: Record<string, readonly Permission[]> = {
     'view-key-persons',
     'manage-key-persons',
     'manage-targets',
+    'unmask-personal-data',
   ],
-  admin: PERMISSIONS,
+  wall: ['read'],
+  sysadmin: ['read', 'manage-accounts', 'configure-sla', 'configure-subsidies'],
+  secadmin: ['manage-roles', 'unlock-accounts', 'configure-security'],
+  auditadmin: ['read-audit'],
 };
 
 const cases = Object.entries(ALLOWED).flatMap(([role, allowed]) =>

@@ -15,7 +15,7 @@ export function insideGulang(): [number, number] {
 }
 
 export async function gulangAccounts(store: HubStore) {
-  const admin = await createAccount(store, { name: 'admin-test', role: 'admin', jurisdiction: GULANG });
+  const admin = await createAccount(store, { name: 'admin-test', role: 'sysadmin', jurisdiction: GULANG });
   const operator = await createAccount(store, {
     name: 'duty-gulang',
     role: 'operator',
