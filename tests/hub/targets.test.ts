@@ -90,7 +90,11 @@ describe.each(STORE_KINDS)(
     it('registers a sensitive place and a dangerous object, streamed to every role in scope and to nobody outside', async () => {
       const answers = [
         await commander.command({ type: 'registerTarget', commandId: newCommandId(), target: place() }),
-        await prefectureCommander.command({ type: 'registerTarget', commandId: newCommandId(), target: store() }),
+        await prefectureCommander.command({
+          type: 'registerTarget',
+          commandId: newCommandId(),
+          target: store(),
+        }),
       ];
       for (const answer of answers) expect(answer).toMatchObject({ ok: true, seqs: [expect.any(Number)] });
       const last = answers[1]!.seqs![0]!;
