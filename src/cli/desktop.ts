@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { PASSWORD_FILE_OPTION, passwordFrom } from './password-source';
 import { startLocalShellServer, type LocalShellServer } from '../core/transports/local-shell-server';
 import { startCoreWorker, type CoreClient } from '../core/worker/core-client';
 import { launchElectron } from './electron-launch';
@@ -127,20 +128,15 @@ export function registerDesktopCommand(desktop: Command): void {
     .option('--browser', 'use the browser shell even where Electron is installed')
     .option('--hub <url>', 'the hub to sync with, e.g. http://127.0.0.1:7300')
     .option('--user <name>', 'operator account on the hub')
-    .option('--password <password>', 'its password (or set PINGAN_PASSWORD)')
+    .option(...PASSWORD_FILE_OPTION)
     .option('--region <id>', 'the region on screen', 'dali')
     .option('--cache <file>', 'the local cache', './data/desktop-cache.db')
     .option('--no-open', 'open no window; print one line, "Open: URL"')
     .option('--port <port>', 'port for the browser shell (default: any free port)', Number)
-    .action(async (options: DesktopOptions) => {
-      const desktop = await runDesktop(
-        {
-          ...options,
-          ...(options.password || !process.env.PINGAN_PASSWORD
-            ? {}
-            : { password: process.env.PINGAN_PASSWORD }),
-        },
-        (line) => console.log(line),
+    .action(async ({ passwordFile, ...options }: DesktopOptions & { passwordFile?: string }) => {
+      const password = passwordFrom(passwordFile);
+      const desktop = await runDesktop({ ...options, ...(password ? { password } : {}) }, (line) =>
+        console.log(line),
       );
       stopOnSignals(desktop.stop);
     });

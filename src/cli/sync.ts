@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { PASSWORD_FILE_OPTION, passwordFrom } from './password-source';
 import { DesktopCore } from '../core/desktop-core';
 
 export interface SyncReport {
@@ -49,7 +50,7 @@ export function registerSyncCommand(sync: Command): void {
   sync
     .requiredOption('--hub <url>', 'the hub, e.g. http://127.0.0.1:7300')
     .requiredOption('--user <name>', 'operator account')
-    .option('--password <password>', 'its password (or set PINGAN_PASSWORD)')
+    .option(...PASSWORD_FILE_OPTION)
     .requiredOption('--db <file>', 'the cache file')
     .option('--region <id>', 'the region', 'dali')
     .option('--once', 'stop once caught up with the hub')
@@ -59,15 +60,15 @@ export function registerSyncCommand(sync: Command): void {
       async (options: {
         hub: string;
         user: string;
-        password?: string;
+        passwordFile?: string;
         db: string;
         region: string;
         once?: boolean;
         timeout: number;
         json?: boolean;
       }) => {
-        const password = options.password ?? process.env.PINGAN_PASSWORD;
-        if (!password) throw new Error('give --password or set PINGAN_PASSWORD');
+        const password = passwordFrom(options.passwordFile);
+        if (!password) throw new Error('give --password-file FILE or set PINGAN_PASSWORD');
         const core = new DesktopCore({
           cacheFile: options.db,
           regionId: options.region,
