@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ROLES, jurisdictionCodeSchema, roleSchema } from '../domain';
@@ -95,6 +95,23 @@ interface KeyOptions {
   json?: boolean;
 }
 
+interface HubStartOptions {
+  db: string;
+  redis?: string;
+  port: number;
+  host: string;
+  region: string;
+  tlsCert?: string;
+  tlsKey?: string;
+}
+
+/** The certificate and key, both or neither; read here so a wrong path is said before the hub starts. */
+function tlsOf(options: HubStartOptions): { tls?: { cert: Buffer; key: Buffer } } {
+  if (!options.tlsCert && !options.tlsKey) return {};
+  if (!options.tlsCert || !options.tlsKey) throw new Error('give both --tls-cert and --tls-key, or neither');
+  return { tls: { cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) } };
+}
+
 export function registerHubCommands(hub: Command): void {
   hub
     .configureHelp({ showGlobalOptions: true })
@@ -103,13 +120,16 @@ export function registerHubCommands(hub: Command): void {
     .option('--port <port>', 'port to listen on', Number, 7300)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--region <id>', 'the region this hub serves', 'dali')
-    .action(async (options: { db: string; redis?: string; port: number; host: string; region: string }) => {
+    .option('--tls-cert <file>', 'PEM certificate: serve HTTPS and WSS (with --tls-key)')
+    .option('--tls-key <file>', "the certificate's PEM private key")
+    .action(async (options: HubStartOptions) => {
       const running = await startHub({
         db: options.db,
         region: options.region,
         port: options.port,
         host: options.host,
         ...(options.redis ? { redisUrl: options.redis } : {}),
+        ...tlsOf(options),
       });
       const credentials = await bootstrapAccounts(running.store, running.region);
       if (credentials) {

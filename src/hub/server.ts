@@ -39,6 +39,8 @@ export interface HubOptions {
   escalationSweepMs?: number;
   /** The directory of the audit and personal-data keys; `defaultKeysDir(db)` when absent. */
   keysDir?: string;
+  /** PEM certificate and key: the hub then speaks HTTPS and WSS only. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 }
 
 export interface Hub {
@@ -69,8 +71,10 @@ async function signingSecret(store: HubStore): Promise<string> {
 }
 
 /** Fastify taking JSON only: anything else is refused with 415 rather than parsed as text. */
-function createHttpApp(logger: FastifyBaseLogger): FastifyInstance {
+function createHttpApp(logger: FastifyBaseLogger, tls: HubOptions['tls']): FastifyInstance {
+  // Fastify's types follow the server kind; the hub uses only what HTTP and HTTPS servers share.
   const app = Fastify({
+    ...(tls ? { https: { cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' as const } } : {}),
     loggerInstance: logger,
     bodyLimit: 1024 * 1024,
     logController: new LogController({ disableRequestLogging: true }),
@@ -127,6 +131,17 @@ function scheduleEscalations(escalations: EscalationSweep, intervalMs: number, l
   };
 }
 
+/** Tokens and passwords cross the wire at sign-in: beyond this machine they need TLS (ours or a gateway's). */
+function warnIfExposedInClear(logger: Logger, options: HubOptions): void {
+  const host = options.host ?? '127.0.0.1';
+  const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
+  if (!loopback && !options.tls)
+    logger.warn(
+      { host },
+      'the hub listens beyond this machine without TLS: give it --tls-cert and --tls-key, or put a TLS gateway in front',
+    );
+}
+
 export async function startHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? pino({ level: process.env.PINGAN_LOG_LEVEL ?? 'info' });
   const keys = loadHubKeys(options.keysDir ?? defaultKeysDir(options.db));
@@ -138,7 +153,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const region = new RegionIndex(options.region, options.regionsDir);
   const tokens = new TokenService(await signingSecret(store));
   const metrics = createHubMetrics();
-  const app = createHttpApp(logger);
+  const app = createHttpApp(logger, options.tls);
+  warnIfExposedInClear(logger, options);
   const { io, shared, disconnectRedis } = createStreamServer(app, options.redisUrl);
   const broadcaster = startBroadcaster(io, store, metrics, logger);
   await broadcaster.start();
@@ -185,7 +201,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const { port } = app.server.address() as AddressInfo;
 
   return {
-    url: `http://${host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     port,
     store,
     region,
