@@ -81,7 +81,8 @@ export class AuditClient {
     return {
       fileName: exportFileName(response, now),
       mimeType: 'text/csv;charset=utf-8',
-      content: await response.text(),
+      // Byte for byte, the byte-order mark included: `text()` would drop it, and spreadsheets need it for Chinese.
+      content: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()),
     };
   }
 }
