@@ -53,7 +53,7 @@ function ConnectionState({ status }: { status: SessionStatus }) {
   );
 }
 
-/** Hub connection, sync lag, queued actions, peacetime/wartime, who is signed in and where. */
+/** Hub connection, sync lag, queued actions, locked or not, peacetime/wartime, who is signed in, in what role and where. */
 export function StatusBar({ status }: { status: SessionStatus | undefined }) {
   const { t } = useTranslation();
   const { down, dataAsOf } = useLinks();
@@ -73,6 +73,11 @@ export function StatusBar({ status }: { status: SessionStatus | undefined }) {
       )}
       {down?.link !== 'core' && (
         <span data-testid="status-outbox">{t('status.outbox', { count: status.outboxPending })}</span>
+      )}
+      {status.locked && (
+        <span className="status-locked" data-testid="status-locked">
+          {t('status.locked')}
+        </span>
       )}
       <span className={`status-mode mode-${status.mode}`} data-testid="status-mode">
         {t(`mode.${status.mode}`)}
