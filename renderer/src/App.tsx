@@ -118,7 +118,7 @@ export function App() {
             </TabScreen>
           )}
         </div>
-        <StatusBar status={status} />
+        <StatusBar status={status} situation={screens.includes('situation')} />
       </div>
     </DisplayOnlyContext.Provider>
   );

@@ -58,6 +58,7 @@ const AUDIT_CSV = '\uFEFF序号,时间,人员,操作,结果\r\n4,2026-12-07 09:1
 let rig: WorkspaceRig;
 let front: Awaited<ReturnType<typeof startPolicyFront>>;
 let page: Page;
+let wallPage: Page | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -71,27 +72,32 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await page?.close();
+  await wallPage?.close();
   await front?.close();
   await rig?.stop();
 });
 
-async function open(browser: Browser, account: Account) {
+async function open(browser: Browser, account: Account): Promise<Page> {
   const url = await rig.desktop(account, front.url);
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.addInitScript(() => {
+  const opened = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await opened.addInitScript(() => {
     localStorage.setItem('pinganDebug', '1');
     localStorage.setItem('pingan.screen', 'situation');
   });
-  await page.goto(url);
-  await expect(page.getByTestId('status-connection')).toContainText('已连接', { timeout: 60_000 });
+  await opened.goto(url);
+  await expect(opened.getByTestId('status-connection')).toContainText('已连接', { timeout: 60_000 });
+  return opened;
 }
 
 test('an idle operator screen locks with the map still showing, and opens with the password', async ({
   browser,
 }, testInfo) => {
   test.setTimeout(180_000);
-  await open(browser, rig.commander);
+  page = await open(browser, rig.commander);
   await waitForCountyLines(page);
+  // A wall display beside it, left alone as long.
+  wallPage = await open(browser, await rig.addAccount('wall-e2e', 'wall', PREFECTURE));
+  await expect(wallPage.getByTestId('status-operator')).toContainText('（大屏显示）');
   await expect(page.getByTestId('status-operator')).toContainText('（指挥长）');
 
   // Nobody touches the screen: after the policy's minute the core locks it and says so.
@@ -106,6 +112,17 @@ test('an idle operator screen locks with the map still showing, and opens with t
   await expect(page.locator('[data-testid="tab-situation"] canvas.maplibregl-canvas')).toBeVisible();
   await expect(page.getByTestId('situation').locator('.wall-panels')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('lock-bar-1920x1080.png') });
+
+  // The wall display never locks, and offers no tab, tool, setting or export: it only shows.
+  await expect(wallPage.getByTestId('situation')).toBeVisible();
+  await expect(wallPage.getByTestId('lock-bar')).toHaveCount(0);
+  await expect(wallPage.getByTestId('status-locked')).toHaveCount(0);
+  for (const control of ['screen-workspace', 'sla-settings', 'alert-bell', 'mode-switch', 'chime-toggle'])
+    await expect(wallPage.getByTestId(control), control).toHaveCount(0);
+  await expect(wallPage.locator('.map-settings')).toHaveCount(0);
+  await wallPage.screenshot({ path: testInfo.outputPath('wall-1920x1080.png') });
+  await wallPage.close();
+  wallPage = undefined;
 
   // A wrong password is refused and the field emptied; the screen stays locked.
   await page.getByTestId('lock-password').fill('not-the-password');
@@ -125,18 +142,19 @@ test("the audit administrator's desktop shows the audit trail and nothing of the
   browser,
 }, testInfo) => {
   const auditor = await rig.addAccount('auditor-e2e', 'auditadmin', PREFECTURE);
-  await open(browser, auditor);
+  page = await open(browser, auditor);
   const screen = page.getByTestId('audit-screen');
   await expect(screen).toBeVisible();
   await expect(page.getByTestId('status-operator')).toContainText('（审计管理员）');
   await expect(page.getByTestId('tab-situation')).toHaveCount(0);
   await expect(page.locator('canvas.maplibregl-canvas')).toHaveCount(0);
   await expect(page.getByTestId('sla-settings')).toHaveCount(0);
+  await expect(page.getByTestId('status-overdue')).toHaveCount(0);
 
   const rows = page.getByTestId('audit-row');
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toContainText('审计员 王芳');
-  await expect(rows.nth(0)).toContainText('登录');
+  await expect(rows.nth(0).locator('td').nth(2)).toHaveText('登录');
   await expect(rows.nth(1)).toContainText('值班员 李明');
   await expect(rows.nth(1)).toContainText('业务操作：分流交办');
   await expect(rows.nth(1)).toContainText('大理市');

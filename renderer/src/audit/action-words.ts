@@ -28,13 +28,14 @@ function commandTypeOf(detail: unknown): string | undefined {
 
 /**
  * An audited action in the reader's language, from the code table (`audit.actions`): the action's own words, or
- * its family's for one the table does not know yet, and the command it carried when the detail names one. Never
+ * its family's for one the table does not know yet, and for an operator's command the command it carried. Never
  * the raw code.
  */
 export function wordAction(t: TFunction, record: Pick<AuditRecordView, 'action' | 'detail'>): string {
   const table = t('audit.actions', { returnObjects: true }) as Record<string, string>;
-  const action = table[record.action] ?? t(`audit.families.${familyOf(record.action)}`);
-  const command = commandTypeOf(record.detail);
+  const family = familyOf(record.action);
+  const action = table[record.action] ?? t(`audit.families.${family}`);
+  const command = family === 'command' ? commandTypeOf(record.detail) : undefined;
   const commandWords = command && t(`words.action.${command}`, { defaultValue: '' });
   return commandWords ? t('audit.withCommand', { action, command: commandWords }) : action;
 }

@@ -54,7 +54,14 @@ function ConnectionState({ status }: { status: SessionStatus }) {
 }
 
 /** Hub connection, sync lag, queued actions, locked or not, peacetime/wartime, who is signed in, in what role and where. */
-export function StatusBar({ status }: { status: SessionStatus | undefined }) {
+export function StatusBar({
+  status,
+  situation,
+}: {
+  status: SessionStatus | undefined;
+  /** Whether this role sees the situation: the deadlines and the chime belong to it. */
+  situation: boolean;
+}) {
   const { t } = useTranslation();
   const { down, dataAsOf } = useLinks();
   if (!status) return <footer className="status-bar" />;
@@ -82,8 +89,8 @@ export function StatusBar({ status }: { status: SessionStatus | undefined }) {
       <span className={`status-mode mode-${status.mode}`} data-testid="status-mode">
         {t(`mode.${status.mode}`)}
       </span>
-      {down?.link !== 'core' && <DeadlineCounter />}
-      <SoundBlockedBar />
+      {situation && down?.link !== 'core' && <DeadlineCounter />}
+      {situation && <SoundBlockedBar />}
       <span className="status-operator" data-testid="status-operator">
         {status.operator ? (
           <>
