@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DesktopCore } from '../../src/core/desktop-core';
+import { ACTION_METHODS } from '../../src/core/handlers/actions';
 import { checkPasswordWithHub } from '../../src/core/hub-api/password-check';
 import type { OutboxEntry } from '../../src/core/sync/outbox';
 import { dispatchDesktopCall } from '../../src/core/transports/dispatch';
@@ -133,6 +134,10 @@ describe('the idle lock of an operator screen, held by the desktop core', () => 
     expect(Date.parse(status.lockedSince!)).toBe(clock.at);
   });
 
+  it('tries every method that acts', () => {
+    expect(new Set(ACTIONS.map(([method]) => method))).toEqual(new Set(Object.keys(ACTION_METHODS)));
+  });
+
   it.each(ACTIONS)('refuses %s while locked', async (method, input) => {
     const pending = operator.outbox.pendingCount();
     const result = await call(operator, method, input);
@@ -149,6 +154,19 @@ describe('the idle lock of an operator screen, held by the desktop core', () => 
 
   it('stays locked whatever input comes after the timeout', async () => {
     expect(await operator.handlers['session.activity']({})).toEqual({ locked: true });
+    expect(operator.status().locked).toBe(true);
+  });
+
+  it.each([
+    ['no password', {}],
+    ['an empty password', { password: '' }],
+    ['a password of 257 characters', { password: 'p'.repeat(257) }],
+    ['a password that is not text', { password: 12345678 }],
+    ['a field besides the password', { password: 'secret-word', name: 'admin' }],
+  ])('refuses %s to unlock, without repeating it', async (_case, input) => {
+    const result = await call(operator, 'session.unlock', input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    expect(JSON.stringify(result)).not.toMatch(/secret-word|ppppp|12345678/);
     expect(operator.status().locked).toBe(true);
   });
 
