@@ -30,6 +30,7 @@ function policyFor(signedIn: HubAccount | undefined, settings = memorySettings()
 
 /** What each role may do, as the desktop enforces it on what its cache holds. */
 const ALLOWED: Record<string, readonly Permission[]> = {
+  wall: ['read'],
   viewer: ['read'],
   operator: ['read', 'act-on-incidents', 'add-notes', 'sign-handover'],
   commander: [
@@ -43,8 +44,11 @@ const ALLOWED: Record<string, readonly Permission[]> = {
     'view-key-persons',
     'manage-key-persons',
     'manage-targets',
+    'unmask-personal-data',
   ],
-  admin: PERMISSIONS,
+  sysadmin: ['read', 'manage-accounts', 'configure-sla', 'configure-subsidies'],
+  secadmin: ['manage-roles', 'unlock-accounts', 'configure-security'],
+  auditadmin: ['read-audit'],
 };
 
 const cases = Object.entries(ALLOWED).flatMap(([role, allowed]) =>
