@@ -8,7 +8,11 @@ import { createDesktopHandlers } from './handlers/desktop-handlers';
 import type { CoreServices, DesktopApiHandlers } from './handlers/types';
 import { IncidentQueue, type QueueRules } from './queue/incident-queue';
 import { ShiftReplay } from './replay/shift-replay';
+import { AuditClient } from './hub-api/audit-client';
+import { checkPasswordWithHub, type PasswordCheck } from './hub-api/password-check';
+import { ActionGate } from './services/action-gate';
 import { ExportAudit } from './services/export-audit';
+import { IdleLock } from './services/idle-lock';
 import { NamesDirectory } from './services/names-directory';
 import { Regions } from './services/regions';
 import { SessionPolicy } from './services/session-policy';
@@ -24,7 +28,12 @@ export interface DesktopCoreOptions {
   regionsDir?: string;
   /** Without a hub the core serves the cache alone, as it does offline. */
   hub?: { url: string; name: string; password: string };
+  /** The clock the idle timeout is measured by; the machine's unless a test moves its own. */
+  now?: () => number;
 }
+
+/** How often the core looks whether the idle timeout has passed, to tell the screen it is locked. */
+const LOCK_WATCH_MS = 5_000;
 
 /**
  * The desktop core: the local cache, its sync with the hub and the outbox of operator commands, behind
@@ -43,10 +52,12 @@ export class DesktopCore {
   private readonly alerts: AlertWatch;
   private readonly regions: Regions;
   private readonly session: SessionPolicy;
+  private readonly idleLock: IdleLock;
   private readonly sync: HubSync | undefined;
   private readonly hubSession: HubSession | undefined;
   private readonly emitter = new EventEmitter();
   private sweepTimer: NodeJS.Timeout | undefined;
+  private lockWatch: NodeJS.Timeout | undefined;
 
   constructor(options: DesktopCoreOptions) {
     this.cache = new LocalCache(options.cacheFile);
@@ -68,7 +79,12 @@ export class DesktopCore {
       });
       this.sync = this.connect(this.hubSession);
     }
-    this.handlers = createDesktopHandlers(this.services());
+    this.idleLock = new IdleLock({
+      now: options.now ?? Date.now,
+      role: () => this.session.operator()?.role,
+      timeoutMinutes: () => this.hubSession?.idleTimeoutMinutes,
+    });
+    this.handlers = createDesktopHandlers(this.services(options.hub?.name));
   }
 
   /** The hub link: what it applies to the cache reaches the queue, the alerts and the renderer. */
@@ -97,7 +113,14 @@ export class DesktopCore {
     });
   }
 
-  private services(): CoreServices {
+  /** The hub's verdict on the signed-in account's password; without a hub nobody can say it is right. */
+  private checkPassword(loginName: string | undefined, password: string): Promise<PasswordCheck> {
+    const name = this.hubSession?.account?.name ?? loginName;
+    if (!this.hubSession || !name) return Promise.resolve('unreachable');
+    return checkPasswordWithHub(this.hubSession.hubUrl, name, password);
+  }
+
+  private services(loginName: string | undefined): CoreServices {
     const names = new NamesDirectory({
       boundaries: (level) => this.regions.boundaries(level),
       accountName: (accountId) => this.collaboration.nameOf(accountId),
@@ -121,6 +144,11 @@ export class DesktopCore {
       names,
       regions: this.regions,
       exportAudit: new ExportAudit(submit),
+      idleLock: this.idleLock,
+      gate: new ActionGate(this.idleLock, () => this.session.operator()?.role),
+      checkPassword: (password) => this.checkPassword(loginName, password),
+      lockChanged: () => this.emit('status', this.status()),
+      audit: this.hubSession ? new AuditClient(this.hubSession) : undefined,
       status: () => this.status(),
       submit,
       queueRules: () => this.queueRules(),
@@ -130,6 +158,17 @@ export class DesktopCore {
   start(): void {
     this.sync?.start();
     this.sweepTimer = setInterval(() => this.alerts.sweep(), OVERDUE_SWEEP_MS);
+    this.lockWatch = this.watchLock();
+  }
+
+  /** Tells the screen the moment the idle timeout has locked it (no call from the renderer need come first). */
+  private watchLock(): NodeJS.Timeout {
+    let wasLocked = this.idleLock.isLocked();
+    return setInterval(() => {
+      const locked = this.idleLock.isLocked();
+      if (locked !== wasLocked) this.emit('status', this.status());
+      wasLocked = locked;
+    }, LOCK_WATCH_MS);
   }
 
   on<E extends DesktopEventName>(event: E, listener: (payload: DesktopEventPayload<E>) => void): () => void {
@@ -150,6 +189,7 @@ export class DesktopCore {
       operator,
       scope: operator?.jurisdiction ?? this.regions.rootCode,
       modes: this.queries.modes(),
+      lock: this.idleLock.state(),
     });
   }
 
@@ -168,6 +208,7 @@ export class DesktopCore {
 
   close(): void {
     clearInterval(this.sweepTimer);
+    clearInterval(this.lockWatch);
     this.sync?.stop();
     this.cache.close();
   }

@@ -55,6 +55,13 @@ export const MESSAGE_CODES = [
   'screenNeedsToken',
   'unexpected',
   'protocolMismatch',
+  // the idle lock and the administrators' screens
+  'screenLocked',
+  'displayOnly',
+  'wrongPassword',
+  'accountLocked',
+  'hubUnreachable',
+  'hubUnavailable',
   // forms: the limits the domain sets on a value
   'fieldTooShort',
   'fieldTooLong',

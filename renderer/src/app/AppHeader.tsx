@@ -4,21 +4,23 @@ import { AlertCenter } from '../workspace/alerts/AlertCenter';
 import { ModeSwitch } from '../workspace/ModeSwitch';
 import { SlaSettings } from '../workspace/SlaSettings';
 import { formatClock } from '../workspace/time';
-import { SCREEN_LABELS, SCREENS, type Screen } from './screens';
+import { isDisplayOnly, SCREEN_LABELS, type Screen } from './screens';
 
 function ScreenTabs({
   screen,
+  screens,
   wartime,
   onScreen,
 }: {
   screen: Screen;
+  screens: readonly Screen[];
   wartime: boolean;
   onScreen(screen: Screen): void;
 }) {
   const { t } = useTranslation();
   return (
     <nav className="screen-tabs">
-      {SCREENS.map((tab) => (
+      {screens.map((tab) => (
         <button
           key={tab}
           className={screen === tab ? 'active' : ''}
@@ -57,31 +59,46 @@ function LanguageSwitch() {
   );
 }
 
-/** The wall's title, its tabs (not in the map window), the wartime banner and the operator's tools. */
+/**
+ * The wall's title, its tabs (not in the map window), the wartime banner and the operator's tools: each tool
+ * only where the role has the screen it belongs to, and none on a display nobody works at.
+ */
 export function AppHeader({
   status,
   screen,
+  screens,
   withTabs,
   onScreen,
   onOpenIncident,
 }: {
   status: SessionStatus | undefined;
   screen: Screen;
+  screens: readonly Screen[];
   withTabs: boolean;
   onScreen(screen: Screen): void;
   onOpenIncident(incidentId: string): void;
 }) {
   const { t } = useTranslation();
+  const tools = status !== undefined && !isDisplayOnly(status.operator?.role);
   return (
     <header className="app-header">
       <h1>{t('app.title')}</h1>
       <span className="app-subtitle">{t('app.subtitle')}</span>
-      {withTabs && <ScreenTabs screen={screen} wartime={status?.mode === 'wartime'} onScreen={onScreen} />}
+      {withTabs && (
+        <ScreenTabs
+          screen={screen}
+          screens={screens}
+          wartime={status?.mode === 'wartime'}
+          onScreen={onScreen}
+        />
+      )}
       {status?.wartime && <WartimeBanner wartime={status.wartime} />}
       <span className="header-tools">
-        {status && <ModeSwitch status={status} />}
-        {status && <SlaSettings status={status} />}
-        <AlertCenter onOpen={onOpenIncident} />
+        {tools && <ModeSwitch status={status} />}
+        {/* The deadline tables belong to the situation: read by its readers, changed by the system administrator. */}
+        {tools && screens.includes('situation') && <SlaSettings status={status} />}
+        {/* An alert opens its incident in the workspace: only where there is one. */}
+        {tools && screens.includes('workspace') && <AlertCenter onOpen={onOpenIncident} />}
         <LanguageSwitch />
       </span>
     </header>

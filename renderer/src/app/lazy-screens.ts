@@ -19,3 +19,11 @@ export const HandoverScreen = lazy(() =>
 export const ReportsScreen = lazy(() =>
   import('../reports/ReportsScreen').then((module) => ({ default: module.ReportsScreen })),
 );
+export const AuditScreen = lazy(() =>
+  import('../audit/AuditScreen').then((module) => ({ default: module.AuditScreen })),
+);
+export const AdministrationScreen = lazy(() =>
+  import('../administration/AdministrationScreen').then((module) => ({
+    default: module.AdministrationScreen,
+  })),
+);

@@ -53,8 +53,15 @@ function ConnectionState({ status }: { status: SessionStatus }) {
   );
 }
 
-/** Hub connection, sync lag, queued actions, peacetime/wartime, who is signed in and where. */
-export function StatusBar({ status }: { status: SessionStatus | undefined }) {
+/** Hub connection, sync lag, queued actions, locked or not, peacetime/wartime, who is signed in, in what role and where. */
+export function StatusBar({
+  status,
+  situation,
+}: {
+  status: SessionStatus | undefined;
+  /** Whether this role sees the situation: the deadlines and the chime belong to it. */
+  situation: boolean;
+}) {
   const { t } = useTranslation();
   const { down, dataAsOf } = useLinks();
   if (!status) return <footer className="status-bar" />;
@@ -74,11 +81,16 @@ export function StatusBar({ status }: { status: SessionStatus | undefined }) {
       {down?.link !== 'core' && (
         <span data-testid="status-outbox">{t('status.outbox', { count: status.outboxPending })}</span>
       )}
+      {status.locked && (
+        <span className="status-locked" data-testid="status-locked">
+          {t('status.locked')}
+        </span>
+      )}
       <span className={`status-mode mode-${status.mode}`} data-testid="status-mode">
         {t(`mode.${status.mode}`)}
       </span>
-      {down?.link !== 'core' && <DeadlineCounter />}
-      <SoundBlockedBar />
+      {situation && down?.link !== 'core' && <DeadlineCounter />}
+      {situation && <SoundBlockedBar />}
       <span className="status-operator" data-testid="status-operator">
         {status.operator ? (
           <>

@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FORCE_KINDS, STAGES } from '../../../src/domain';
 import { desktopApi } from '../api-client';
+import { useDisplayOnly } from '../app/display-only';
 import { useSessionStatus } from '../hooks/useDesktop';
 import { unlockChime } from './alerts/chime';
 import { useMapFocus, type MapFocus } from './controller/focus';
@@ -116,6 +117,8 @@ function WallMap({ root, onScopeChange, focus, compact }: { root: string } & Liv
   };
   const preferences = useMapPreferences();
   const { visible, gridColouring, texts, fontScale, chime } = preferences;
+  // A wall display keeps the settings it was given: nobody works at it to change them.
+  const displayOnly = useDisplayOnly();
   const [hover, setHover] = useState<Hover | null>(null);
   const [selection, setSelection] = useState<Selection | null>(null);
   const { controller, snapshot } = useWallMap(
@@ -150,14 +153,16 @@ function WallMap({ root, onScopeChange, focus, compact }: { root: string } & Liv
           onGridColouring={preferences.setGridColouring}
         />
         <Legend gridColouring={gridColouring} folded={compact} />
-        <MapSettings
-          basemap={basemap}
-          basemapState={snapshot.basemap}
-          fontScale={fontScale}
-          chime={chime}
-          onFontScale={preferences.setFontScale}
-          onChime={preferences.setChime}
-        />
+        {!displayOnly && (
+          <MapSettings
+            basemap={basemap}
+            basemapState={snapshot.basemap}
+            fontScale={fontScale}
+            chime={chime}
+            onFontScale={preferences.setFontScale}
+            onChime={preferences.setChime}
+          />
+        )}
       </div>
       {hover && <Tooltip hover={hover} />}
       {selection && controller && (

@@ -56,6 +56,7 @@ import {
   keyPersonListViewSchema,
 } from './key-persons';
 import { targetRegisterInputSchema, targetRegisterViewSchema } from './targets';
+import { auditFilterSchema, auditPageViewSchema, auditSearchInputSchema } from './audit';
 
 /**
  * The desktop API: every query, command and change notification the renderer may use, declared once.
@@ -112,6 +113,10 @@ export const sessionStatusSchema = z.object({
     .nullable(),
   /** The mode in force in the operator's jurisdiction. */
   mode: z.enum(MODES),
+  /** Locked after the idle timeout (never a wall's screen): actions are refused until the password is given again. */
+  locked: z.boolean(),
+  lockedSince: z.string().nullable(),
+  idleTimeoutMinutes: z.number(),
   /** The switch that put it on a war footing (its own or a jurisdiction's above), while in wartime. */
   wartime: modeStateSchema.nullable(),
 });
@@ -408,6 +413,20 @@ export const desktopApiContract = {
       .strict(),
     output: replayFrameSchema,
   },
+  /** The operator touched the screen (pointer, keys, wheel): the idle timeout starts again, unless already locked. */
+  'session.activity': {
+    input: z.object({}).strict(),
+    output: z.object({ locked: z.boolean() }),
+  },
+  /** The password given again to unlock the screen; the hub checks it as it checks any sign-in. */
+  'session.unlock': {
+    input: z.object({ password: z.string().min(1).max(256) }).strict(),
+    output: z.object({ unlocked: z.literal(true) }),
+  },
+  /** A page of the hub's audit trail, for the audit administrator only. */
+  'audit.search': { input: auditSearchInputSchema, output: auditPageViewSchema },
+  /** The audit trail under the same filters as CSV, as the hub exports (and records) it. */
+  'audit.export': { input: auditFilterSchema, output: queueExportSchema.omit({ count: true }) },
   'outbox.list': {
     input: z.object({ limit: z.number().int().positive().max(500).default(50) }).strict(),
     output: z.array(outboxEntrySchema),

@@ -1,10 +1,13 @@
 import type { DesktopApiMethod } from '../contract/api';
+import { guardActions } from './actions';
+import { auditHandlers } from './audit';
 import { briefingHandlers } from './briefing';
 import { documentHandlers } from './documents';
 import { figuresHandlers } from './figures';
 import { handoverHandlers } from './handover';
 import { incidentHandlers } from './incidents';
 import { keyPersonHandlers } from './key-persons';
+import { lockHandlers } from './lock';
 import { mapHandlers } from './map';
 import { queueHandlers } from './queue';
 import { replayHandlers } from './replay';
@@ -17,6 +20,8 @@ import { warRoomHandlers } from './war-room';
 /** Every feature's handler module, in one list: the table below is made of exactly these. */
 export const HANDLER_MODULES = [
   sessionHandlers,
+  lockHandlers,
+  auditHandlers,
   mapHandlers,
   incidentHandlers,
   queueHandlers,
@@ -50,7 +55,14 @@ export type NoMethodUnanswered = Exactly<Exclude<DesktopApiMethod, Answered>>;
 export type NoMethodOutsideContract = Exactly<Exclude<Answered, DesktopApiMethod>>;
 export type NoMethodAnsweredTwice = Exactly<Duplicated<typeof HANDLER_MODULES>>;
 
-/** The one handler table the transports dispatch to, merged from the feature modules. */
+/**
+ * The one handler table the transports dispatch to, merged from the feature modules, each action behind the
+ * gate that refuses it on a wall display or a locked screen.
+ */
 export function createDesktopHandlers(services: CoreServices): DesktopApiHandlers {
-  return Object.assign({}, ...HANDLER_MODULES.map((module) => module(services))) as DesktopApiHandlers;
+  const merged = Object.assign(
+    {},
+    ...HANDLER_MODULES.map((module) => module(services)),
+  ) as DesktopApiHandlers;
+  return guardActions(merged, () => services.gate);
 }

@@ -6,7 +6,11 @@ import type { CacheQueries } from '../cache/queries';
 import type { DesktopApiContract, DesktopApiMethod, DesktopApiOutput, SessionStatus } from '../contract/api';
 import type { IncidentQueue, QueueRules } from '../queue/incident-queue';
 import type { ShiftReplay } from '../replay/shift-replay';
+import type { AuditClient } from '../hub-api/audit-client';
+import type { PasswordCheck } from '../hub-api/password-check';
+import type { ActionGate } from '../services/action-gate';
 import type { ExportAudit } from '../services/export-audit';
+import type { IdleLock } from '../services/idle-lock';
 import type { NamesDirectory } from '../services/names-directory';
 import type { Regions } from '../services/regions';
 import type { SessionPolicy } from '../services/session-policy';
@@ -35,6 +39,15 @@ export interface CoreServices {
   names: NamesDirectory;
   regions: Regions;
   exportAudit: ExportAudit;
+  idleLock: IdleLock;
+  /** Refuses actions on a wall display or a locked screen. */
+  gate: ActionGate;
+  /** The hub's verdict on the signed-in account's password, given again to unlock. */
+  checkPassword: (password: string) => Promise<PasswordCheck>;
+  /** The lock opened or closed: the status bar and the overlay must hear of it now. */
+  lockChanged: () => void;
+  /** The hub's audit API; none without a hub. */
+  audit: AuditClient | undefined;
   status: () => SessionStatus;
   /** Puts a command in the outbox, where it waits for the hub whether or not it is there now. */
   submit: (command: OperatorCommand) => OutboxEntry;

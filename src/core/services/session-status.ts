@@ -1,5 +1,6 @@
 import { isWithin, modeInForce, type ModeState } from '../../domain';
 import type { SessionStatus } from '../contract/api';
+import type { IdleLockState } from './idle-lock';
 
 /** What the hub link says of itself; absent when the core runs without a hub. */
 export type HubLinkState = Pick<
@@ -15,9 +16,10 @@ export interface SessionFacts {
   /** The jurisdiction the mode is read for: the operator's own. */
   scope: string;
   modes: readonly ModeState[];
+  lock: IdleLockState;
 }
 
-/** The status bar's account of the session: the hub link, how far behind the cache is, who and in what mode. */
+/** The status bar's account of the session: the hub link, how far behind the cache is, who and in what mode, locked or not. */
 export function sessionStatus({
   link,
   cursor,
@@ -25,6 +27,7 @@ export function sessionStatus({
   operator,
   scope,
   modes,
+  lock,
 }: SessionFacts): SessionStatus {
   const hubHead = link?.hubHead ?? null;
   return {
@@ -43,5 +46,6 @@ export function sessionStatus({
       modes
         .filter((state) => state.mode === 'wartime' && isWithin(scope, state.jurisdictionCode))
         .sort((a, b) => a.jurisdictionCode.length - b.jurisdictionCode.length)[0] ?? null,
+    ...lock,
   };
 }

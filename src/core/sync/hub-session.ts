@@ -22,6 +22,8 @@ export class HubSession {
   private tokens: Tokens | undefined;
   private expiresAt = 0;
   account: SignedInAccount | undefined;
+  /** The security policy's idle timeout, as the hub's sign-in answer gave it. */
+  idleTimeoutMinutes: number | undefined;
 
   constructor(
     readonly hubUrl: string,
@@ -44,6 +46,7 @@ export class HubSession {
     this.tokens = answer;
     this.expiresAt = Date.now() + answer.expiresIn * 1000;
     this.account = answer.account;
+    this.idleTimeoutMinutes = answer.idleTimeoutMinutes;
     return answer.account;
   }
 

@@ -21,6 +21,7 @@ const offline: SessionFacts = {
   operator: null,
   scope: COUNTY,
   modes: [],
+  lock: { locked: false, lockedSince: null, idleTimeoutMinutes: 30 },
 };
 
 describe('the session status', () => {
@@ -38,6 +39,9 @@ describe('the session status', () => {
       operator: null,
       mode: 'peacetime',
       wartime: null,
+      locked: false,
+      lockedSince: null,
+      idleTimeoutMinutes: 30,
     });
   });
 

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { runDesktop, type RunningDesktop } from '../../../src/cli/desktop';
-import { openIncident, type HubEvent, type HubEventDraft, type NewIncident } from '../../../src/domain';
+import {
+  openIncident,
+  type HubEvent,
+  type HubEventDraft,
+  type NewIncident,
+  type Role,
+} from '../../../src/domain';
 import { createAccount } from '../../../src/hub/accounts';
 import { bootstrapAccounts } from '../../../src/hub/bootstrap';
 import { recordEvents } from '../../../src/hub/projector';
@@ -84,22 +90,21 @@ export class WorkspaceRig {
     return this.hub.store;
   }
 
-  async addAccount(
-    name: string,
-    role: 'viewer' | 'operator' | 'commander',
-    jurisdiction: string,
-  ): Promise<Account> {
+  async addAccount(name: string, role: Role, jurisdiction: string): Promise<Account> {
     const { password } = await createAccount(this.hub.store, { name, role, jurisdiction });
     return { name, password };
   }
 
-  /** A browser-shell desktop signed in as `account`; resolves to the address its page opens at. */
-  async desktop(account: Account): Promise<string> {
+  /**
+   * A browser-shell desktop signed in as `account` (to the hub, or to a front of it at `hubUrl`); resolves to
+   * the address its page opens at.
+   */
+  async desktop(account: Account, hubUrl = this.hub.url): Promise<string> {
     const desktop = await runDesktop(
       {
         region: 'dali',
         cache: join(this.dir, `${account.name}-cache.db`),
-        hub: this.hub.url,
+        hub: hubUrl,
         user: account.name,
         password: account.password,
         browser: true,
