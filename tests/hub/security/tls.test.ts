@@ -84,7 +84,7 @@ describe('a hub with a certificate', () => {
       auth: { token: accessToken, protocol: PROTOCOL_VERSION },
       transports: ['websocket'],
       reconnection: false,
-      ca: certificate.cert,
+      ca: certificate.cert.toString(),
     });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve);
