@@ -130,11 +130,16 @@ function scheduleEscalations(escalations: EscalationSweep, intervalMs: number, l
 export async function startHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? pino({ level: process.env.PINGAN_LOG_LEVEL ?? 'info' });
   const keys = loadHubKeys(options.keysDir ?? defaultKeysDir(options.db));
-  const store = await openHubStore(options.db);
-  await checkKeysMatch(store, keys).catch(async (error: unknown) => {
+  const store = await openHubStore(options.db, { auditKey: keys.audit });
+  try {
+    await checkKeysMatch(store, keys);
+    // Only once the keys are known to be this database's: records written before the trail was a chain are
+    // sealed now, with them.
+    await store.sealUnchainedAudit();
+  } catch (error) {
     await store.close();
     throw error;
-  });
+  }
   const region = new RegionIndex(options.region, options.regionsDir);
   const tokens = new TokenService(await signingSecret(store));
   const metrics = createHubMetrics();
