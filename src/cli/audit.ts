@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import { chinaIsoTime } from '../domain';
 import { purgeAudit, parsePurgeDate } from '../hub/audit/retention';
 import { verifyAuditChain, type ChainVerdict } from '../hub/audit/verify';
 import { DEFAULT_DB } from './hub';
@@ -14,11 +15,7 @@ interface AuditOptions {
 /** Exit status of a check that found the trail broken (1 is a check that could not run). */
 export const EXIT_BROKEN = 2;
 
-/** An ISO time as China time, the way the centre reads times. */
-function chinaTime(iso: string): string {
-  const shifted = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000);
-  return `${shifted.toISOString().replace('T', ' ').slice(0, 19)} (UTC+8)`;
-}
+const chinaTime = chinaIsoTime;
 
 function describeVerdict(verdict: ChainVerdict): string {
   if (verdict.ok) {

@@ -8,6 +8,7 @@ import { TokenService, generateSigningSecret } from './auth/tokens';
 import { CommandHandler } from './commands';
 import { EscalationSweep } from './escalation-sweep';
 import { adminRoutes } from './http/admin-routes';
+import { auditRoutes } from './http/audit-routes';
 import { authRoutes } from './http/auth-routes';
 import { installErrorHandling } from './http/error-handling';
 import { ingestRoutes } from './http/ingest-routes';
@@ -182,6 +183,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   await app.register(observabilityRoutes, { store, metrics });
   await app.register(authRoutes, { store, tokens, region });
   await app.register(adminRoutes, { store, tokens, region });
+  await app.register(auditRoutes, { store, tokens, region });
   const ratePerMinute = options.ingestRateLimit ?? DEFAULT_INGEST_RATE_PER_MINUTE;
   await app.register(ingestRoutes, { store, ingest, metrics, ratePerMinute });
 
