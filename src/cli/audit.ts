@@ -51,7 +51,7 @@ export function registerAuditCommands(audit: Command): void {
     .option('--json', 'print {"ok":true,"records":N} or {"ok":false,"records":N,"brokenAt":K,"reason":"…"}')
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<AuditOptions & { json?: boolean }>();
-      const keys = hubKeysFor(options.db, options.keys);
+      const keys = hubKeysFor(options.db, options.keys, { create: false });
       // A wrong key is reported as the chain failing at its first record, not refused: that is the finding.
       const verdict = await withHubStore(options.db, keys, (store) => verifyAuditChain(store, keys.audit), {
         checkKeys: false,
@@ -67,7 +67,7 @@ export function registerAuditCommands(audit: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<AuditOptions & { before: string }>();
       const before = parsePurgeDate(options.before);
-      const keys = hubKeysFor(options.db, options.keys);
+      const keys = hubKeysFor(options.db, options.keys, { create: false });
       const outcome = await withHubStore(options.db, keys, async (store) => {
         // A broken trail is evidence: removing part of it could hide where it was broken.
         const verdict = await verifyAuditChain(store, keys.audit);

@@ -33,9 +33,9 @@ export async function openExistingHubStore(location: string, keys: HubKeys): Pro
   }
 }
 
-/** The keys in `--keys DIR`, or beside the database when it was not given. */
-export function hubKeysFor(db: string, keysDir: string | undefined): HubKeys {
-  return loadHubKeys(keysDir ?? defaultKeysDir(db));
+/** The keys in `--keys DIR`, or beside the database when it was not given; made there with `create`. */
+export function hubKeysFor(db: string, keysDir: string | undefined, { create = true } = {}): HubKeys {
+  return loadHubKeys(keysDir ?? defaultKeysDir(db), { create });
 }
 
 /**
