@@ -3,8 +3,10 @@ import type { Command } from 'commander';
 import { chinaIsoTime } from '../domain';
 import { purgeAudit, parsePurgeDate } from '../hub/audit/retention';
 import { verifyAuditChain, type ChainVerdict } from '../hub/audit/verify';
+import type { HubKeys } from '../hub/keys';
+import type { HubStore } from '../hub/store';
 import { DEFAULT_DB } from './hub';
-import { hubKeysFor, withHubStore } from './hub-database';
+import { withHubStore } from './hub-database';
 
 /** Declared once, on `pingan audit`, and read by its subcommands (see the note on `pingan hub`'s options). */
 interface AuditOptions {
@@ -51,11 +53,13 @@ export function registerAuditCommands(audit: Command): void {
     .option('--json', 'print {"ok":true,"records":N} or {"ok":false,"records":N,"brokenAt":K,"reason":"…"}')
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<AuditOptions & { json?: boolean }>();
-      const keys = hubKeysFor(options.db, options.keys, { create: false });
       // A wrong key is reported as the chain failing at its first record, not refused: that is the finding.
-      const verdict = await withHubStore(options.db, keys, (store) => verifyAuditChain(store, keys.audit), {
-        checkKeys: false,
-      });
+      const verdict = await withHubStore(
+        options.db,
+        options.keys,
+        (store, keys) => verifyAuditChain(store, keys.audit),
+        { create: false, checkKeys: false },
+      );
       console.log(options.json ? verdictJson(verdict) : describeVerdict(verdict));
       if (!verdict.ok) process.exitCode = EXIT_BROKEN;
     });
@@ -67,17 +71,14 @@ export function registerAuditCommands(audit: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<AuditOptions & { before: string }>();
       const before = parsePurgeDate(options.before);
-      const keys = hubKeysFor(options.db, options.keys, { create: false });
-      const outcome = await withHubStore(options.db, keys, async (store) => {
+      const purge = async (store: HubStore, keys: HubKeys) => {
         // A broken trail is evidence: removing part of it could hide where it was broken.
         const verdict = await verifyAuditChain(store, keys.audit);
         if (!verdict.ok) throw new Error(`refused: ${describeVerdict(verdict)}; nothing removed`);
-        return purgeAudit(store, before, {
-          now: new Date(),
-          actor: 'system',
-          requestedBy: userInfo().username,
-        });
-      });
+        const requestedBy = userInfo().username;
+        return purgeAudit(store, before, { now: new Date(), actor: 'system', requestedBy });
+      };
+      const outcome = await withHubStore(options.db, options.keys, purge, { create: false });
       console.log(
         outcome.through === null
           ? `No audit records older than ${options.before}; nothing removed (the request is recorded)`

@@ -7,7 +7,7 @@ import { bootstrapAccounts } from '../hub/bootstrap';
 import { RegionIndex } from '../hub/region-index';
 import { seedHub } from './seed-demo';
 import { startHub } from '../hub/server';
-import { describeDatabase, hubKeysFor, withHubStore } from './hub-database';
+import { describeDatabase, withHubStore } from './hub-database';
 import { progressReporter } from './progress';
 
 export const DEFAULT_DB = 'sqlite:./data/hub.db';
@@ -118,8 +118,7 @@ export function registerHubCommands(hub: Command): void {
       const role = roleSchema.safeParse(options.role);
       if (!role.success) throw new Error(`--role ${options.role}: one of ${ROLES.join(', ')}`);
       checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
-      const keys = hubKeysFor(options.db, options.keys);
-      const { account, password } = await withHubStore(options.db, keys, (store) =>
+      const { account, password } = await withHubStore(options.db, options.keys, (store) =>
         createAccount(store, {
           name: options.name,
           role: role.data,
@@ -152,8 +151,7 @@ export function registerHubCommands(hub: Command): void {
         throw new Error(`--source ${options.source}: lowercase letters, digits and dashes`);
       }
       checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
-      const keys = hubKeysFor(options.db, options.keys);
-      const created = await withHubStore(options.db, keys, (store) =>
+      const created = await withHubStore(options.db, options.keys, (store) =>
         createApiKey(store, options.source, options.jurisdiction, options.displayName),
       );
       if (options.json) console.log(JSON.stringify(created));
