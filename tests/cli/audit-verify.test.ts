@@ -33,6 +33,20 @@ describe.each(STORE_KINDS)('pingan audit on a %s database a hub wrote', (_kind, 
     database = await createDatabase();
     keysDir = mkdtempSync(join(tmpdir(), 'pingan-keys-'));
     const harness = await startTestHub(database, { keysDir });
+    // Two records of a year ago, past their retention, then what adding accounts records today.
+    const yearAgo = new Date(Date.now() - 365 * 24 * 60 * 60 * 1000).toISOString();
+    for (const action of ['auth.login', 'auth.logout'])
+      await harness.hub.store.transaction((tx) =>
+        tx.audit({
+          at: yearAgo,
+          actor: 'duty',
+          action,
+          target: null,
+          outcome: 'accepted',
+          scope: '5329',
+          detail: {},
+        }),
+      );
     for (const role of ['operator', 'commander', 'viewer', 'auditadmin'])
       await addOperator(harness.hub, role, '5329');
     written = (await harness.hub.store.auditChain(0, 100)).length;
@@ -81,32 +95,46 @@ describe.each(STORE_KINDS)('pingan audit on a %s database a hub wrote', (_kind, 
     expect(result.stderr).toContain(`there is no key at ${join(empty, 'audit.key')}`);
   });
 
+  it('purges the records past retention, records the purge, and the rest still verifies', async () => {
+    const longAgo = new Date(Date.now() - 200 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const result = await pinganAudit(['purge', '--before', longAgo, '--db', database.url, '--keys', keysDir]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(
+      'Removed 2 audit records, up to no. 2; the trail continues from its anchor',
+    );
+    const after = await verify();
+    expect(after.code).toBe(0);
+    expect(after.stdout).toMatch(
+      new RegExp(`^Audit trail intact: ${written - 1} records checked, no\\. 3 at `),
+    );
+  });
+
   it('fails at the first record under keys that are not the database’s', async () => {
     const otherKeys = mkdtempSync(join(tmpdir(), 'pingan-keys-'));
     for (const file of ['audit.key', 'personal-data.key'])
       writeFileSync(join(otherKeys, file), `${randomBytes(32).toString('hex')}\n`);
     const result = await pinganAudit(['verify', '--db', database.url, '--keys', otherKeys, '--json']);
     expect(result.code).toBe(2);
-    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, records: 0, brokenAt: 1 });
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, records: 0, brokenAt: 3 });
   });
 
   it('names the record after one deleted in the database', async () => {
-    await tamper(sql`DELETE FROM audit_log WHERE number = 3`);
+    await tamper(sql`DELETE FROM audit_log WHERE number = 5`);
     const result = await verify('--json');
     expect(result.code).toBe(2);
     expect(JSON.parse(result.stdout)).toEqual({
       ok: false,
       records: 2,
-      brokenAt: 4,
-      reason: 'deleted: record 3 is missing before it',
+      brokenAt: 6,
+      reason: 'deleted: record 5 is missing before it',
     });
   });
 
   it('names the record edited in the database, exit 2, and the --json shape', async () => {
-    await tamper(sql`UPDATE audit_log SET action = 'account.deleted' WHERE number = 2`);
+    await tamper(sql`UPDATE audit_log SET action = 'account.deleted' WHERE number = 4`);
     const result = await verify();
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/^Audit trail BROKEN at record 2 \(account\.deleted, \S+\): edited/);
+    expect(result.stdout).toMatch(/^Audit trail BROKEN at record 4 \(account\.deleted, \S+\): edited/);
     const json = await verify('--json');
     expect(json.code).toBe(2);
     const answer = JSON.parse(json.stdout) as Record<string, unknown>;
@@ -114,7 +142,7 @@ describe.each(STORE_KINDS)('pingan audit on a %s database a hub wrote', (_kind, 
     expect(answer).toMatchObject({
       ok: false,
       records: 1,
-      brokenAt: 2,
+      brokenAt: 4,
       reason: expect.stringMatching(/^edited/) as unknown,
     });
   });
