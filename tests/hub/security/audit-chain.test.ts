@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { purgeAudit, RetentionError } from '../../../src/hub/audit/retention';
 import { verifyAuditChain } from '../../../src/hub/audit/verify';
 import { openHubStore, openStoreDialect, type AuditEntry, type HubStore } from '../../../src/hub/store';
+import { MIGRATIONS, migrate } from '../../../src/hub/store/migrations';
 import { STORE_KINDS, type TestDatabase } from '../support/databases';
+import { startTestHub } from '../support/hub-harness';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date('2026-12-07T00:00:00Z');
@@ -145,6 +150,32 @@ describe.each(STORE_KINDS)('the audit trail on %s', (_name, createDatabase) => {
       [3, 'command.assess'],
     ]);
     expect(await verifyAuditChain(store, key)).toMatchObject({ ok: true, records: 3 });
+  });
+
+  it('seals, at the first hub start, the records of a database from before the chain', async () => {
+    const database = await createDatabase();
+    const dialect = openStoreDialect(database.url);
+    await migrate(
+      dialect,
+      MIGRATIONS.findIndex((m) => m.summary.startsWith('the audit trail as a hash chain')),
+    );
+    for (const action of ['command.assess', 'command.close'])
+      await sql`INSERT INTO audit_log (at, actor, action, target, outcome, detail)
+                VALUES (${NOW.toISOString()}, 'a-1', ${action}, 'i-1', 'accepted', '{"seqs":[1]}')`.execute(
+        dialect.writer,
+      );
+    await dialect.close();
+    const harness = await startTestHub(database, { keysDir: mkdtempSync(join(tmpdir(), 'pingan-keys-')) });
+    try {
+      const { store, keys } = harness.hub;
+      expect((await store.auditChain(0, 10)).map((record) => [record.number, record.action])).toEqual([
+        [1, 'command.assess'],
+        [2, 'command.close'],
+      ]);
+      expect(await verifyAuditChain(store, keys.audit)).toMatchObject({ ok: true, records: 2 });
+    } finally {
+      await harness.close();
+    }
   });
 
   it('refuses to write the trail without the key', async () => {
