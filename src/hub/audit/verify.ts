@@ -58,47 +58,76 @@ function headProblem(key: Uint8Array, head: ChainMark | undefined, last: { numbe
   return null;
 }
 
+type Broken = Extract<ChainVerdict, { ok: false }>;
+type Walked = {
+  previous: { number: number; hash: string; id: number };
+  records: number;
+  first: Mark;
+  last: Mark;
+};
+type Mark = { number: number; at: string } | null;
+
 /**
- * Checks the whole audit trail a page at a time: each record's seal, its link to the one before, numbers
- * without gaps from the purge anchor (or 1) up to the head the hub recorded. Stops at the first broken record.
+ * Follows the chain from `start` a page at a time up to record `through` (the head when the check began:
+ * records a running hub adds meanwhile are left to the next check), stopping at the first broken record.
+ */
+async function walkChain(
+  store: HubStore,
+  key: Uint8Array,
+  start: { number: number; hash: string },
+  through: number,
+): Promise<Walked | Broken> {
+  const walked: Walked = { previous: { ...start, id: 0 }, records: 0, first: null, last: null };
+  for (;;) {
+    const page = await store.auditChain(walked.previous.number, PAGE);
+    for (const record of page) {
+      if (record.number > through) return walked;
+      const { previous } = walked;
+      const reason = whyBroken(key, record, { ...previous, number: previous.number + 1 });
+      if (reason) {
+        const { records } = walked;
+        return { ok: false, records, brokenAt: record.number, at: record.at, action: record.action, reason };
+      }
+      walked.previous = { number: record.number, hash: record.hash, id: record.id };
+      walked.first ??= { number: record.number, at: record.at };
+      walked.last = { number: record.number, at: record.at };
+      walked.records += 1;
+    }
+    if (page.length < PAGE) return walked;
+  }
+}
+
+/**
+ * Checks the whole audit trail: each record's seal, its link to the one before, numbers without gaps from
+ * the purge anchor (or 1) up to the head the hub recorded. Names the first broken record.
  */
 export async function verifyAuditChain(store: HubStore, key: Uint8Array): Promise<ChainVerdict> {
   const anchor = readMark(await store.getSetting(AUDIT_ANCHOR_SETTING));
   const head = readMark(await store.getSetting(AUDIT_HEAD_SETTING));
-  if (anchor && !chainMarkHolds(key, 'anchor', anchor)) {
-    return {
-      ok: false,
-      records: 0,
-      brokenAt: anchor.number + 1,
-      at: null,
-      action: null,
-      reason: 'edited: the purge anchor does not match its seal (or the key is not this trail’s)',
-    };
-  }
-  let previous = { number: anchor?.number ?? 0, hash: anchor?.hash ?? GENESIS_HASH, id: 0 };
-  let first: { number: number; at: string } | null = null;
-  let last: { number: number; at: string } | null = null;
-  let records = 0;
-  for (;;) {
-    const page = await store.auditChain(previous.number, PAGE);
-    for (const record of page) {
-      const reason = whyBroken(key, record, { ...previous, number: previous.number + 1 });
-      if (reason)
-        return { ok: false, records, brokenAt: record.number, at: record.at, action: record.action, reason };
-      previous = { number: record.number, hash: record.hash, id: record.id };
-      first ??= { number: record.number, at: record.at };
-      last = { number: record.number, at: record.at };
-      records += 1;
-    }
-    if (page.length < PAGE) break;
-  }
+  const broken = (records: number, brokenAt: number, reason: string): Broken => ({
+    ok: false,
+    records,
+    brokenAt,
+    at: null,
+    action: null,
+    reason,
+  });
+  if (anchor && !chainMarkHolds(key, 'anchor', anchor))
+    return broken(
+      0,
+      anchor.number + 1,
+      'edited: the purge anchor does not match its seal (or the key is not this trail’s)',
+    );
+  const start = { number: anchor?.number ?? 0, hash: anchor?.hash ?? GENESIS_HASH };
+  const walked = await walkChain(store, key, start, head?.number ?? Number.MAX_SAFE_INTEGER);
+  if ('ok' in walked) return walked;
+  const { previous, records, first, last } = walked;
   const endProblem = headProblem(key, head, previous);
-  if (endProblem)
-    return { ok: false, records, brokenAt: previous.number + 1, at: null, action: null, reason: endProblem };
+  if (endProblem) return broken(records, previous.number + 1, endProblem);
   const unsealed = await store.unsealedAuditCount();
   if (unsealed > 0) {
     const reason = `unsealed: ${unsealed} records are not in the chain yet (written before it; start the hub once to seal them)`;
-    return { ok: false, records, brokenAt: previous.number + 1, at: null, action: null, reason };
+    return broken(records, previous.number + 1, reason);
   }
   return { ok: true, records, first, last };
 }

@@ -123,6 +123,15 @@ describe.each(STORE_KINDS)('the audit trail on %s', (_name, createDatabase) => {
     expect(await verifyAuditChain(store, key)).toMatchObject({ ok: false, brokenAt: 3 });
   });
 
+  it('checks up to the head it found, so records a running hub adds meanwhile are not taken for a break', async () => {
+    const { url, store } = await trailOf(3);
+    const headThen = await store.getSetting('audit-head');
+    await store.transaction((tx) => tx.audit(entry(4)));
+    // The head as a check that began before record 4 was written read it.
+    await tamper(url, sql`UPDATE settings SET value = ${headThen} WHERE key = 'audit-head'`);
+    expect(await verifyAuditChain(store, key)).toMatchObject({ ok: true, records: 3, last: { number: 3 } });
+  });
+
   it('fails at the first record under another key', async () => {
     const { store } = await trailOf(3);
     expect(await verifyAuditChain(store, randomBytes(32))).toMatchObject({ ok: false, brokenAt: 1 });
