@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ROLES, jurisdictionCodeSchema, roleSchema } from '../domain';
@@ -7,7 +7,7 @@ import { bootstrapAccounts } from '../hub/bootstrap';
 import { RegionIndex } from '../hub/region-index';
 import { seedHub } from './seed-demo';
 import { startHub } from '../hub/server';
-import { openHubStore, type HubStore } from '../hub/store';
+import { describeDatabase, withHubStore } from './hub-database';
 import { progressReporter } from './progress';
 
 export const DEFAULT_DB = 'sqlite:./data/hub.db';
@@ -19,45 +19,6 @@ function checkJurisdiction(region: RegionIndex, code: string): void {
   if (!parsed.success) throw new Error(`--jurisdiction ${code}: ${parsed.error.issues[0]?.message}`);
   if (!region.get(code))
     throw new Error(`--jurisdiction ${code}: no such jurisdiction in region ${region.regionId}`);
-}
-
-/** Where an account or key goes, said the way the operator can find it again: an absolute file, or the URL. */
-export function describeDatabase(location: string): string {
-  return isPostgres(location)
-    ? location.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')
-    : resolve(sqlitePath(location));
-}
-
-const isPostgres = (location: string) => /^postgres(ql)?:\/\//.test(location);
-const sqlitePath = (location: string) => location.replace(/^sqlite:/, '');
-
-/**
- * Opens a hub database that already exists. Adding an account must never create a fresh, empty database
- * that no hub reads: a mistyped path would report success and the account would be nowhere.
- */
-async function openExistingHubStore(location: string): Promise<HubStore> {
-  if (!isPostgres(location)) {
-    if (!existsSync(sqlitePath(location)))
-      throw new Error(`--db ${location}: no hub database at ${describeDatabase(location)}`);
-    return openHubStore(location);
-  }
-  try {
-    return await openHubStore(location);
-  } catch (error) {
-    // 3D000: PostgreSQL's "database does not exist".
-    if ((error as { code?: string }).code === '3D000')
-      throw new Error(`--db ${describeDatabase(location)}: no such PostgreSQL database`);
-    throw error;
-  }
-}
-
-async function withStore<T>(db: string, work: (store: HubStore) => Promise<T>): Promise<T> {
-  const store = await openExistingHubStore(db);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
 }
 
 export function writeSimulatorCredentials(
@@ -79,6 +40,7 @@ export function writeSimulatorCredentials(
 interface HubOptions {
   db: string;
   region: string;
+  keys?: string;
 }
 interface AccountOptions {
   name: string;
@@ -95,12 +57,10 @@ interface KeyOptions {
   json?: boolean;
 }
 
-interface HubStartOptions {
-  db: string;
+interface HubStartOptions extends HubOptions {
   redis?: string;
   port: number;
   host: string;
-  region: string;
   tlsCert?: string;
   tlsKey?: string;
 }
@@ -120,11 +80,16 @@ export function registerHubCommands(hub: Command): void {
     .option('--port <port>', 'port to listen on', Number, 7300)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--region <id>', 'the region this hub serves', 'dali')
+    .option(
+      '--keys <dir>',
+      'the audit and personal-data keys (default: beside an SQLite database, ./data/keys)',
+    )
     .option('--tls-cert <file>', 'PEM certificate: serve HTTPS and WSS (with --tls-key)')
     .option('--tls-key <file>', "the certificate's PEM private key")
     .action(async (options: HubStartOptions) => {
       const running = await startHub({
         db: options.db,
+        ...(options.keys ? { keysDir: options.keys } : {}),
         region: options.region,
         port: options.port,
         host: options.host,
@@ -171,7 +136,7 @@ export function registerHubCommands(hub: Command): void {
       const role = roleSchema.safeParse(options.role);
       if (!role.success) throw new Error(`--role ${options.role}: one of ${ROLES.join(', ')}`);
       checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
-      const { account, password } = await withStore(options.db, (store) =>
+      const { account, password } = await withHubStore(options.db, options.keys, (store) =>
         createAccount(store, {
           name: options.name,
           role: role.data,
@@ -204,7 +169,7 @@ export function registerHubCommands(hub: Command): void {
         throw new Error(`--source ${options.source}: lowercase letters, digits and dashes`);
       }
       checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
-      const created = await withStore(options.db, (store) =>
+      const created = await withHubStore(options.db, options.keys, (store) =>
         createApiKey(store, options.source, options.jurisdiction, options.displayName),
       );
       if (options.json) console.log(JSON.stringify(created));

@@ -23,6 +23,11 @@ const COMMANDS: readonly TopLevelCommand[] = [
     load: async () => (await import('./hub')).registerHubCommands,
   },
   {
+    name: 'audit',
+    description: 'check the hub audit trail (verify) and remove records past their retention (purge)',
+    load: async () => (await import('./audit')).registerAuditCommands,
+  },
+  {
     name: 'start',
     description: 'the demo: an embedded hub with the region and the simulator, and the desktop signed in',
     load: async () => (await import('./start')).registerStartCommand,

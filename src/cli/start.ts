@@ -77,6 +77,7 @@ export function registerStartCommand(start: Command): void {
     .option('--past-days <n>', 'days of history a fresh demo records first', Number, PAST_DAYS)
     .option('--no-open', 'open no window; print one line, "Open: URL"')
     .option('--port <port>', 'port for the browser shell (default: any free port)', Number)
+    .option('--keys <dir>', 'the hub audit and personal-data keys (default: beside the hub database)')
     .action(
       async (options: {
         region: string;
@@ -88,6 +89,7 @@ export function registerStartCommand(start: Command): void {
         pastDays: number;
         open: boolean;
         port?: number;
+        keys?: string;
       }) => {
         mkdirSync(options.data, { recursive: true });
         const hub = await startHub({
@@ -95,6 +97,7 @@ export function registerStartCommand(start: Command): void {
           region: options.region,
           port: options.hubPort,
           logger: pino({ level: 'warn' }),
+          ...(options.keys ? { keysDir: options.keys } : {}),
         });
         console.log(`Hub for ${hub.region.describe(hub.region.rootCode)} on ${hub.url}`);
 

@@ -15,6 +15,24 @@ const EXPORT_PERMISSION: Record<AuditedDocument, Permission> = {
 };
 
 /**
+ * The columns each document exports and prints, as the audit log names them: which personal data left the
+ * system, not only how many rows.
+ */
+export const DOCUMENT_COLUMNS: Record<AuditedDocument, readonly string[]> = {
+  'key-person-list': [
+    'name',
+    'idNumber',
+    'category',
+    'village',
+    'phone',
+    'reason',
+    'measures',
+    'responsible',
+    'linkedIncidents',
+  ],
+};
+
+/**
  * One export as the desktop reports it: which document, of which jurisdiction, in which format, how many
  * records, and when — the desktop may have been offline then, and tells the hub once it is back.
  */
@@ -24,9 +42,11 @@ export const documentExportSchema = z.object({
   format: z.enum(DOCUMENT_EXPORT_FORMATS),
   count: z.number().int().nonnegative(),
   exportedAt: isoDateTimeSchema,
+  /** The columns it held; a desktop from before columns were reported sends none, and the document's are recorded. */
+  columns: z.array(z.string().min(1).max(50)).min(1).max(50).optional(),
 });
 export type DocumentExport = z.infer<typeof documentExportSchema>;
-export type RecordedExport = DocumentExport & { by: string };
+export type RecordedExport = DocumentExport & { columns: string[]; by: string };
 
 /** An export changes nothing the centre tracks: accepted, it yields no event, only its line in the audit log. */
 export function recordExport(
@@ -43,6 +63,7 @@ export function recordExport(
       format: request.format,
       count: request.count,
       exportedAt: request.exportedAt,
+      columns: request.columns ?? [...DOCUMENT_COLUMNS[request.document]],
       by: actor.id,
     },
     events: [],

@@ -125,6 +125,69 @@ function commandTarget(command: OperatorCommand): string {
   }
 }
 
+/** Who the audit log names: the account's sign-in name, or `key:<source>` for a field system's key. */
+export function auditActor(claims: OperatorClaims): string {
+  return claims.accountId.startsWith('key:') ? claims.accountId : claims.name;
+}
+
+/** The kind and id of the entity a command acts on, when it acts on one that exists already. */
+function commandEntity(command: OperatorCommand): { kind: string; id: string } | null {
+  switch (command.type) {
+    case 'switchMode':
+    case 'submitHandover':
+    case 'saveBulletin':
+    case 'configureSla':
+    case 'configureSubsidyRates':
+    case 'recordExport':
+    case 'registerKeyPerson':
+    case 'registerTarget':
+      return null;
+    case 'acceptHandover':
+      return { kind: 'handover', id: command.handoverId };
+    case 'removeKeyPerson':
+      return { kind: 'key-person', id: command.keyPersonId };
+    case 'removeTarget':
+      return { kind: command.targetKind, id: command.targetId };
+    default:
+      return { kind: 'incident', id: command.incidentId };
+  }
+}
+
+/**
+ * The jurisdiction the audit administrator finds a command under: the one it names, or that of what it acts
+ * on; the actor's own when it names nothing that exists (a refused command about an unknown incident).
+ */
+async function commandScope(
+  tx: HubTransaction,
+  claims: OperatorClaims,
+  command: OperatorCommand | null,
+): Promise<string> {
+  if (!command) return claims.jurisdiction;
+  switch (command.type) {
+    case 'switchMode':
+    case 'submitHandover':
+    case 'saveBulletin':
+    case 'configureSla':
+    case 'configureSubsidyRates':
+      return command.jurisdictionCode;
+    case 'recordExport':
+      return command.scope;
+    case 'registerKeyPerson':
+      return command.person.jurisdictionCode;
+    case 'registerTarget':
+      return command.target.jurisdictionCode;
+  }
+  const entity = commandEntity(command);
+  const found = entity && (await tx.getEntity(entity.kind, entity.id));
+  return found?.jurisdiction ?? claims.jurisdiction;
+}
+
+/** The type a command that did not parse claimed to be, for the record (bounded: it is unchecked input). */
+function claimedType(raw: unknown): string | null {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  return typeof type === 'string' ? type.slice(0, 100) : null;
+}
+
 type Decision =
   | {
       ok: true;
@@ -212,7 +275,7 @@ export class CommandHandler {
     const parsed = operatorCommandSchema.safeParse(raw);
     if (!parsed.success) {
       const outcome = invalidCommand(raw, parsed.error);
-      await this.auditRefusal(claims, null, outcome, at);
+      await this.auditRefusal(claims, null, { ...outcome, claimedType: claimedType(raw) }, at);
       this.onCommitted(outcome, null);
       return outcome;
     }
@@ -266,16 +329,17 @@ export class CommandHandler {
   private auditRefusal(
     claims: OperatorClaims,
     command: OperatorCommand | null,
-    outcome: CommandOutcome,
+    outcome: CommandOutcome & { claimedType?: string | null },
     at: string,
   ): Promise<void> {
-    return this.store.transaction((tx) =>
+    return this.store.transaction(async (tx) =>
       tx.audit({
         at,
-        actor: claims.accountId,
+        actor: auditActor(claims),
         action: command ? `command.${command.type}` : 'command',
         target: command ? commandTarget(command) : null,
         outcome: 'refused',
+        scope: await commandScope(tx, claims, command),
         detail: outcome,
       }),
     );
@@ -291,13 +355,23 @@ export class CommandHandler {
     const previous = await tx.getCommandOutcome(command.commandId);
     if (previous) {
       if (previous.accountId !== claims.accountId) {
-        return {
+        const taken: CommandOutcome = {
           ok: false,
           commandId: command.commandId,
           code: 'command-id-taken',
           words: wording('commandIdTaken'),
           reason: `command id ${command.commandId} was already used by another account`,
         };
+        await tx.audit({
+          at,
+          actor: auditActor(claims),
+          action: `command.${command.type}`,
+          target: commandTarget(command),
+          outcome: 'refused',
+          scope: await commandScope(tx, claims, command),
+          detail: taken,
+        });
+        return taken;
       }
       return { ...(previous.outcome as CommandOutcome), replayed: true };
     }
@@ -315,10 +389,11 @@ export class CommandHandler {
     await tx.putCommandOutcome({ commandId: command.commandId, accountId: claims.accountId, outcome });
     await tx.audit({
       at,
-      actor: claims.accountId,
+      actor: auditActor(claims),
       action: `command.${command.type}`,
       target: commandTarget(command),
       outcome: outcome.ok ? 'accepted' : 'refused',
+      scope: await commandScope(tx, claims, command),
       detail: decision.ok ? { commandId: command.commandId, seqs, ...decision.audit } : outcome,
     });
     return outcome;

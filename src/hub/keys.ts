@@ -29,7 +29,7 @@ export function defaultKeysDir(db: string): string {
   return resolve('data/keys');
 }
 
-function readOrCreateKey(file: string): Buffer {
+function createKeyUnlessThere(file: string): void {
   try {
     writeFileSync(file, `${randomBytes(KEY_BYTES).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
     chmodSync(file, 0o600);
@@ -37,18 +37,34 @@ function readOrCreateKey(file: string): Buffer {
     // Another hub starting on the same directory wrote it first: read that one.
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-  const text = readFileSync(file, 'utf8').trim();
+}
+
+function readKey(file: string): Buffer {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new HubKeyError(`there is no key at ${file}`);
+    throw error;
+  }
   if (!/^[0-9a-f]{64}$/i.test(text))
     throw new HubKeyError(`${file} does not hold a key: it should be ${KEY_BYTES} bytes as 64 hex digits`);
   return Buffer.from(text, 'hex');
 }
 
-/** Reads the keys in `dir`, making any that is missing (readable by this user only). */
-export function loadHubKeys(dir: string): HubKeys {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+/**
+ * Reads the keys in `dir`, making any that is missing (readable by this user only) unless `create` is false:
+ * checking a trail with a key made up on the spot would only report every record as forged.
+ */
+export function loadHubKeys(dir: string, { create = true } = {}): HubKeys {
+  if (create) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    for (const file of Object.values(KEY_FILES)) createKeyUnlessThere(join(dir, file));
+  }
   return {
-    audit: readOrCreateKey(join(dir, KEY_FILES.audit)),
-    personalData: readOrCreateKey(join(dir, KEY_FILES.personalData)),
+    audit: readKey(join(dir, KEY_FILES.audit)),
+    personalData: readKey(join(dir, KEY_FILES.personalData)),
     dir,
   };
 }

@@ -8,6 +8,7 @@ import { TokenService, generateSigningSecret } from './auth/tokens';
 import { CommandHandler } from './commands';
 import { EscalationSweep } from './escalation-sweep';
 import { adminRoutes } from './http/admin-routes';
+import { auditRoutes } from './http/audit-routes';
 import { authRoutes } from './http/auth-routes';
 import { installErrorHandling } from './http/error-handling';
 import { ingestRoutes } from './http/ingest-routes';
@@ -145,11 +146,16 @@ function warnIfExposedInClear(logger: Logger, options: HubOptions): void {
 export async function startHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? pino({ level: process.env.PINGAN_LOG_LEVEL ?? 'info' });
   const keys = loadHubKeys(options.keysDir ?? defaultKeysDir(options.db));
-  const store = await openHubStore(options.db);
-  await checkKeysMatch(store, keys).catch(async (error: unknown) => {
+  const store = await openHubStore(options.db, { auditKey: keys.audit });
+  try {
+    await checkKeysMatch(store, keys);
+    // Only once the keys are known to be this database's: records written before the trail was a chain are
+    // sealed now, with them.
+    await store.sealUnchainedAudit();
+  } catch (error) {
     await store.close();
     throw error;
-  });
+  }
   const region = new RegionIndex(options.region, options.regionsDir);
   const tokens = new TokenService(await signingSecret(store));
   const metrics = createHubMetrics();
@@ -193,6 +199,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   await app.register(observabilityRoutes, { store, metrics });
   await app.register(authRoutes, { store, tokens, region });
   await app.register(adminRoutes, { store, tokens, region });
+  await app.register(auditRoutes, { store, tokens, region });
   const ratePerMinute = options.ingestRateLimit ?? DEFAULT_INGEST_RATE_PER_MINUTE;
   await app.register(ingestRoutes, { store, ingest, metrics, ratePerMinute });
 

@@ -26,12 +26,15 @@ async function pinganIn(cwd: string, args: string[]) {
 describe.each(STORE_KINDS)('pingan hub user/key add on %s', (_kind, createDatabase) => {
   let database: TestDatabase;
   let cwd: string;
+  let keysDir: string;
 
   beforeAll(async () => {
     database = await createDatabase();
     // The hub creates its database on its first run; the command line adds to one that exists.
     await (await openHubStore(database.url)).close();
     cwd = mkdtempSync(join(tmpdir(), 'pingan-cli-'));
+    // What the account commands write to the audit trail is sealed with the hub's keys, kept outside `cwd`.
+    keysDir = mkdtempSync(join(tmpdir(), 'pingan-keys-'));
   }, 60_000);
   afterAll(async () => {
     await database.drop();
@@ -56,6 +59,8 @@ describe.each(STORE_KINDS)('pingan hub user/key add on %s', (_kind, createDataba
       const name = `duty-${placement.replace(/\W+/g, '-')}`;
       const result = await pinganIn(cwd, [
         ...argsWith(database.url),
+        '--keys',
+        keysDir,
         '--name',
         name,
         '--role',
@@ -86,6 +91,8 @@ describe.each(STORE_KINDS)('pingan hub user/key add on %s', (_kind, createDataba
       '--json',
       '--db',
       database.url,
+      '--keys',
+      keysDir,
     ]);
     expect(result.code).toBe(0);
     const { key } = JSON.parse(result.stdout) as { key: string };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENT_COLUMNS } from '../../src/domain';
 import type { AuditEntry } from '../../src/hub/store';
 import { STORE_KINDS } from './support/databases';
 import {
@@ -187,11 +188,12 @@ describe.each(STORE_KINDS)('the key-person list on a %s hub', (_store, createDat
     const audit = await harness.hub.store.auditEntries(10);
     const exports = audit.filter((entry: AuditEntry) => entry.action === 'command.recordExport');
     expect(exports.map((entry) => [entry.actor, entry.outcome])).toEqual([
-      [accounts.get('operator')!.account.id, 'refused'],
-      [accounts.get('commander')!.account.id, 'accepted'],
+      [accounts.get('operator')!.name, 'refused'],
+      [accounts.get('commander')!.name, 'accepted'],
     ]);
     expect(exports[1]).toMatchObject({
       target: DALI_CITY,
+      scope: DALI_CITY,
       detail: {
         commandId: exported.commandId,
         seqs: [],
@@ -199,6 +201,8 @@ describe.each(STORE_KINDS)('the key-person list on a %s hub', (_store, createDat
           document: 'key-person-list',
           format: 'csv',
           count: 1,
+          // A desktop that does not say which columns it exported: the document's are recorded.
+          columns: DOCUMENT_COLUMNS['key-person-list'],
           by: accounts.get('commander')!.account.id,
         },
       },

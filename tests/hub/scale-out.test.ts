@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createApiKey } from '../../src/hub/accounts';
+import { loadHubKeys } from '../../src/hub/keys';
 import { openHubStore, type HubStore } from '../../src/hub/store';
 import { REDIS_URL, createPostgresDatabase, type TestDatabase } from './support/databases';
 import { spawnHubProcess } from './support/hub-process';
@@ -34,7 +35,8 @@ describe('two hub processes sharing PostgreSQL and fanning out through Redis', (
     const cwd = mkdtempSync(join(tmpdir(), 'pingan-hub-'));
     const spawnHub = () => spawnHubProcess({ db: database.url, region: 'dali', redis: REDIS_URL, cwd });
     hubs.push(...(await Promise.all([spawnHub(), spawnHub()])));
-    store = await openHubStore(database.url);
+    // The hubs made their keys in their folder; what this store writes to the audit trail is sealed with them.
+    store = await openHubStore(database.url, { auditKey: loadHubKeys(join(cwd, 'data', 'keys')).audit });
     const operator = await createAccount(store, {
       name: 'watch-b',
       role: 'viewer',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHubStore, type HubStore, type NewEvent } from '../../src/hub/store';
 import { STORE_KINDS, type TestDatabase } from './support/databases';
@@ -19,7 +20,7 @@ describe.each(STORE_KINDS)('the %s hub store', (_name, createDatabase) => {
 
   beforeAll(async () => {
     database = await createDatabase();
-    store = await openHubStore(database.url);
+    store = await openHubStore(database.url, { auditKey: randomBytes(32) });
   });
   afterAll(async () => {
     await store?.close();

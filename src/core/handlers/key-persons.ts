@@ -1,4 +1,4 @@
-import { CODE_LENGTH, keyPersonList, keyPersonRow } from '../../domain';
+import { CODE_LENGTH, DOCUMENT_COLUMNS, keyPersonList, keyPersonRow } from '../../domain';
 import { keyPersonsIn } from '../cache/key-persons';
 import type { KeyPersonListView } from '../contract/key-persons';
 import { keyPersonCsv } from '../documents/key-person-export';
@@ -39,7 +39,13 @@ export function keyPersonHandlers(
       const list = keyPersonsOf(services, scope, false);
       const now = Date.now();
       services.exportAudit.record(
-        { document: 'key-person-list', scope: list.scope, format, count: list.rows.length },
+        {
+          document: 'key-person-list',
+          scope: list.scope,
+          format,
+          count: list.rows.length,
+          columns: [...DOCUMENT_COLUMNS['key-person-list']],
+        },
         now,
       );
       if (format === 'pdf') return { format, ...list, count: list.rows.length };

@@ -16,6 +16,7 @@ export class ExportAudit {
       scope: exported.scope,
       format: exported.format,
       count: exported.count,
+      ...(exported.columns ? { columns: exported.columns } : {}),
       exportedAt: new Date(at).toISOString(),
     });
   }

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import * as accounts from './accounts';
+import * as auditTrail from './audit-trail';
 import type { StoreDialect } from './dialect';
 import * as entities from './entities';
 import * as events from './events';
@@ -8,7 +9,19 @@ import * as records from './records';
 import type { HubSchema } from './schema';
 import type { HubStore, HubTransaction } from './types';
 
-function transactionOn(trx: Transaction<HubSchema>, dialect: StoreDialect): HubTransaction {
+export interface StoreOptions {
+  /**
+   * The hub's audit HMAC key, read from its file outside the database: without it the store reads the audit
+   * trail but cannot add to it.
+   */
+  auditKey?: Uint8Array;
+}
+
+function transactionOn(
+  trx: Transaction<HubSchema>,
+  dialect: StoreDialect,
+  { auditKey }: StoreOptions,
+): HubTransaction {
   const { readJson } = dialect;
   return {
     serialise: () => dialect.lockWriters(trx),
@@ -19,7 +32,8 @@ function transactionOn(trx: Transaction<HubSchema>, dialect: StoreDialect): HubT
     getCommandOutcome: (commandId) => records.getCommandOutcome(trx, readJson, commandId),
     putCommandOutcome: (record) => records.putCommandOutcome(trx, record),
     claimIngestIds: (source, ids) => records.claimIngestIds(trx, source, ids),
-    audit: (entry) => records.audit(trx, entry),
+    audit: (entry) => auditTrail.appendAudit(trx, dialect, auditKey, entry),
+    purgeAuditBefore: (before) => auditTrail.purgeAuditBefore(trx, dialect, auditKey, before),
     putAccount: (account) => accounts.putAccount(trx, account),
     putApiKey: (key) => accounts.putApiKey(trx, key),
     initSetting: (key, value) => records.initSetting(trx, key, value),
@@ -43,7 +57,7 @@ function snapshot(dialect: StoreDialect, scope: string, withheld: readonly strin
  * The hub store on either database: every query is written once, and `dialect` supplies the connections
  * and the few things the two spell differently. Upgrades the database's schema first.
  */
-export async function openKyselyStore(dialect: StoreDialect): Promise<HubStore> {
+export async function openKyselyStore(dialect: StoreDialect, options: StoreOptions = {}): Promise<HubStore> {
   try {
     await migrate(dialect);
   } catch (error) {
@@ -53,7 +67,7 @@ export async function openKyselyStore(dialect: StoreDialect): Promise<HubStore> 
   const { reader, writer, readJson } = dialect;
   return {
     dialect: dialect.name,
-    transaction: (work) => writer.transaction().execute((trx) => work(transactionOn(trx, dialect))),
+    transaction: (work) => writer.transaction().execute((trx) => work(transactionOn(trx, dialect, options))),
     headSeq: () => events.headSeq(reader),
     oldestRetainedSeq: () => events.oldestRetainedSeq(reader),
     eventsBetween: (after, through, scope, limit, withheld = []) =>
@@ -70,6 +84,13 @@ export async function openKyselyStore(dialect: StoreDialect): Promise<HubStore> 
     listApiKeys: () => accounts.listApiKeys(reader),
     getSetting: (key) => records.getSetting(reader, key),
     auditEntries: (limit) => records.auditEntries(reader, readJson, limit),
+    auditChain: (after, limit) => auditTrail.auditChain(reader, readJson, after, limit),
+    unsealedAuditCount: () => auditTrail.unsealedCount(reader),
+    async sealUnchainedAudit() {
+      if (!options.auditKey) throw new auditTrail.AuditKeyMissingError();
+      return auditTrail.sealUnchained(dialect, options.auditKey);
+    },
+    queryAudit: (filter) => auditTrail.queryAudit(reader, readJson, filter),
     pruneEventsThrough: (seq) => events.pruneEventsThrough(writer, seq),
     close: () => dialect.close(),
   };

@@ -139,6 +139,19 @@ export const MIGRATIONS: readonly Migration[] = [
         .execute();
     },
   },
+  {
+    summary: 'the audit trail as a hash chain: each record numbered, filed under a jurisdiction and sealed',
+    async up(schema, ddl) {
+      // Null until sealed: the key lives outside the database, so records written before this version are
+      // numbered and sealed by the first hub started with the key (see sealUnchainedAudit).
+      await schema.alterTable('audit_log').addColumn('number', ddl.bigint).execute();
+      for (const column of ['scope', 'prev_hash', 'hash']) {
+        await schema.alterTable('audit_log').addColumn(column, 'text').execute();
+      }
+      await schema.createIndex('audit_log_number').on('audit_log').column('number').unique().execute();
+      await schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+    },
+  },
 ];
 
 /**

@@ -47,18 +47,11 @@ export async function claimIngestIds(db: HubDb, source: string, ids: readonly st
   return ids.filter((id) => !claimed.delete(id));
 }
 
-export async function audit(db: HubDb, { scope: _scope, ...entry }: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ ...entry, detail: JSON.stringify(entry.detail) })
-    .execute();
-}
-
 /** The latest entries first. */
 export async function auditEntries(db: HubDb, readJson: ReadJson, limit: number): Promise<AuditEntry[]> {
   const rows = await db
     .selectFrom('audit_log')
-    .select(['at', 'actor', 'action', 'target', 'outcome', 'detail'])
+    .select(['at', 'actor', 'action', 'target', 'outcome', 'detail', 'scope'])
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();

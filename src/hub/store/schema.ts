@@ -48,6 +48,12 @@ export interface HubSchema {
     target: string | null;
     outcome: string;
     detail: Json;
+    /** Its place in the chain, 1, 2, 3 … with no gaps; null only before the first keyed hub sealed it. */
+    number: number | null;
+    scope: string | null;
+    prev_hash: string | null;
+    /** HMAC-SM3 of the record and `prev_hash` (see audit/seal.ts). */
+    hash: string | null;
   };
   settings: { key: string; value: string };
   series: { name: string; last: number };

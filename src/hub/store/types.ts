@@ -59,6 +59,30 @@ export interface AuditEntry {
   scope?: string | null;
 }
 
+/** An audit record as the chain holds it: its number, and the seals linking it to the one before. */
+export interface ChainedAuditRecord extends AuditEntry {
+  /** The row's key, in the order rows were written. */
+  id: number;
+  number: number;
+  scope: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+/** What the audit administrator asks of the trail (times as ISO UTC, like the records). */
+export interface AuditFilter {
+  actor?: string;
+  /** An action, or a family of them when it ends with a dot (`auth.`). */
+  action?: string;
+  from?: string;
+  to?: string;
+  /** Records filed under `code` and below; those filed under no jurisdiction too when `includeUnscoped`. */
+  scope: { code: string; includeUnscoped: boolean };
+  /** Records numbered below this. */
+  before?: number;
+  limit: number;
+}
+
 export interface CommandOutcomeRecord {
   commandId: string;
   accountId: string;
@@ -82,7 +106,15 @@ export interface HubTransaction {
   putCommandOutcome(record: CommandOutcomeRecord): Promise<void>;
   /** Records external ids of one source; returns those that were already recorded (replays). */
   claimIngestIds(source: string, ids: readonly string[]): Promise<string[]>;
+  /** Appends a record to the audit trail's chain; needs the store opened with the audit key. */
   audit(entry: AuditEntry): Promise<void>;
+  /**
+   * Removes the audit records written before `before` (ISO), keeping the last removed one as the anchor the
+   * chain resumes from. Retention rules are the caller's.
+   */
+  purgeAuditBefore(
+    before: string,
+  ): Promise<{ purged: number; through: { number: number; hash: string } | null }>;
   putAccount(account: AccountRecord): Promise<void>;
   putApiKey(key: ApiKeyRecord): Promise<void>;
   /**
@@ -129,6 +161,14 @@ export interface HubStore {
   listApiKeys(): Promise<ApiKeyRecord[]>;
   getSetting(key: string): Promise<string | undefined>;
   auditEntries(limit: number): Promise<AuditEntry[]>;
+  /** Sealed audit records numbered after `after`, in chain order, at most `limit`: for checking the chain. */
+  auditChain(after: number, limit: number): Promise<ChainedAuditRecord[]>;
+  /** Audit records not yet numbered and sealed (written before the trail was a chain). */
+  unsealedAuditCount(): Promise<number>;
+  /** Numbers and seals those records; needs the audit key. Returns how many. */
+  sealUnchainedAudit(): Promise<number>;
+  /** Audit records matching `filter`, newest first. */
+  queryAudit(filter: AuditFilter): Promise<ChainedAuditRecord[]>;
   /** Drops events up to and including `seq`; clients further behind get a snapshot instead. */
   pruneEventsThrough(seq: number): Promise<number>;
   close(): Promise<void>;
