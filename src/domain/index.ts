@@ -35,6 +35,7 @@ export * from './monitoring';
 export * from './note';
 export * from './notice-number';
 export * from './operator';
+export * from './personal-data';
 export * from './order';
 export * from './projection';
 export * from './refusal';

@@ -1,2 +1,2 @@
 export { gm, opensslHasGm, opensslPrimitives, pureJsPrimitives, type GmPrimitives } from './providers';
-export { PersonalDataSeal, SealError, isSealed } from './seal';
+export { PersonalDataSeal, SealError, fieldSeal, isSealed, type FieldSeal } from './seal';

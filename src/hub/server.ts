@@ -130,7 +130,7 @@ function scheduleEscalations(escalations: EscalationSweep, intervalMs: number, l
 export async function startHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? pino({ level: process.env.PINGAN_LOG_LEVEL ?? 'info' });
   const keys = loadHubKeys(options.keysDir ?? defaultKeysDir(options.db));
-  const store = await openHubStore(options.db);
+  const store = await openHubStore(options.db, { personalDataKey: keys.personalData });
   await checkKeysMatch(store, keys).catch(async (error: unknown) => {
     await store.close();
     throw error;

@@ -1,5 +1,5 @@
 import type { StoreDialect } from './dialect';
-import { openKyselyStore } from './kysely-store';
+import { openKyselyStore, type StoreOptions } from './kysely-store';
 import { openPostgresDialect } from './postgres-dialect';
 import { openSqliteDialect } from './sqlite-dialect';
 import type { HubStore } from './types';
@@ -11,8 +11,10 @@ export function openStoreDialect(location: string): StoreDialect {
 }
 
 /** Opens the hub's store at `location`, upgrading its schema to this hub's version. */
-export function openHubStore(location: string): Promise<HubStore> {
-  return openKyselyStore(openStoreDialect(location));
+export function openHubStore(location: string, options: StoreOptions = {}): Promise<HubStore> {
+  return openKyselyStore(openStoreDialect(location), options);
 }
+
+export type { StoreOptions } from './kysely-store';
 
 export type * from './types';

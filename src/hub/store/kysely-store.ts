@@ -4,19 +4,19 @@ import type { StoreDialect } from './dialect';
 import * as entities from './entities';
 import * as events from './events';
 import { migrate } from './migrations';
+import { personalDataCodec, type RowCodec } from './personal-data';
 import * as records from './records';
 import type { HubSchema } from './schema';
 import type { HubStore, HubTransaction } from './types';
 
-function transactionOn(trx: Transaction<HubSchema>, dialect: StoreDialect): HubTransaction {
-  const { readJson } = dialect;
+function transactionOn(trx: Transaction<HubSchema>, dialect: StoreDialect, codec: RowCodec): HubTransaction {
   return {
     serialise: () => dialect.lockWriters(trx),
-    appendEvents: (list) => events.appendEvents(trx, dialect, list),
-    getEntity: (kind, id) => entities.getEntity(trx, readJson, kind, id),
-    getEntities: (kind, ids) => entities.getEntities(trx, readJson, kind, ids),
-    putEntities: (list) => entities.putEntities(trx, list),
-    getCommandOutcome: (commandId) => records.getCommandOutcome(trx, readJson, commandId),
+    appendEvents: (list) => events.appendEvents(trx, dialect, codec, list),
+    getEntity: (kind, id) => entities.getEntity(trx, codec, kind, id),
+    getEntities: (kind, ids) => entities.getEntities(trx, codec, kind, ids),
+    putEntities: (list) => entities.putEntities(trx, codec, list),
+    getCommandOutcome: (commandId) => records.getCommandOutcome(trx, dialect.readJson, commandId),
     putCommandOutcome: (record) => records.putCommandOutcome(trx, record),
     claimIngestIds: (source, ids) => records.claimIngestIds(trx, source, ids),
     audit: (entry) => records.audit(trx, entry),
@@ -28,22 +28,30 @@ function transactionOn(trx: Transaction<HubSchema>, dialect: StoreDialect): HubT
 }
 
 /** Current state and the seq it reflects, read in one transaction so they agree. */
-function snapshot(dialect: StoreDialect, scope: string, withheld: readonly string[]) {
+function snapshot(dialect: StoreDialect, codec: RowCodec, scope: string, withheld: readonly string[]) {
   return dialect.reader
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(async (trx) => ({
       seq: await events.headSeq(trx),
-      entities: await entities.entitiesInScope(trx, dialect.readJson, scope, { withheld }),
+      entities: await entities.entitiesInScope(trx, codec, scope, { withheld }),
     }));
+}
+
+export interface StoreOptions {
+  /**
+   * The key that seals personal data (ID numbers, phones) in stored events and entities, from the hub's key
+   * file. Without it (account administration from the command line) those fields are stored as they come.
+   */
+  personalDataKey?: Uint8Array;
 }
 
 /**
  * The hub store on either database: every query is written once, and `dialect` supplies the connections
  * and the few things the two spell differently. Upgrades the database's schema first.
  */
-export async function openKyselyStore(dialect: StoreDialect): Promise<HubStore> {
+export async function openKyselyStore(dialect: StoreDialect, options: StoreOptions = {}): Promise<HubStore> {
   try {
     await migrate(dialect);
   } catch (error) {
@@ -51,17 +59,18 @@ export async function openKyselyStore(dialect: StoreDialect): Promise<HubStore> 
     throw error;
   }
   const { reader, writer, readJson } = dialect;
+  const codec: RowCodec = { readJson, personal: personalDataCodec(options.personalDataKey) };
   return {
     dialect: dialect.name,
-    transaction: (work) => writer.transaction().execute((trx) => work(transactionOn(trx, dialect))),
+    transaction: (work) => writer.transaction().execute((trx) => work(transactionOn(trx, dialect, codec))),
     headSeq: () => events.headSeq(reader),
     oldestRetainedSeq: () => events.oldestRetainedSeq(reader),
     eventsBetween: (after, through, scope, limit, withheld = []) =>
-      events.eventsBetween(reader, readJson, { after, through, limit }, scope, withheld),
-    snapshot: (scope, withheld = []) => snapshot(dialect, scope, withheld),
-    entitiesInScope: (scope, kind) => entities.entitiesInScope(reader, readJson, scope, { kind }),
-    getEntity: (kind, id) => entities.getEntity(reader, readJson, kind, id),
-    eventsAbout: (subject) => events.eventsAbout(reader, readJson, subject),
+      events.eventsBetween(reader, codec, { after, through, limit }, scope, withheld),
+    snapshot: (scope, withheld = []) => snapshot(dialect, codec, scope, withheld),
+    entitiesInScope: (scope, kind) => entities.entitiesInScope(reader, codec, scope, { kind }),
+    getEntity: (kind, id) => entities.getEntity(reader, codec, kind, id),
+    eventsAbout: (subject) => events.eventsAbout(reader, codec, subject),
     accountByName: (name) => accounts.accountWhere(reader, 'name', name),
     accountById: (id) => accounts.accountWhere(reader, 'id', id),
     countAccounts: () => accounts.countAccounts(reader),
