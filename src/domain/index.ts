@@ -49,5 +49,6 @@ export * from './target-actions';
 export * from './supervision';
 export * from './text';
 export * from './time';
+export * from './unmasking';
 export * from './visibility';
 export * from './wording';

@@ -52,6 +52,10 @@ export function transformEntityPersonalData(kind: string, doc: unknown, transfor
 }
 
 /** An event's payload with its personal fields transformed (a copy). */
-export function transformEventPersonalData(type: string, payload: unknown, transform: FieldTransform): unknown {
+export function transformEventPersonalData(
+  type: string,
+  payload: unknown,
+  transform: FieldTransform,
+): unknown {
   return transformAll(payload, eventFields(type), transform);
 }
