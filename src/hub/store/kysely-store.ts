@@ -4,7 +4,8 @@ import type { StoreDialect } from './dialect';
 import * as entities from './entities';
 import * as events from './events';
 import { migrate } from './migrations';
-import { personalDataCodec, type RowCodec } from './personal-data';
+import { PERSONAL_DATA_AS_IS, personalDataCodec } from '../../gm';
+import type { RowCodec } from './personal-data';
 import * as records from './records';
 import type { HubSchema } from './schema';
 import type { HubStore, HubTransaction } from './types';
@@ -59,7 +60,10 @@ export async function openKyselyStore(dialect: StoreDialect, options: StoreOptio
     throw error;
   }
   const { reader, writer, readJson } = dialect;
-  const codec: RowCodec = { readJson, personal: personalDataCodec(options.personalDataKey) };
+  const codec: RowCodec = {
+    readJson,
+    personal: options.personalDataKey ? personalDataCodec(options.personalDataKey) : PERSONAL_DATA_AS_IS,
+  };
   return {
     dialect: dialect.name,
     transaction: (work) => writer.transaction().execute((trx) => work(transactionOn(trx, dialect, codec))),

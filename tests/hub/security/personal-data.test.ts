@@ -189,7 +189,7 @@ describe.each(STORE_KINDS)('personal data on a %s hub', (_store, createDatabase)
     await harness.hub.store.pruneEventsThrough((await harness.hub.store.headSeq()) - 1);
     const stale = await clientFor('commander');
     expect(await stale.subscribe(0)).toMatchObject({ ok: true, mode: 'snapshot' });
-    const entities = stale.snapshots[0]!.entities as { kind: string; id: string; doc: unknown }[];
+    const entities = stale.snapshots[0]!.entities as unknown as { kind: string; id: string; doc: unknown }[];
     expect(entities.find((entity) => entity.kind === 'key-person')?.doc).toMatchObject({
       idNumber: ID_NUMBER,
       phone: PERSON_PHONE,
