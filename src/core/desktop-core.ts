@@ -9,6 +9,7 @@ import type { CoreServices, DesktopApiHandlers } from './handlers/types';
 import { IncidentQueue, type QueueRules } from './queue/incident-queue';
 import { ShiftReplay } from './replay/shift-replay';
 import { ExportAudit } from './services/export-audit';
+import { UnmaskAudit } from './services/unmask-audit';
 import { NamesDirectory } from './services/names-directory';
 import { Regions } from './services/regions';
 import { SessionPolicy } from './services/session-policy';
@@ -50,7 +51,7 @@ export class DesktopCore {
 
   constructor(options: DesktopCoreOptions) {
     this.cache = new LocalCache(options.cacheFile);
-    this.queries = new CacheQueries(this.cache.db);
+    this.queries = new CacheQueries(this.cache.db, this.cache.personal);
     this.outbox = new Outbox(this.cache.db);
     this.regions = new Regions(options.regionId, options.regionsDir);
     this.queue = new IncidentQueue((ids) => this.queries.incidentDocs(ids));
@@ -121,6 +122,7 @@ export class DesktopCore {
       names,
       regions: this.regions,
       exportAudit: new ExportAudit(submit),
+      unmaskAudit: new UnmaskAudit(submit),
       status: () => this.status(),
       submit,
       queueRules: () => this.queueRules(),

@@ -10,6 +10,7 @@ import type { ExportAudit } from '../services/export-audit';
 import type { NamesDirectory } from '../services/names-directory';
 import type { Regions } from '../services/regions';
 import type { SessionPolicy } from '../services/session-policy';
+import type { UnmaskAudit } from '../services/unmask-audit';
 import type { Collaboration } from '../sync/collaboration';
 import type { OutboxEntry, Outbox } from '../sync/outbox';
 
@@ -35,6 +36,7 @@ export interface CoreServices {
   names: NamesDirectory;
   regions: Regions;
   exportAudit: ExportAudit;
+  unmaskAudit: UnmaskAudit;
   status: () => SessionStatus;
   /** Puts a command in the outbox, where it waits for the hub whether or not it is there now. */
   submit: (command: OperatorCommand) => OutboxEntry;
