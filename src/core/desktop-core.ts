@@ -52,7 +52,7 @@ export class DesktopCore {
   constructor(options: DesktopCoreOptions) {
     this.cache = new LocalCache(options.cacheFile);
     this.queries = new CacheQueries(this.cache.db, this.cache.personal);
-    this.outbox = new Outbox(this.cache.db);
+    this.outbox = new Outbox(this.cache.db, this.cache.personal);
     this.regions = new Regions(options.regionId, options.regionsDir);
     this.queue = new IncidentQueue((ids) => this.queries.incidentDocs(ids));
     this.collaboration = new Collaboration(this.cache, (presence) => this.emit('presence', presence));

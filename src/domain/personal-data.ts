@@ -40,6 +40,11 @@ function eventFields(type: string): readonly FieldPlace[] {
   return inside('incident', INCIDENT_FIELDS);
 }
 
+/** The personal fields of an operator's command, kept in the desktop's outbox until the hub answers it. */
+function commandFields(type: unknown): readonly FieldPlace[] {
+  return type === 'registerKeyPerson' ? inside('person', KEY_PERSON_FIELDS) : [];
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -79,6 +84,14 @@ export function transformEventPersonalData(
   transform: FieldTransform,
 ): unknown {
   return transformAll(payload, eventFields(type), transform);
+}
+
+/** An operator's command with its personal fields transformed (a copy). */
+export function transformCommandPersonalData<T extends { type: string }>(
+  command: T,
+  transform: FieldTransform,
+): T {
+  return transformAll(command, commandFields(command.type), transform) as T;
 }
 
 /** A field as a person reads it: 532901********1234, 138****0000. */

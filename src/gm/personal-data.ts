@@ -1,4 +1,8 @@
-import { transformEntityPersonalData, transformEventPersonalData } from '../domain';
+import {
+  transformCommandPersonalData,
+  transformEntityPersonalData,
+  transformEventPersonalData,
+} from '../domain';
 import { gm, type GmPrimitives } from './providers';
 import { PersonalDataSeal, fieldSeal } from './seal';
 
@@ -12,6 +16,8 @@ export interface PersonalDataCodec {
   openPayload(type: string, payload: unknown): unknown;
   sealDoc(kind: string, doc: unknown): unknown;
   openDoc(kind: string, doc: unknown): unknown;
+  sealCommand<T extends { type: string }>(command: T): T;
+  openCommand<T extends { type: string }>(command: T): T;
 }
 
 /** For a store opened without a key (account administration): fields are written and read as they are. */
@@ -20,6 +26,8 @@ export const PERSONAL_DATA_AS_IS: PersonalDataCodec = {
   openPayload: (_type, payload) => payload,
   sealDoc: (_kind, doc) => doc,
   openDoc: (_kind, doc) => doc,
+  sealCommand: (command) => command,
+  openCommand: (command) => command,
 };
 
 /** The codec of a 32-byte key, from a key file and never from the store it seals. */
@@ -30,5 +38,7 @@ export function personalDataCodec(key: Uint8Array, primitives: GmPrimitives = gm
     openPayload: (type, payload) => transformEventPersonalData(type, payload, field.open),
     sealDoc: (kind, doc) => transformEntityPersonalData(kind, doc, field.seal),
     openDoc: (kind, doc) => transformEntityPersonalData(kind, doc, field.open),
+    sealCommand: (command) => transformCommandPersonalData(command, field.seal),
+    openCommand: (command) => transformCommandPersonalData(command, field.open),
   };
 }

@@ -56,14 +56,15 @@ function keyFingerprint(key: Uint8Array, primitives: GmPrimitives): string {
 
 /**
  * A cache sealed with another key (its key file lost or replaced), or written before personal data was
- * sealed, is emptied of what the hub sent, outbox aside: it fills again from the hub, sealed with this key.
+ * sealed, is emptied of what the hub sent: it fills again from the hub, sealed with this key. Of the outbox
+ * it loses only the commands it can no longer open (a key person registered while the old key was in use).
  */
 function startOverUnlessSealedWith(db: Database.Database, fingerprint: string): void {
   const sealedWith = db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(KEY_FINGERPRINT);
   if (sealedWith === fingerprint) return;
   db.transaction(() => {
     db.exec(`DELETE FROM events; DELETE FROM entity_locations; DELETE FROM entities;
-      DELETE FROM sync_state WHERE key = 'cursor'`);
+      DELETE FROM sync_state WHERE key = 'cursor'; DELETE FROM outbox WHERE command LIKE '%"sm4:%'`);
     db.prepare(
       'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ).run(KEY_FINGERPRINT, fingerprint);
