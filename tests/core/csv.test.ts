@@ -6,7 +6,11 @@ const cellsOf = (csv: string) => parse(csv.replace(/^\uFEFF/, ''), { relaxColumn
 
 describe('CSV exports', () => {
   it.each([
-    ['an equals sign', '=HYPERLINK("http://evil.example","点此")', `'=HYPERLINK("http://evil.example","点此")`],
+    [
+      'an equals sign',
+      '=HYPERLINK("http://evil.example","点此")',
+      `'=HYPERLINK("http://evil.example","点此")`,
+    ],
     ['a plus sign', '+1+cmd|/C calc!A0', `'+1+cmd|/C calc!A0`],
     ['a minus sign', '-2+3', `'-2+3`],
     ['an at sign', '@SUM(A1:A9)', `'@SUM(A1:A9)`],
