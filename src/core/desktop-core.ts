@@ -13,6 +13,7 @@ import { checkPasswordWithHub, type PasswordCheck } from './hub-api/password-che
 import { ActionGate } from './services/action-gate';
 import { ExportAudit } from './services/export-audit';
 import { IdleLock } from './services/idle-lock';
+import { UnmaskAudit } from './services/unmask-audit';
 import { NamesDirectory } from './services/names-directory';
 import { Regions } from './services/regions';
 import { SessionPolicy } from './services/session-policy';
@@ -61,8 +62,8 @@ export class DesktopCore {
 
   constructor(options: DesktopCoreOptions) {
     this.cache = new LocalCache(options.cacheFile);
-    this.queries = new CacheQueries(this.cache.db);
-    this.outbox = new Outbox(this.cache.db);
+    this.queries = new CacheQueries(this.cache.db, this.cache.personal);
+    this.outbox = new Outbox(this.cache.db, this.cache.personal);
     this.regions = new Regions(options.regionId, options.regionsDir);
     this.queue = new IncidentQueue((ids) => this.queries.incidentDocs(ids));
     this.collaboration = new Collaboration(this.cache, (presence) => this.emit('presence', presence));
@@ -149,6 +150,7 @@ export class DesktopCore {
       checkPassword: (password) => this.checkPassword(loginName, password),
       lockChanged: () => this.emit('status', this.status()),
       audit: this.hubSession ? new AuditClient(this.hubSession) : undefined,
+      unmaskAudit: new UnmaskAudit(submit),
       status: () => this.status(),
       submit,
       queueRules: () => this.queueRules(),

@@ -13,6 +13,7 @@ import {
   type LifecycleAction,
 } from './action';
 import { documentExportSchema } from './audited-export';
+import { personalDataUnmaskSchema } from './unmasking';
 import type { Incident } from './incident';
 import { briefingPeriodSchema } from './briefing/period';
 import { bulletinBodySchema, bulletinTitleSchema } from './bulletin';
@@ -129,6 +130,7 @@ export const operatorCommandSchema = z.discriminatedUnion('type', [
     reason: reasonSchema,
   }),
   documentExportSchema.extend({ type: z.literal('recordExport'), commandId: commandIdSchema }),
+  personalDataUnmaskSchema.extend({ type: z.literal('recordUnmask'), commandId: commandIdSchema }),
 ]);
 export type OperatorCommand = z.infer<typeof operatorCommandSchema>;
 export type CommandType = OperatorCommand['type'];

@@ -83,7 +83,7 @@ export const keyPersonSchema = keyPersonEntrySchema.extend({
 });
 export type KeyPerson = z.infer<typeof keyPersonSchema>;
 
-/** A line of the list as a screen shows it: the same fields, the identifying ones perhaps masked. */
+/** A line of the list as a screen or a file shows it: the same fields, the identifying ones masked. */
 export const keyPersonRowSchema = keyPersonSchema.omit({ removal: true }).extend({
   name: z.string(),
   idNumber: z.string(),
@@ -91,13 +91,15 @@ export const keyPersonRowSchema = keyPersonSchema.omit({ removal: true }).extend
 });
 export type KeyPersonRow = z.infer<typeof keyPersonRowSchema>;
 
-/** The row of a person for a screen: masked for one others can read (a wall screen), whole for the operator's own. */
-export function keyPersonRow(person: KeyPerson, masked: boolean): KeyPersonRow {
+/**
+ * The row of a person for a screen or a file: the ID number and the phone always masked (a commander sees them
+ * whole by asking for one person, which is audited), the name too on a screen others can read (a wall).
+ */
+export function keyPersonRow(person: KeyPerson, namesMasked: boolean): KeyPersonRow {
   const { removal: _removal, ...row } = person;
-  if (!masked) return row;
   return {
     ...row,
-    name: maskName(row.name),
+    name: namesMasked ? maskName(row.name) : row.name,
     idNumber: maskIdNumber(row.idNumber),
     phone: row.phone === null ? null : maskPhone(row.phone),
   };

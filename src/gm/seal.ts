@@ -50,3 +50,19 @@ export class PersonalDataSeal {
 export function isSealed(value: unknown): value is string {
   return typeof value === 'string' && value.startsWith(PREFIX);
 }
+
+/**
+ * A seal as stored fields use it: sealing a value already sealed leaves it, and opening one never sealed (a
+ * row written before its field was sealed) gives it back as it is.
+ */
+export interface FieldSeal {
+  seal(value: string): string;
+  open(value: string): string;
+}
+
+export function fieldSeal(seal: PersonalDataSeal): FieldSeal {
+  return {
+    seal: (value) => (isSealed(value) ? value : seal.seal(value)),
+    open: (value) => (isSealed(value) ? seal.open(value) : value),
+  };
+}

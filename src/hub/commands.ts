@@ -13,6 +13,7 @@ import {
   configureSla,
   configureSubsidyRates,
   recordExport,
+  recordUnmask,
   registerKeyPerson,
   removeKeyPerson,
   registerTarget,
@@ -26,6 +27,9 @@ import {
   type Mode,
   type ModeState,
   type Operator,
+  type PersonalDataUnmask,
+  type CentreContext,
+  can,
   type OperatorCommand,
   type Role,
   type SlaConfig,
@@ -120,6 +124,8 @@ function commandTarget(command: OperatorCommand): string {
       return command.targetId;
     case 'recordExport':
       return command.scope;
+    case 'recordUnmask':
+      return command.recordId;
     default:
       return command.incidentId;
   }
@@ -148,6 +154,8 @@ function commandEntity(command: OperatorCommand): { kind: string; id: string } |
       return { kind: 'key-person', id: command.keyPersonId };
     case 'removeTarget':
       return { kind: command.targetKind, id: command.targetId };
+    case 'recordUnmask':
+      return { kind: command.record, id: command.recordId };
     default:
       return { kind: 'incident', id: command.incidentId };
   }
@@ -194,6 +202,8 @@ type Decision =
       events: HubEventDraft[];
       /** What the audit log keeps of an accepted command besides its events: all there is of an export. */
       audit?: Record<string, unknown>;
+      /** The audit line's action and scope, when the trail files it other than as `command.<type>`. */
+      auditAs?: { action: string; scope: string };
     }
   | { ok: false; code: CommandRefusalCode; words: Wording; reason: string };
 
@@ -202,6 +212,39 @@ function notFound(
   reason: string,
 ): Decision {
   return { ok: false, code: 'not-found', words: wording(code), reason };
+}
+
+/**
+ * A commander saw a record's personal data whole: the audit trail files it as `personal-data.unmasked` under
+ * the record's jurisdiction. Refused, before anything is read, to a role that may not unmask at all.
+ */
+async function decideUnmask(
+  tx: HubTransaction,
+  command: PersonalDataUnmask,
+  ctx: CentreContext,
+): Promise<Decision> {
+  if (!can(ctx.actor.role, 'unmask-personal-data'))
+    return {
+      ok: false,
+      code: 'role-not-permitted',
+      words: wording('roleLacksPermission', { role: ctx.actor.role, permission: 'unmask-personal-data' }),
+      reason: `role ${ctx.actor.role} may not unmask-personal-data`,
+    };
+  const record = (await tx.getEntity(command.record, command.recordId))?.doc as
+    { jurisdictionCode: string } | undefined;
+  if (!record)
+    return command.record === 'incident'
+      ? notFound('incidentNotFound', `there is no incident ${command.recordId}`)
+      : notFound('keyPersonNotFound', `there is no key person ${command.recordId}`);
+  const recorded = recordUnmask(command, record.jurisdictionCode, ctx);
+  if (!recorded.ok) return recorded;
+  const { record: kind, fields, unmaskedAt, scope } = recorded.value;
+  return {
+    ok: true,
+    events: [],
+    audit: { record: kind, fields, unmaskedAt },
+    auditAs: { action: 'personal-data.unmasked', scope },
+  };
 }
 
 /** The first problem the domain worded (a mistyped ID number), or that the command was malformed. */
@@ -387,14 +430,16 @@ export class CommandHandler {
           reason: decision.reason,
         };
     await tx.putCommandOutcome({ commandId: command.commandId, accountId: claims.accountId, outcome });
+    const auditAs = decision.ok ? decision.auditAs : undefined;
     await tx.audit({
       at,
       actor: auditActor(claims),
-      action: `command.${command.type}`,
+      action: auditAs?.action ?? `command.${command.type}`,
       target: commandTarget(command),
       outcome: outcome.ok ? 'accepted' : 'refused',
       scope: await commandScope(tx, claims, command),
       detail: decision.ok ? { commandId: command.commandId, seqs, ...decision.audit } : outcome,
+      ...(auditAs && { scope: auditAs.scope }),
     });
     return outcome;
   }
@@ -457,6 +502,7 @@ export class CommandHandler {
         return notFound('targetNotFound', `there is no ${command.targetKind} ${command.targetId}`);
       return removeTarget(current, command, ctx);
     }
+    if (command.type === 'recordUnmask') return decideUnmask(tx, command, ctx);
     if (command.type === 'recordExport') {
       const recorded = recordExport(command, ctx);
       return recorded.ok ? { ok: true, events: [], audit: { export: recorded.value } } : recorded;

@@ -146,7 +146,10 @@ function warnIfExposedInClear(logger: Logger, options: HubOptions): void {
 export async function startHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? pino({ level: process.env.PINGAN_LOG_LEVEL ?? 'info' });
   const keys = loadHubKeys(options.keysDir ?? defaultKeysDir(options.db));
-  const store = await openHubStore(options.db, { auditKey: keys.audit });
+  const store = await openHubStore(options.db, {
+    auditKey: keys.audit,
+    personalDataKey: keys.personalData,
+  });
   try {
     await checkKeysMatch(store, keys);
     // Only once the keys are known to be this database's: records written before the trail was a chain are

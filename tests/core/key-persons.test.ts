@@ -97,7 +97,7 @@ describe('the key-person list in the desktop core', () => {
     await hub?.close();
   });
 
-  it('shows a commander the list masked when asked, whole when not', async () => {
+  it('shows a commander the list with names masked when asked, ID numbers and phones masked always', async () => {
     const masked = await commanderCore.handlers['documents.keyPersons']({ masked: true });
     expect(masked.scope).toBe(DALI_CITY);
     expect(masked.rows.map((row) => [row.name, row.idNumber, row.phone])).toEqual([
@@ -106,14 +106,14 @@ describe('the key-person list in the desktop core', () => {
     ]);
     expect(masked.names[village]).toBe(hub.region.get(village)!.name);
 
-    const whole = await commanderCore.handlers['documents.keyPersons']({ masked: false });
-    expect(whole.rows.map((row) => [row.name, row.idNumber, row.phone])).toEqual([
-      ['张三丰', ID_NUMBER, '13800000000'],
-      ['李四', ID_NUMBER_ENDING_IN_X, null],
+    const named = await commanderCore.handlers['documents.keyPersons']({ masked: false });
+    expect(named.rows.map((row) => [row.name, row.idNumber, row.phone])).toEqual([
+      ['张三丰', '532901********1234', '138****0000'],
+      ['李四', '532901********456X', null],
     ]);
   });
 
-  it('exports the whole list as CSV with a BOM and Chinese headers, and puts the export in the outbox', async () => {
+  it('exports the list masked as CSV with a BOM and Chinese headers, and puts the export in the outbox', async () => {
     const exported = await commanderCore.handlers['documents.exportKeyPersons']({ format: 'csv' });
     if (exported.format !== 'csv') throw new Error('expected a CSV');
     expect(exported.count).toBe(2);
@@ -124,7 +124,7 @@ describe('the key-person list in the desktop core', () => {
       '序号,姓名,公民身份号码,人员类别,所在村（社区）,联系电话,列管原因,稳控帮扶措施,包保责任人,关联事件',
     );
     expect(first).toContain(
-      `1,张三丰,\t${ID_NUMBER},社区矫正对象,${hub.region.get(village)!.name},13800000000`,
+      `1,张三丰,532901********1234,社区矫正对象,${hub.region.get(village)!.name},138****0000`,
     );
 
     const [queued] = await commanderCore.handlers['outbox.list']({ limit: 1 });
@@ -143,10 +143,10 @@ describe('the key-person list in the desktop core', () => {
     });
   });
 
-  it('gives the print view the whole rows, and audits that export too', async () => {
+  it('gives the print view the rows masked, and audits that export too', async () => {
     const exported = await commanderCore.handlers['documents.exportKeyPersons']({ format: 'pdf' });
     if (exported.format !== 'pdf') throw new Error('expected rows to print');
-    expect(exported.rows.map((row) => row.idNumber)).toEqual([ID_NUMBER, ID_NUMBER_ENDING_IN_X]);
+    expect(exported.rows.map((row) => row.idNumber)).toEqual(['532901********1234', '532901********456X']);
     const [queued] = await commanderCore.handlers['outbox.list']({ limit: 1 });
     expect(queued!.command).toMatchObject({ type: 'recordExport', format: 'pdf', count: 2 });
   });

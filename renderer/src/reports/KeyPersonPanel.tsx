@@ -17,8 +17,9 @@ const KEY_PERSON_KINDS = ['key-person', 'incident'] as const;
 type PrintedList = Extract<DesktopApiOutput<'documents.exportKeyPersons'>, { format: 'pdf' }>;
 
 /**
- * 重点人员清单, for the roles allowed to see it. Masked by default, since the wall is read by the whole room;
- * 显示完整信息 unmasks it on this screen only. Both exports go through the core, which has the hub audit them.
+ * 重点人员清单, for the roles allowed to see it. Names masked by default, since the wall is read by the whole room;
+ * ID numbers and phones always, each person's whole only through 显示完整号码 (audited). Both exports go through
+ * the core, which has the hub audit them.
  */
 export function KeyPersonPanel({ operator }: { operator: NonNullable<SessionStatus['operator']> }) {
   const { t } = useTranslation();
@@ -111,7 +112,11 @@ export function KeyPersonPanel({ operator }: { operator: NonNullable<SessionStat
       {value && value.rows.length === 0 && <p className="muted">{t('reports.keyPersons.empty')}</p>}
       {value && value.rows.length > 0 && (
         <div className="risk-list-scroll">
-          <KeyPersonTable rows={value.rows} names={value.names} />
+          <KeyPersonTable
+            rows={value.rows}
+            names={value.names}
+            mayUnmask={can(operator.role as Role, 'unmask-personal-data')}
+          />
         </div>
       )}
       {printing && (

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CODE_LENGTH, KEY_PERSON_CATEGORY_LABELS, type KeyPersonRow } from '../../../src/domain';
+import { desktopApi } from '../api-client';
+import { UnmaskButton } from '../components/UnmaskButton';
 
 const COLUMNS = [
   'rank',
@@ -14,15 +16,20 @@ const COLUMNS = [
   'incidents',
 ] as const;
 
-/** 重点人员清单 as a table, as the core gave the rows (masked or whole): on screen in the app's language, printed in Chinese. */
+/**
+ * 重点人员清单 as a table, as the core gave the rows (ID numbers and phones masked): on screen in the app's
+ * language, printed in Chinese. On screen, a role allowed to unmask sees one person's numbers whole on request.
+ */
 export function KeyPersonTable({
   rows,
   names,
   printed = false,
+  mayUnmask = false,
 }: {
   rows: readonly KeyPersonRow[];
   names: Readonly<Record<string, string>>;
   printed?: boolean;
+  mayUnmask?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const language = printed ? 'zh-CN' : i18n.language;
@@ -45,6 +52,13 @@ export function KeyPersonTable({
             <td translate="no">{row.name}</td>
             <td translate="no" className="id-number">
               {row.idNumber}
+              {mayUnmask && !printed && (
+                <UnmaskButton
+                  label={row.name}
+                  testId={`key-person-unmask-${row.id}`}
+                  reveal={() => desktopApi.call('keyPersons.unmask', { id: row.id })}
+                />
+              )}
             </td>
             <td>{KEY_PERSON_CATEGORY_LABELS[row.category][language === 'en' ? 'en' : 'zh']}</td>
             <td translate="no">

@@ -50,7 +50,7 @@ export function IncidentDetail({
       <IncidentHeading detail={detail} onClose={onClose} />
       <SupervisionNotice detail={detail} role={role} now={now} />
       <PresenceLine viewers={viewers} />
-      <IncidentFacts incident={incident} />
+      <IncidentFacts incident={incident} role={role} />
       <OrderList detail={detail} now={now} />
       <ActionPanel
         detail={detail}

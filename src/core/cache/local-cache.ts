@@ -11,6 +11,8 @@ import {
   type EntityState,
   type HubEvent,
 } from '../../domain';
+import { gm, personalDataCodec, type GmPrimitives, type PersonalDataCodec } from '../../gm';
+import { loadCacheKey } from './cache-key';
 import { CACHE_MIGRATIONS } from './migrations';
 
 type Row = Record<string, unknown>;
@@ -35,14 +37,43 @@ export interface StoredEntity extends EntityState {
   rowid?: number;
 }
 
-function toEntity(row: Row): EntityState {
+function toEntity(row: Row, personal: PersonalDataCodec): EntityState {
   return {
     kind: row.kind as EntityKind,
     id: String(row.id),
     jurisdiction: String(row.jurisdiction),
     version: Number(row.version),
-    doc: JSON.parse(String(row.doc)),
+    doc: personal.openDoc(String(row.kind), JSON.parse(String(row.doc))),
   };
+}
+
+/** Where the cache notes which key sealed it: a keyed digest that tells keys apart, not the key. */
+const KEY_FINGERPRINT = 'personal-data-key';
+
+function keyFingerprint(key: Uint8Array, primitives: GmPrimitives): string {
+  return primitives.hmacSm3(key, Buffer.from('pingan-cache-key', 'utf8')).subarray(0, 8).toString('hex');
+}
+
+/**
+ * A cache sealed with another key (its key file lost or replaced), or written before personal data was
+ * sealed, is emptied of what the hub sent: it fills again from the hub, sealed with this key. Of the outbox
+ * it loses only the commands it can no longer open (a key person registered while the old key was in use).
+ */
+function startOverUnlessSealedWith(db: Database.Database, fingerprint: string): void {
+  const sealedWith = db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(KEY_FINGERPRINT);
+  if (sealedWith === fingerprint) return;
+  db.transaction(() => {
+    db.exec(`DELETE FROM events; DELETE FROM entity_locations; DELETE FROM entities;
+      DELETE FROM sync_state WHERE key = 'cursor'; DELETE FROM outbox WHERE command LIKE '%"sm4:%'`);
+    db.prepare(
+      'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(KEY_FINGERPRINT, fingerprint);
+  })();
+}
+
+export interface LocalCacheOptions {
+  /** Where the SM4 and SM3 come from; by default OpenSSL's where it has them (not in Electron), else pure JS. */
+  primitives?: GmPrimitives;
 }
 
 export function migrateCache(db: Database.Database): void {
@@ -67,14 +98,19 @@ export function migrateCache(db: Database.Database): void {
  */
 export class LocalCache {
   readonly db: Database.Database;
+  /** Seals key persons' ID numbers and phones and reporters' phones as they are written, opens them as read. */
+  readonly personal: PersonalDataCodec;
   private readonly statements;
 
-  constructor(file: string) {
+  constructor(file: string, { primitives = gm }: LocalCacheOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const key = loadCacheKey(file);
+    this.personal = personalDataCodec(key, primitives);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     migrateCache(this.db);
+    startOverUnlessSealedWith(this.db, keyFingerprint(key, primitives));
     const db = this.db;
     this.statements = {
       getState: db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck(),
@@ -116,7 +152,7 @@ export class LocalCache {
 
   getEntity(kind: EntityKind, id: string): EntityState | undefined {
     const row = this.statements.getEntity.get(kind, id) as Row | undefined;
-    return row ? toEntity(row) : undefined;
+    return row ? toEntity(row, this.personal) : undefined;
   }
 
   private writeEntity(entity: EntityState): void {
@@ -125,7 +161,7 @@ export class LocalCache {
       entity.id,
       entity.jurisdiction,
       entity.version,
-      JSON.stringify(entity.doc),
+      JSON.stringify(this.personal.sealDoc(entity.kind, entity.doc)),
     ) as { rowid: number };
     const location = entityLocation(entity.kind, entity.doc);
     if (location) {
@@ -158,7 +194,7 @@ export class LocalCache {
           event.jurisdiction,
           event.at,
           eventSubject(event),
-          JSON.stringify(event.payload),
+          JSON.stringify(this.personal.sealPayload(event.type, event.payload)),
         );
         for (const change of projectEvent(event, lookup)) changed.set(`${change.kind}/${change.id}`, change);
         applied += 1;
@@ -194,7 +230,7 @@ export class LocalCache {
       kind: String(row.kind),
       id: String(row.id),
       version: Number(row.version),
-      doc: JSON.parse(String(row.doc)),
+      doc: this.personal.openDoc(String(row.kind), JSON.parse(String(row.doc))),
     }));
     for (const line of checksumLines(entities)) hash.update(`${line}\n`);
     return hash.digest('hex');

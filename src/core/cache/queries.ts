@@ -17,6 +17,7 @@ import {
   type RiskLevel,
   type Stage,
 } from '../../domain';
+import { PERSONAL_DATA_AS_IS, type PersonalDataCodec } from '../../gm';
 
 type Row = Record<string, unknown>;
 
@@ -110,7 +111,14 @@ export interface MapFeatureColumns {
 export class CacheQueries {
   private readonly statements;
 
-  constructor(private readonly db: Database.Database) {
+  /**
+   * `personal` opens the sealed personal fields of the incidents read here (the queue searches reporters'
+   * phones); the cache's own codec, or none for a reader that never looks at them.
+   */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly personal: PersonalDataCodec = PERSONAL_DATA_AS_IS,
+  ) {
     this.statements = {
       incidentsByStage: db.prepare(
         "SELECT json_extract(doc, '$.stage') AS key, COUNT(*) AS n FROM entities WHERE kind = 'incident' GROUP BY key",
@@ -236,7 +244,7 @@ export class CacheQueries {
         )
         .pluck()
         .all(...params, filter.limit) as string[]
-    ).map((doc) => JSON.parse(doc) as Incident);
+    ).map((doc) => this.incidentOf(doc));
     return { total, items };
   }
 
@@ -247,13 +255,13 @@ export class CacheQueries {
   incidentDetail(id: string) {
     const doc = this.statements.entity.get('incident', id) as string | undefined;
     if (!doc) return null;
-    const incident = JSON.parse(doc) as Incident;
+    const incident = this.incidentOf(doc);
     const parseAll = <T>(docs: unknown[]) => docs.map((d) => JSON.parse(String(d)) as T);
     const entryOf = (row: Row) => ({
       seq: Number(row.seq),
       type: String(row.type),
       at: String(row.at),
-      payload: JSON.parse(String(row.payload)) as unknown,
+      payload: this.personal.openPayload(String(row.type), JSON.parse(String(row.payload))),
     });
     const own = (this.statements.timeline.all(id) as Row[]).map(entryOf);
     const switches =
@@ -277,7 +285,11 @@ export class CacheQueries {
         ? this.statements.allIncidents.all()
         : this.statements.someIncidents.all(JSON.stringify(ids))
     ) as string[];
-    return docs.map((doc) => JSON.parse(doc) as Incident);
+    return docs.map((doc) => this.incidentOf(doc));
+  }
+
+  private incidentOf(doc: string): Incident {
+    return this.personal.openDoc('incident', JSON.parse(doc)) as Incident;
   }
 
   slaConfigs(): { jurisdictionCode: string; config: SlaConfig }[] {

@@ -54,6 +54,8 @@ import {
   keyPersonExportSchema,
   keyPersonListInputSchema,
   keyPersonListViewSchema,
+  keyPersonUnmaskInputSchema,
+  keyPersonUnmaskedSchema,
 } from './key-persons';
 import { targetRegisterInputSchema, targetRegisterViewSchema } from './targets';
 import { auditFilterSchema, auditPageViewSchema, auditSearchInputSchema } from './audit';
@@ -149,8 +151,16 @@ export const timelineEntrySchema = z.object({
   actor: z.string().nullable(),
 });
 
+/**
+ * An incident as a screen gets it: the reporter's phone masked (138****0000), seen whole by a commander only
+ * through `incidents.unmaskReporter`.
+ */
+export const incidentOnScreenSchema = incidentSchema.safeExtend({
+  reporter: z.object({ name: z.string().optional(), phone: z.string().optional() }).nullable(),
+});
+
 export const incidentDetailSchema = z.object({
-  incident: incidentSchema,
+  incident: incidentOnScreenSchema,
   orders: z.array(orderSchema),
   notes: z.array(incidentNoteSchema),
   timeline: z.array(timelineEntrySchema),
@@ -227,11 +237,19 @@ export const desktopApiContract = {
         limit: z.number().int().positive().max(100_000).default(500),
       })
       .strict(),
-    output: z.object({ total: z.number(), items: z.array(incidentSchema) }),
+    output: z.object({ total: z.number(), items: z.array(incidentOnScreenSchema) }),
   },
   'incident.get': {
     input: z.object({ id: z.string().min(1) }).strict(),
     output: incidentDetailSchema.nullable(),
+  },
+  /**
+   * The reporter's phone of one incident whole, to a role allowed to unmask personal data (a commander); each
+   * call is put in the outbox as a `recordUnmask` command, so the hub's audit trail holds it.
+   */
+  'incidents.unmaskReporter': {
+    input: z.object({ id: z.string().min(1) }).strict(),
+    output: z.object({ id: z.string(), phone: z.string().nullable() }),
   },
   'entities.inView': {
     input: z
@@ -390,6 +408,11 @@ export const desktopApiContract = {
    * outbox as a `recordExport` command, so the hub's audit log holds it even if it was made offline.
    */
   'documents.exportKeyPersons': { input: keyPersonExportInputSchema, output: keyPersonExportSchema },
+  /**
+   * One key person's ID number and phone whole, to a role allowed to unmask personal data (a commander); each
+   * call is put in the outbox as a `recordUnmask` command, so the hub's audit trail holds it.
+   */
+  'keyPersons.unmask': { input: keyPersonUnmaskInputSchema, output: keyPersonUnmaskedSchema },
   /**
    * The registers of dangerous objects and sensitive places (危险物, 敏感地) of the operator's jurisdiction or a
    * part of it, for every role: the panel that lists them and the map layers that draw them.

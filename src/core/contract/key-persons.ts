@@ -5,7 +5,10 @@ import { jurisdictionCodeSchema } from '../../domain/jurisdiction';
 export const keyPersonListInputSchema = z
   .object({
     scope: jurisdictionCodeSchema.optional(),
-    /** Names, ID numbers and phones masked, for a screen others can read: the wall's default. */
+    /**
+     * Names masked too, for a screen others can read: the wall's default. ID numbers and phones are masked
+     * always; `keyPersons.unmask` shows one person's whole.
+     */
     masked: z.boolean(),
   })
   .strict();
@@ -25,8 +28,8 @@ export const keyPersonExportInputSchema = z
   .strict();
 
 /**
- * An export of the list, always whole (masking is for screens; an export is for work, and audited): the file
- * for CSV, the rows to lay out and print for PDF. `count` is what the audit log records.
+ * An export of the list, ID numbers and phones masked as on screen (a file leaves the centre's control), each
+ * export audited: the file for CSV, the rows to lay out and print for PDF. `count` is what the audit log records.
  */
 export const keyPersonExportSchema = z.discriminatedUnion('format', [
   z.object({
@@ -39,3 +42,13 @@ export const keyPersonExportSchema = z.discriminatedUnion('format', [
   keyPersonListViewSchema.extend({ format: z.literal('pdf'), count: z.number() }),
 ]);
 export type KeyPersonExport = z.infer<typeof keyPersonExportSchema>;
+
+export const keyPersonUnmaskInputSchema = z.object({ id: z.string().min(1).max(100) }).strict();
+
+/** One person's identifying fields whole, as a commander asked for them. */
+export const keyPersonUnmaskedSchema = z.object({
+  id: z.string(),
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+});
+export type KeyPersonUnmasked = z.infer<typeof keyPersonUnmaskedSchema>;

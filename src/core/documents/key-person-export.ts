@@ -15,14 +15,9 @@ const HEADERS = [
 ];
 
 /**
- * A spreadsheet reads 18 digits as a number and keeps 15 of them: a leading tab makes it text, and shows as
- * nothing in the cell.
+ * 重点人员清单 as a spreadsheet: one row per person, in the list's order, names instead of codes. The rows come
+ * masked (532901********1234, which a spreadsheet keeps as text): a file leaves the centre's control.
  */
-function asText(digits: string): string {
-  return `\t${digits}`;
-}
-
-/** 重点人员清单 as a spreadsheet: one row per person, in the list's order, names instead of codes. */
 export function keyPersonCsv(
   rows: readonly KeyPersonRow[],
   names: Readonly<Record<string, string>>,
@@ -32,7 +27,7 @@ export function keyPersonCsv(
   const lines = rows.map((row, index) => [
     index + 1,
     row.name,
-    asText(row.idNumber),
+    row.idNumber,
     KEY_PERSON_CATEGORY_LABELS[row.category].zh,
     names[row.jurisdictionCode.slice(0, CODE_LENGTH.village)] ?? row.jurisdictionCode,
     row.phone ?? '',

@@ -14,6 +14,7 @@ import type { IdleLock } from '../services/idle-lock';
 import type { NamesDirectory } from '../services/names-directory';
 import type { Regions } from '../services/regions';
 import type { SessionPolicy } from '../services/session-policy';
+import type { UnmaskAudit } from '../services/unmask-audit';
 import type { Collaboration } from '../sync/collaboration';
 import type { OutboxEntry, Outbox } from '../sync/outbox';
 
@@ -48,6 +49,7 @@ export interface CoreServices {
   lockChanged: () => void;
   /** The hub's audit API; none without a hub. */
   audit: AuditClient | undefined;
+  unmaskAudit: UnmaskAudit;
   status: () => SessionStatus;
   /** Puts a command in the outbox, where it waits for the hub whether or not it is there now. */
   submit: (command: OperatorCommand) => OutboxEntry;

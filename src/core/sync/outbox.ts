@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { wording, wordingSchema, type OperatorCommand, type Wording } from '../../domain';
+import { PERSONAL_DATA_AS_IS, type PersonalDataCodec } from '../../gm';
 
 export type OutboxStatus = 'pending' | 'accepted' | 'refused';
 
@@ -25,11 +26,11 @@ function wordsOf(stored: unknown): Wording {
   return parsed.success ? parsed.data : wording('unexpected');
 }
 
-function toEntry(row: Row): OutboxEntry {
+function toEntry(row: Row, personal: PersonalDataCodec): OutboxEntry {
   return {
     position: Number(row.position),
     commandId: String(row.command_id),
-    command: JSON.parse(String(row.command)) as OperatorCommand,
+    command: personal.openCommand(JSON.parse(String(row.command)) as OperatorCommand),
     status: row.status as OutboxStatus,
     code: row.code === null ? null : String(row.code),
     reason: row.reason === null ? null : String(row.reason),
@@ -47,7 +48,11 @@ function toEntry(row: Row): OutboxEntry {
 export class Outbox {
   private readonly statements;
 
-  constructor(db: Database.Database) {
+  /** `personal` seals a key person's ID number and phone in a waiting command, like the cache's events. */
+  constructor(
+    db: Database.Database,
+    private readonly personal: PersonalDataCodec = PERSONAL_DATA_AS_IS,
+  ) {
     this.statements = {
       insert: db.prepare(
         `INSERT INTO outbox (command_id, command, status, created_at) VALUES (?, ?, 'pending', ?)
@@ -64,17 +69,17 @@ export class Outbox {
   }
 
   enqueue(command: OperatorCommand, at = new Date().toISOString()): OutboxEntry {
-    this.statements.insert.run(command.commandId, JSON.stringify(command), at);
+    this.statements.insert.run(command.commandId, JSON.stringify(this.personal.sealCommand(command)), at);
     return this.get(command.commandId)!;
   }
 
   get(commandId: string): OutboxEntry | undefined {
     const row = this.statements.get.get(commandId) as Row | undefined;
-    return row ? toEntry(row) : undefined;
+    return row ? toEntry(row, this.personal) : undefined;
   }
 
   pending(): OutboxEntry[] {
-    return (this.statements.pending.all() as Row[]).map(toEntry);
+    return (this.statements.pending.all() as Row[]).map((row) => toEntry(row, this.personal));
   }
 
   pendingCount(): number {
@@ -101,6 +106,6 @@ export class Outbox {
   }
 
   recent(limit = 50): OutboxEntry[] {
-    return (this.statements.recent.all(limit) as Row[]).map(toEntry);
+    return (this.statements.recent.all(limit) as Row[]).map((row) => toEntry(row, this.personal));
   }
 }

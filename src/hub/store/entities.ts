@@ -1,32 +1,30 @@
 import type { Selectable } from 'kysely';
 import { inBatches } from './batches';
-import type { StoreDialect } from './dialect';
+import type { RowCodec } from './personal-data';
 import type { HubDb, HubSchema } from './schema';
 import { inScope, scopePattern } from './scope';
 import { rowValues, runStatement } from './statements';
 import type { EntityRecord, Scope } from './types';
 
-type ReadJson = StoreDialect['readJson'];
-
-function toEntity(row: Selectable<HubSchema['entities']>, readJson: ReadJson): EntityRecord {
-  return { ...row, version: Number(row.version), doc: readJson(row.doc) };
+function toEntity(row: Selectable<HubSchema['entities']>, { readJson, personal }: RowCodec): EntityRecord {
+  return { ...row, version: Number(row.version), doc: personal.openDoc(row.kind, readJson(row.doc)) };
 }
 
 export async function getEntity(
   db: HubDb,
-  readJson: ReadJson,
+  codec: RowCodec,
   kind: string,
   id: string,
 ): Promise<EntityRecord | undefined> {
   const [row] = await runStatement(db, 'getEntity', [kind, id], () =>
     db.selectFrom('entities').selectAll().where('kind', '=', kind).where('id', '=', id),
   );
-  return row && toEntity(row, readJson);
+  return row && toEntity(row, codec);
 }
 
 export async function getEntities(
   db: HubDb,
-  readJson: ReadJson,
+  codec: RowCodec,
   kind: string,
   ids: readonly string[],
 ): Promise<EntityRecord[]> {
@@ -35,16 +33,20 @@ export async function getEntities(
     const rows = await runStatement(db, `getEntities/${batch.length}`, [kind, ...batch], () =>
       db.selectFrom('entities').selectAll().where('kind', '=', kind).where('id', 'in', batch),
     );
-    found.push(...rows.map((row) => toEntity(row, readJson)));
+    found.push(...rows.map((row) => toEntity(row, codec)));
   }
   return found;
 }
 
 /** Stores each record's current state; of two records of one entity, the later wins. */
-export async function putEntities(db: HubDb, records: readonly EntityRecord[]): Promise<void> {
+export async function putEntities(
+  db: HubDb,
+  codec: RowCodec,
+  records: readonly EntityRecord[],
+): Promise<void> {
   const latest = new Map(records.map((record) => [`${record.kind}\u0000${record.id}`, record]));
   const rows = [...latest.values()].map(({ kind, id, jurisdiction, version, doc }) => {
-    return { kind, id, jurisdiction, version, doc: JSON.stringify(doc) };
+    return { kind, id, jurisdiction, version, doc: JSON.stringify(codec.personal.sealDoc(kind, doc)) };
   });
   for (const batch of inBatches(rows)) {
     await runStatement(db, `putEntities/${batch.length}`, rowValues(batch), () =>
@@ -65,7 +67,7 @@ export async function putEntities(db: HubDb, records: readonly EntityRecord[]): 
 /** Everything in scope, one kind or all of them but the `withheld` kinds, by kind then id. */
 export async function entitiesInScope(
   db: HubDb,
-  readJson: ReadJson,
+  codec: RowCodec,
   scope: Scope,
   { kind, withheld = [] }: { kind?: string; withheld?: readonly string[] },
 ): Promise<EntityRecord[]> {
@@ -81,5 +83,5 @@ export async function entitiesInScope(
       .orderBy('kind')
       .orderBy('id'),
   );
-  return rows.map((row) => toEntity(row, readJson));
+  return rows.map((row) => toEntity(row, codec));
 }

@@ -1,15 +1,14 @@
 import type { Selectable, Transaction } from 'kysely';
 import { inBatches } from './batches';
 import type { StoreDialect } from './dialect';
+import type { RowCodec } from './personal-data';
 import type { HubDb, HubSchema } from './schema';
 import { inScope, scopePattern } from './scope';
 import { rowValues, runStatement } from './statements';
 import type { NewEvent, Scope, StoredEvent } from './types';
 
-type ReadJson = StoreDialect['readJson'];
-
-function toEvent(row: Selectable<HubSchema['events']>, readJson: ReadJson): StoredEvent {
-  return { ...row, seq: Number(row.seq), payload: readJson(row.payload) };
+function toEvent(row: Selectable<HubSchema['events']>, { readJson, personal }: RowCodec): StoredEvent {
+  return { ...row, seq: Number(row.seq), payload: personal.openPayload(row.type, readJson(row.payload)) };
 }
 
 export async function headSeq(db: HubDb): Promise<number> {
@@ -35,6 +34,7 @@ export async function oldestRetainedSeq(db: HubDb): Promise<number> {
 export async function appendEvents(
   trx: Transaction<HubSchema>,
   dialect: StoreDialect,
+  codec: RowCodec,
   events: readonly NewEvent[],
 ): Promise<StoredEvent[]> {
   if (events.length === 0) return [];
@@ -42,7 +42,8 @@ export async function appendEvents(
   const head = await headSeq(trx);
   const stored = events.map((event, index) => ({ ...event, seq: head + index + 1 }));
   const rows = stored.map(({ seq, id, type, jurisdiction, at, subject, payload }) => {
-    return { seq, id, type, jurisdiction, at, subject, payload: JSON.stringify(payload) };
+    const sealed = codec.personal.sealPayload(type, payload);
+    return { seq, id, type, jurisdiction, at, subject, payload: JSON.stringify(sealed) };
   });
   for (const batch of inBatches(rows)) {
     await runStatement(trx, `appendEvents/${batch.length}`, rowValues(batch), () =>
@@ -54,7 +55,7 @@ export async function appendEvents(
 
 export async function eventsBetween(
   db: HubDb,
-  readJson: ReadJson,
+  codec: RowCodec,
   range: { after: number; through: number; limit: number },
   scope: Scope,
   withheld: readonly string[],
@@ -71,17 +72,17 @@ export async function eventsBetween(
       .orderBy('seq')
       .limit(range.limit),
   );
-  return rows.map((row) => toEvent(row, readJson));
+  return rows.map((row) => toEvent(row, codec));
 }
 
-export async function eventsAbout(db: HubDb, readJson: ReadJson, subject: string): Promise<StoredEvent[]> {
+export async function eventsAbout(db: HubDb, codec: RowCodec, subject: string): Promise<StoredEvent[]> {
   const rows = await db
     .selectFrom('events')
     .selectAll()
     .where('subject', '=', subject)
     .orderBy('seq')
     .execute();
-  return rows.map((row) => toEvent(row, readJson));
+  return rows.map((row) => toEvent(row, codec));
 }
 
 export async function pruneEventsThrough(db: HubDb, seq: number): Promise<number> {

@@ -5,31 +5,25 @@ import type { StoreDialect } from './dialect';
 import * as entities from './entities';
 import * as events from './events';
 import { migrate } from './migrations';
+import { PERSONAL_DATA_AS_IS, personalDataCodec } from '../../gm';
+import type { RowCodec } from './personal-data';
 import * as records from './records';
 import type { HubSchema } from './schema';
 import type { HubStore, HubTransaction } from './types';
 
-export interface StoreOptions {
-  /**
-   * The hub's audit HMAC key, read from its file outside the database: without it the store reads the audit
-   * trail but cannot add to it.
-   */
-  auditKey?: Uint8Array;
-}
-
 function transactionOn(
   trx: Transaction<HubSchema>,
   dialect: StoreDialect,
+  codec: RowCodec,
   { auditKey }: StoreOptions,
 ): HubTransaction {
-  const { readJson } = dialect;
   return {
     serialise: () => dialect.lockWriters(trx),
-    appendEvents: (list) => events.appendEvents(trx, dialect, list),
-    getEntity: (kind, id) => entities.getEntity(trx, readJson, kind, id),
-    getEntities: (kind, ids) => entities.getEntities(trx, readJson, kind, ids),
-    putEntities: (list) => entities.putEntities(trx, list),
-    getCommandOutcome: (commandId) => records.getCommandOutcome(trx, readJson, commandId),
+    appendEvents: (list) => events.appendEvents(trx, dialect, codec, list),
+    getEntity: (kind, id) => entities.getEntity(trx, codec, kind, id),
+    getEntities: (kind, ids) => entities.getEntities(trx, codec, kind, ids),
+    putEntities: (list) => entities.putEntities(trx, codec, list),
+    getCommandOutcome: (commandId) => records.getCommandOutcome(trx, dialect.readJson, commandId),
     putCommandOutcome: (record) => records.putCommandOutcome(trx, record),
     claimIngestIds: (source, ids) => records.claimIngestIds(trx, source, ids),
     audit: (entry) => auditTrail.appendAudit(trx, dialect, auditKey, entry),
@@ -42,15 +36,28 @@ function transactionOn(
 }
 
 /** Current state and the seq it reflects, read in one transaction so they agree. */
-function snapshot(dialect: StoreDialect, scope: string, withheld: readonly string[]) {
+function snapshot(dialect: StoreDialect, codec: RowCodec, scope: string, withheld: readonly string[]) {
   return dialect.reader
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(async (trx) => ({
       seq: await events.headSeq(trx),
-      entities: await entities.entitiesInScope(trx, dialect.readJson, scope, { withheld }),
+      entities: await entities.entitiesInScope(trx, codec, scope, { withheld }),
     }));
+}
+
+export interface StoreOptions {
+  /**
+   * The hub's audit HMAC key, read from its file outside the database: without it the store reads the audit
+   * trail but cannot add to it.
+   */
+  auditKey?: Uint8Array;
+  /**
+   * The key that seals personal data (ID numbers, phones) in stored events and entities, from the hub's key
+   * file. Without it (account administration from the command line) those fields are stored as they come.
+   */
+  personalDataKey?: Uint8Array;
 }
 
 /**
@@ -65,17 +72,22 @@ export async function openKyselyStore(dialect: StoreDialect, options: StoreOptio
     throw error;
   }
   const { reader, writer, readJson } = dialect;
+  const codec: RowCodec = {
+    readJson,
+    personal: options.personalDataKey ? personalDataCodec(options.personalDataKey) : PERSONAL_DATA_AS_IS,
+  };
   return {
     dialect: dialect.name,
-    transaction: (work) => writer.transaction().execute((trx) => work(transactionOn(trx, dialect, options))),
+    transaction: (work) =>
+      writer.transaction().execute((trx) => work(transactionOn(trx, dialect, codec, options))),
     headSeq: () => events.headSeq(reader),
     oldestRetainedSeq: () => events.oldestRetainedSeq(reader),
     eventsBetween: (after, through, scope, limit, withheld = []) =>
-      events.eventsBetween(reader, readJson, { after, through, limit }, scope, withheld),
-    snapshot: (scope, withheld = []) => snapshot(dialect, scope, withheld),
-    entitiesInScope: (scope, kind) => entities.entitiesInScope(reader, readJson, scope, { kind }),
-    getEntity: (kind, id) => entities.getEntity(reader, readJson, kind, id),
-    eventsAbout: (subject) => events.eventsAbout(reader, readJson, subject),
+      events.eventsBetween(reader, codec, { after, through, limit }, scope, withheld),
+    snapshot: (scope, withheld = []) => snapshot(dialect, codec, scope, withheld),
+    entitiesInScope: (scope, kind) => entities.entitiesInScope(reader, codec, scope, { kind }),
+    getEntity: (kind, id) => entities.getEntity(reader, codec, kind, id),
+    eventsAbout: (subject) => events.eventsAbout(reader, codec, subject),
     accountByName: (name) => accounts.accountWhere(reader, 'name', name),
     accountById: (id) => accounts.accountWhere(reader, 'id', id),
     countAccounts: () => accounts.countAccounts(reader),

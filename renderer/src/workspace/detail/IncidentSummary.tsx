@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '../../../../src/core/contract/api';
+import { can, type Role } from '../../../../src/domain';
+import { desktopApi } from '../../api-client';
+import { UnmaskButton } from '../../components/UnmaskButton';
 import { formatClock, formatSpan } from '../time';
 
 function DeadlineNote({ deadline }: { deadline: string }) {
@@ -40,8 +43,11 @@ export function IncidentHeading({ detail, onClose }: { detail: IncidentDetail; o
   );
 }
 
-/** What the incident is, where, who reported it, and the report's own words. */
-export function IncidentFacts({ incident }: { incident: IncidentDetail['incident'] }) {
+/**
+ * What the incident is, where, who reported it, and the report's own words. The reporter's phone comes masked;
+ * a role allowed to unmask sees it whole on request.
+ */
+export function IncidentFacts({ incident, role }: { incident: IncidentDetail['incident']; role: Role }) {
   const { t } = useTranslation();
   return (
     <>
@@ -56,6 +62,21 @@ export function IncidentFacts({ incident }: { incident: IncidentDetail['incident
           <>
             <dt>{t('ws.detail.reporter')}</dt>
             <dd translate="no">{incident.reporter.name}</dd>
+          </>
+        )}
+        {incident.reporter?.phone && (
+          <>
+            <dt>{t('ws.detail.reporterPhone')}</dt>
+            <dd translate="no" data-testid="reporter-phone">
+              {incident.reporter.phone}
+              {can(role, 'unmask-personal-data') && (
+                <UnmaskButton
+                  label={incident.reporter.name ?? incident.title}
+                  testId="reporter-unmask"
+                  reveal={() => desktopApi.call('incidents.unmaskReporter', { id: incident.id })}
+                />
+              )}
+            </dd>
           </>
         )}
       </dl>
