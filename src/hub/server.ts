@@ -4,9 +4,13 @@ import { Redis } from 'ioredis';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { Server } from 'socket.io';
+import { PersonalDataSeal } from '../gm';
+import { AccountAdmin } from './account-admin';
+import { DEFAULT_SIGN_IN_LIMITS, SignInGate, type SignInLimits } from './auth/sign-in-gate';
 import { TokenService, generateSigningSecret } from './auth/tokens';
 import { CommandHandler } from './commands';
 import { EscalationSweep } from './escalation-sweep';
+import { accountRoutes } from './http/account-routes';
 import { adminRoutes } from './http/admin-routes';
 import { authRoutes } from './http/auth-routes';
 import { installErrorHandling } from './http/error-handling';
@@ -39,6 +43,8 @@ export interface HubOptions {
   escalationSweepMs?: number;
   /** The directory of the audit and personal-data keys; `defaultKeysDir(db)` when absent. */
   keysDir?: string;
+  /** Sign-in throttles and hashing slots, for tests that sign in many times from one address. */
+  signInLimits?: Partial<SignInLimits>;
 }
 
 export interface Hub {
@@ -175,7 +181,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
 
   installErrorHandling(app, metrics, logger);
   await app.register(observabilityRoutes, { store, metrics });
-  await app.register(authRoutes, { store, tokens, region });
+  const clock = options.clock ?? Date.now;
+  const signInDeps = { store, seal: new PersonalDataSeal(keys.personalData), clock };
+  const gate = new SignInGate({ ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits });
+  await app.register(authRoutes, { deps: signInDeps, gate, tokens, region });
+  await app.register(accountRoutes, { store, tokens, admin: new AccountAdmin(store, region, clock) });
   await app.register(adminRoutes, { store, tokens, region });
   const ratePerMinute = options.ingestRateLimit ?? DEFAULT_INGEST_RATE_PER_MINUTE;
   await app.register(ingestRoutes, { store, ingest, metrics, ratePerMinute });

@@ -4,7 +4,7 @@ import type { SessionStatus } from '../contract/api';
 /** What the hub link says of itself; absent when the core runs without a hub. */
 export type HubLinkState = Pick<
   SessionStatus,
-  'connection' | 'connectionSince' | 'hubHead' | 'catchUp' | 'lastError' | 'hubRefusal'
+  'connection' | 'connectionSince' | 'hubHead' | 'catchUp' | 'lastError' | 'hubRefusal' | 'signInRefusal'
 >;
 
 export interface SessionFacts {
@@ -36,6 +36,7 @@ export function sessionStatus({
     catchUp: link?.catchUp ?? null,
     lastError: link?.lastError ?? null,
     hubRefusal: link?.hubRefusal ?? null,
+    signInRefusal: link?.signInRefusal ?? null,
     outboxPending,
     operator,
     mode: modeInForce(modes, scope),

@@ -5,6 +5,7 @@ import * as entities from './entities';
 import * as events from './events';
 import { migrate } from './migrations';
 import * as records from './records';
+import * as settings from './settings';
 import type { HubSchema } from './schema';
 import type { HubStore, HubTransaction } from './types';
 
@@ -30,6 +31,7 @@ function transactionOn(trx: Transaction<HubSchema>, dialect: StoreDialect): HubT
       accounts.addPasswordHistory(trx, accountId, hash, at, keep),
     putApiKey: (key) => accounts.putApiKey(trx, key),
     initSetting: (key, value) => records.initSetting(trx, key, value),
+    putSetting: (key, value) => settings.putSetting(trx, key, value),
     nextInSeries: (series) => records.nextInSeries(trx, series),
   };
 }

@@ -123,6 +123,8 @@ export interface HubTransaction {
    * same database, the first one's value wins and every hub reads that one back.
    */
   initSetting(key: string, value: string): Promise<void>;
+  /** Sets a setting, replacing its value. */
+  putSetting(key: string, value: string): Promise<void>;
   /**
    * The next number of a series (1 for a new one), counted in this transaction: two transactions never get the
    * same number, and one that rolls back gives its number back.
