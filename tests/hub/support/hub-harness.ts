@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createAccount, createApiKey } from '../../../src/hub/accounts';
+import { totpCode } from '../../../src/hub/auth/totp';
 import { startHub, type Hub, type HubOptions } from '../../../src/hub/server';
 import type { RegionIndex } from '../../../src/hub/region-index';
 import { PROTOCOL_VERSION } from '../../../src/protocol';
@@ -22,13 +23,15 @@ export interface Harness {
 
 export async function startTestHub(
   database: TestDatabase,
-  extra: Pick<HubOptions, 'redisUrl' | 'clock' | 'escalationSweepMs'> = {},
+  extra: Pick<HubOptions, 'redisUrl' | 'clock' | 'escalationSweepMs' | 'signInLimits'> = {},
 ): Promise<Harness> {
   const hub = await startHub({
     db: database.url,
     region: 'dali',
     port: 0,
     logger: pino({ level: 'silent' }),
+    // Tests sign many accounts in from one address; the throttles have tests of their own.
+    signInLimits: { perAddress: 1000, perName: 1000 },
     ...extra,
   });
   return {
@@ -54,7 +57,12 @@ export function placeIn(
 
 export async function addOperator(hub: Hub, role: string, jurisdiction: string) {
   const name = `${role}-${jurisdiction}-${randomUUID().slice(0, 8)}`;
-  const { account, password } = await createAccount(hub.store, { name, role, jurisdiction });
+  // A fixture signed in by the test itself: its password need not be changed first.
+  const { account, password } = await createAccount(
+    hub.store,
+    { name, role, jurisdiction },
+    { mustChangePassword: false },
+  );
   return { account, name, password };
 }
 
@@ -66,15 +74,31 @@ export async function addKey(
   return (await createApiKey(hub.store, source, jurisdiction)).key;
 }
 
+/**
+ * Signs in and returns a full access token. An administrator without a second factor enrols one on the way
+ * (as a person would with an authenticator app); the secret is kept here for their next sign-in.
+ */
 export async function login(hub: Hub, name: string, password: string): Promise<string> {
+  const secret = totpSecrets.get(`${hub.url} ${name}`);
+  const totp = secret ? { totpCode: totpCode(secret, Date.now()) } : {};
   const response = await fetch(`${hub.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password }),
+    body: JSON.stringify({ name, password, ...totp }),
   });
   if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
+  const answer = (await response.json()) as { accessToken: string; totpEnrolmentRequired?: true };
+  if (!answer.totpEnrolmentRequired) return answer.accessToken;
+  const enrolment = await postJson(`${hub.url}/api/v1/auth/totp/enrol`, answer.accessToken, {});
+  const enrolled = new URL(String(enrolment.body.uri)).searchParams.get('secret')!;
+  totpSecrets.set(`${hub.url} ${name}`, enrolled);
+  const confirmed = await postJson(`${hub.url}/api/v1/auth/totp/confirm`, answer.accessToken, {
+    totpCode: totpCode(enrolled, Date.now()),
+  });
+  if (confirmed.status !== 200) throw new Error(`TOTP enrolment failed: ${JSON.stringify(confirmed.body)}`);
+  return String(confirmed.body.accessToken);
 }
+const totpSecrets = new Map<string, string>();
 
 export function report(
   place: { village: string; location: [number, number] },
