@@ -31,12 +31,12 @@ export async function call(
 export const signIn = (hub: Hub, body: { name: string; password: string; totpCode?: string }) =>
   call(hub, 'POST', '/api/v1/auth/login', { body });
 
-/** The hub's clock, moved by the test instead of waiting. */
+/** The hub's clock: real time, moved ahead by the test instead of waiting. */
 export class TestClock {
-  at = Date.now();
-  readonly now = () => this.at;
+  private offset = 0;
+  readonly now = () => Date.now() + this.offset;
   advance(ms: number): void {
-    this.at += ms;
+    this.offset += ms;
   }
 }
 
