@@ -8,9 +8,17 @@ export const securityPolicySchema = z
   .object({
     /** Failed sign-ins within the window that lock the account. */
     lockoutThreshold: z.number().int().min(3).max(20),
-    lockoutWindowMinutes: z.number().int().min(1).max(24 * 60),
+    lockoutWindowMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
     /** How long a lock lasts unless a security administrator lifts it sooner. */
-    lockoutMinutes: z.number().int().min(1).max(7 * 24 * 60),
+    lockoutMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
     passwordExpiryDays: z.number().int().min(1).max(3650),
     idleTimeoutMinutes: z.number().int().min(1).max(240),
   })

@@ -24,7 +24,11 @@ const refuse = (status: number, code: string, message: string): { ok: false; ref
   refusal: { status, code, message },
 });
 
-export function summaryOf(account: AccountRecord, security: AccountSecurityRecord, now: number): AccountSummary {
+export function summaryOf(
+  account: AccountRecord,
+  security: AccountSecurityRecord,
+  now: number,
+): AccountSummary {
   return {
     name: account.name,
     role: account.role,
@@ -102,11 +106,18 @@ export class AccountAdmin {
     return tx.accountSecurity(account.id).then((security) => summaryOf(account, security!, this.clock()));
   }
 
-  async create(actor: AccountRecord, body: NewAccountBody): Promise<AdminResult<{ account: AccountSummary; password: string }>> {
+  async create(
+    actor: AccountRecord,
+    body: NewAccountBody,
+  ): Promise<AdminResult<{ account: AccountSummary; password: string }>> {
     if (!isWithin(body.jurisdiction, actor.jurisdiction) || !this.region.get(body.jurisdiction))
       return refuse(403, 'out-of-scope', `jurisdiction ${body.jurisdiction} is not within yours`);
     if (isAdminRole(body.role))
-      return refuse(403, 'role-not-permitted', 'an administrator role is given by the security administrator');
+      return refuse(
+        403,
+        'role-not-permitted',
+        'an administrator role is given by the security administrator',
+      );
     if (await this.store.accountByName(body.name))
       return refuse(409, 'account-exists', `an account named ${body.name} already exists`);
     const prepared = await prepareAccount({ ...body, role: body.role });
@@ -115,7 +126,10 @@ export class AccountAdmin {
       if (await tx.accountByName(body.name))
         return refuse(409, 'account-exists', `an account named ${body.name} already exists`);
       await storeAccount(tx, prepared, actor.name);
-      return { ok: true, value: { account: await this.summary(tx, prepared.account), password: prepared.password } };
+      return {
+        ok: true,
+        value: { account: await this.summary(tx, prepared.account), password: prepared.password },
+      };
     });
   }
 
@@ -150,7 +164,10 @@ export class AccountAdmin {
   unlock(actor: AccountRecord, name: string): Promise<AdminResult<AccountSummary>> {
     return this.change(actor, name, 'auth.unlocked', async (tx, { account, security }) => {
       await tx.putAccountSecurity(cleared(security));
-      return { value: await this.summary(tx, account), detail: { wasLocked: isLocked(security, this.clock()) } };
+      return {
+        value: await this.summary(tx, account),
+        detail: { wasLocked: isLocked(security, this.clock()) },
+      };
     });
   }
 
@@ -171,10 +188,14 @@ export class AccountAdmin {
 
   /** The accounts within the actor's jurisdiction. */
   async list(actor: AccountRecord): Promise<AccountSummary[]> {
-    const accounts = (await this.store.listAccounts()).filter((a) => isWithin(a.jurisdiction, actor.jurisdiction));
+    const accounts = (await this.store.listAccounts()).filter((a) =>
+      isWithin(a.jurisdiction, actor.jurisdiction),
+    );
     const now = this.clock();
     return Promise.all(
-      accounts.map(async (account) => summaryOf(account, (await this.store.accountSecurity(account.id))!, now)),
+      accounts.map(async (account) =>
+        summaryOf(account, (await this.store.accountSecurity(account.id))!, now),
+      ),
     );
   }
 }

@@ -59,8 +59,7 @@ export async function bootstrapAccounts(
   ]);
   try {
     const simulatorKey = await store.transaction(async (tx) => {
-      for (const prepared of [admin, security, auditor, duty, simulator])
-        await storeAccount(tx, prepared);
+      for (const prepared of [admin, security, auditor, duty, simulator]) await storeAccount(tx, prepared);
       return storeNewApiKey(tx, 'simulator', root, '模拟前端系统');
     });
     return {

@@ -12,11 +12,7 @@ import { recordFailure, recordRefusal, type Attempt } from './sign-in-records';
 type Session = Extract<CheckedSession, { ok: true }>;
 
 /** Whether `password` is one of the account's last passwords (the current one included). */
-async function recentlyUsed(
-  deps: SignInDeps,
-  account: AccountRecord,
-  password: string,
-): Promise<boolean> {
+async function recentlyUsed(deps: SignInDeps, account: AccountRecord, password: string): Promise<boolean> {
   const history = await deps.store.transaction((tx) => tx.passwordHistory(account.id, PASSWORD_HISTORY));
   const hashes = [...new Set([account.passwordHash, ...history])].slice(0, PASSWORD_HISTORY);
   for (const hash of hashes) if (await verifyPassword(password, hash)) return true;

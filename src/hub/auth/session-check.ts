@@ -25,7 +25,10 @@ export async function checkSession(
   store: HubStore,
   tokens: TokenService,
   token: string | undefined,
-  { audience = 'access', allowLimited = false }: { audience?: 'access' | 'refresh'; allowLimited?: boolean } = {},
+  {
+    audience = 'access',
+    allowLimited = false,
+  }: { audience?: 'access' | 'refresh'; allowLimited?: boolean } = {},
 ): Promise<CheckedSession> {
   let claims: OperatorClaims;
   try {

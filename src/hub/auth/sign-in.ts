@@ -106,7 +106,8 @@ async function recordSignIn(
     await tx.serialise();
     const security = await tx.accountSecurity(account.id);
     if (!security) return undefined;
-    if (step !== undefined && security.totpLastStep !== null && step <= security.totpLastStep) return undefined;
+    if (step !== undefined && security.totpLastStep !== null && step <= security.totpLastStep)
+      return undefined;
     const next = { ...cleared(security), totpLastStep: step ?? security.totpLastStep };
     await tx.putAccountSecurity(next);
     await tx.audit({

@@ -64,7 +64,13 @@ export async function confirmTotpEnrolment(
   return { ok: true, value: { account, security: enrolled, restrictions, policy } };
 }
 
-async function confirm(deps: SignInDeps, account: AccountRecord, epoch: number, step: number, attempt: Attempt) {
+async function confirm(
+  deps: SignInDeps,
+  account: AccountRecord,
+  epoch: number,
+  step: number,
+  attempt: Attempt,
+) {
   return deps.store.transaction(async (tx) => {
     await tx.serialise();
     const current = await tx.accountSecurity(account.id);

@@ -13,8 +13,12 @@ export function newTotpSecret(): string {
 }
 
 export function totpUri(secret: string, accountName: string): string {
-  return new TOTP({ issuer: ISSUER, label: accountName, secret: Secret.fromBase32(secret), ...PARAMETERS })
-    .toString();
+  return new TOTP({
+    issuer: ISSUER,
+    label: accountName,
+    secret: Secret.fromBase32(secret),
+    ...PARAMETERS,
+  }).toString();
 }
 
 /**

@@ -176,7 +176,8 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    summary: 'sign-in security: lockout, token revocation, password age and history, TOTP; admin becomes sysadmin',
+    summary:
+      'sign-in security: lockout, token revocation, password age and history, TOTP; admin becomes sysadmin',
     async up(schema, ddl, db) {
       await addSignInSecurity(schema, ddl);
       // The one administrator role was split in three (三员分立); its accounts keep accounts and configuration.

@@ -5,6 +5,8 @@ export async function putSetting(db: HubDb, key: string, value: string): Promise
   await db
     .insertInto('settings')
     .values({ key, value })
-    .onConflict((conflict) => conflict.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })))
+    .onConflict((conflict) =>
+      conflict.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') })),
+    )
     .execute();
 }

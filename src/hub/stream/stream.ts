@@ -51,12 +51,7 @@ function refusal(message: string, data: ConnectRefusal): Error {
  * Every connection presents the protocol it speaks and an access token: a client of another protocol is
  * refused before anything else, so it says so instead of misreading the stream.
  */
-function authenticateConnection(
-  io: HubServer,
-  store: HubStore,
-  tokens: TokenService,
-  logger: Logger,
-): void {
+function authenticateConnection(io: HubServer, store: HubStore, tokens: TokenService, logger: Logger): void {
   io.use((socket, next) => {
     const { token, protocol } = socket.handshake.auth as { token?: unknown; protocol?: unknown };
     if (protocol !== PROTOCOL_VERSION) {

@@ -11,7 +11,13 @@ describe.each(STORE_KINDS)('sign-in throttles on %s', (_kind, createDatabase) =>
 
   beforeAll(async () => {
     harness = await startTestHub(await createDatabase(), {
-      signInLimits: { perAddress: PER_ADDRESS, perName: 3, windowMs: 60_000, hashConcurrency: 2, hashQueue: 8 },
+      signInLimits: {
+        perAddress: PER_ADDRESS,
+        perName: 3,
+        windowMs: 60_000,
+        hashConcurrency: 2,
+        hashQueue: 8,
+      },
     });
   }, 60_000);
   afterAll(() => harness.close());

@@ -4,7 +4,11 @@ import { STORE_KINDS } from '../support/databases';
 import { MINUTE, TestClock, call, signIn, type Answer } from './support';
 
 /** What a refusal shows a client: everything but the timing. */
-const shown = (answer: Answer) => ({ status: answer.status, body: answer.body, retryAfter: answer.retryAfter });
+const shown = (answer: Answer) => ({
+  status: answer.status,
+  body: answer.body,
+  retryAfter: answer.retryAfter,
+});
 
 describe.each(STORE_KINDS)('lockout on %s', (_kind, createDatabase) => {
   const clock = new TestClock();
@@ -48,7 +52,9 @@ describe.each(STORE_KINDS)('lockout on %s', (_kind, createDatabase) => {
   }, 120_000);
 
   it('stays locked until the security administrator unlocks it', async () => {
-    const unlocked = await call(harness.hub, 'POST', `/api/v1/accounts/${target.name}/unlock`, { token: security });
+    const unlocked = await call(harness.hub, 'POST', `/api/v1/accounts/${target.name}/unlock`, {
+      token: security,
+    });
     expect(unlocked.status).toBe(200);
     expect(unlocked.body.account).toMatchObject({ name: target.name });
     expect((unlocked.body.account as { lockedUntil?: string }).lockedUntil).toBeUndefined();

@@ -82,14 +82,18 @@ describe.each(STORE_KINDS)('passwords on %s', (_kind, createDatabase) => {
   it.each([
     ['too short', 'Ab-1', ['passwordTooShort']],
     ['the name inside', 'Li.Ming-2026-x', ['passwordContainsName']],
-  ])('refuses a new password that is %s, naming the problem, and keeps the old one', async (_c, next, codes) => {
-    const token = String((await signIn(harness.hub, person)).body.accessToken);
-    const refused = await change(token, person.password, next);
-    expect(refused.status).toBe(400);
-    expect(refused.body.error?.code).toBe('password-policy');
-    expect((refused.body.error?.words as { code: string }[]).map((word) => word.code)).toEqual(codes);
-    expect((await signIn(harness.hub, person)).status).toBe(200);
-  }, 120_000);
+  ])(
+    'refuses a new password that is %s, naming the problem, and keeps the old one',
+    async (_c, next, codes) => {
+      const token = String((await signIn(harness.hub, person)).body.accessToken);
+      const refused = await change(token, person.password, next);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error?.code).toBe('password-policy');
+      expect((refused.body.error?.words as { code: string }[]).map((word) => word.code)).toEqual(codes);
+      expect((await signIn(harness.hub, person)).status).toBe(200);
+    },
+    120_000,
+  );
 
   it('refuses any of the last five passwords, and takes the sixth', async () => {
     const passwords = ['Harbour-lights-2', 'Harbour-lights-3', 'Harbour-lights-4', 'Harbour-lights-5'];
@@ -107,7 +111,8 @@ describe.each(STORE_KINDS)('passwords on %s', (_kind, createDatabase) => {
   }, 300_000);
 
   it('makes an expired password be changed', async () => {
-    const policy = (await call(harness.hub, 'GET', '/api/v1/security-policy', { token: security })).body.policy;
+    const policy = (await call(harness.hub, 'GET', '/api/v1/security-policy', { token: security })).body
+      .policy;
     const set = await call(harness.hub, 'PUT', '/api/v1/security-policy', {
       token: security,
       body: { ...(policy as object), passwordExpiryDays: 1 },

@@ -82,24 +82,28 @@ describe.each(STORE_KINDS)('separation of duties on %s', (_kind, createDatabase)
     expect(await state()).toEqual(before);
   });
 
-  it.each(ACTIONS)('%s is allowed to its administrator and recorded', async (action) => {
-    const role = ALLOWED[action];
-    const target = (await addOperator(harness.hub, 'operator', '532901')).name;
-    const answer = await attempt(action, tokens.get(role)!, target);
-    expect(answer.status, JSON.stringify(answer.body)).toBe(action === 'create' ? 201 : 200);
-    if (action === 'read-policy') return;
-    const recorded = {
-      create: 'account.created',
-      disable: 'account.disabled',
-      reset: 'account.password-reset',
-      'set-role': 'account.role-changed',
-      unlock: 'auth.unlocked',
-      'set-policy': 'security.policy-changed',
-    }[action];
-    const [latest] = await harness.hub.store.auditEntries(1);
-    expect(latest).toMatchObject({ action: recorded, outcome: 'accepted' });
-    expect(JSON.stringify(latest)).not.toMatch(/password"\s*:/);
-  }, 60_000);
+  it.each(ACTIONS)(
+    '%s is allowed to its administrator and recorded',
+    async (action) => {
+      const role = ALLOWED[action];
+      const target = (await addOperator(harness.hub, 'operator', '532901')).name;
+      const answer = await attempt(action, tokens.get(role)!, target);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(action === 'create' ? 201 : 200);
+      if (action === 'read-policy') return;
+      const recorded = {
+        create: 'account.created',
+        disable: 'account.disabled',
+        reset: 'account.password-reset',
+        'set-role': 'account.role-changed',
+        unlock: 'auth.unlocked',
+        'set-policy': 'security.policy-changed',
+      }[action];
+      const [latest] = await harness.hub.store.auditEntries(1);
+      expect(latest).toMatchObject({ action: recorded, outcome: 'accepted' });
+      expect(JSON.stringify(latest)).not.toMatch(/password"\s*:/);
+    },
+    60_000,
+  );
 
   it('takes effect: a disabled account cannot sign in, a reset password must be changed', async () => {
     const disabled = await addOperator(harness.hub, 'operator', '532901');

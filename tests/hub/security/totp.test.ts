@@ -54,7 +54,9 @@ describe.each(STORE_KINDS)('the second factor of the administrators on %s', (_ki
     });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.totpEnrolmentRequired).toBeUndefined();
-    const full = await call(harness.hub, 'GET', '/api/v1/accounts', { token: String(confirmed.body.accessToken) });
+    const full = await call(harness.hub, 'GET', '/api/v1/accounts', {
+      token: String(confirmed.body.accessToken),
+    });
     expect(full.status).toBe(200);
     const actions = (await harness.hub.store.auditEntries(20)).map((entry) => entry.action);
     expect(actions).toContain('auth.totp-enrolled');
