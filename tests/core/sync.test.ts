@@ -22,11 +22,15 @@ async function hubWithAccounts(db: string, port = 0) {
 
 async function accountsOn(hub: Hub) {
   const admin = await createAccount(hub.store, { name: 'admin', role: 'admin', jurisdiction: PREFECTURE });
-  const operator = await createAccount(hub.store, {
-    name: 'duty-dali',
-    role: 'operator',
-    jurisdiction: DALI_CITY,
-  });
+  const operator = await createAccount(
+    hub.store,
+    {
+      name: 'duty-dali',
+      role: 'operator',
+      jurisdiction: DALI_CITY,
+    },
+    { mustChangePassword: false },
+  );
   const key = (await createApiKey(hub.store, 'grid-app', PREFECTURE)).key;
   return { admin, operator, key };
 }
