@@ -21,7 +21,11 @@ async function hubWithAccounts(db: string, port = 0) {
 }
 
 async function accountsOn(hub: Hub) {
-  const admin = await createAccount(hub.store, { name: 'admin', role: 'admin', jurisdiction: PREFECTURE });
+  const admin = await createAccount(
+    hub.store,
+    { name: 'admin', role: 'sysadmin', jurisdiction: PREFECTURE },
+    { mustChangePassword: false },
+  );
   const operator = await createAccount(
     hub.store,
     {

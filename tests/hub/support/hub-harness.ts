@@ -78,9 +78,10 @@ export async function addKey(
  * Signs in and returns a full access token. An administrator without a second factor enrols one on the way
  * (as a person would with an authenticator app); the secret is kept here for their next sign-in.
  */
-export async function login(hub: Hub, name: string, password: string): Promise<string> {
-  const secret = totpSecrets.get(`${hub.url} ${name}`);
-  const totp = secret ? { totpCode: totpCode(secret, Date.now()) } : {};
+export async function login(hub: Pick<Hub, 'url'>, name: string, password: string): Promise<string> {
+  const key = `${hub.url} ${name}`;
+  const secret = totpSecrets.get(key);
+  const totp = secret ? { totpCode: await unusedTotpCode(key, secret) } : {};
   const response = await fetch(`${hub.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -91,14 +92,29 @@ export async function login(hub: Hub, name: string, password: string): Promise<s
   if (!answer.totpEnrolmentRequired) return answer.accessToken;
   const enrolment = await postJson(`${hub.url}/api/v1/auth/totp/enrol`, answer.accessToken, {});
   const enrolled = new URL(String(enrolment.body.uri)).searchParams.get('secret')!;
-  totpSecrets.set(`${hub.url} ${name}`, enrolled);
+  totpSecrets.set(key, enrolled);
   const confirmed = await postJson(`${hub.url}/api/v1/auth/totp/confirm`, answer.accessToken, {
-    totpCode: totpCode(enrolled, Date.now()),
+    totpCode: await unusedTotpCode(key, enrolled),
   });
   if (confirmed.status !== 200) throw new Error(`TOTP enrolment failed: ${JSON.stringify(confirmed.body)}`);
   return String(confirmed.body.accessToken);
 }
 const totpSecrets = new Map<string, string>();
+const lastTotpSteps = new Map<string, number>();
+const TOTP_STEP_MS = 30_000;
+
+/**
+ * A code of a time step not used before: the hub refuses a code used once. The hub also takes the next
+ * step's code; beyond that, this waits for the step to come.
+ */
+async function unusedTotpCode(key: string, secret: string): Promise<string> {
+  const current = Math.floor(Date.now() / TOTP_STEP_MS);
+  const step = Math.max(current, (lastTotpSteps.get(key) ?? -1) + 1);
+  if (step > current + 1)
+    await new Promise((resolve) => setTimeout(resolve, (step - 1) * TOTP_STEP_MS - Date.now() + 50));
+  lastTotpSteps.set(key, step);
+  return totpCode(secret, step * TOTP_STEP_MS);
+}
 
 export function report(
   place: { village: string; location: [number, number] },
