@@ -40,8 +40,29 @@ export async function accountRoutes(app: FastifyInstance, { store, tokens, admin
     const session = await checkSession(store, tokens, bearer(request));
     if (!session.ok) return void (await sendRefusal(reply, session.refusal));
     const allowed = permits(session.account, permission);
-    if (!allowed.ok) return void (await sendRefusal(reply, allowed.refusal));
-    return session.account;
+    if (allowed.ok) return session.account;
+    await recordOverreach(session.account, permission, request);
+    return void (await sendRefusal(reply, allowed.refusal));
+  }
+
+  /** An administrator's attempt beyond their duties is itself a security event: it goes in the trail. */
+  async function recordOverreach(actor: AccountRecord, permission: Permission, request: FastifyRequest) {
+    await store.transaction((tx) =>
+      tx.audit({
+        at: new Date().toISOString(),
+        actor: actor.name,
+        action: 'account.refused',
+        target: (request.params as { name?: string }).name ?? null,
+        outcome: 'refused',
+        detail: {
+          reason: 'role-not-permitted',
+          permission,
+          route: request.routeOptions.url,
+          role: actor.role,
+        },
+        scope: actor.jurisdiction,
+      }),
+    );
   }
 
   /** The account named in the path, or undefined once refused. */

@@ -80,6 +80,8 @@ describe.each(STORE_KINDS)('separation of duties on %s', (_kind, createDatabase)
     expect(answer.status).toBe(403);
     expect(answer.body.error?.code).toBe('role-not-permitted');
     expect(await state()).toEqual(before);
+    const [latest] = await harness.hub.store.auditEntries(1);
+    expect(latest).toMatchObject({ action: 'account.refused', outcome: 'refused' });
   });
 
   it.each(ACTIONS)(
