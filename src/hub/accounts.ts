@@ -30,6 +30,8 @@ export interface PreparedAccount {
   password: string;
   /** Whether the generated password must be changed at the first sign-in (it must, but for machines). */
   mustChangePassword: boolean;
+  /** Whether the password expires by the security policy (it does, but for machines). */
+  passwordExpires: boolean;
 }
 
 /**
@@ -39,7 +41,10 @@ export interface PreparedAccount {
  */
 export async function prepareAccount(
   account: NewAccount,
-  { mustChangePassword = true }: { mustChangePassword?: boolean } = {},
+  {
+    mustChangePassword = true,
+    passwordExpires = true,
+  }: { mustChangePassword?: boolean; passwordExpires?: boolean } = {},
 ): Promise<PreparedAccount> {
   const password = generatePassword();
   const record: AccountRecord = {
@@ -52,19 +57,24 @@ export async function prepareAccount(
     displayName: account.displayName?.trim() ?? '',
     post: account.post?.trim() ?? '',
   };
-  return { account: record, password, mustChangePassword };
+  return { account: record, password, mustChangePassword, passwordExpires };
 }
 
 /** Stores a prepared account with its password's age and history, recorded as created by `actor`. */
 export async function storeAccount(
   tx: HubTransaction,
-  { account: record, mustChangePassword }: Omit<PreparedAccount, 'password'>,
+  { account: record, mustChangePassword, passwordExpires }: Omit<PreparedAccount, 'password'>,
   actor = 'system',
 ): Promise<void> {
   await tx.putAccount(record);
   const security = await tx.accountSecurity(record.id);
   if (security)
-    await tx.putAccountSecurity({ ...security, mustChangePassword, passwordChangedAt: record.createdAt });
+    await tx.putAccountSecurity({
+      ...security,
+      mustChangePassword,
+      passwordExpires,
+      passwordChangedAt: record.createdAt,
+    });
   await tx.addPasswordHistory(record.id, record.passwordHash, record.createdAt, PASSWORD_HISTORY);
   await tx.audit({
     at: record.createdAt,
@@ -80,7 +90,7 @@ export async function storeAccount(
 export async function createAccount(
   store: HubStore,
   account: NewAccount,
-  options: { mustChangePassword?: boolean } = {},
+  options: { mustChangePassword?: boolean; passwordExpires?: boolean } = {},
 ): Promise<PreparedAccount> {
   if (await store.accountByName(account.name)) throw new DuplicateAccountError(account.name);
   const prepared = await prepareAccount(account, options);

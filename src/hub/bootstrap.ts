@@ -47,14 +47,14 @@ export async function bootstrapAccounts(
     }),
     // The demo's duty account and the simulator's are signed in by programs (`npm start` hands the duty
     // password to the desktop, the simulator reads its file), with nobody there to choose a new password:
-    // their generated passwords are not forced to change, unlike the administrators' and everyone else's.
+    // their generated passwords are not forced to change, nor do they expire, unlike everyone else's.
     prepareAccount(
       { name: 'duty', role: 'commander', jurisdiction: root, displayName: '李明', post: '值班长' },
-      { mustChangePassword: false },
+      { mustChangePassword: false, passwordExpires: false },
     ),
     prepareAccount(
       { name: 'simulator', role: 'commander', jurisdiction: root, displayName: '张伟', post: '指挥长' },
-      { mustChangePassword: false },
+      { mustChangePassword: false, passwordExpires: false },
     ),
   ]);
   try {

@@ -50,7 +50,8 @@ export function restrictionsOf(
   const changedAt = security.passwordChangedAt ?? account.createdAt;
   return {
     passwordChangeRequired:
-      security.mustChangePassword || passwordExpired(changedAt, now, policy.passwordExpiryDays),
+      security.mustChangePassword ||
+      (security.passwordExpires && passwordExpired(changedAt, now, policy.passwordExpiryDays)),
     totpEnrolmentRequired: isAdminRole(account.role) && security.totpSecret === null,
   };
 }

@@ -86,6 +86,7 @@ export async function accountSecurity(
       accountId: row.id,
       tokenEpoch: Number(row.token_epoch),
       mustChangePassword: Number(row.must_change_password) === 1,
+      passwordExpires: Number(row.password_expires) === 1,
       passwordChangedAt: row.password_changed_at,
       disabled: Number(row.disabled) === 1,
       failedLogins: Number(row.failed_logins),
@@ -104,6 +105,7 @@ export async function putAccountSecurity(db: HubDb, record: AccountSecurityRecor
     .set({
       token_epoch: record.tokenEpoch,
       must_change_password: record.mustChangePassword ? 1 : 0,
+      password_expires: record.passwordExpires ? 1 : 0,
       password_changed_at: record.passwordChangedAt,
       disabled: record.disabled ? 1 : 0,
       failed_logins: record.failedLogins,

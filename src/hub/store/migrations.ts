@@ -111,6 +111,8 @@ async function addSignInSecurity(schema: SchemaModule, ddl: DialectDdl): Promise
     ['token_epoch', 'integer', 0],
     // 0/1: a generated password (new account, reset) must be changed at the next sign-in.
     ['must_change_password', 'integer', 0],
+    // 0/1: whether the password expires by the policy; not for the accounts programs sign in with (demo).
+    ['password_expires', 'integer', 1],
     ['password_changed_at', 'text', null],
     ['disabled', 'integer', 0],
     // Failed sign-ins counted from the first of the current window, and the end of a lock.

@@ -29,6 +29,7 @@ export interface HubSchema {
     post: string;
     token_epoch: ColumnType<number, never, number>;
     must_change_password: ColumnType<number, never, number>;
+    password_expires: ColumnType<number, never, number>;
     password_changed_at: ColumnType<string | null, never, string | null>;
     disabled: ColumnType<number, never, number>;
     failed_logins: ColumnType<number, never, number>;

@@ -48,6 +48,8 @@ export interface AccountSecurityRecord {
   tokenEpoch: number;
   /** A generated password (new account, reset) that must be changed at the next sign-in. */
   mustChangePassword: boolean;
+  /** Whether the password expires by the policy: not for an account a program signs in with. */
+  passwordExpires: boolean;
   /** When the password was last set; null for an account older than this record (its creation counts). */
   passwordChangedAt: string | null;
   disabled: boolean;

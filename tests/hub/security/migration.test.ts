@@ -37,6 +37,7 @@ describe.each(STORE_KINDS)('sign-in security on a %s hub database of before', (_
       accountId: 'a-2',
       tokenEpoch: 0,
       mustChangePassword: false,
+      passwordExpires: true,
       passwordChangedAt: null,
       disabled: false,
       failedLogins: 0,
