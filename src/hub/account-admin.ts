@@ -60,6 +60,8 @@ export class AccountAdmin {
     private readonly store: HubStore,
     private readonly region: RegionIndex,
     private readonly clock: () => number,
+    /** Told of every account whose tokens were just revoked, to end its live connections. */
+    private readonly revoked: (accountId: string) => void,
   ) {}
 
   private at(): string {
@@ -133,11 +135,21 @@ export class AccountAdmin {
     });
   }
 
-  disable(actor: AccountRecord, name: string): Promise<AdminResult<AccountSummary>> {
-    return this.change(actor, name, 'account.disabled', async (tx, { account, security }) => {
-      await tx.putAccountSecurity({ ...security, disabled: true, tokenEpoch: security.tokenEpoch + 1 });
-      return { value: await this.summary(tx, account), detail: {} };
-    });
+  async disable(actor: AccountRecord, name: string): Promise<AdminResult<AccountSummary>> {
+    return this.revoking(
+      await this.change(actor, name, 'account.disabled', async (tx, { account, security }) => {
+        await tx.putAccountSecurity({ ...security, disabled: true, tokenEpoch: security.tokenEpoch + 1 });
+        return { value: await this.summary(tx, account), detail: {} };
+      }),
+      name,
+    );
+  }
+
+  /** Ends the live connections of an account whose tokens a change revoked. */
+  private async revoking<T>(result: AdminResult<T>, name: string): Promise<AdminResult<T>> {
+    const account = result.ok ? await this.store.accountByName(name) : undefined;
+    if (account) this.revoked(account.id);
+    return result;
   }
 
   async resetPassword(
@@ -146,19 +158,25 @@ export class AccountAdmin {
   ): Promise<AdminResult<{ account: AccountSummary; password: string }>> {
     const password = generatePassword();
     const passwordHash = await hashPassword(password);
-    return this.change(actor, name, 'account.password-reset', async (tx, { account }) => {
-      await storePassword(tx, account, passwordHash, { at: this.at(), mustChange: true });
-      return { value: { account: await this.summary(tx, account), password }, detail: {} };
-    });
+    return this.revoking(
+      await this.change(actor, name, 'account.password-reset', async (tx, { account }) => {
+        await storePassword(tx, account, passwordHash, { at: this.at(), mustChange: true });
+        return { value: { account: await this.summary(tx, account), password }, detail: {} };
+      }),
+      name,
+    );
   }
 
-  setRole(actor: AccountRecord, name: string, role: Role): Promise<AdminResult<AccountSummary>> {
-    return this.change(actor, name, 'account.role-changed', async (tx, { account, security }) => {
-      const changed = { ...account, role };
-      await tx.putAccount(changed);
-      await tx.putAccountSecurity({ ...security, tokenEpoch: security.tokenEpoch + 1 });
-      return { value: await this.summary(tx, changed), detail: { from: account.role, to: role } };
-    });
+  async setRole(actor: AccountRecord, name: string, role: Role): Promise<AdminResult<AccountSummary>> {
+    return this.revoking(
+      await this.change(actor, name, 'account.role-changed', async (tx, { account, security }) => {
+        const changed = { ...account, role };
+        await tx.putAccount(changed);
+        await tx.putAccountSecurity({ ...security, tokenEpoch: security.tokenEpoch + 1 });
+        return { value: await this.summary(tx, changed), detail: { from: account.role, to: role } };
+      }),
+      name,
+    );
   }
 
   unlock(actor: AccountRecord, name: string): Promise<AdminResult<AccountSummary>> {

@@ -115,6 +115,12 @@ function startBroadcaster(io: HubServer, store: HubStore, metrics: HubMetrics, l
   });
 }
 
+/** A revoked token must not keep a live stream open: the account's connections on this hub end. */
+async function endConnectionsOf(io: HubServer, accountId: string): Promise<void> {
+  for (const socket of await io.local.fetchSockets())
+    if (socket.data.claims.accountId === accountId) socket.disconnect(true);
+}
+
 /** Escalates overdue cases every `intervalMs` (never on its own for 0); a slow sweep is not joined by another. */
 function scheduleEscalations(escalations: EscalationSweep, intervalMs: number, logger: Logger) {
   let sweeping: Promise<unknown> | null = null;
@@ -182,10 +188,17 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   installErrorHandling(app, metrics, logger);
   await app.register(observabilityRoutes, { store, metrics });
   const clock = options.clock ?? Date.now;
-  const signInDeps = { store, seal: new PersonalDataSeal(keys.personalData), clock };
+  /** Ends the revoked account's live connections here, and through Redis at every other hub. */
+  const revoked = (accountId: string) => {
+    void endConnectionsOf(io, accountId);
+    if (shared) io.serverSideEmit('revoked', accountId);
+  };
+  io.on('revoked', (accountId) => void endConnectionsOf(io, accountId));
+  const signInDeps = { store, seal: new PersonalDataSeal(keys.personalData), clock, revoked };
   const gate = new SignInGate({ ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits });
   await app.register(authRoutes, { deps: signInDeps, gate, tokens, region });
-  await app.register(accountRoutes, { store, tokens, admin: new AccountAdmin(store, region, clock) });
+  const admin = new AccountAdmin(store, region, clock, revoked);
+  await app.register(accountRoutes, { store, tokens, admin });
   await app.register(adminRoutes, { store, tokens, region });
   const ratePerMinute = options.ingestRateLimit ?? DEFAULT_INGEST_RATE_PER_MINUTE;
   await app.register(ingestRoutes, { store, ingest, metrics, ratePerMinute });

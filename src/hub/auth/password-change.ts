@@ -58,7 +58,7 @@ export async function changePassword(
     return { ok: false, refusal: BAD_CREDENTIALS };
   }
   if (!oldOk) {
-    await recordFailure(store, account, 'wrong-password', attempt, policy);
+    await recordFailure(deps, account, 'wrong-password', attempt, policy);
     return { ok: false, refusal: BAD_CREDENTIALS };
   }
   const problems: PasswordProblem[] = passwordProblems(body.newPassword, account.name);
@@ -94,6 +94,7 @@ export async function changePassword(
     const message = 'this session has ended: sign in again';
     return { ok: false, refusal: { status: 401, code: 'token-revoked', message } };
   }
+  deps.revoked(account.id);
   const updated = { ...account, passwordHash };
   const restrictions = restrictionsOf(updated, changed, attempt.now, policy);
   return { ok: true, value: { account: updated, security: changed, restrictions, policy } };

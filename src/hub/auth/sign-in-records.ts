@@ -1,5 +1,6 @@
 import type { SecurityPolicy } from '../../domain';
 import type { AccountRecord, HubStore } from '../store';
+import type { SignInDeps } from './sign-in';
 import { afterFailure } from './lockout';
 
 /**
@@ -48,18 +49,18 @@ export async function recordRefusal(
 
 /** Records a failed guess, locking the account at the policy's threshold (which revokes its tokens). */
 export async function recordFailure(
-  store: HubStore,
+  { store, revoked }: Pick<SignInDeps, 'store' | 'revoked'>,
   account: AccountRecord,
   reason: RefusalReason,
   attempt: Attempt,
   policy: SecurityPolicy,
 ): Promise<void> {
   const at = new Date(attempt.now).toISOString();
-  await store.transaction(async (tx) => {
+  const locked = await store.transaction(async (tx) => {
     // Hubs sharing one database count every failure once.
     await tx.serialise();
     const security = await tx.accountSecurity(account.id);
-    if (!security) return;
+    if (!security) return false;
     const { next, locked } = afterFailure(security, attempt.now, policy);
     await tx.putAccountSecurity(next);
     const base = { at, actor: account.name, target: account.name, scope: account.jurisdiction };
@@ -78,5 +79,7 @@ export async function recordFailure(
         detail: { failures: policy.lockoutThreshold, until: next.lockedUntil, address: attempt.address },
       });
     }
+    return locked;
   });
+  if (locked) revoked(account.id);
 }

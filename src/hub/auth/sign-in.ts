@@ -14,6 +14,8 @@ export interface SignInDeps {
   /** Opens the sealed TOTP secrets. */
   seal: PersonalDataSeal;
   clock: () => number;
+  /** Told of every account whose tokens were just revoked, to end its live connections. */
+  revoked: (accountId: string) => void;
 }
 
 /** What a signed-in account may not do yet: its tokens are limited until it has. */
@@ -73,7 +75,7 @@ export async function signIn(deps: SignInDeps, body: LoginBody, address: string)
     return { ok: false, refusal };
   };
   const fail = async (reason: RefusalReason, refusal = BAD_CREDENTIALS): Promise<Gated<SignedIn>> => {
-    await recordFailure(store, account!, reason, attempt, policy);
+    await recordFailure(deps, account!, reason, attempt, policy);
     return { ok: false, refusal };
   };
   if (!account || !security) return refuse('unknown-account');

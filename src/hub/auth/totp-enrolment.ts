@@ -51,7 +51,7 @@ export async function confirmTotpEnrolment(
   }
   const step = acceptedTotpStep(deps.seal.open(security.totpPending), code, attempt.now, null);
   if (step === undefined) {
-    await recordFailure(deps.store, account, 'wrong-totp', attempt, policy);
+    await recordFailure(deps, account, 'wrong-totp', attempt, policy);
     const message = 'the code does not match: enter the current code of your authenticator app';
     return { ok: false, refusal: { status: 400, code: 'wrong-totp-code', message } };
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreamClient, addOperator, login, startTestHub, type Harness } from '../support/hub-harness';
 import { STORE_KINDS } from '../support/databases';
+import { until } from '../../support/eventually';
 import { MINUTE, TestClock, call, signIn, type Answer } from './support';
 
 /** What a refusal shows a client: everything but the timing. */
@@ -32,6 +33,8 @@ describe.each(STORE_KINDS)('lockout on %s', (_kind, createDatabase) => {
     const before = await right();
     expect(before.status).toBe(200);
     const refreshToken = String(before.body.refreshToken);
+    const live = new StreamClient(harness.hub.url, String(before.body.accessToken));
+    await live.connected();
 
     const failures: Answer[] = [];
     for (let attempt = 0; attempt < 5; attempt += 1) failures.push(await wrong());
@@ -42,6 +45,8 @@ describe.each(STORE_KINDS)('lockout on %s', (_kind, createDatabase) => {
     expect(shown(unknown)).toEqual(shown(failures[0]!));
     expect(failures[0]!.body.error).toEqual({ code: 'bad-credentials', message: 'wrong name or password' });
     expect(await auditActions()).toContain('auth.locked');
+    await until("the locked account's live stream ends", () => !live.socket.connected);
+    live.close();
 
     const refreshed = await call(harness.hub, 'POST', '/api/v1/auth/refresh', { body: { refreshToken } });
     expect(refreshed.status).toBe(401);
