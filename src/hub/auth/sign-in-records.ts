@@ -1,6 +1,5 @@
 import type { SecurityPolicy } from '../../domain';
 import type { AccountRecord, HubStore } from '../store';
-import type { SignInDeps } from './sign-in';
 import { afterFailure } from './lockout';
 
 /**
@@ -49,7 +48,7 @@ export async function recordRefusal(
 
 /** Records a failed guess, locking the account at the policy's threshold (which revokes its tokens). */
 export async function recordFailure(
-  { store, revoked }: Pick<SignInDeps, 'store' | 'revoked'>,
+  { store, revoked }: { store: HubStore; revoked: (accountId: string) => void },
   account: AccountRecord,
   reason: RefusalReason,
   attempt: Attempt,
