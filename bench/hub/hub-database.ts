@@ -38,11 +38,12 @@ export async function prepareHubDatabase(
         `${(recorded + count).toLocaleString('en')} of ${movements.toLocaleString('en')} positions recorded`,
       );
     }
-    const viewer = await createAccount(store, {
-      name: 'bench-viewer',
-      role: 'viewer',
-      jurisdiction: PREFECTURE,
-    });
+    // The benchmark's clients sign in by themselves, with nobody to change the password first.
+    const viewer = await createAccount(
+      store,
+      { name: 'bench-viewer', role: 'viewer', jurisdiction: PREFECTURE },
+      { mustChangePassword: false },
+    );
     const { key } = await createApiKey(store, 'bench-positions', PREFECTURE);
     return { viewer: { name: viewer.account.name, password: viewer.password }, apiKey: key };
   } finally {

@@ -100,8 +100,19 @@ export function registerHubCommands(hub: Command): void {
       if (credentials) {
         writeSimulatorCredentials(SIMULATOR_CREDENTIALS_FILE, running.url, credentials.simulator);
         console.log('First run: accounts created. These passwords are shown once:');
-        console.log(`  admin     ${credentials.admin.name} / ${credentials.admin.password}`);
-        console.log(`  operator  ${credentials.demoOperator.name} / ${credentials.demoOperator.password}`);
+        console.log(`  system administrator    ${credentials.admin.name} / ${credentials.admin.password}`);
+        console.log(
+          `  security administrator  ${credentials.security.name} / ${credentials.security.password}`,
+        );
+        console.log(
+          `  audit administrator     ${credentials.auditor.name} / ${credentials.auditor.password}`,
+        );
+        console.log(
+          `  duty commander          ${credentials.demoOperator.name} / ${credentials.demoOperator.password}`,
+        );
+        console.log(
+          '  The administrators change their password and enrol an authenticator app at first sign-in.',
+        );
         console.log(`  simulator credentials written to ${SIMULATOR_CREDENTIALS_FILE}`);
       }
       const reportProgress = progressReporter();

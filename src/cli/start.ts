@@ -62,7 +62,7 @@ async function recordPast(
 function adminAccountHint(hubDb: string, rootCode: string): string {
   return [
     'For an administrator account (accounts, SLA tables, subsidy rates), in another terminal:',
-    `  npx pingan hub user add --db sqlite:${resolve(hubDb)} --role admin --jurisdiction ${rootCode} --name YOUR-NAME`,
+    `  npx pingan hub user add --db sqlite:${resolve(hubDb)} --role sysadmin --jurisdiction ${rootCode} --name YOUR-NAME`,
   ].join('\n');
 }
 

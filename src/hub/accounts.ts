@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { generateApiKey, hashApiKey } from './auth/api-keys';
-import { generatePassword, hashPassword, verifyPassword } from './auth/passwords';
+import { PASSWORD_HISTORY } from '../domain';
+import { generatePassword, hashPassword } from './auth/passwords';
 import type { AccountRecord, HubStore, HubTransaction } from './store';
 
 export interface NewAccount {
@@ -24,10 +25,27 @@ export class DuplicateAccountError extends Error {
   }
 }
 
-/** An account with a one-time password, returned once and stored only as its scrypt hash. */
+export interface PreparedAccount {
+  account: AccountRecord;
+  password: string;
+  /** Whether the generated password must be changed at the first sign-in (it must, but for machines). */
+  mustChangePassword: boolean;
+  /** Whether the password expires by the security policy (it does, but for machines). */
+  passwordExpires: boolean;
+}
+
+/**
+ * An account with a one-time password, returned once and stored only as its scrypt hash. A person must
+ * change it at the first sign-in; `mustChangePassword: false` is for accounts a program signs in with, where
+ * nobody is there to choose a new one.
+ */
 export async function prepareAccount(
   account: NewAccount,
-): Promise<{ account: AccountRecord; password: string }> {
+  {
+    mustChangePassword = true,
+    passwordExpires = true,
+  }: { mustChangePassword?: boolean; passwordExpires?: boolean } = {},
+): Promise<PreparedAccount> {
   const password = generatePassword();
   const record: AccountRecord = {
     id: randomUUID(),
@@ -39,42 +57,46 @@ export async function prepareAccount(
     displayName: account.displayName?.trim() ?? '',
     post: account.post?.trim() ?? '',
   };
-  return { account: record, password };
+  return { account: record, password, mustChangePassword, passwordExpires };
 }
 
-export async function storeAccount(tx: HubTransaction, record: AccountRecord): Promise<void> {
+/** Stores a prepared account with its password's age and history, recorded as created by `actor`. */
+export async function storeAccount(
+  tx: HubTransaction,
+  { account: record, mustChangePassword, passwordExpires }: Omit<PreparedAccount, 'password'>,
+  actor = 'system',
+): Promise<void> {
   await tx.putAccount(record);
+  const security = await tx.accountSecurity(record.id);
+  if (security)
+    await tx.putAccountSecurity({
+      ...security,
+      mustChangePassword,
+      passwordExpires,
+      passwordChangedAt: record.createdAt,
+    });
+  await tx.addPasswordHistory(record.id, record.passwordHash, record.createdAt, PASSWORD_HISTORY);
   await tx.audit({
     at: record.createdAt,
-    actor: 'system',
+    actor,
     action: 'account.created',
     target: record.name,
     outcome: 'accepted',
     detail: { role: record.role, jurisdiction: record.jurisdiction },
+    scope: record.jurisdiction,
   });
 }
 
 export async function createAccount(
   store: HubStore,
   account: NewAccount,
-): Promise<{ account: AccountRecord; password: string }> {
+  options: { mustChangePassword?: boolean; passwordExpires?: boolean } = {},
+): Promise<PreparedAccount> {
   if (await store.accountByName(account.name)) throw new DuplicateAccountError(account.name);
-  const prepared = await prepareAccount(account);
-  await store.transaction((tx) => storeAccount(tx, prepared.account));
+  const prepared = await prepareAccount(account, options);
+  await store.transaction((tx) => storeAccount(tx, prepared));
   return prepared;
 }
-
-/** The same answer, and about the same time, whether the name or the password was wrong. */
-export async function authenticate(
-  store: HubStore,
-  name: string,
-  password: string,
-): Promise<AccountRecord | undefined> {
-  const account = await store.accountByName(name);
-  const valid = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
-  return account && valid ? account : undefined;
-}
-const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 export async function storeNewApiKey(
   tx: HubTransaction,

@@ -45,25 +45,21 @@ export async function bootstrapAccounts(
       displayName: '陈静',
       post: '审计管理员',
     }),
-    prepareAccount({
-      name: 'duty',
-      role: 'commander',
-      jurisdiction: root,
-      displayName: '李明',
-      post: '值班长',
-    }),
-    prepareAccount({
-      name: 'simulator',
-      role: 'commander',
-      jurisdiction: root,
-      displayName: '张伟',
-      post: '指挥长',
-    }),
+    // The demo's duty account and the simulator's are signed in by programs (`npm start` hands the duty
+    // password to the desktop, the simulator reads its file), with nobody there to choose a new password:
+    // their generated passwords are not forced to change, nor do they expire, unlike everyone else's.
+    prepareAccount(
+      { name: 'duty', role: 'commander', jurisdiction: root, displayName: '李明', post: '值班长' },
+      { mustChangePassword: false, passwordExpires: false },
+    ),
+    prepareAccount(
+      { name: 'simulator', role: 'commander', jurisdiction: root, displayName: '张伟', post: '指挥长' },
+      { mustChangePassword: false, passwordExpires: false },
+    ),
   ]);
   try {
     const simulatorKey = await store.transaction(async (tx) => {
-      for (const prepared of [admin, security, auditor, duty, simulator])
-        await storeAccount(tx, prepared.account);
+      for (const prepared of [admin, security, auditor, duty, simulator]) await storeAccount(tx, prepared);
       return storeNewApiKey(tx, 'simulator', root, '模拟前端系统');
     });
     return {

@@ -4,9 +4,13 @@ import { Redis } from 'ioredis';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { Server } from 'socket.io';
+import { PersonalDataSeal } from '../gm';
+import { AccountAdmin } from './account-admin';
+import { DEFAULT_SIGN_IN_LIMITS, SignInGate, type SignInLimits } from './auth/sign-in-gate';
 import { TokenService, generateSigningSecret } from './auth/tokens';
 import { CommandHandler } from './commands';
 import { EscalationSweep } from './escalation-sweep';
+import { accountRoutes } from './http/account-routes';
 import { adminRoutes } from './http/admin-routes';
 import { auditRoutes } from './http/audit-routes';
 import { authRoutes } from './http/auth-routes';
@@ -42,6 +46,8 @@ export interface HubOptions {
   keysDir?: string;
   /** PEM certificate and key: the hub then speaks HTTPS and WSS only. */
   tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Sign-in throttles and hashing slots, for tests that sign in many times from one address. */
+  signInLimits?: Partial<SignInLimits>;
 }
 
 export interface Hub {
@@ -112,6 +118,12 @@ function startBroadcaster(io: HubServer, store: HubStore, metrics: HubMetrics, l
       logger.error({ err: error }, 'live broadcast failed; retrying');
     },
   });
+}
+
+/** A revoked token must not keep a live stream open: the account's connections on this hub end. */
+async function endConnectionsOf(io: HubServer, accountId: string): Promise<void> {
+  for (const socket of await io.local.fetchSockets())
+    if (socket.data.claims.accountId === accountId) socket.disconnect(true);
 }
 
 /** Escalates overdue cases every `intervalMs` (never on its own for 0); a slow sweep is not joined by another. */
@@ -200,7 +212,18 @@ export async function startHub(options: HubOptions): Promise<Hub> {
 
   installErrorHandling(app, metrics, logger);
   await app.register(observabilityRoutes, { store, metrics });
-  await app.register(authRoutes, { store, tokens, region });
+  const clock = options.clock ?? Date.now;
+  /** Ends the revoked account's live connections here, and through Redis at every other hub. */
+  const revoked = (accountId: string) => {
+    void endConnectionsOf(io, accountId);
+    if (shared) io.serverSideEmit('revoked', accountId);
+  };
+  io.on('revoked', (accountId) => void endConnectionsOf(io, accountId));
+  const signInDeps = { store, seal: new PersonalDataSeal(keys.personalData), clock, revoked };
+  const gate = new SignInGate({ ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits });
+  await app.register(authRoutes, { deps: signInDeps, gate, tokens, region });
+  const admin = new AccountAdmin(store, region, clock, revoked);
+  await app.register(accountRoutes, { store, tokens, admin });
   await app.register(adminRoutes, { store, tokens, region });
   await app.register(auditRoutes, { store, tokens, region });
   const ratePerMinute = options.ingestRateLimit ?? DEFAULT_INGEST_RATE_PER_MINUTE;

@@ -2,3 +2,4 @@ export * from './http';
 export * from './stream';
 export * from './version';
 export * from './audit';
+export * from './accounts';

@@ -79,6 +79,22 @@ describe.each(STORE_KINDS)('pingan hub user/key add on %s', (_kind, createDataba
     60_000,
   );
 
+  it('adds an account of one of the separated administrator roles, to change its password at first sign-in', async () => {
+    const result = await pinganIn(cwd, [
+      ...['hub', 'user', 'add', '--db', database.url, '--name', 'security-2', '--role', 'secadmin'],
+      ...['--jurisdiction', '5329', '--json'],
+    ]);
+    expect(result.code).toBe(0);
+    const stored = await accountsAt(database.url, 'security-2');
+    expect(stored?.role).toBe('secadmin');
+    const store = await openHubStore(database.url);
+    try {
+      expect((await store.accountSecurity(stored!.id))?.mustChangePassword).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
   it('honours --db for an ingest key', async () => {
     const result = await pinganIn(cwd, [
       'hub',

@@ -25,7 +25,11 @@ describe('the key-person list in the desktop core', () => {
   const passwords = new Map<string, string>();
 
   async function account(name: string, role: string, jurisdiction: string) {
-    const created = await createAccount(hub.store, { name, role, jurisdiction });
+    const created = await createAccount(
+      hub.store,
+      { name, role, jurisdiction },
+      { mustChangePassword: false },
+    );
     passwords.set(name, created.password);
   }
 

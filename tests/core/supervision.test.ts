@@ -22,11 +22,15 @@ describe('supervision on a desktop', () => {
       logger: pino({ level: 'silent' }),
     });
     running.push(hub);
-    const commander = await createAccount(hub.store, {
-      name: 'commander-dali',
-      role: 'commander',
-      jurisdiction: DALI_CITY,
-    });
+    const commander = await createAccount(
+      hub.store,
+      {
+        name: 'commander-dali',
+        role: 'commander',
+        jurisdiction: DALI_CITY,
+      },
+      { mustChangePassword: false },
+    );
     const key = (await createApiKey(hub.store, 'grid-app', DALI_CITY)).key;
     const [incidentId] = (await postReports(hub.url, key, [report(placeIn(hub.region, DALI_CITY))])).created;
     const client = new StreamClient(hub.url, await login(hub, commander.account.name, commander.password));
@@ -81,11 +85,15 @@ describe('supervision on a desktop', () => {
       escalationSweepMs: 0,
     });
     running.push(hub);
-    const operator = await createAccount(hub.store, {
-      name: 'duty-dali',
-      role: 'operator',
-      jurisdiction: DALI_CITY,
-    });
+    const operator = await createAccount(
+      hub.store,
+      {
+        name: 'duty-dali',
+        role: 'operator',
+        jurisdiction: DALI_CITY,
+      },
+      { mustChangePassword: false },
+    );
     const key = (await createApiKey(hub.store, 'grid-app', DALI_CITY)).key;
     const [incidentId] = (await postReports(hub.url, key, [report(placeIn(hub.region, DALI_CITY))])).created;
     clock += 3 * 3_600_000;

@@ -21,12 +21,20 @@ async function hubWithAccounts(db: string, port = 0) {
 }
 
 async function accountsOn(hub: Hub) {
-  const admin = await createAccount(hub.store, { name: 'admin', role: 'sysadmin', jurisdiction: PREFECTURE });
-  const operator = await createAccount(hub.store, {
-    name: 'duty-dali',
-    role: 'operator',
-    jurisdiction: DALI_CITY,
-  });
+  const admin = await createAccount(
+    hub.store,
+    { name: 'admin', role: 'sysadmin', jurisdiction: PREFECTURE },
+    { mustChangePassword: false },
+  );
+  const operator = await createAccount(
+    hub.store,
+    {
+      name: 'duty-dali',
+      role: 'operator',
+      jurisdiction: DALI_CITY,
+    },
+    { mustChangePassword: false },
+  );
   const key = (await createApiKey(hub.store, 'grid-app', PREFECTURE)).key;
   return { admin, operator, key };
 }

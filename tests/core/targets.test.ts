@@ -24,7 +24,10 @@ describe('the registers of dangerous objects and sensitive places in the desktop
   const today = chinaDayOf(Date.now());
 
   async function account(name: string, role: string, jurisdiction: string) {
-    passwords.set(name, (await createAccount(hub.store, { name, role, jurisdiction })).password);
+    passwords.set(
+      name,
+      (await createAccount(hub.store, { name, role, jurisdiction }, { mustChangePassword: false })).password,
+    );
   }
 
   function coreFor(name: string) {

@@ -43,11 +43,15 @@ describe('在岗 in the war room', () => {
     await hub.store.transaction((tx) =>
       recordEvents(tx, [{ type: 'forces.registered', jurisdiction: place.village, at, payload: { forces } }]),
     );
-    const { password } = await createAccount(hub.store, {
-      name: 'commander-dali',
-      role: 'commander',
-      jurisdiction: DALI_CITY,
-    });
+    const { password } = await createAccount(
+      hub.store,
+      {
+        name: 'commander-dali',
+        role: 'commander',
+        jurisdiction: DALI_CITY,
+      },
+      { mustChangePassword: false },
+    );
     key = (await createApiKey(hub.store, 'field', PREFECTURE)).key;
     // Both fixes lie in the past, so a replay to this instant has them both.
     const now = new Date(Date.now() - 2000).toISOString();

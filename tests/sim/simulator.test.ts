@@ -31,11 +31,12 @@ describe('the simulator against a real hub', () => {
     await seedHub(store, REGION);
     await store.close();
     hub = await startHub({ db, region: REGION, port: 0, logger: pino({ level: 'silent' }) });
-    const { password } = await createAccount(hub.store, {
-      name: 'sim-commander',
-      role: 'commander',
-      jurisdiction: ROOT,
-    });
+    // The simulator signs in by itself, with nobody to change its password first.
+    const { password } = await createAccount(
+      hub.store,
+      { name: 'sim-commander', role: 'commander', jurisdiction: ROOT },
+      { mustChangePassword: false },
+    );
     const { key } = await createApiKey(hub.store, 'simulator', ROOT);
 
     log = [];

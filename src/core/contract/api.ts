@@ -88,6 +88,16 @@ export const catchUpSchema = z.object({
   secondsLeft: z.number().nullable(),
 });
 
+/** Why the hub refused to sign this desktop in, as a code the status bar words. */
+export const SIGN_IN_REFUSALS = [
+  'bad-credentials',
+  'too-many-attempts',
+  'password-change-required',
+  'totp-required',
+  'busy',
+] as const;
+export type SignInRefusal = (typeof SIGN_IN_REFUSALS)[number];
+
 export const sessionStatusSchema = z.object({
   connection: z.enum(['connecting', 'online', 'offline']),
   /** When the hub link last changed state, null before the core first tried it. */
@@ -100,6 +110,8 @@ export const sessionStatusSchema = z.object({
   lastError: z.string().nullable(),
   /** Why the hub will not serve this desktop until one of them is updated (another protocol); null while it does. */
   hubRefusal: wordingSchema.nullable(),
+  /** Why the hub last refused to sign in (wrong password, throttled …); null once signed in. */
+  signInRefusal: z.enum(SIGN_IN_REFUSALS).nullable().optional(),
   outboxPending: z.number(),
   operator: z
     .object({

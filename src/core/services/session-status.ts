@@ -5,7 +5,7 @@ import type { IdleLockState } from './idle-lock';
 /** What the hub link says of itself; absent when the core runs without a hub. */
 export type HubLinkState = Pick<
   SessionStatus,
-  'connection' | 'connectionSince' | 'hubHead' | 'catchUp' | 'lastError' | 'hubRefusal'
+  'connection' | 'connectionSince' | 'hubHead' | 'catchUp' | 'lastError' | 'hubRefusal' | 'signInRefusal'
 >;
 
 export interface SessionFacts {
@@ -39,6 +39,7 @@ export function sessionStatus({
     catchUp: link?.catchUp ?? null,
     lastError: link?.lastError ?? null,
     hubRefusal: link?.hubRefusal ?? null,
+    signInRefusal: link?.signInRefusal ?? null,
     outboxPending,
     operator,
     mode: modeInForce(modes, scope),

@@ -20,7 +20,8 @@ import {
 } from '../../protocol';
 import type { ChangedIds, EventBatch, LocalCache } from '../cache/local-cache';
 import { CatchUpTracker, type CatchUpProgress } from './catch-up-progress';
-import type { HubSession } from './hub-session';
+import type { SignInRefusal } from '../contract/api';
+import { HubSignInError, type HubSession } from './hub-session';
 import { LiveAhead } from './live-ahead';
 import type { Outbox, OutboxEntry } from './outbox';
 
@@ -40,6 +41,8 @@ export interface SyncStatus {
   lastError: string | null;
   /** Why the hub will not serve this desktop (another protocol version); null while it does. */
   hubRefusal: Wording | null;
+  /** Why the hub last refused to sign in; null once signed in. */
+  signInRefusal: SignInRefusal | null;
 }
 
 export interface SyncListener {
@@ -122,6 +125,7 @@ export class HubSync {
       catchUp: null,
       lastError: null,
       hubRefusal: null,
+      signInRefusal: null,
     };
   }
 
@@ -151,7 +155,10 @@ export class HubSync {
         this.session.accessToken().then(
           (token) => provide({ token, protocol: PROTOCOL_VERSION }),
           (error: unknown) => {
-            this.update({ lastError: `sign-in failed: ${(error as Error).message}` });
+            this.update({
+              lastError: `sign-in failed: ${(error as Error).message}`,
+              signInRefusal: error instanceof HubSignInError ? error.code : null,
+            });
             provide({ protocol: PROTOCOL_VERSION });
           },
         );
@@ -189,6 +196,8 @@ export class HubSync {
       if (refusal.success && refusal.data.code === 'protocol-mismatch') {
         this.refuseProtocol(refusal.data.params.hub ?? 'none');
       } else {
+        // A revoked token (password changed, account locked) is dropped: the next attempt signs in afresh.
+        if (error.message.startsWith('unauthorized')) this.session.forgetTokens();
         this.update({ connection: 'offline', lastError: error.message });
       }
     });
@@ -271,6 +280,7 @@ export class HubSync {
       connection: 'online',
       lastError: null,
       hubRefusal: null,
+      signInRefusal: null,
       hubHead: Math.max(this.status.hubHead ?? 0, answer.liveFrom),
     });
     this.listener.onOnline?.(socket);

@@ -36,3 +36,7 @@ export function generatePassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   return Array.from(randomBytes(16), (byte) => alphabet[byte % alphabet.length]).join('');
 }
+
+/** A hash of nothing anyone knows, with the same cost: an unknown account takes as long to refuse. */
+export const DUMMY_HASH =
+  'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

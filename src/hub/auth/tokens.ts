@@ -9,6 +9,16 @@ export interface OperatorClaims {
   jurisdiction: string;
   /** The person as screens name them (值班员 李明); absent from a token issued before accounts had one. */
   person?: string;
+  /**
+   * The account's token epoch when issued: a token of an older epoch has been revoked. Absent from the
+   * claims a field system acts with (they sign in with a key, not a token).
+   */
+  epoch?: number;
+  /**
+   * Issued before the sign-in was complete (a password to change, a second factor to enrol): good for
+   * nothing but doing that.
+   */
+  limited?: true;
 }
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
@@ -34,6 +44,8 @@ export class TokenService {
       role: claims.role,
       jurisdiction: claims.jurisdiction,
       ...(claims.person === undefined ? {} : { person: claims.person }),
+      epoch: claims.epoch ?? 0,
+      ...(claims.limited ? { limited: true } : {}),
     })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.accountId)
@@ -66,6 +78,8 @@ export class TokenService {
         role: String(payload.role),
         jurisdiction: String(payload.jurisdiction),
         ...(typeof payload.person === 'string' ? { person: payload.person } : {}),
+        epoch: typeof payload.epoch === 'number' ? payload.epoch : 0,
+        ...(payload.limited === true ? { limited: true as const } : {}),
       };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new TokenError(`the ${audience} token has expired`);

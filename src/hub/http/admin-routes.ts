@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isWithin, withheldKinds } from '../../domain';
 import { checksumQuerySchema, type ChecksumAnswer } from '../../protocol';
+import { checkSession } from '../auth/session-check';
 import type { OperatorClaims, TokenService } from '../auth/tokens';
 import { stateChecksum } from '../checksum';
 import type { RegionIndex } from '../region-index';
 import type { HubStore } from '../store';
 import { bearer } from './bearer';
-import { sendError, zodProblems } from './errors';
+import { sendError, sendRefusal, zodProblems } from './errors';
 
 export interface AdminRoutesOptions {
   store: HubStore;
@@ -16,18 +17,17 @@ export interface AdminRoutesOptions {
 
 /** The admin's claims, or undefined once the request has been refused. */
 async function requireAdmin(
+  store: HubStore,
   tokens: TokenService,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<OperatorClaims | undefined> {
-  let claims: OperatorClaims;
-  try {
-    claims = await tokens.verify(bearer(request) ?? '', 'access');
-  } catch {
-    await sendError(reply, 401, 'bad-token', 'send an admin access token as "Authorization: Bearer TOKEN"');
+  const session = await checkSession(store, tokens, bearer(request));
+  if (!session.ok) {
+    await sendRefusal(reply, session.refusal);
     return undefined;
   }
-  if (claims.role === 'sysadmin') return claims;
+  if (session.account.role === 'sysadmin') return session.claims;
   await sendError(reply, 403, 'role-not-permitted', 'only the system administrator may read checksums');
   return undefined;
 }
@@ -40,7 +40,7 @@ async function requireAdmin(
  */
 export async function adminRoutes(app: FastifyInstance, { store, tokens, region }: AdminRoutesOptions) {
   app.get('/api/v1/admin/checksum', async (request, reply) => {
-    const claims = await requireAdmin(tokens, request, reply);
+    const claims = await requireAdmin(store, tokens, request, reply);
     if (!claims) return reply;
     const query = checksumQuerySchema.safeParse(request.query);
     if (!query.success)

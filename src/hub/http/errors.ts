@@ -15,9 +15,27 @@ export function sendError(
   code: string,
   message: string,
   problems?: string[],
+  words?: NonNullable<ApiErrorBody['error']['words']>,
 ) {
-  const body: ApiErrorBody = { error: { code, message, ...(problems ? { problems } : {}) } };
+  const body: ApiErrorBody = {
+    error: { code, message, ...(problems ? { problems } : {}), ...(words ? { words } : {}) },
+  };
   return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+/** A refusal of the sign-in checks, with `Retry-After` when waiting will help. */
+export function sendRefusal(
+  reply: FastifyReply,
+  refusal: {
+    status: number;
+    code: string;
+    message: string;
+    retryAfter?: number;
+    words?: NonNullable<ApiErrorBody['error']['words']>;
+  },
+) {
+  if (refusal.retryAfter !== undefined) void reply.header('retry-after', String(refusal.retryAfter));
+  return sendError(reply, refusal.status, refusal.code, refusal.message, undefined, refusal.words);
 }
 
 /** Fastify's own refusals, renamed to codes that say what the sender did wrong. */

@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { HubDb, HubSchema } from './schema';
 import { runStatement } from './statements';
-import type { AccountRecord, ApiKeyRecord } from './types';
+import type { AccountRecord, AccountSecurityRecord, ApiKeyRecord } from './types';
 
 function toAccount(row: Selectable<HubSchema['accounts']>): AccountRecord {
   return {
@@ -73,6 +73,84 @@ export async function putAccount(db: HubDb, account: AccountRecord): Promise<voi
         post: eb.ref('excluded.post'),
       })),
     )
+    .execute();
+}
+
+export async function accountSecurity(
+  db: HubDb,
+  accountId: string,
+): Promise<AccountSecurityRecord | undefined> {
+  const row = await db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+  return (
+    row && {
+      accountId: row.id,
+      tokenEpoch: Number(row.token_epoch),
+      mustChangePassword: Number(row.must_change_password) === 1,
+      passwordExpires: Number(row.password_expires) === 1,
+      passwordChangedAt: row.password_changed_at,
+      disabled: Number(row.disabled) === 1,
+      failedLogins: Number(row.failed_logins),
+      firstFailureAt: row.first_failure_at,
+      lockedUntil: row.locked_until,
+      totpSecret: row.totp_secret,
+      totpPending: row.totp_pending,
+      totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step),
+    }
+  );
+}
+
+export async function putAccountSecurity(db: HubDb, record: AccountSecurityRecord): Promise<void> {
+  await db
+    .updateTable('accounts')
+    .set({
+      token_epoch: record.tokenEpoch,
+      must_change_password: record.mustChangePassword ? 1 : 0,
+      password_expires: record.passwordExpires ? 1 : 0,
+      password_changed_at: record.passwordChangedAt,
+      disabled: record.disabled ? 1 : 0,
+      failed_logins: record.failedLogins,
+      first_failure_at: record.firstFailureAt,
+      locked_until: record.lockedUntil,
+      totp_secret: record.totpSecret,
+      totp_pending: record.totpPending,
+      totp_last_step: record.totpLastStep,
+    })
+    .where('id', '=', record.accountId)
+    .execute();
+}
+
+export async function passwordHistory(db: HubDb, accountId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('password_history')
+    .select('password_hash')
+    .where('account_id', '=', accountId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.password_hash);
+}
+
+export async function addPasswordHistory(
+  db: HubDb,
+  accountId: string,
+  passwordHash: string,
+  at: string,
+  keep: number,
+): Promise<void> {
+  await db
+    .insertInto('password_history')
+    .values({ account_id: accountId, password_hash: passwordHash, set_at: at })
+    .execute();
+  const kept = db
+    .selectFrom('password_history')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .orderBy('id', 'desc')
+    .limit(keep);
+  await db
+    .deleteFrom('password_history')
+    .where('account_id', '=', accountId)
+    .where('id', 'not in', kept)
     .execute();
 }
 

@@ -8,6 +8,7 @@ import { migrate } from './migrations';
 import { PERSONAL_DATA_AS_IS, personalDataCodec } from '../../gm';
 import type { RowCodec } from './personal-data';
 import * as records from './records';
+import * as settings from './settings';
 import type { HubSchema } from './schema';
 import type { HubStore, HubTransaction } from './types';
 
@@ -29,8 +30,16 @@ function transactionOn(
     audit: (entry) => auditTrail.appendAudit(trx, dialect, auditKey, entry),
     purgeAuditBefore: (before) => auditTrail.purgeAuditBefore(trx, dialect, auditKey, before),
     putAccount: (account) => accounts.putAccount(trx, account),
+    accountById: (id) => accounts.accountWhere(trx, 'id', id),
+    accountByName: (name) => accounts.accountWhere(trx, 'name', name),
+    accountSecurity: (accountId) => accounts.accountSecurity(trx, accountId),
+    putAccountSecurity: (record) => accounts.putAccountSecurity(trx, record),
+    passwordHistory: (accountId, limit) => accounts.passwordHistory(trx, accountId, limit),
+    addPasswordHistory: (accountId, hash, at, keep) =>
+      accounts.addPasswordHistory(trx, accountId, hash, at, keep),
     putApiKey: (key) => accounts.putApiKey(trx, key),
     initSetting: (key, value) => records.initSetting(trx, key, value),
+    putSetting: (key, value) => settings.putSetting(trx, key, value),
     nextInSeries: (series) => records.nextInSeries(trx, series),
   };
 }
@@ -90,6 +99,7 @@ export async function openKyselyStore(dialect: StoreDialect, options: StoreOptio
     eventsAbout: (subject) => events.eventsAbout(reader, codec, subject),
     accountByName: (name) => accounts.accountWhere(reader, 'name', name),
     accountById: (id) => accounts.accountWhere(reader, 'id', id),
+    accountSecurity: (accountId) => accounts.accountSecurity(reader, accountId),
     countAccounts: () => accounts.countAccounts(reader),
     listAccounts: () => accounts.listAccounts(reader),
     apiKeyByHash: (keyHash) => accounts.apiKeyByHash(reader, keyHash),

@@ -1,4 +1,4 @@
-import { sql, type SchemaModule } from 'kysely';
+import { sql, type QueryExecutorProvider, type SchemaModule } from 'kysely';
 import type { DialectDdl, StoreDialect } from './dialect';
 
 /**
@@ -8,7 +8,8 @@ import type { DialectDdl, StoreDialect } from './dialect';
  */
 export interface Migration {
   readonly summary: string;
-  up(schema: SchemaModule, ddl: DialectDdl): Promise<void>;
+  /** `db` runs the few data changes a schema change brings (raw SQL, frozen like the rest). */
+  up(schema: SchemaModule, ddl: DialectDdl, db: QueryExecutorProvider): Promise<void>;
 }
 
 async function createEventLog(schema: SchemaModule, ddl: DialectDdl): Promise<void> {
@@ -103,6 +104,43 @@ async function createRecords(schema: SchemaModule, ddl: DialectDdl): Promise<voi
     .execute();
 }
 
+/** What sign-in needs to keep (等保 2.0 level 3): lockout, revocation, password age and history, TOTP. */
+async function addSignInSecurity(schema: SchemaModule, ddl: DialectDdl): Promise<void> {
+  const columns: [string, 'integer' | 'bigint' | 'text', number | null][] = [
+    // Carried in every token: bumping it revokes them all (password change, lock, role change, disable).
+    ['token_epoch', 'integer', 0],
+    // 0/1: a generated password (new account, reset) must be changed at the next sign-in.
+    ['must_change_password', 'integer', 0],
+    // 0/1: whether the password expires by the policy; not for the accounts programs sign in with (demo).
+    ['password_expires', 'integer', 1],
+    ['password_changed_at', 'text', null],
+    ['disabled', 'integer', 0],
+    // Failed sign-ins counted from the first of the current window, and the end of a lock.
+    ['failed_logins', 'integer', 0],
+    ['first_failure_at', 'text', null],
+    ['locked_until', 'text', null],
+    // The TOTP secret, SM4-sealed; one offered but not yet confirmed; the last time step used (no replay).
+    ['totp_secret', 'text', null],
+    ['totp_pending', 'text', null],
+    ['totp_last_step', ddl.bigint, null],
+  ];
+  for (const [name, type, initial] of columns) {
+    await schema
+      .alterTable('accounts')
+      .addColumn(name, type, (c) => (initial === null ? c : c.notNull().defaultTo(initial)))
+      .execute();
+  }
+  const { type, autoIncrement } = ddl.serial;
+  await schema
+    .createTable('password_history')
+    .addColumn('id', type, (c) => (autoIncrement ? c.primaryKey().autoIncrement() : c.primaryKey()))
+    .addColumn('account_id', 'text', (c) => c.notNull())
+    .addColumn('password_hash', 'text', (c) => c.notNull())
+    .addColumn('set_at', 'text', (c) => c.notNull())
+    .execute();
+  await schema.createIndex('password_history_account').on('password_history').column('account_id').execute();
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     summary: 'the event log, current state, accounts and keys, and the records beside them',
@@ -152,6 +190,15 @@ export const MIGRATIONS: readonly Migration[] = [
       await schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
     },
   },
+  {
+    summary:
+      'sign-in security: lockout, token revocation, password age and history, TOTP; admin becomes sysadmin',
+    async up(schema, ddl, db) {
+      await addSignInSecurity(schema, ddl);
+      // The one administrator role was split in three (三员分立); its accounts keep accounts and configuration.
+      await sql`UPDATE accounts SET role = 'sysadmin' WHERE role = 'admin'`.execute(db);
+    },
+  },
 ];
 
 /**
@@ -168,7 +215,7 @@ export async function migrate(dialect: StoreDialect, target = MIGRATIONS.length)
       );
     }
     for (let version = current; version < target; version += 1) {
-      await MIGRATIONS[version]!.up(trx.schema, dialect.ddl);
+      await MIGRATIONS[version]!.up(trx.schema, dialect.ddl, trx);
       await dialect.writeVersion(trx, version + 1);
     }
   });

@@ -27,7 +27,20 @@ export interface HubSchema {
     created_at: string;
     display_name: string;
     post: string;
+    token_epoch: ColumnType<number, never, number>;
+    must_change_password: ColumnType<number, never, number>;
+    password_expires: ColumnType<number, never, number>;
+    password_changed_at: ColumnType<string | null, never, string | null>;
+    disabled: ColumnType<number, never, number>;
+    failed_logins: ColumnType<number, never, number>;
+    first_failure_at: ColumnType<string | null, never, string | null>;
+    locked_until: ColumnType<string | null, never, string | null>;
+    totp_secret: ColumnType<string | null, never, string | null>;
+    totp_pending: ColumnType<string | null, never, string | null>;
+    /** A bigint: PostgreSQL hands it back as text. */
+    totp_last_step: ColumnType<number | string | null, never, number | null>;
   };
+  password_history: { id: Generated<number>; account_id: string; password_hash: string; set_at: string };
   api_keys: {
     id: string;
     source: string;

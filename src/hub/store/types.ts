@@ -38,6 +38,32 @@ export interface AccountRecord {
   post: string;
 }
 
+/**
+ * What sign-in keeps about an account beside its identity (等保 2.0 level 3), written apart from it: new
+ * accounts start with the defaults (epoch 0, no lock, no second factor).
+ */
+export interface AccountSecurityRecord {
+  accountId: string;
+  /** Carried in tokens; bumping it revokes every token issued before. */
+  tokenEpoch: number;
+  /** A generated password (new account, reset) that must be changed at the next sign-in. */
+  mustChangePassword: boolean;
+  /** Whether the password expires by the policy: not for an account a program signs in with. */
+  passwordExpires: boolean;
+  /** When the password was last set; null for an account older than this record (its creation counts). */
+  passwordChangedAt: string | null;
+  disabled: boolean;
+  /** Failed sign-ins counted since `firstFailureAt`, the start of the current window. */
+  failedLogins: number;
+  firstFailureAt: string | null;
+  lockedUntil: string | null;
+  /** The TOTP secret, sealed; and one offered but not confirmed yet, sealed. */
+  totpSecret: string | null;
+  totpPending: string | null;
+  /** The last TOTP time step accepted: a code of that step or before is a replay. */
+  totpLastStep: number | null;
+}
+
 export interface ApiKeyRecord {
   id: string;
   source: string;
@@ -116,12 +142,23 @@ export interface HubTransaction {
     before: string,
   ): Promise<{ purged: number; through: { number: number; hash: string } | null }>;
   putAccount(account: AccountRecord): Promise<void>;
+  /** Read inside the transaction: after `serialise`, what another hub committed last. */
+  accountById(id: string): Promise<AccountRecord | undefined>;
+  accountByName(name: string): Promise<AccountRecord | undefined>;
+  accountSecurity(accountId: string): Promise<AccountSecurityRecord | undefined>;
+  putAccountSecurity(record: AccountSecurityRecord): Promise<void>;
+  /** The hashes of the account's most recent passwords, newest first. */
+  passwordHistory(accountId: string, limit: number): Promise<string[]>;
+  /** Records a password just set, keeping only the newest `keep` of the account's. */
+  addPasswordHistory(accountId: string, passwordHash: string, at: string, keep: number): Promise<void>;
   putApiKey(key: ApiKeyRecord): Promise<void>;
   /**
    * Stores a setting unless it already has a value, which is then kept: of hubs racing to initialise the
    * same database, the first one's value wins and every hub reads that one back.
    */
   initSetting(key: string, value: string): Promise<void>;
+  /** Sets a setting, replacing its value. */
+  putSetting(key: string, value: string): Promise<void>;
   /**
    * The next number of a series (1 for a new one), counted in this transaction: two transactions never get the
    * same number, and one that rolls back gives its number back.
@@ -154,6 +191,7 @@ export interface HubStore {
   eventsAbout(subject: string): Promise<StoredEvent[]>;
   accountByName(name: string): Promise<AccountRecord | undefined>;
   accountById(id: string): Promise<AccountRecord | undefined>;
+  accountSecurity(accountId: string): Promise<AccountSecurityRecord | undefined>;
   countAccounts(): Promise<number>;
   listAccounts(): Promise<AccountRecord[]>;
   apiKeyByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;

@@ -12,6 +12,8 @@ export interface Audience {
 export interface InterServerEvents {
   /** The shared log has grown: read it. */
   committed: () => void;
+  /** The tokens of this account were revoked (locked, password changed …): end its live connections. */
+  revoked: (accountId: string) => void;
 }
 
 /** What the hub keeps on each connection: never sent anywhere. */

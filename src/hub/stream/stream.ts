@@ -13,6 +13,7 @@ import {
   type ConnectRefusal,
   type DirectoryAnswer,
 } from '../../protocol';
+import { checkSession } from '../auth/session-check';
 import type { TokenService } from '../auth/tokens';
 import type { CommandHandler } from '../commands';
 import type { HubMetrics } from '../observability/metrics';
@@ -55,7 +56,7 @@ function refusal(message: string, data: ConnectRefusal): Error {
  * Every connection presents the protocol it speaks and an access token: a client of another protocol is
  * refused before anything else, so it says so instead of misreading the stream.
  */
-function authenticateConnection(io: HubServer, tokens: TokenService, logger: Logger): void {
+function authenticateConnection(io: HubServer, store: HubStore, tokens: TokenService, logger: Logger): void {
   io.use((socket, next) => {
     const { token, protocol } = socket.handshake.auth as { token?: unknown; protocol?: unknown };
     if (protocol !== PROTOCOL_VERSION) {
@@ -76,8 +77,12 @@ function authenticateConnection(io: HubServer, tokens: TokenService, logger: Log
       next(new Error('unauthorized: sign in first and connect with { auth: { token, protocol } }'));
       return;
     }
-    tokens.verify(token, 'access').then(
-      (claims) => {
+    // Checked against the account as it is now: a revoked token (password changed, account locked, role
+    // changed, disabled) or a limited one (sign-in not finished) does not connect.
+    checkSession(store, tokens, token).then(
+      (session) => {
+        if (!session.ok) return next(new Error(`unauthorized: ${session.refusal.message}`));
+        const { claims } = session;
         // The security and audit administrators see no incident (三员分立): they get no stream at all.
         if (!mayView(claims.role, 'read')) {
           next(
@@ -252,7 +257,7 @@ function onConnection(connection: Connection): void {
  * sweep stops with the hub.
  */
 export function attachStream(io: HubServer, deps: StreamDependencies): Presence {
-  authenticateConnection(io, deps.tokens, deps.logger);
+  authenticateConnection(io, deps.store, deps.tokens, deps.logger);
   const presence = new Presence(io);
   io.on('connection', (socket) => onConnection({ deps, presence, socket }));
   return presence;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DesktopCore } from '../../../src/core/desktop-core';
 import type { SessionStatus } from '../../../src/core/contract/api';
+import { login } from '../../hub/support/hub-harness';
 
 export function tempDir(prefix = 'pingan-core-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -16,12 +17,8 @@ export async function adminChecksum(
   scope?: string,
   account?: string,
 ) {
-  const login = await fetch(`${hubUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
+  // The system administrator signs in with a second factor, enrolled on the first sign-in.
+  const accessToken = await login({ url: hubUrl }, name, password);
   const query = new URLSearchParams({ ...(scope ? { scope } : {}), ...(account ? { account } : {}) });
   const response = await fetch(`${hubUrl}/api/v1/admin/checksum?${query}`, {
     headers: { authorization: `Bearer ${accessToken}` },

@@ -16,11 +16,12 @@ export function insideGulang(): [number, number] {
 
 export async function gulangAccounts(store: HubStore) {
   const admin = await createAccount(store, { name: 'admin-test', role: 'sysadmin', jurisdiction: GULANG });
-  const operator = await createAccount(store, {
-    name: 'duty-gulang',
-    role: 'operator',
-    jurisdiction: GULANG,
-  });
+  // Fixtures the tests sign in with themselves: no first password change.
+  const operator = await createAccount(
+    store,
+    { name: 'duty-gulang', role: 'operator', jurisdiction: GULANG },
+    { mustChangePassword: false },
+  );
   const key = (await createApiKey(store, 'force-tracker', GULANG)).key;
   return { admin, operator, key };
 }
