@@ -231,6 +231,7 @@ interface ImportInputs {
   grids?: InputFile;
   nameEn?: string;
   regionsDir?: string;
+  replace?: boolean;
 }
 
 async function runImport({
@@ -251,6 +252,7 @@ async function runImport({
     gridsPath: place(grids),
     regionsDir: rest.regionsDir ?? regionsDir,
     ...(rest.nameEn ? { nameEn: rest.nameEn } : {}),
+    ...(rest.replace ? { replace: true } : {}),
   });
 }
 
@@ -728,7 +730,7 @@ describe('importRegion', () => {
     );
   });
 
-  it('stops listing problems after 50 and says so', async () => {
+  it('says a problem that repeats across features once, naming the first few', async () => {
     const features = Array.from({ length: 60 }, (_, index) => ({
       type: 'Feature',
       properties: { name: `网格${index}` },
@@ -737,6 +739,23 @@ describe('importRegion', () => {
 
     const problems = await importProblems({ grids: geoJsonFile(features) });
 
+    expect(problems.filter((problem) => problem.includes('no grid code'))).toEqual([
+      'grids.geojson: 60 features have the same problem: first grids.geojson feature 1: it has no grid code ' +
+        '(looked for properties grid_code, wgbm, code); also feature 2, feature 3, feature 4 and 56 more',
+    ]);
+  });
+
+  it('stops listing problems after 50 and says so', async () => {
+    // Each row's parent is missing from the tree in its own way, 60 different problems.
+    const orphans = Array.from({ length: 60 }, (_, index) => [
+      `62062210${String(index).padStart(2, '0')}01`.slice(0, 12),
+      `村${index}`,
+      'village',
+      `6206221${String(index).padStart(2, '0')}`,
+    ]);
+
+    const problems = await importProblems({ tree: treeAdding(...orphans) });
+
     expect(problems).toHaveLength(51);
     expect(problems.at(-1)).toBe('stopped after 50 problems: fix these and import again');
   });
@@ -744,10 +763,10 @@ describe('importRegion', () => {
   it('replaces a region of the same name only when the new import succeeds', async () => {
     await runImport({ nameEn: 'First import' });
 
-    await importProblems({ grids: geoJsonFile([]) });
+    await importProblems({ grids: geoJsonFile([]), replace: true });
     expect(readRegion('gulang-grids', regionsDir).manifest.nameEn).toBe('First import');
 
-    await runImport({ nameEn: 'Second import' });
+    await runImport({ nameEn: 'Second import', replace: true });
     expect(readRegion('gulang-grids', regionsDir).manifest.nameEn).toBe('Second import');
     expect(readdirSync(regionsDir).sort()).toEqual(['gulang', 'gulang-grids']);
   });

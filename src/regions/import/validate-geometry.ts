@@ -1,4 +1,6 @@
 import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { polygon as polygonFeature } from '@turf/helpers';
 import { kinks } from '@turf/kinks';
 import { rewind } from '@turf/rewind';
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -51,10 +53,32 @@ export function checkGridGeometry(raw: unknown): GeometryCheck {
     const near = crossing.geometry.coordinates.map(round).join(', ');
     return { problem: `its boundary crosses itself near [${near}]` };
   }
+  const strayHole = findHoleOutsideItsPolygon(polygons, shape.type);
+  if (strayHole) return { problem: strayHole };
   if (area(geometry) === 0) return { problem: 'its polygon encloses no area' };
   // Shapefiles wind their rings the other way round from GeoJSON; stored grids follow RFC 7946 whatever
   // their source, so the same grids give the same region from any format.
   return { geometry: rewind(geometry) as GridGeometry }; // turf types the result loosely
+}
+
+/**
+ * A hole is a ring after the first; one that lies outside its polygon's outer ring cuts nothing out and
+ * is a drawing error (often a separate part saved as a hole). The boundaries cross nowhere (`kinks` has
+ * checked), so a hole with a position outside the outer ring lies wholly outside it.
+ */
+function findHoleOutsideItsPolygon(polygons: LngLat[][][], type: GridGeometry['type']): string | undefined {
+  for (const [polygonIndex, [outer, ...holes]] of polygons.entries()) {
+    if (!outer) continue;
+    const outerPolygon = polygonFeature([outer]);
+    for (const [holeIndex, hole] of holes.entries()) {
+      const outside = hole.find((position) => !booleanPointInPolygon(position, outerPolygon));
+      if (outside) {
+        const where = type === 'MultiPolygon' ? `polygon ${polygonIndex + 1} ` : '';
+        return `${where}ring ${holeIndex + 2} is a hole outside its polygon (position [${outside.join(', ')}] lies outside ring 1)`;
+      }
+    }
+  }
+  return undefined;
 }
 
 function polygonsOf(raw: unknown): { type: GridGeometry['type']; polygons: unknown[] } | string {
