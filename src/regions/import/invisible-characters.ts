@@ -4,8 +4,25 @@
  * code holding one fails to match while looking right, and a name holding one searches wrong, so they
  * are refused with their position rather than carried into the region.
  */
-const INVISIBLE =
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\ufff0-\ufffb]/u;
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x0000, 0x001f], // control characters, NUL, tab and line breaks among them
+  [0x007f, 0x009f], // DEL and the C1 controls
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f], // zero-width spaces and joiners, direction marks
+  [0x2028, 0x202e], // line and paragraph separators, direction embeddings and overrides
+  [0x2060, 0x206f],
+  [0x3164, 0x3164],
+  [0xfeff, 0xfeff],
+  [0xfff0, 0xfffb],
+];
+
+function isInvisible(codePoint: number): boolean {
+  return INVISIBLE_RANGES.some(([first, last]) => codePoint >= first && codePoint <= last);
+}
 
 const NAMES: Readonly<Record<number, string>> = {
   0x00: 'NUL',
@@ -25,10 +42,13 @@ const NAMES: Readonly<Record<number, string>> = {
 
 /** Says which invisible character `text` holds and where (counting from 1), or undefined if none. */
 export function invisibleCharacterIn(text: string): string | undefined {
-  const match = INVISIBLE.exec(text);
-  if (!match) return undefined;
-  const codePoint = match[0].codePointAt(0) ?? 0;
-  const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-  const name = NAMES[codePoint] ?? 'invisible character';
-  return `an invisible ${hex} (${name}) at character ${match.index + 1}`;
+  let position = 0;
+  for (const character of text) {
+    position += 1;
+    const codePoint = character.codePointAt(0) ?? 0;
+    if (!isInvisible(codePoint)) continue;
+    const hex = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+    return `an invisible ${hex} (${NAMES[codePoint] ?? 'invisible character'}) at character ${position}`;
+  }
+  return undefined;
 }
