@@ -1,8 +1,8 @@
 /**
  * Characters that do not show, or show as nothing, in a spreadsheet or a terminal: control characters,
- * zero-width and direction marks, and a byte-order mark inside the text (two files pasted together). A
- * code holding one fails to match while looking right, and a name holding one searches wrong, so they
- * are refused with their position rather than carried into the region.
+ * zero-width and direction marks. A code holding one fails to match while looking right, and a name
+ * holding one searches wrong, so they are refused with their position rather than carried into the
+ * region. (A byte-order mark inside a tree is looked for in the whole text, see `tree-csv.ts`.)
  */
 const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
   [0x0000, 0x001f], // control characters, NUL, tab and line breaks among them
@@ -16,7 +16,6 @@ const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
   [0x2028, 0x202e], // line and paragraph separators, direction embeddings and overrides
   [0x2060, 0x206f],
   [0x3164, 0x3164],
-  [0xfeff, 0xfeff],
   [0xfff0, 0xfffb],
 ];
 
@@ -37,7 +36,6 @@ const NAMES: Readonly<Record<number, string>> = {
   0x200f: 'right-to-left mark',
   0x202e: 'right-to-left override',
   0x2060: 'word joiner',
-  0xfeff: 'byte-order mark',
 };
 
 /** Says which invisible character `text` holds and where (counting from 1), or undefined if none. */

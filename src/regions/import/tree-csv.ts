@@ -59,6 +59,7 @@ export function readTreeCsv(path: string, problems: ProblemList): JurisdictionTr
   const fileName = basename(path);
   const text = readUtf8(path, problems);
   if (text === undefined) return undefined;
+  reportStrayByteOrderMarks(text, fileName, problems);
 
   let records: CsvRecord[];
   try {
@@ -99,6 +100,19 @@ export function readTreeCsv(path: string, problems: ProblemList): JurisdictionTr
 
 /** A tree lists a prefecture's few thousand jurisdictions in well under a megabyte. */
 export const MAX_TREE_FILE_BYTES = 32 * 2 ** 20;
+
+/**
+ * A byte-order mark past the start means two files were pasted together. The CSV reader trims it from
+ * the edge of a field, where it would pass unseen, so it is looked for in the text itself.
+ */
+function reportStrayByteOrderMarks(text: string, fileName: string, problems: ProblemList): void {
+  for (const [index, line] of text.split('\n').entries()) {
+    const column = line.indexOf('\uFEFF');
+    if (column < 0) continue;
+    const problem = `holds a byte-order mark (U+FEFF) at character ${column + 1}: were two files pasted together? Delete it`;
+    problems.addAt(fileName, `line ${index + 1}`, problem, 'rows');
+  }
+}
 
 function readUtf8(path: string, problems: ProblemList): string | undefined {
   let bytes: Buffer;

@@ -59,7 +59,7 @@ function tokenize(text: string): Token[] {
     const match = TOKEN.exec(text);
     if (!match)
       throw new WktSyntaxError(
-        `unexpected character ${JSON.stringify(text.trimStart()[0] ?? '')} at ${at + 1}`,
+        `unexpected character ${JSON.stringify(text.slice(at).trimStart()[0] ?? '')} at ${at + 1}`,
       );
     const [, quoted, word, number, mark] = match;
     if (quoted !== undefined) tokens.push({ kind: 'text', value: quoted });
