@@ -345,15 +345,15 @@ const HOSTILE: { input: string; inputs: Inputs; expected: string }[] = [
   },
   {
     input: 'a grid outside its own village',
-    // The second grid of 街西社区 drawn 4 km east of the first, still inside the county.
+    // The second grid of 街西社区 drawn 17 km east of the first, still inside the county.
     inputs: {
       grids: {
         file: 'grids.geojson',
-        content: geoJson(GRID_CELLS.map((cell, i) => gridSquare(i === 1 ? [6, 0] : cell))),
+        content: geoJson(GRID_CELLS.map((cell, i) => gridSquare(i === 1 ? [20, 0] : cell))),
       },
     },
     expected:
-      'grids.geojson feature 2 (grid 620622100001002): lies 4.4 km from the other grids of its village 620622100001 街西社区',
+      'grids.geojson feature 2 (grid 620622100001002): lies 17 km from the other grids of its village 620622100001 街西社区',
   },
   {
     input: 'a hole outside its polygon',

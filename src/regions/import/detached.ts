@@ -7,13 +7,14 @@ import type { ImportedGrid } from './validate-grids';
 /**
  * A village's boundary is the union of its grids, so a grid drawn far from the other grids of its
  * village (a wrong code, a part from another survey) would stretch the village, and every level above
- * it, across the map. A village's grids must form one area: a grid further than this from all the
- * others is refused. Roads and rivers between grids are narrower.
+ * it, across the map. A grid further than this from all the others of its village is refused. It is
+ * generous on purpose: a village may lie on both shores of a lake or a reservoir (Erhai's villages are
+ * several kilometres across the water), and such a village is not a mistake.
  *
  * Only villages are checked so: a centre may import some of a township's villages or a county's
  * townships, and those need not touch; the levels above are held to published outlines instead.
  */
-export const DETACHED_TOLERANCE_METRES = 1000;
+export const DETACHED_TOLERANCE_METRES = 10_000;
 
 interface Part {
   grid: ImportedGrid;
