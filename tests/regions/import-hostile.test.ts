@@ -344,6 +344,42 @@ const HOSTILE: { input: string; inputs: Inputs; expected: string }[] = [
     expected: 'grids.geojson is not utf-8 text',
   },
   {
+    input: 'a position nested thousands deep',
+    inputs: {
+      grids: {
+        file: 'grids.geojson',
+        content: geoJson(GRID_CELLS.map(gridSquare)).replace(
+          '[[[103.27,37.5]',
+          `[[${'['.repeat(5000)}103.27${']'.repeat(5000)}`,
+        ),
+      },
+    },
+    expected:
+      'grids.geojson feature 5 (grid 620622101200001): ring 1 position 1 (a nested list or object) is not a pair of finite numbers',
+  },
+  {
+    input: 'a grid boundary of 20,000 positions',
+    inputs: {
+      grids: {
+        file: 'grids.geojson',
+        content: geoJson([
+          ...GRID_CELLS.slice(0, 4).map(gridSquare),
+          {
+            type: 'Polygon',
+            coordinates: [
+              Array.from({ length: 20_001 }, (_, index) => {
+                const angle = ((index % 20_000) / 20_000) * 2 * Math.PI;
+                return [103.275 + 0.004 * Math.cos(angle), 37.505 + 0.004 * Math.sin(angle)];
+              }),
+            ],
+          },
+        ]),
+      },
+    },
+    expected:
+      'grids.geojson feature 5 (grid 620622101200001): it has 20001 positions, more than the 10000 a grid may have',
+  },
+  {
     input: 'a grid outside its own village',
     // The second grid of 街西社区 drawn 17 km east of the first, still inside the county.
     inputs: {

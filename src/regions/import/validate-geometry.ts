@@ -20,6 +20,13 @@ export type GeometryCheck =
 const CHINA = { west: 73, east: 136, south: 3, north: 54 };
 
 /**
+ * A surveyed grid's boundary has tens to a few thousand positions. Checking a boundary for crossings
+ * takes time that grows faster than its length (ten thousand positions take about a second), so a
+ * boundary far longer is refused rather than left to stall the import.
+ */
+export const MAX_GRID_POSITIONS = 10_000;
+
+/**
  * Checks one feature's geometry and returns it as stored: two-dimensional (KML carries altitudes),
  * rounded as the region files are (so that what is validated is exactly what is written) and wound
  * counter-clockwise.
@@ -41,7 +48,13 @@ export function checkGridGeometry(raw: unknown): GeometryCheck {
     }
     polygons.push(rings);
   }
-  const placementProblem = checkPlacement(polygons.flat(2));
+  const positions = polygons.flat(2);
+  if (positions.length > MAX_GRID_POSITIONS) {
+    return {
+      problem: `it has ${positions.length} positions, more than the ${MAX_GRID_POSITIONS} a grid may have: simplify its boundary`,
+    };
+  }
+  const placementProblem = checkPlacement(positions);
   if (placementProblem) return { problem: placementProblem };
 
   const geometry: GridGeometry =
@@ -110,7 +123,7 @@ function checkRing(ring: unknown, where: string): LngLat[] | string {
   const positions: LngLat[] = [];
   for (const [index, position] of ring.entries()) {
     if (!Array.isArray(position) || !isFiniteNumber(position[0]) || !isFiniteNumber(position[1])) {
-      return `${where} position ${index + 1} (${JSON.stringify(position)}) is not a pair of finite numbers`;
+      return `${where} position ${index + 1} (${describeValue(position)}) is not a pair of finite numbers`;
     }
     positions.push([round(position[0]), round(position[1])]);
   }
@@ -123,6 +136,14 @@ function checkRing(ring: unknown, where: string): LngLat[] | string {
     return `${where} is not closed: it starts at [${first.join(', ')}] and ends at [${last.join(', ')}]`;
   }
   return positions;
+}
+
+/** A value as a problem quotes it: short, and safe however deeply a hostile file nests it. */
+function describeValue(value: unknown): string {
+  const shallow = Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null);
+  if (!shallow && typeof value === 'object' && value !== null) return 'a nested list or object';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function checkPlacement(positions: readonly LngLat[]): string | undefined {
