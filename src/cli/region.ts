@@ -48,23 +48,43 @@ export function registerRegionCommands(region: Command): void {
     .requiredOption('--tree <file>', 'jurisdiction tree CSV: code,name,level,parent_code')
     .requiredOption('--grids <file>', 'grid boundaries: GeoJSON, KML or a zipped Shapefile')
     .option('--name-en <name>', 'English name shown when the interface is in English')
-    .action(async (options: { name: string; tree: string; grids: string; nameEn?: string }) => {
-      try {
-        const { dir, counts } = await importRegion({
-          name: options.name,
-          treePath: options.tree,
-          gridsPath: options.grids,
-          ...(options.nameEn ? { nameEn: options.nameEn } : {}),
-        });
-        console.log(`wrote ${dir}: ${JSON.stringify(counts)}`);
-      } catch (error) {
-        if (error instanceof RegionImportError) {
-          console.error(`pingan: import refused, nothing was written:`);
-          for (const problem of error.problems) console.error(`  - ${problem}`);
-          process.exitCode = 2;
-          return;
-        }
-        throw error;
-      }
+    .option('--replace', 'replace a region of the same name, bundled or imported before')
+    .action(async (options: ImportCommandOptions) => {
+      process.exitCode = await runImport(options);
     });
+}
+
+interface ImportCommandOptions {
+  name: string;
+  tree: string;
+  grids: string;
+  nameEn?: string;
+  replace?: boolean;
+}
+
+/**
+ * Whatever the files hold, the command ends with one message and an exit code: 0 imported, 2 refused
+ * (the problems listed), 1 failed for another reason (said in one line, never a stack trace).
+ */
+async function runImport(options: ImportCommandOptions): Promise<number> {
+  try {
+    const { dir, counts } = await importRegion({
+      name: options.name,
+      treePath: options.tree,
+      gridsPath: options.grids,
+      replace: options.replace ?? false,
+      ...(options.nameEn ? { nameEn: options.nameEn } : {}),
+    });
+    console.log(`wrote ${dir}: ${JSON.stringify(counts)}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof RegionImportError) {
+      console.error(`pingan: import refused, nothing was written:`);
+      for (const problem of error.problems) console.error(`  - ${problem}`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`pingan: import failed, nothing was written: ${message}`);
+    return 1;
+  }
 }

@@ -1,12 +1,14 @@
 import { basename } from 'node:path';
 import { countByLevel, regionIdSchema, type Jurisdiction, type RegionCounts } from '../domain/jurisdiction';
 import { checkEveryLeafHasGrids } from './import/coverage';
-import { checkGridsWithinCounties, loadReferenceCounties } from './import/county-boundaries';
+import { checkGridsLieTogether } from './import/detached';
 import { dissolveBoundaries } from './import/dissolve';
 import { checkGridOverlaps } from './import/overlaps';
 import { ProblemList } from './import/problems';
 import { GridFileError, readGridFile, type RawGridFeature } from './import/read-grids';
 import { operatorImportSource } from './import/source';
+import { checkGridsWithinOutlines, loadReferenceOutlines } from './import/reference-outlines';
+import { checkReplacement } from './import/replacement';
 import { readTreeCsv } from './import/tree-csv';
 import { validateGridFeatures } from './import/validate-grids';
 import { DEFAULT_REGIONS_DIR, writeRegion } from './store';
@@ -21,6 +23,8 @@ export interface ImportRegionOptions {
   regionsDir?: string;
   /** Defaults to `name`. */
   nameEn?: string;
+  /** A region of the same name, bundled or imported before, is replaced only when this is true. */
+  replace?: boolean;
 }
 
 /** The import was refused and nothing was written; `problems` says what to fix, one line each. */
@@ -33,12 +37,14 @@ export class RegionImportError extends Error {
 
 /**
  * Imports a centre's own jurisdiction tree and surveyed grids as a region. Everything is checked
- * before anything is written, and every problem found is reported at once (up to a limit); a region
- * of the same name is replaced only when the import succeeds.
+ * before anything is written, and every problem found is reported at once (up to a limit, a problem
+ * that repeats across features once); a region of the same name is replaced only when `replace` is set
+ * and the import succeeds.
  *
- * Beyond each file on its own, grids must not overlap one another, and when a region under
- * `regionsDir` that was built from public data holds a grid's county, the grid must lie within that
- * county's published boundary.
+ * Beyond each file on its own, grids must not overlap one another; when a region under `regionsDir`
+ * that was built from public data holds a grid's county (or prefecture, or a surveyed township or
+ * village), the grid must lie within its published outline; and the grids of each village must lie
+ * together.
  */
 export async function importRegion(
   options: ImportRegionOptions,
@@ -49,6 +55,7 @@ export async function importRegion(
 
   const id = regionIdSchema.safeParse(options.name);
   if (!id.success) problems.add(`region name "${options.name}": ${id.error.issues[0]?.message}`);
+  else checkReplacement(id.data, regionsDir, options.replace ?? false, problems);
   const tree = readTreeCsv(options.treePath, problems);
   const features = await readGridFeatures(options.gridsPath, problems);
 
@@ -62,7 +69,8 @@ export async function importRegion(
   );
   if (tree && features.length > 0) checkEveryLeafHasGrids(tree, villagesWithFeatures, problems);
   checkGridOverlaps(grids, gridsFileName, problems);
-  checkGridsWithinCounties(grids, loadReferenceCounties(regionsDir), gridsFileName, problems);
+  checkGridsWithinOutlines(grids, loadReferenceOutlines(regionsDir), gridsFileName, problems);
+  if (tree) checkGridsLieTogether(grids, tree, gridsFileName, problems);
 
   if (!problems.isEmpty || !id.success || !tree?.root) throw new RegionImportError(problems.list());
 

@@ -8,6 +8,7 @@ import { bboxPolygon } from '@turf/bbox-polygon';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RegionImportError, importRegion } from '../../src/regions/import';
+import { ProblemList } from '../../src/regions/import/problems';
 import { readRegion, writeRegion } from '../../src/regions/store';
 import { writeShapefile, type DbfRecord } from './fixtures/shapefile';
 import { zipFiles } from './fixtures/zip';
@@ -231,6 +232,7 @@ interface ImportInputs {
   grids?: InputFile;
   nameEn?: string;
   regionsDir?: string;
+  replace?: boolean;
 }
 
 async function runImport({
@@ -251,6 +253,7 @@ async function runImport({
     gridsPath: place(grids),
     regionsDir: rest.regionsDir ?? regionsDir,
     ...(rest.nameEn ? { nameEn: rest.nameEn } : {}),
+    ...(rest.replace ? { replace: true } : {}),
   });
 }
 
@@ -728,7 +731,7 @@ describe('importRegion', () => {
     );
   });
 
-  it('stops listing problems after 50 and says so', async () => {
+  it('says a problem that repeats across features once, naming the first few', async () => {
     const features = Array.from({ length: 60 }, (_, index) => ({
       type: 'Feature',
       properties: { name: `网格${index}` },
@@ -737,17 +740,27 @@ describe('importRegion', () => {
 
     const problems = await importProblems({ grids: geoJsonFile(features) });
 
-    expect(problems).toHaveLength(51);
-    expect(problems.at(-1)).toBe('stopped after 50 problems: fix these and import again');
+    expect(problems.filter((problem) => problem.includes('no grid code'))).toEqual([
+      'grids.geojson: 60 features have the same problem: first grids.geojson feature 1: it has no grid code ' +
+        '(looked for properties grid_code, wgbm, code); also feature 2, feature 3, feature 4 and 56 more',
+    ]);
+  });
+
+  it('stops listing problems after 50 and says so', () => {
+    const problems = new ProblemList();
+    for (let index = 0; index < 60; index += 1) problems.add(`problem ${index}`);
+
+    expect(problems.list()).toHaveLength(51);
+    expect(problems.list().at(-1)).toBe('stopped after 50 problems: fix these and import again');
   });
 
   it('replaces a region of the same name only when the new import succeeds', async () => {
     await runImport({ nameEn: 'First import' });
 
-    await importProblems({ grids: geoJsonFile([]) });
+    await importProblems({ grids: geoJsonFile([]), replace: true });
     expect(readRegion('gulang-grids', regionsDir).manifest.nameEn).toBe('First import');
 
-    await runImport({ nameEn: 'Second import' });
+    await runImport({ nameEn: 'Second import', replace: true });
     expect(readRegion('gulang-grids', regionsDir).manifest.nameEn).toBe('Second import');
     expect(readdirSync(regionsDir).sort()).toEqual(['gulang', 'gulang-grids']);
   });

@@ -14,8 +14,13 @@ export function checkEveryLeafHasGrids(
   const parents = new Set(tree.jurisdictions.map((j) => j.parentCode));
   for (const { code, name, level } of tree.jurisdictions) {
     if (parents.has(code) || villagesWithGrids.has(code)) continue;
-    const at = `${tree.fileName} line ${tree.lineOf.get(code)}`;
+    const line = `line ${tree.lineOf.get(code)}`;
     const missing = level === 'village' ? 'no grids in the grids file' : 'nothing beneath it in the tree';
-    problems.add(`${at}: ${level} ${code} ${name} has ${missing}, so it would have no boundary`);
+    problems.addOccurrence({
+      cause: `${tree.fileName}\0empty\0${level}`,
+      message: `${tree.fileName} ${line}: ${level} ${code} ${name} has ${missing}, so it would have no boundary`,
+      subject: `${line} (${code} ${name})`,
+      summary: (count) => `${tree.fileName}: ${count} ${level} rows have ${missing}`,
+    });
   }
 }

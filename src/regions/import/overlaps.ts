@@ -30,9 +30,14 @@ export function checkGridOverlaps(
       const shared = intersect(featureCollection([feature(a.grid.geometry), feature(b.grid.geometry)]));
       const share = shared ? area(shared) / Math.min(a.area, b.area) : 0;
       if (share > OVERLAP_TOLERANCE) {
-        problems.add(
-          `${fileName}: ${a.grid.label} and ${b.grid.label} overlap by ${formatShare(share)} of the smaller grid`,
-        );
+        const pair = `${a.grid.label} and ${b.grid.label}`;
+        problems.addOccurrence({
+          cause: `${fileName}\0overlap`,
+          message: `${fileName}: ${pair} overlap by ${formatShare(share)} of the smaller grid`,
+          subject: pair,
+          summary: (count) =>
+            `${fileName}: ${count} pairs of grids overlap by more than ${formatShare(OVERLAP_TOLERANCE)}`,
+        });
       }
     }
   }

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { kml } from '@tmcw/togeojson';
 import { DOMParser, type Document as XmlDocument } from '@xmldom/xmldom';
-import { parseZip } from 'shpjs';
 import { isRecord } from './is-record';
+import { ShapefileError, readZippedShapefile } from './read-shapefile';
+import { formatBytes } from './zip';
 
 /** A feature as found in the grids file: nothing about it is trusted until it is validated. */
 export interface RawGridFeature {
@@ -28,20 +29,45 @@ const READERS: Readonly<Record<string, GridFileReader>> = {
   '.zip': readZippedShapefile,
 };
 
+/**
+ * A grids file is read whole into memory, and GeoJSON is parsed whole; past this it is refused rather
+ * than left to exhaust memory. A prefecture's grids are tens of megabytes.
+ */
+export const MAX_GRID_FILE_BYTES = 256 * 2 ** 20;
+
 export async function readGridFile(path: string): Promise<RawGridFeature[]> {
   const fileName = basename(path);
   const extension = extname(path).toLowerCase();
   const reader = READERS[extension];
   if (!reader) throw new GridFileError(unsupportedTypeMessage(fileName, extension));
-  let bytes: Buffer;
+  const bytes = readWithin(path, fileName);
+  let collection: unknown;
   try {
-    bytes = readFileSync(path);
+    collection = await reader(bytes, fileName);
   } catch (error) {
-    throw new GridFileError(`cannot read the grids file: ${(error as Error).message}`);
+    if (error instanceof GridFileError) throw error;
+    if (error instanceof ShapefileError) throw new GridFileError(error.message);
+    // A parser's own failure (a stack overflow on absurd nesting, say) is still a file problem.
+    throw new GridFileError(`${fileName} could not be read: ${(error as Error).message}`);
   }
-  const features = featuresOf(await reader(bytes, fileName), fileName);
+  const features = featuresOf(collection, fileName);
   if (features.length === 0) throw new GridFileError(`${fileName} holds no features`);
   return features;
+}
+
+function readWithin(path: string, fileName: string): Buffer {
+  try {
+    const { size } = statSync(path);
+    if (size > MAX_GRID_FILE_BYTES) {
+      throw new GridFileError(
+        `${fileName} is ${formatBytes(size)}, more than the ${formatBytes(MAX_GRID_FILE_BYTES)} a grids file may be: split it by county`,
+      );
+    }
+    return readFileSync(path);
+  } catch (error) {
+    if (error instanceof GridFileError) throw error;
+    throw new GridFileError(`cannot read the grids file: ${(error as Error).message}`);
+  }
 }
 
 function unsupportedTypeMessage(fileName: string, extension: string): string {
@@ -108,37 +134,6 @@ function decodeText(bytes: Buffer, encoding: string, fileName: string): string {
   } catch {
     throw new GridFileError(`${fileName} is not ${encoding} text: save it as UTF-8`);
   }
-}
-
-/** Every zip ends with this record (PKWARE APPNOTE 4.3.16): 22 bytes and a comment of at most 64 KiB. */
-const END_OF_CENTRAL_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-const END_RECORD_BYTES = 22;
-const MAX_ZIP_COMMENT_BYTES = 0xffff;
-
-/**
- * shpjs's unzipper (but-unzip 0.1) loops forever on a file under 64 KiB that lacks the end record, as a
- * truncated download does, so that is checked first.
- */
-function endsLikeAZip(bytes: Buffer): boolean {
-  const found = bytes.lastIndexOf(END_OF_CENTRAL_DIRECTORY);
-  const lastPossible = bytes.length - END_RECORD_BYTES;
-  return found >= 0 && found <= lastPossible && found >= lastPossible - MAX_ZIP_COMMENT_BYTES;
-}
-
-async function readZippedShapefile(bytes: Buffer, fileName: string): Promise<unknown> {
-  if (!endsLikeAZip(bytes)) throw new GridFileError(`${fileName} is not a zip file, or is truncated`);
-  let layers: Awaited<ReturnType<typeof parseZip>>;
-  try {
-    layers = await parseZip(bytes);
-  } catch (error) {
-    const message = (error as Error).message;
-    // shpjs says "no layers founds" when the zip holds no .shp
-    if (message.startsWith('no layers')) throw new GridFileError(`${fileName} holds no .shp file`);
-    throw new GridFileError(`${fileName} is not a readable zipped Shapefile (${message})`);
-  }
-  if (!Array.isArray(layers)) return layers;
-  const names = layers.map((layer) => layer.fileName).join(', ');
-  throw new GridFileError(`${fileName} holds ${layers.length} layers (${names}): keep only the grids layer`);
 }
 
 function featuresOf(collection: unknown, fileName: string): RawGridFeature[] {

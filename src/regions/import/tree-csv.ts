@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse, type Info } from 'csv-parse/sync';
 import {
@@ -7,7 +7,9 @@ import {
   type Jurisdiction,
   type JurisdictionLevel,
 } from '../../domain/jurisdiction';
+import { invisibleCharacterIn } from './invisible-characters';
 import type { ProblemList } from './problems';
+import { formatBytes } from './zip';
 
 /**
  * The jurisdiction tree a centre imports (TREE.csv): UTF-8 text (a byte-order mark is fine), a header
@@ -57,6 +59,7 @@ export function readTreeCsv(path: string, problems: ProblemList): JurisdictionTr
   const fileName = basename(path);
   const text = readUtf8(path, problems);
   if (text === undefined) return undefined;
+  reportStrayByteOrderMarks(text, fileName, problems);
 
   let records: CsvRecord[];
   try {
@@ -77,6 +80,11 @@ export function readTreeCsv(path: string, problems: ProblemList): JurisdictionTr
     return undefined;
   }
   const header = headerRecord.record.map((column) => column.toLowerCase());
+  const invisible = header.map(invisibleCharacterIn).find((found) => found !== undefined);
+  if (invisible) {
+    problems.add(`${fileName} line 1: the header holds ${invisible}: retype it as ${TREE_COLUMNS.join(',')}`);
+    return undefined;
+  }
   if (!checkHeader(header, fileName, problems)) return undefined;
   if (dataRecords.length === 0) problems.add(`${fileName} has no rows below its header`);
 
@@ -90,15 +98,39 @@ export function readTreeCsv(path: string, problems: ProblemList): JurisdictionTr
   };
 }
 
+/** A tree lists a prefecture's few thousand jurisdictions in well under a megabyte. */
+export const MAX_TREE_FILE_BYTES = 32 * 2 ** 20;
+
+/**
+ * A byte-order mark past the start means two files were pasted together. The CSV reader trims it from
+ * the edge of a field, where it would pass unseen, so it is looked for in the text itself.
+ */
+function reportStrayByteOrderMarks(text: string, fileName: string, problems: ProblemList): void {
+  for (const [index, line] of text.split('\n').entries()) {
+    const column = line.indexOf('\uFEFF');
+    if (column < 0) continue;
+    const problem = `holds a byte-order mark (U+FEFF) at character ${column + 1}: were two files pasted together? Delete it`;
+    problems.addAt(fileName, `line ${index + 1}`, problem, 'rows');
+  }
+}
+
 function readUtf8(path: string, problems: ProblemList): string | undefined {
   let bytes: Buffer;
   try {
+    const { size } = statSync(path);
+    if (size > MAX_TREE_FILE_BYTES) {
+      problems.add(
+        `${basename(path)} is ${formatBytes(size)}, more than the ${formatBytes(MAX_TREE_FILE_BYTES)} a tree file may be`,
+      );
+      return undefined;
+    }
     bytes = readFileSync(path);
   } catch (error) {
     problems.add(`cannot read the tree file: ${(error as Error).message}`);
     return undefined;
   }
   try {
+    // The decoder drops one leading byte-order mark, as spreadsheets write; one anywhere else is refused.
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     problems.add(
@@ -131,9 +163,10 @@ function readRows(
   const rows = new Map<string, TreeRow>();
   for (const { record, info } of records) {
     const line = info.lines;
-    const at = `${fileName} line ${line}`;
-    if (record.length !== header.length) {
-      problems.add(`${at}: expected ${header.length} fields (${header.join(',')}), got ${record.length}`);
+    const report = (problem: string): void => problems.addAt(fileName, `line ${line}`, problem, 'rows');
+    const rowProblem = checkRowText(record, header);
+    if (rowProblem) {
+      report(rowProblem);
       continue;
     }
     const field = (column: TreeColumn): string => record[header.indexOf(column)] ?? '';
@@ -144,25 +177,38 @@ function readRows(
 
     if (!isTreeLevel(level)) {
       const hint = level === 'grid' ? ': grids come from the grids file, not the tree' : '';
-      problems.add(`${at}: level "${level}" is not one of ${TREE_LEVELS.join(', ')}${hint}`);
+      report(`level "${level}" is not one of ${TREE_LEVELS.join(', ')}${hint}`);
       continue;
     }
     if (!/^\d+$/.test(code) || code.length !== CODE_LENGTH[level]) {
-      problems.add(`${at}: a ${level} code has ${CODE_LENGTH[level]} digits, got "${code}"`);
+      const hint = /[\uFF10-\uFF19]/.test(code) ? ' (full-width digits: type 0–9)' : '';
+      report(`a ${level} code has ${CODE_LENGTH[level]} digits, got "${code}"${hint}`);
       continue;
     }
     const earlier = rows.get(code);
     if (earlier) {
-      problems.add(`${at}: code ${code} is already used on line ${earlier.line}`);
+      report(`code ${code} is already used on line ${earlier.line}`);
       continue;
     }
-    if (name === '') problems.add(`${at}: ${level} ${code} has no name`);
+    if (name === '') report(`${level} ${code} has no name`);
     rows.set(code, {
       line,
       jurisdiction: { code, name, level, parentCode: parentCode === '' ? null : parentCode },
     });
   }
   return rows;
+}
+
+/** A row's shape and characters, before its values mean anything. */
+function checkRowText(record: readonly string[], header: readonly TreeColumn[]): string | undefined {
+  if (record.length !== header.length) {
+    return `expected ${header.length} fields (${header.join(',')}), got ${record.length}`;
+  }
+  for (const [index, value] of record.entries()) {
+    const invisible = invisibleCharacterIn(value);
+    if (invisible) return `${header[index]} "${value.replace(/\p{C}/gu, '')}" holds ${invisible}: retype it`;
+  }
+  return undefined;
 }
 
 function isTreeLevel(level: string): level is JurisdictionLevel {
@@ -173,17 +219,15 @@ function checkParents(rows: ReadonlyMap<string, TreeRow>, fileName: string, prob
   for (const { line, jurisdiction } of rows.values()) {
     const { code, level, parentCode } = jurisdiction;
     if (parentCode === null) continue;
-    const at = `${fileName} line ${line}`;
+    const report = (problem: string): void => problems.addAt(fileName, `line ${line}`, problem, 'rows');
     const parent = rows.get(parentCode)?.jurisdiction;
     const expectedParentLevel = JURISDICTION_LEVELS[JURISDICTION_LEVELS.indexOf(level) - 1];
     if (!parent) {
-      problems.add(`${at}: parent_code ${parentCode} of ${code} is not in the tree`);
+      report(`parent_code ${parentCode} of ${code} is not in the tree`);
     } else if (!code.startsWith(parentCode)) {
-      problems.add(`${at}: code ${code} does not extend its parent's code ${parentCode}`);
+      report(`code ${code} does not extend its parent's code ${parentCode}`);
     } else if (parent.level !== expectedParentLevel) {
-      problems.add(
-        `${at}: the parent of ${level} ${code} must be a ${expectedParentLevel}, not a ${parent.level}`,
-      );
+      report(`the parent of ${level} ${code} must be a ${expectedParentLevel}, not a ${parent.level}`);
     }
   }
 }

@@ -1,4 +1,6 @@
 import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { polygon as polygonFeature } from '@turf/helpers';
 import { kinks } from '@turf/kinks';
 import { rewind } from '@turf/rewind';
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -16,6 +18,13 @@ export type GeometryCheck =
  * mis-ordered grid from a plausible one; the county check does the fine placement.
  */
 const CHINA = { west: 73, east: 136, south: 3, north: 54 };
+
+/**
+ * A surveyed grid's boundary has tens to a few thousand positions. Checking a boundary for crossings
+ * takes time that grows faster than its length (ten thousand positions take about a second), so a
+ * boundary far longer is refused rather than left to stall the import.
+ */
+export const MAX_GRID_POSITIONS = 10_000;
 
 /**
  * Checks one feature's geometry and returns it as stored: two-dimensional (KML carries altitudes),
@@ -39,7 +48,13 @@ export function checkGridGeometry(raw: unknown): GeometryCheck {
     }
     polygons.push(rings);
   }
-  const placementProblem = checkPlacement(polygons.flat(2));
+  const positions = polygons.flat(2);
+  if (positions.length > MAX_GRID_POSITIONS) {
+    return {
+      problem: `it has ${positions.length} positions, more than the ${MAX_GRID_POSITIONS} a grid may have: simplify its boundary`,
+    };
+  }
+  const placementProblem = checkPlacement(positions);
   if (placementProblem) return { problem: placementProblem };
 
   const geometry: GridGeometry =
@@ -51,10 +66,32 @@ export function checkGridGeometry(raw: unknown): GeometryCheck {
     const near = crossing.geometry.coordinates.map(round).join(', ');
     return { problem: `its boundary crosses itself near [${near}]` };
   }
+  const strayHole = findHoleOutsideItsPolygon(polygons, shape.type);
+  if (strayHole) return { problem: strayHole };
   if (area(geometry) === 0) return { problem: 'its polygon encloses no area' };
   // Shapefiles wind their rings the other way round from GeoJSON; stored grids follow RFC 7946 whatever
   // their source, so the same grids give the same region from any format.
   return { geometry: rewind(geometry) as GridGeometry }; // turf types the result loosely
+}
+
+/**
+ * A hole is a ring after the first; one that lies outside its polygon's outer ring cuts nothing out and
+ * is a drawing error (often a separate part saved as a hole). The boundaries cross nowhere (`kinks` has
+ * checked), so a hole with a position outside the outer ring lies wholly outside it.
+ */
+function findHoleOutsideItsPolygon(polygons: LngLat[][][], type: GridGeometry['type']): string | undefined {
+  for (const [polygonIndex, [outer, ...holes]] of polygons.entries()) {
+    if (!outer) continue;
+    const outerPolygon = polygonFeature([outer]);
+    for (const [holeIndex, hole] of holes.entries()) {
+      const outside = hole.find((position) => !booleanPointInPolygon(position, outerPolygon));
+      if (outside) {
+        const where = type === 'MultiPolygon' ? `polygon ${polygonIndex + 1} ` : '';
+        return `${where}ring ${holeIndex + 2} is a hole outside its polygon (position [${outside.join(', ')}] lies outside ring 1)`;
+      }
+    }
+  }
+  return undefined;
 }
 
 function polygonsOf(raw: unknown): { type: GridGeometry['type']; polygons: unknown[] } | string {
@@ -86,7 +123,7 @@ function checkRing(ring: unknown, where: string): LngLat[] | string {
   const positions: LngLat[] = [];
   for (const [index, position] of ring.entries()) {
     if (!Array.isArray(position) || !isFiniteNumber(position[0]) || !isFiniteNumber(position[1])) {
-      return `${where} position ${index + 1} (${JSON.stringify(position)}) is not a pair of finite numbers`;
+      return `${where} position ${index + 1} (${describeValue(position)}) is not a pair of finite numbers`;
     }
     positions.push([round(position[0]), round(position[1])]);
   }
@@ -99,6 +136,14 @@ function checkRing(ring: unknown, where: string): LngLat[] | string {
     return `${where} is not closed: it starts at [${first.join(', ')}] and ends at [${last.join(', ')}]`;
   }
   return positions;
+}
+
+/** A value as a problem quotes it: short, and safe however deeply a hostile file nests it. */
+function describeValue(value: unknown): string {
+  const shallow = Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null);
+  if (!shallow && typeof value === 'object' && value !== null) return 'a nested list or object';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function checkPlacement(positions: readonly LngLat[]): string | undefined {

@@ -72,7 +72,7 @@ export function validateGridFeatures(
     const checked = checkGridGeometry(feature.geometry);
     if (checked.problem !== undefined) featureProblems.push(checked.problem);
 
-    for (const problem of featureProblems) problems.add(`${fileName} ${label}: ${problem}`);
+    for (const problem of featureProblems) problems.addAt(fileName, label, problem);
     if (featureProblems.length === 0 && code !== undefined && name !== undefined && checked.geometry) {
       grids.push({
         code,
