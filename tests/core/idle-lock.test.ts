@@ -65,7 +65,11 @@ describe('the idle lock of an operator screen, held by the desktop core', () => 
   const cores: DesktopCore[] = [];
 
   async function account(name: string, role: string) {
-    const created = await createAccount(hub.store, { name, role, jurisdiction: DALI_CITY });
+    const created = await createAccount(
+      hub.store,
+      { name, role, jurisdiction: DALI_CITY },
+      { mustChangePassword: false },
+    );
     passwords.set(name, created.password);
   }
 

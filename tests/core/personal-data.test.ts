@@ -46,7 +46,11 @@ describe('personal data in the desktop core', () => {
   const passwords = new Map<string, string>();
 
   async function account(name: string, role: string) {
-    passwords.set(name, (await createAccount(hub.store, { name, role, jurisdiction: DALI_CITY })).password);
+    passwords.set(
+      name,
+      (await createAccount(hub.store, { name, role, jurisdiction: DALI_CITY }, { mustChangePassword: false }))
+        .password,
+    );
   }
   function coreFor(name: string) {
     const core = new DesktopCore({

@@ -21,14 +21,22 @@ describe.each(STORE_KINDS)('the directory of names, from a %s hub', (_store, cre
 
   beforeAll(async () => {
     harness = await startTestHub(await createDatabase());
-    ({ password } = await createAccount(harness.hub.store, {
-      name: 'duty-liming',
-      role: 'operator',
-      jurisdiction: DALI_CITY,
-      displayName: '李明',
-      post: '值班员',
-    }));
-    await createAccount(harness.hub.store, { name: 'yangbi-duty', role: 'operator', jurisdiction: YANGBI });
+    ({ password } = await createAccount(
+      harness.hub.store,
+      {
+        name: 'duty-liming',
+        role: 'operator',
+        jurisdiction: DALI_CITY,
+        displayName: '李明',
+        post: '值班员',
+      },
+      { mustChangePassword: false },
+    ));
+    await createAccount(
+      harness.hub.store,
+      { name: 'yangbi-duty', role: 'operator', jurisdiction: YANGBI },
+      { mustChangePassword: false },
+    );
     await createApiKey(harness.hub.store, 'grid-app', PREFECTURE, '网格通 App');
     client = new StreamClient(harness.hub.url, await login(harness.hub, 'duty-liming', password));
     await client.connected();

@@ -47,13 +47,17 @@ describe.each(STORE_KINDS)('refusals a person reads, from a %s hub', (_store, cr
   beforeAll(async () => {
     harness = await startTestHub(await createDatabase());
     key = await addKey(harness.hub, PREFECTURE);
-    const { password } = await createAccount(harness.hub.store, {
-      name: 'duty-liming',
-      role: 'operator',
-      jurisdiction: DALI_CITY,
-      displayName: '李明',
-      post: '值班员',
-    });
+    const { password } = await createAccount(
+      harness.hub.store,
+      {
+        name: 'duty-liming',
+        role: 'operator',
+        jurisdiction: DALI_CITY,
+        displayName: '李明',
+        post: '值班员',
+      },
+      { mustChangePassword: false },
+    );
     clients.operator = new StreamClient(harness.hub.url, await login(harness.hub, 'duty-liming', password));
     await clients.operator.connected();
     clients.viewer = (await clientFor('viewer', DALI_CITY)).client;

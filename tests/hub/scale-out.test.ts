@@ -37,11 +37,15 @@ describe('two hub processes sharing PostgreSQL and fanning out through Redis', (
     hubs.push(...(await Promise.all([spawnHub(), spawnHub()])));
     // The hubs made their keys in their folder; what this store writes to the audit trail is sealed with them.
     store = await openHubStore(database.url, { auditKey: loadHubKeys(join(cwd, 'data', 'keys')).audit });
-    const operator = await createAccount(store, {
-      name: 'watch-b',
-      role: 'viewer',
-      jurisdiction: PREFECTURE,
-    });
+    const operator = await createAccount(
+      store,
+      {
+        name: 'watch-b',
+        role: 'viewer',
+        jurisdiction: PREFECTURE,
+      },
+      { mustChangePassword: false },
+    );
     key = (await createApiKey(store, 'grid-app', PREFECTURE)).key;
     const response = await fetch(`${hubs[1]!.url}/api/v1/auth/login`, {
       method: 'POST',
@@ -104,11 +108,15 @@ describe('two hub processes sharing PostgreSQL and fanning out through Redis', (
     const [hubA, hubB] = [hubs[0]!, hubs[1]!];
     const posted = await postReports(hubA.url, key, [report(placeIn(new RegionIndex('dali'), DALI_CITY))]);
     const incidentId = posted.created[0]!;
-    const second = await createAccount(store, {
-      name: 'watch-a',
-      role: 'operator',
-      jurisdiction: PREFECTURE,
-    });
+    const second = await createAccount(
+      store,
+      {
+        name: 'watch-a',
+        role: 'operator',
+        jurisdiction: PREFECTURE,
+      },
+      { mustChangePassword: false },
+    );
     const signedIn = await fetch(`${hubA.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

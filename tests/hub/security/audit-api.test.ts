@@ -88,13 +88,17 @@ describe.each(STORE_KINDS)('the audit API on %s', (_name, createDatabase) => {
       tokens.set(label, await login(hub, name, password));
       names.set(label, name);
     }
-    await createAccount(hub.store, {
-      name: 'duty-a',
-      role: 'operator',
-      jurisdiction: DALI_CITY,
-      displayName: '李明',
-      post: '值班员',
-    });
+    await createAccount(
+      hub.store,
+      {
+        name: 'duty-a',
+        role: 'operator',
+        jurisdiction: DALI_CITY,
+        displayName: '李明',
+        post: '值班员',
+      },
+      { mustChangePassword: false },
+    );
     for (const entry of SEEDED) await hub.store.transaction((tx) => tx.audit(entry));
   }, 60_000);
   afterAll(async () => {
