@@ -11,6 +11,7 @@ import { adminRoutes } from './http/admin-routes';
 import { authRoutes } from './http/auth-routes';
 import { installErrorHandling } from './http/error-handling';
 import { ingestRoutes } from './http/ingest-routes';
+import { installJsonBodyParser } from './http/json-body';
 import { observabilityRoutes } from './http/observability-routes';
 import { IngestService } from './ingest/ingest-service';
 import { checkKeysMatch, defaultKeysDir, loadHubKeys, type HubKeys } from './keys';
@@ -76,11 +77,7 @@ function createHttpApp(logger: FastifyBaseLogger): FastifyInstance {
     logController: new LogController({ disableRequestLogging: true }),
   });
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(
-    'application/json',
-    { parseAs: 'string' },
-    app.getDefaultJsonParser('error', 'error'),
-  );
+  installJsonBodyParser(app);
   return app;
 }
 

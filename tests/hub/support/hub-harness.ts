@@ -22,7 +22,7 @@ export interface Harness {
 
 export async function startTestHub(
   database: TestDatabase,
-  extra: Pick<HubOptions, 'redisUrl' | 'clock' | 'escalationSweepMs'> = {},
+  extra: Omit<HubOptions, 'db' | 'region'> = {},
 ): Promise<Harness> {
   const hub = await startHub({
     db: database.url,
