@@ -34,6 +34,8 @@ export interface HubOptions {
   logger?: Logger;
   /** Ingest requests allowed per API key per minute. */
   ingestRateLimit?: number;
+  /** Ingest requests without a valid API key allowed per client address per minute. */
+  ingestBadKeyRateLimit?: number;
   /** The hub's clock for commands and escalations, in ms; tests move it instead of waiting. */
   clock?: () => number;
   /** How often overdue cases are escalated, in ms; 0 for never on its own (`sweepEscalations` still does). */
@@ -56,6 +58,7 @@ export interface Hub {
 
 const DEFAULT_ESCALATION_SWEEP_MS = 30_000;
 const DEFAULT_INGEST_RATE_PER_MINUTE = 3000;
+const DEFAULT_BAD_KEY_RATE_PER_MINUTE = 60;
 const JWT_SECRET_SETTING = 'jwt-secret';
 
 /**
@@ -175,7 +178,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   await app.register(authRoutes, { store, tokens, region });
   await app.register(adminRoutes, { store, tokens, region });
   const ratePerMinute = options.ingestRateLimit ?? DEFAULT_INGEST_RATE_PER_MINUTE;
-  await app.register(ingestRoutes, { store, ingest, metrics, ratePerMinute });
+  const badKeyRatePerMinute = options.ingestBadKeyRateLimit ?? DEFAULT_BAD_KEY_RATE_PER_MINUTE;
+  await app.register(ingestRoutes, { store, ingest, metrics, ratePerMinute, badKeyRatePerMinute });
 
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 7300, host });
