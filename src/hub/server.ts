@@ -16,6 +16,7 @@ import { observabilityRoutes } from './http/observability-routes';
 import { IngestService } from './ingest/ingest-service';
 import { checkKeysMatch, defaultKeysDir, loadHubKeys, type HubKeys } from './keys';
 import { createHubMetrics, type HubMetrics } from './observability/metrics';
+import { resolveMetricsToken } from './observability/metrics-token';
 import { RegionIndex } from './region-index';
 import { openHubStore, type HubStore } from './store';
 import { LiveBroadcaster } from './stream/broadcaster';
@@ -42,6 +43,8 @@ export interface HubOptions {
   escalationSweepMs?: number;
   /** The directory of the audit and personal-data keys; `defaultKeysDir(db)` when absent. */
   keysDir?: string;
+  /** The token `/metrics` requires; else `PINGAN_METRICS_TOKEN`, else the keys directory's `metrics-token`. */
+  metricsToken?: string;
 }
 
 export interface Hub {
@@ -130,6 +133,8 @@ function scheduleEscalations(escalations: EscalationSweep, intervalMs: number, l
 export async function startHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? pino({ level: process.env.PINGAN_LOG_LEVEL ?? 'info' });
   const keys = loadHubKeys(options.keysDir ?? defaultKeysDir(options.db));
+  const host = options.host ?? '127.0.0.1';
+  const metricsToken = resolveMetricsToken({ configured: options.metricsToken, keysDir: keys.dir, host });
   const store = await openHubStore(options.db);
   await checkKeysMatch(store, keys).catch(async (error: unknown) => {
     await store.close();
@@ -174,14 +179,13 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const presence = attachStream(io, { store, region, tokens, metrics, logger, broadcaster, commands });
 
   installErrorHandling(app, metrics, logger);
-  await app.register(observabilityRoutes, { store, metrics });
+  await app.register(observabilityRoutes, { store, metrics, metricsToken });
   await app.register(authRoutes, { store, tokens, region });
   await app.register(adminRoutes, { store, tokens, region });
   const ratePerMinute = options.ingestRateLimit ?? DEFAULT_INGEST_RATE_PER_MINUTE;
   const badKeyRatePerMinute = options.ingestBadKeyRateLimit ?? DEFAULT_BAD_KEY_RATE_PER_MINUTE;
   await app.register(ingestRoutes, { store, ingest, metrics, ratePerMinute, badKeyRatePerMinute });
 
-  const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 7300, host });
   const { port } = app.server.address() as AddressInfo;
 
