@@ -16,7 +16,7 @@ async function postRaw(
   body: string | Uint8Array,
   headers: Record<string, string>,
 ): Promise<RawAnswer> {
-  const response = await fetch(url, { method: 'POST', headers, body });
+  const response = await fetch(url, { method: 'POST', headers, body: body as BodyInit });
   const text = await response.text();
   try {
     return { status: response.status, body: JSON.parse(text) as RawAnswer['body'] };
