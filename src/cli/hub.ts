@@ -101,6 +101,14 @@ interface AccountOptions {
   post?: string;
   json?: boolean;
 }
+interface StartOptions {
+  db: string;
+  redis?: string;
+  port: number;
+  host: string;
+  region: string;
+  deployment?: string;
+}
 interface KeyOptions {
   source: string;
   jurisdiction?: string;
@@ -117,13 +125,15 @@ export function registerHubCommands(hub: Command): void {
     .option('--port <port>', 'port to listen on', Number, 7300)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--region <id>', 'the region this hub serves', 'dali')
-    .action(async (options: { db: string; redis?: string; port: number; host: string; region: string }) => {
+    .option('--deployment <id>', "the deployment sharing Redis channels (default: the database's own id)")
+    .action(async (options: StartOptions) => {
       const running = await startHub({
         db: options.db,
         region: options.region,
         port: options.port,
         host: options.host,
         ...(options.redis ? { redisUrl: options.redis } : {}),
+        ...(options.deployment ? { deployment: options.deployment } : {}),
       });
       const credentials = await bootstrapAccounts(running.store, running.region);
       if (credentials) {

@@ -1,6 +1,7 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { Server } from 'socket.io';
@@ -32,6 +33,12 @@ export interface HubOptions {
   host?: string;
   /** When set, this hub shares its stream with other hub processes through Redis. */
   redisUrl?: string;
+  /**
+   * The deployment whose hubs share a stream through Redis: its channels are prefixed with it, so hubs of
+   * another deployment on the same Redis hear nothing of this one. The database's own deployment id when
+   * absent, so the hubs of one database find each other without being told.
+   */
+  deployment?: string;
   logger?: Logger;
   /** Ingest requests allowed per API key per minute. */
   ingestRateLimit?: number;
@@ -63,6 +70,8 @@ const DEFAULT_ESCALATION_SWEEP_MS = 30_000;
 const DEFAULT_INGEST_RATE_PER_MINUTE = 3000;
 const DEFAULT_BAD_KEY_RATE_PER_MINUTE = 60;
 const JWT_SECRET_SETTING = 'jwt-secret';
+const DEPLOYMENT_SETTING = 'deployment-id';
+const DEPLOYMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /**
  * The secret every hub on this database signs tokens with, so that a token from one is good at all of them.
@@ -73,6 +82,20 @@ async function signingSecret(store: HubStore): Promise<string> {
   if (saved) return saved;
   await store.transaction((tx) => tx.initSetting(JWT_SECRET_SETTING, generateSigningSecret()));
   return (await store.getSetting(JWT_SECRET_SETTING))!;
+}
+
+/** The deployment this hub belongs to: the one it was told, else its database's, made on first start. */
+async function deploymentOf(store: HubStore, explicit: string | undefined): Promise<string> {
+  if (explicit !== undefined) {
+    if (!DEPLOYMENT_PATTERN.test(explicit)) {
+      throw new Error(`deployment ${explicit}: up to 64 letters, digits, dashes and underscores`);
+    }
+    return explicit;
+  }
+  const saved = await store.getSetting(DEPLOYMENT_SETTING);
+  if (saved) return saved;
+  await store.transaction((tx) => tx.initSetting(DEPLOYMENT_SETTING, randomBytes(8).toString('hex')));
+  return (await store.getSetting(DEPLOYMENT_SETTING))!;
 }
 
 /** Fastify taking JSON only: anything else is refused with 415 rather than parsed as text. */
@@ -87,11 +110,14 @@ function createHttpApp(logger: FastifyBaseLogger): FastifyInstance {
   return app;
 }
 
-/** The Socket.IO server on the HTTP server, sharing its stream through Redis when there is one. */
-function createStreamServer(app: FastifyInstance, redisUrl: string | undefined) {
+/**
+ * The Socket.IO server on the HTTP server, sharing its stream through Redis when there is one, on channels
+ * of its deployment only.
+ */
+function createStreamServer(app: FastifyInstance, redisUrl: string | undefined, deployment: string) {
   const io: HubServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: 1024 * 1024 });
   const redis = redisUrl ? { pub: new Redis(redisUrl), sub: new Redis(redisUrl) } : undefined;
-  if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: 'pingan' }));
+  if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: `pingan:${deployment}` }));
   const disconnectRedis = () => {
     redis?.pub.disconnect();
     redis?.sub.disconnect();
@@ -144,7 +170,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const tokens = new TokenService(await signingSecret(store));
   const metrics = createHubMetrics();
   const app = createHttpApp(logger);
-  const { io, shared, disconnectRedis } = createStreamServer(app, options.redisUrl);
+  const deployment = await deploymentOf(store, options.deployment);
+  const { io, shared, disconnectRedis } = createStreamServer(app, options.redisUrl, deployment);
   const broadcaster = startBroadcaster(io, store, metrics, logger);
   await broadcaster.start();
 
