@@ -104,7 +104,7 @@ describe.each(STORE_KINDS)('pingan hub user/key add on %s', (_kind, createDataba
     const unit = {
       id: 'unit-532901-police',
       name: '大理市公安局',
-      kind: 'police',
+      kind: 'police' as const,
       jurisdictionCode: '532901',
     };
     const store = await openHubStore(database.url);
