@@ -231,6 +231,16 @@ const LOGIN_CASES: [string, string | Uint8Array, string?][] = [
   ['malformed JSON', '{"name":'],
 ];
 
+/** The same for a refresh: a token the hub never issued, in every malformed shape. */
+const REFRESH_CASES: [string, string | Uint8Array, string?][] = [
+  ['a token with NUL', json({ refreshToken: 'a.b\u0000.c' })],
+  ['a token with a lone surrogate', json({ refreshToken: `a.${LONE_SURROGATE}.c` })],
+  ['a token of three empty parts', json({ refreshToken: '..' })],
+  ['a token 1 MiB long', json({ refreshToken: 'a'.repeat(1024 * 1000) })],
+  ['a token given twice', '{"refreshToken":"x","refreshToken":"y"}'],
+  ['a token that is a number', json({ refreshToken: 1e308 })],
+];
+
 describe.each(STORE_KINDS)('hostile bodies on a %s hub', (_store, createDatabase) => {
   let harness: Harness;
   let key: string;
@@ -278,15 +288,15 @@ describe.each(STORE_KINDS)('hostile bodies on a %s hub', (_store, createDatabase
     expect(incident.description).toBe('第一行\n第二行\t完');
   });
 
-  it.each(LOGIN_CASES)(
-    'answers a login with %s with a refusal, never a failure',
-    async (_name, body, type) => {
-      const answer = await postRaw(`${harness.hub.url}/api/v1/auth/login`, body, {
-        'content-type': type ?? 'application/json',
-      });
-      expect(answer.status, JSON.stringify(answer.body)).toBeGreaterThanOrEqual(400);
-      expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(500);
-      await healthy();
-    },
-  );
+  it.each([
+    ...LOGIN_CASES.map(([name, body, type]) => ['login', name, body, type] as const),
+    ...REFRESH_CASES.map(([name, body, type]) => ['refresh', name, body, type] as const),
+  ])('answers a %s with %s with a refusal, never a failure', async (path, _name, body, type) => {
+    const answer = await postRaw(`${harness.hub.url}/api/v1/auth/${path}`, body, {
+      'content-type': type ?? 'application/json',
+    });
+    expect(answer.status, JSON.stringify(answer.body)).toBeGreaterThanOrEqual(400);
+    expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(500);
+    await healthy();
+  });
 });
