@@ -60,6 +60,7 @@ const MAX_HELLO_BYTES = 4096;
 const MAX_NESTING = 64;
 const CLOSE_UNSUPPORTED = 1003;
 const CLOSE_TOO_BIG = 1009;
+const CLOSE_INTERNAL_ERROR = 1011;
 
 class Refusal extends Error {
   constructor(
@@ -133,8 +134,9 @@ function converse(ws: WebSocket, core: CoreClient, token: string): void {
     try {
       message = readMessage(data, isBinary, authorised);
     } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      ws.close(error.closeCode, error.message);
+      // Only a Refusal is expected; anything else still closes this socket rather than the process.
+      if (error instanceof Refusal) ws.close(error.closeCode, error.message);
+      else ws.close(CLOSE_INTERNAL_ERROR, 'the shell could not read this message');
       return;
     }
     if (message.type === 'hello') {
