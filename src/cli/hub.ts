@@ -3,10 +3,12 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ROLES, jurisdictionCodeSchema, roleSchema } from '../domain';
 import { createAccount, createApiKey } from '../hub/accounts';
+import { createUnitApiKey } from '../hub/ingest/unit-keys';
 import { bootstrapAccounts } from '../hub/bootstrap';
 import { RegionIndex } from '../hub/region-index';
 import { seedHub } from './seed-demo';
 import { startHub } from '../hub/server';
+import type { HubStore } from '../hub/store';
 import { describeDatabase, withHubStore } from './hub-database';
 import { progressReporter } from './progress';
 
@@ -19,6 +21,18 @@ function checkJurisdiction(region: RegionIndex, code: string): void {
   if (!parsed.success) throw new Error(`--jurisdiction ${code}: ${parsed.error.issues[0]?.message}`);
   if (!region.get(code))
     throw new Error(`--jurisdiction ${code}: no such jurisdiction in region ${region.regionId}`);
+}
+
+/** A key for a field source in a jurisdiction, or for a member unit's own system, bound to the unit. */
+async function addKey(store: HubStore, options: HubOptions & KeyOptions) {
+  if (options.unit) {
+    const created = await createUnitApiKey(store, options.source, options.unit, options.displayName);
+    return { source: created.source, key: created.key, jurisdiction: created.unit.jurisdictionCode };
+  }
+  if (!options.jurisdiction) throw new Error('--jurisdiction or --unit is required');
+  checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
+  const created = await createApiKey(store, options.source, options.jurisdiction, options.displayName);
+  return { ...created, jurisdiction: options.jurisdiction };
 }
 
 export function writeSimulatorCredentials(
@@ -52,7 +66,8 @@ interface AccountOptions {
 }
 interface KeyOptions {
   source: string;
-  jurisdiction: string;
+  jurisdiction?: string;
+  unit?: string;
   displayName?: string;
   json?: boolean;
 }
@@ -63,6 +78,7 @@ interface HubStartOptions extends HubOptions {
   host: string;
   tlsCert?: string;
   tlsKey?: string;
+  deployment?: string;
 }
 
 /** The certificate and key, both or neither; read here so a wrong path is said before the hub starts. */
@@ -86,6 +102,7 @@ export function registerHubCommands(hub: Command): void {
     )
     .option('--tls-cert <file>', 'PEM certificate: serve HTTPS and WSS (with --tls-key)')
     .option('--tls-key <file>', "the certificate's PEM private key")
+    .option('--deployment <id>', "the deployment sharing Redis channels (default: the database's own id)")
     .action(async (options: HubStartOptions) => {
       const running = await startHub({
         db: options.db,
@@ -95,6 +112,7 @@ export function registerHubCommands(hub: Command): void {
         host: options.host,
         ...(options.redis ? { redisUrl: options.redis } : {}),
         ...tlsOf(options),
+        ...(options.deployment ? { deployment: options.deployment } : {}),
       });
       const credentials = await bootstrapAccounts(running.store, running.region);
       if (credentials) {
@@ -171,7 +189,8 @@ export function registerHubCommands(hub: Command): void {
     .command('add')
     .description('add an ingest API key for a field source and print it once')
     .requiredOption('--source <name>', 'the sending system, e.g. camera-platform, grid-app, hotline')
-    .requiredOption('--jurisdiction <code>', 'the jurisdiction the key may report on, e.g. 5329')
+    .option('--jurisdiction <code>', 'the jurisdiction the key may report on, e.g. 5329')
+    .option('--unit <id>', "a member unit's own system: the key acknowledges that unit's orders only")
     .option('--display-name <name>', 'what screens call the system, e.g. 网格通 App')
     .option('--json', 'print {"source":…,"key":…}')
     .action(async (_options: unknown, command: Command) => {
@@ -179,14 +198,11 @@ export function registerHubCommands(hub: Command): void {
       if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(options.source)) {
         throw new Error(`--source ${options.source}: lowercase letters, digits and dashes`);
       }
-      checkJurisdiction(new RegionIndex(options.region), options.jurisdiction);
-      const created = await withHubStore(options.db, options.keys, (store) =>
-        createApiKey(store, options.source, options.jurisdiction, options.displayName),
-      );
-      if (options.json) console.log(JSON.stringify(created));
+      const created = await withHubStore(options.db, options.keys, (store) => addKey(store, options));
+      if (options.json) console.log(JSON.stringify({ source: created.source, key: created.key }));
       else {
         console.log(
-          `API key for ${created.source} (${options.jurisdiction}) added to ${describeDatabase(options.db)}`,
+          `API key for ${created.source} (${created.jurisdiction}) added to ${describeDatabase(options.db)}`,
         );
         console.log(`Shown once: ${created.key}`);
       }

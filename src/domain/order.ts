@@ -9,6 +9,11 @@ export const acknowledgementSchema = z.object({
   note: z.string().max(1000),
   /** The person at the unit who signed for it, when known. */
   signedBy: z.string().max(50).optional(),
+  /**
+   * The unit an operator recorded this for (the unit phoned the centre in): absent when the unit's own
+   * system acknowledged through its key.
+   */
+  onBehalfOf: z.string().min(1).optional(),
 });
 export type Acknowledgement = z.infer<typeof acknowledgementSchema>;
 

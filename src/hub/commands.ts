@@ -196,6 +196,26 @@ function claimedType(raw: unknown): string | null {
   return typeof type === 'string' ? type.slice(0, 100) : null;
 }
 
+/** Whether the claims are a field system's key (`key:<source>`) rather than an operator's account. */
+function isKeyOfSource(claims: OperatorClaims): boolean {
+  return claims.accountId.startsWith('key:');
+}
+
+/**
+ * An operator acknowledging a unit's order acts on the unit's behalf, and the record says so, in the event
+ * and in the audit: only a unit's own key (checked at ingest) acknowledges as the unit itself.
+ */
+function markOnBehalfOf(claims: OperatorClaims, command: OperatorCommand, decision: Decision): Decision {
+  if (!decision.ok || command.type !== 'acknowledge' || isKeyOfSource(claims)) return decision;
+  const onBehalfOf = command.unitId;
+  const events = decision.events.map((event): HubEventDraft => {
+    if (event.type !== 'order.acknowledged') return event;
+    const { payload } = event;
+    return { ...event, payload: { ...payload, acknowledgement: { ...payload.acknowledgement, onBehalfOf } } };
+  });
+  return { ...decision, events, audit: { ...decision.audit, onBehalfOf } };
+}
+
 type Decision =
   | {
       ok: true;
@@ -418,7 +438,7 @@ export class CommandHandler {
       }
       return { ...(previous.outcome as CommandOutcome), replayed: true };
     }
-    const decision = await this.decide(tx, operatorOf(claims), command, at);
+    const decision = markOnBehalfOf(claims, command, await this.decide(tx, operatorOf(claims), command, at));
     const seqs = decision.ok ? (await recordEvents(tx, decision.events)).map((event) => event.seq) : [];
     const outcome: CommandOutcome = decision.ok
       ? { ok: true, commandId: command.commandId, seqs }

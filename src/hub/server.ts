@@ -1,6 +1,7 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { Server } from 'socket.io';
@@ -16,10 +17,12 @@ import { auditRoutes } from './http/audit-routes';
 import { authRoutes } from './http/auth-routes';
 import { installErrorHandling } from './http/error-handling';
 import { ingestRoutes } from './http/ingest-routes';
+import { installJsonBodyParser } from './http/json-body';
 import { observabilityRoutes } from './http/observability-routes';
 import { IngestService } from './ingest/ingest-service';
 import { checkKeysMatch, defaultKeysDir, loadHubKeys, type HubKeys } from './keys';
 import { createHubMetrics, type HubMetrics } from './observability/metrics';
+import { resolveMetricsToken } from './observability/metrics-token';
 import { RegionIndex } from './region-index';
 import { openHubStore, type HubStore } from './store';
 import { LiveBroadcaster } from './stream/broadcaster';
@@ -35,9 +38,17 @@ export interface HubOptions {
   host?: string;
   /** When set, this hub shares its stream with other hub processes through Redis. */
   redisUrl?: string;
+  /**
+   * The deployment whose hubs share a stream through Redis: its channels are prefixed with it, so hubs of
+   * another deployment on the same Redis hear nothing of this one. The database's own deployment id when
+   * absent, so the hubs of one database find each other without being told.
+   */
+  deployment?: string;
   logger?: Logger;
   /** Ingest requests allowed per API key per minute. */
   ingestRateLimit?: number;
+  /** Ingest requests without a valid API key allowed per client address per minute. */
+  ingestBadKeyRateLimit?: number;
   /** The hub's clock for commands and escalations, in ms; tests move it instead of waiting. */
   clock?: () => number;
   /** How often overdue cases are escalated, in ms; 0 for never on its own (`sweepEscalations` still does). */
@@ -48,6 +59,8 @@ export interface HubOptions {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** Sign-in throttles and hashing slots, for tests that sign in many times from one address. */
   signInLimits?: Partial<SignInLimits>;
+  /** The token `/metrics` requires; else `PINGAN_METRICS_TOKEN`, else the keys directory's `metrics-token`. */
+  metricsToken?: string;
 }
 
 export interface Hub {
@@ -64,7 +77,10 @@ export interface Hub {
 
 const DEFAULT_ESCALATION_SWEEP_MS = 30_000;
 const DEFAULT_INGEST_RATE_PER_MINUTE = 3000;
+const DEFAULT_BAD_KEY_RATE_PER_MINUTE = 60;
 const JWT_SECRET_SETTING = 'jwt-secret';
+const DEPLOYMENT_SETTING = 'deployment-id';
+const DEPLOYMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /**
  * The secret every hub on this database signs tokens with, so that a token from one is good at all of them.
@@ -77,6 +93,20 @@ async function signingSecret(store: HubStore): Promise<string> {
   return (await store.getSetting(JWT_SECRET_SETTING))!;
 }
 
+/** The deployment this hub belongs to: the one it was told, else its database's, made on first start. */
+async function deploymentOf(store: HubStore, explicit: string | undefined): Promise<string> {
+  if (explicit !== undefined) {
+    if (!DEPLOYMENT_PATTERN.test(explicit)) {
+      throw new Error(`deployment ${explicit}: up to 64 letters, digits, dashes and underscores`);
+    }
+    return explicit;
+  }
+  const saved = await store.getSetting(DEPLOYMENT_SETTING);
+  if (saved) return saved;
+  await store.transaction((tx) => tx.initSetting(DEPLOYMENT_SETTING, randomBytes(8).toString('hex')));
+  return (await store.getSetting(DEPLOYMENT_SETTING))!;
+}
+
 /** Fastify taking JSON only: anything else is refused with 415 rather than parsed as text. */
 function createHttpApp(logger: FastifyBaseLogger, tls: HubOptions['tls']): FastifyInstance {
   // Fastify's types follow the server kind; the hub uses only what HTTP and HTTPS servers share.
@@ -87,19 +117,18 @@ function createHttpApp(logger: FastifyBaseLogger, tls: HubOptions['tls']): Fasti
     logController: new LogController({ disableRequestLogging: true }),
   });
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(
-    'application/json',
-    { parseAs: 'string' },
-    app.getDefaultJsonParser('error', 'error'),
-  );
+  installJsonBodyParser(app);
   return app;
 }
 
-/** The Socket.IO server on the HTTP server, sharing its stream through Redis when there is one. */
-function createStreamServer(app: FastifyInstance, redisUrl: string | undefined) {
+/**
+ * The Socket.IO server on the HTTP server, sharing its stream through Redis when there is one, on channels
+ * of its deployment only.
+ */
+function createStreamServer(app: FastifyInstance, redisUrl: string | undefined, deployment: string) {
   const io: HubServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: 1024 * 1024 });
   const redis = redisUrl ? { pub: new Redis(redisUrl), sub: new Redis(redisUrl) } : undefined;
-  if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: 'pingan' }));
+  if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: `pingan:${deployment}` }));
   const disconnectRedis = () => {
     redis?.pub.disconnect();
     redis?.sub.disconnect();
@@ -158,6 +187,8 @@ function warnIfExposedInClear(logger: Logger, options: HubOptions): void {
 export async function startHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? pino({ level: process.env.PINGAN_LOG_LEVEL ?? 'info' });
   const keys = loadHubKeys(options.keysDir ?? defaultKeysDir(options.db));
+  const host = options.host ?? '127.0.0.1';
+  const metricsToken = resolveMetricsToken({ configured: options.metricsToken, keysDir: keys.dir, host });
   const store = await openHubStore(options.db, {
     auditKey: keys.audit,
     personalDataKey: keys.personalData,
@@ -176,7 +207,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const metrics = createHubMetrics();
   const app = createHttpApp(logger, options.tls);
   warnIfExposedInClear(logger, options);
-  const { io, shared, disconnectRedis } = createStreamServer(app, options.redisUrl);
+  const deployment = await deploymentOf(store, options.deployment);
+  const { io, shared, disconnectRedis } = createStreamServer(app, options.redisUrl, deployment);
   const broadcaster = startBroadcaster(io, store, metrics, logger);
   await broadcaster.start();
 
@@ -211,7 +243,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const presence = attachStream(io, { store, region, tokens, metrics, logger, broadcaster, commands });
 
   installErrorHandling(app, metrics, logger);
-  await app.register(observabilityRoutes, { store, metrics });
+  await app.register(observabilityRoutes, { store, metrics, metricsToken });
   const clock = options.clock ?? Date.now;
   /** Ends the revoked account's live connections here, and through Redis at every other hub. */
   const revoked = (accountId: string) => {
@@ -227,9 +259,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   await app.register(adminRoutes, { store, tokens, region });
   await app.register(auditRoutes, { store, tokens, region });
   const ratePerMinute = options.ingestRateLimit ?? DEFAULT_INGEST_RATE_PER_MINUTE;
-  await app.register(ingestRoutes, { store, ingest, metrics, ratePerMinute });
+  const badKeyRatePerMinute = options.ingestBadKeyRateLimit ?? DEFAULT_BAD_KEY_RATE_PER_MINUTE;
+  await app.register(ingestRoutes, { store, ingest, metrics, ratePerMinute, badKeyRatePerMinute });
 
-  const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 7300, host });
   const { port } = app.server.address() as AddressInfo;
 

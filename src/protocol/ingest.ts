@@ -9,53 +9,28 @@ import {
   reporterSchema,
 } from '../domain';
 import { latitudeSchema, longitudeSchema } from '../domain/geo';
-
-/**
- * Characters that print as nothing or reorder what is around them: NUL and the other control characters,
- * zero-width spaces and joiners, bidirectional overrides, the byte-order mark. In an id they make two ids
- * that look the same differ; in a title they hide or disguise text an operator reads out.
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/u;
-const LINE_BREAKS = /[\t\n\r]/u;
-const INVISIBLE_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/u;
-
-function visible(text: z.ZodString) {
-  return text
-    .refine((value) => !CONTROL_CHARACTERS.test(value), 'contains a control character (such as NUL)')
-    .refine((value) => !INVISIBLE_CHARACTERS.test(value), 'contains an invisible formatting character');
-}
-
-/** Text of several lines (a description, a note): line breaks and tabs are kept, nothing invisible. */
-function paragraphs(max: number) {
-  return visible(z.string().max(max));
-}
-
-/** One line of text (an id, a title, an address), trimmed: no line breaks inside either. */
-function line(max: number) {
-  return visible(z.string().trim().max(max)).refine(
-    (value) => !LINE_BREAKS.test(value),
-    'contains a line break or a tab',
-  );
-}
+import { lineOfText, optionalLineOfText, paragraphsOfText } from './text';
 
 /**
  * The field's HTTP API. Every item carries the sender's own id: the hub records it, so a batch resent
  * after a lost reply is refused as a replay instead of being stored twice.
  */
-const externalIdSchema = line(100).min(1);
+const externalIdSchema = lineOfText(100);
 /** An id the hub gave out (a camera's, a force's, an order's). */
-const referenceSchema = line(200).min(1);
-const titleSchema = line(120).min(1);
+const referenceSchema = lineOfText(200);
+const titleSchema = lineOfText(120);
+
+/** Who reported: free text like the rest, so a name cannot carry what a title may not. */
+const ingestReporterSchema = reporterSchema.extend({ name: lineOfText(50).optional() });
 
 const reportFields = {
   kind: z.enum(INCIDENT_KINDS),
   category: z.enum(INCIDENT_CATEGORIES),
   title: titleSchema,
-  description: paragraphs(4000).default(''),
+  description: paragraphsOfText(4000).default(''),
   jurisdictionCode: incidentJurisdictionCodeSchema,
   location: lngLatSchema,
-  address: line(200).default(''),
+  address: optionalLineOfText(200).default(''),
 };
 
 export const reportsBodySchema = z
@@ -66,7 +41,7 @@ export const reportsBodySchema = z
           .object({
             id: externalIdSchema,
             source: z.enum(['grid-worker', 'citizen-qr']),
-            reporter: reporterSchema.nullable().default(null),
+            reporter: ingestReporterSchema.nullable().default(null),
             ...reportFields,
           })
           .strict(),
@@ -83,7 +58,7 @@ export const hotlineTicketsBodySchema = z
         z
           .object({
             ticketNo: externalIdSchema,
-            caller: reporterSchema.nullable().default(null),
+            caller: ingestReporterSchema.nullable().default(null),
             ...reportFields,
           })
           .strict(),
@@ -121,7 +96,7 @@ export const monitoringAlarmsBodySchema = z
             pointId: referenceSchema,
             category: z.enum(INCIDENT_CATEGORIES),
             title: titleSchema,
-            description: paragraphs(4000).default(''),
+            description: paragraphsOfText(4000).default(''),
           })
           .strict(),
       )
@@ -160,9 +135,9 @@ export const acknowledgementsBodySchema = z
             id: externalIdSchema,
             /** `<incident id>/<unit id>`, as the order was issued. */
             orderId: referenceSchema,
-            note: paragraphs(1000).optional(),
+            note: paragraphsOfText(1000).optional(),
             /** The person at the unit who signed for the order. */
-            signedBy: line(50).min(1).optional(),
+            signedBy: lineOfText(50).optional(),
           })
           .strict(),
       )

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../../src/hub/auth/api-keys';
+import { unitOfSource } from '../../src/hub/ingest/unit-keys';
+import { recordEvents } from '../../src/hub/projector';
 import { openHubStore } from '../../src/hub/store';
 import { STORE_KINDS, type TestDatabase } from '../hub/support/databases';
 
@@ -119,6 +121,54 @@ describe.each(STORE_KINDS)('pingan hub user/key add on %s', (_kind, createDataba
       await store.close();
     }
     expect(existsSync(join(cwd, 'data'))).toBe(false);
+  }, 60_000);
+
+  it("binds a key made with --unit to the unit, in the unit's jurisdiction", async () => {
+    const unit = {
+      id: 'unit-532901-police',
+      name: '大理市公安局',
+      kind: 'police' as const,
+      jurisdictionCode: '532901',
+    };
+    const store = await openHubStore(database.url);
+    try {
+      await store.transaction((tx) =>
+        recordEvents(tx, [
+          {
+            type: 'units.registered',
+            jurisdiction: '532901',
+            at: new Date().toISOString(),
+            payload: { units: [unit] },
+          },
+        ]),
+      );
+    } finally {
+      await store.close();
+    }
+    const args = ['hub', 'key', 'add', '--source', 'police-portal', '--json', '--db', database.url];
+    const result = await pinganIn(cwd, [...args, '--unit', unit.id]);
+    expect(result.stderr).toBe('');
+    const { key } = JSON.parse(result.stdout) as { key: string };
+    const after = await openHubStore(database.url);
+    try {
+      expect(await after.apiKeyByHash(hashApiKey(key))).toMatchObject({
+        source: 'police-portal',
+        jurisdiction: '532901',
+      });
+      expect(await unitOfSource(after, 'police-portal')).toBe(unit.id);
+    } finally {
+      await after.close();
+    }
+    const unknown = await pinganIn(cwd, [
+      ...args.slice(0, 4),
+      'other-portal',
+      '--db',
+      database.url,
+      '--unit',
+      'x',
+    ]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('no member unit x');
   }, 60_000);
 });
 

@@ -8,11 +8,13 @@ import {
   StreamClient,
   addKey,
   addOperator,
+  addUnitKey,
   login,
   newCommandId,
   placeIn,
   postJson,
   postReports,
+  registerUnits,
   report,
   startTestHub,
   type Harness,
@@ -26,15 +28,18 @@ describe.each(STORE_KINDS)(
   (_store, createDatabase) => {
     let harness: Harness;
     let fieldKey: string;
-    let unitKey: string;
-    let unitSource: string;
+    /** Each unit's own system's key, and its source: a unit acknowledges its own orders only. */
+    const unitKeys: Record<string, { key: string; source: string }> = {};
     let operator: StreamClient;
 
     beforeAll(async () => {
       harness = await startTestHub(await createDatabase());
       fieldKey = await addKey(harness.hub, DALI_CITY);
-      unitSource = `unit-portal-${randomUUID().slice(0, 8)}`;
-      unitKey = await addKey(harness.hub, DALI_CITY, unitSource);
+      await registerUnits(harness.hub, POLICE, JUSTICE);
+      for (const unit of [POLICE, JUSTICE]) {
+        const source = `unit-portal-${randomUUID().slice(0, 8)}`;
+        unitKeys[unit] = { key: await addUnitKey(harness.hub, unit, source), source };
+      }
       const account = await addOperator(harness.hub, 'operator', DALI_CITY);
       operator = new StreamClient(harness.hub.url, await login(harness.hub, account.name, account.password));
       await operator.connected();
@@ -70,8 +75,9 @@ describe.each(STORE_KINDS)(
       return incidentId!;
     }
 
+    /** A batch from the system of the first acknowledgement's unit. */
     const acknowledge = (...acks: { id: string; incidentId: string; unitId: string }[]) =>
-      postJson(`${harness.hub.url}/api/v1/orders/acknowledgements`, unitKey, {
+      postJson(`${harness.hub.url}/api/v1/orders/acknowledgements`, unitKeys[acks[0]!.unitId]!.key, {
         acknowledgements: acks.map(({ id, incidentId, unitId }) => ({
           id,
           orderId: `${incidentId}/${unitId}`,
@@ -89,6 +95,7 @@ describe.each(STORE_KINDS)(
       expect(first.status, JSON.stringify(first.body)).toBe(201);
       const after = await incident(incidentId);
       expect(after).toMatchObject({ stage: 'resolve', acknowledgedUnitIds: [POLICE] });
+      const unitSource = unitKeys[POLICE]!.source;
       const commandId = acknowledgementCommandId(unitSource, 'ack-once');
       const stored = await harness.hub.store.transaction((tx) => tx.getCommandOutcome(commandId));
       expect(stored).toMatchObject({ accountId: `key:${unitSource}`, outcome: { ok: true } });
@@ -138,7 +145,7 @@ describe.each(STORE_KINDS)(
       expect(await harness.hub.store.headSeq()).toBe(head);
       expect(await auditOf(incidentId)).toContainEqual(
         expect.objectContaining({
-          actor: `key:${unitSource}`,
+          actor: `key:${unitKeys[JUSTICE]!.source}`,
           outcome: 'refused',
           detail: expect.objectContaining({ code: fromDesktop.code }),
         }),
@@ -161,15 +168,17 @@ describe.each(STORE_KINDS)(
       expect((await acknowledge({ id: 'ack-justice', incidentId, unitId: JUSTICE })).status).toBe(201);
     });
 
-    it('applies a batch for two units of one incident, each against the incident the one before left', async () => {
-      const incidentId = await assignedIncident();
+    it("applies a batch of one unit's orders on two incidents", async () => {
+      const first = await assignedIncident();
+      const second = await assignedIncident();
       const both = await acknowledge(
-        { id: 'ack-both-police', incidentId, unitId: POLICE },
-        { id: 'ack-both-justice', incidentId, unitId: JUSTICE },
+        { id: 'ack-first-police', incidentId: first, unitId: POLICE },
+        { id: 'ack-second-police', incidentId: second, unitId: POLICE },
       );
       expect(both.status, JSON.stringify(both.body)).toBe(201);
       expect(both.body).toMatchObject({ accepted: 2 });
-      expect((await incident(incidentId)).acknowledgedUnitIds).toEqual([POLICE, JUSTICE]);
+      expect((await incident(first)).acknowledgedUnitIds).toEqual([POLICE]);
+      expect((await incident(second)).acknowledgedUnitIds).toEqual([POLICE]);
     });
   },
 );

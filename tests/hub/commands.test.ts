@@ -8,11 +8,13 @@ import {
   YANGBI,
   addKey,
   addOperator,
+  addUnitKey,
   login,
   newCommandId,
   placeIn,
   postJson,
   postReports,
+  registerUnits,
   report,
   startTestHub,
   type Harness,
@@ -220,7 +222,8 @@ describe.each(STORE_KINDS)('operator commands on a %s hub', (_store, createDatab
       deadline,
     });
     expect(assigned.ok, assigned.reason).toBe(true);
-    const unitKey = await addKey(harness.hub, DALI_CITY, 'unit-portal');
+    await registerUnits(harness.hub, 'unit-532901-police');
+    const unitKey = await addUnitKey(harness.hub, 'unit-532901-police', 'unit-portal');
     const acknowledge = (id: string) =>
       postJson(`${harness.hub.url}/api/v1/orders/acknowledgements`, unitKey, {
         acknowledgements: [{ id, orderId: `${incidentId}/unit-532901-police`, note: '已签收，民警前往现场' }],

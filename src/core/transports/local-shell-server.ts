@@ -6,6 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { CONTENT_SECURITY_POLICY } from '../contract/csp';
+import { wording } from '../../domain/wording';
 import { DESKTOP_EVENT_NAMES } from '../contract/events';
 import type { CoreClient } from '../worker/core-client';
 
@@ -39,8 +40,61 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), token: z.string() }),
-  z.object({ type: z.literal('call'), id: z.number().int(), method: z.string(), input: z.unknown() }),
+  z.object({
+    type: z.literal('call'),
+    id: z.number().int(),
+    method: z.string().max(200),
+    input: z.unknown(),
+  }),
 ]);
+type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+/**
+ * What a socket may send, and the close codes (RFC 6455) for what it may not: no message of any size or
+ * shape may end the process, which holds the embedded hub and the simulator too.
+ */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** Before the token, only a hello is expected: a launch token is 32 characters, far below this. */
+const MAX_HELLO_BYTES = 4096;
+/** Deeper than any call's input; a deeper one would overflow the stack that copies it to the core. */
+const MAX_NESTING = 64;
+const CLOSE_UNSUPPORTED = 1003;
+const CLOSE_TOO_BIG = 1009;
+const CLOSE_INTERNAL_ERROR = 1011;
+
+class Refusal extends Error {
+  constructor(
+    readonly closeCode: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** Whether `value` nests arrays or objects deeper than `limit`; looks no deeper than that. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit === 0) return true;
+  return Object.values(value).some((child) => nestedDeeperThan(child, limit - 1));
+}
+
+/** The message a frame carries, or a Refusal saying which close code it earns. */
+function readMessage(data: Buffer, isBinary: boolean, authorised: boolean): ClientMessage {
+  if (isBinary) throw new Refusal(CLOSE_UNSUPPORTED, 'messages are JSON text, not binary');
+  if (!authorised && data.length > MAX_HELLO_BYTES) {
+    throw new Refusal(CLOSE_TOO_BIG, 'say hello with the launch token first');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data.toString('utf8'));
+  } catch {
+    throw new Refusal(CLOSE_UNSUPPORTED, 'messages are JSON: hello or call');
+  }
+  if (nestedDeeperThan(parsed, MAX_NESTING)) throw new Refusal(CLOSE_UNSUPPORTED, 'nested too deeply');
+  const message = clientMessageSchema.safeParse(parsed);
+  if (!message.success) throw new Refusal(CLOSE_UNSUPPORTED, 'messages are JSON: hello or call');
+  return message.data;
+}
 
 function tokensEqual(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -64,6 +118,51 @@ function serveStatic(rendererDir: string, pathname: string, res: ServerResponse)
   createReadStream(file).pipe(res);
 }
 
+/**
+ * One page's socket: a hello with the launch token first, then calls, each answered; anything else closes
+ * the socket with a code. Errors of the socket (a frame over the size limit, text that is not UTF-8) are
+ * answered by `ws` with 1009 and 1007 and must not reach the process as unhandled.
+ */
+function converse(ws: WebSocket, core: CoreClient, token: string): void {
+  let authorised = false;
+  const unsubscribe: (() => void)[] = [];
+  const send = (message: unknown) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(message));
+  ws.on('error', () => undefined);
+  ws.on('close', () => unsubscribe.forEach((stop) => stop()));
+  ws.on('message', (data: Buffer, isBinary: boolean) => {
+    let message: ClientMessage;
+    try {
+      message = readMessage(data, isBinary, authorised);
+    } catch (error) {
+      // Only a Refusal is expected; anything else still closes this socket rather than the process.
+      if (error instanceof Refusal) ws.close(error.closeCode, error.message);
+      else ws.close(CLOSE_INTERNAL_ERROR, 'the shell could not read this message');
+      return;
+    }
+    if (message.type === 'hello') {
+      if (!tokensEqual(message.token, token)) {
+        ws.close(CLOSE_UNAUTHORISED, 'this screen needs the token printed at launch');
+        return;
+      }
+      authorised = true;
+      for (const name of DESKTOP_EVENT_NAMES) {
+        unsubscribe.push(core.on(name, (payload) => send({ type: 'event', name, payload })));
+      }
+      send({ type: 'welcome' });
+      return;
+    }
+    if (!authorised) {
+      ws.close(CLOSE_UNAUTHORISED, 'say hello with the launch token first');
+      return;
+    }
+    core
+      .call(message.method, message.input)
+      // A call the core could not be handed (its input would not copy) is answered, never left unhandled.
+      .catch(() => ({ ok: false, error: wording('invalidInput', {}, 'the call could not reach the core') }))
+      .then((result) => send({ type: 'result', id: message.id, result }));
+  });
+}
+
 export async function startLocalShellServer(options: {
   core: CoreClient;
   rendererDir: string;
@@ -85,49 +184,18 @@ export async function startLocalShellServer(options: {
     serveStatic(options.rendererDir, new URL(req.url ?? '/', `http://${allowedHost}`).pathname, res);
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // The server's own errors concern one handshake or one socket; none of them may end the process.
+  sockets.on('error', () => undefined);
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
     if (new URL(req.url ?? '/', 'http://x').pathname !== SOCKET_PATH || !fromThisShell(req)) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
   });
-
-  sockets.on('connection', (ws: WebSocket) => {
-    let authorised = false;
-    const unsubscribe: (() => void)[] = [];
-    const send = (message: unknown) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(message));
-    ws.on('close', () => unsubscribe.forEach((stop) => stop()));
-    ws.on('message', (data) => {
-      let message: z.infer<typeof clientMessageSchema>;
-      try {
-        message = clientMessageSchema.parse(JSON.parse(String(data)));
-      } catch {
-        ws.close(1003, 'messages are JSON: hello or call');
-        return;
-      }
-      if (message.type === 'hello') {
-        if (!tokensEqual(message.token, token)) {
-          ws.close(CLOSE_UNAUTHORISED, 'this screen needs the token printed at launch');
-          return;
-        }
-        authorised = true;
-        for (const name of DESKTOP_EVENT_NAMES) {
-          unsubscribe.push(options.core.on(name, (payload) => send({ type: 'event', name, payload })));
-        }
-        send({ type: 'welcome' });
-        return;
-      }
-      if (!authorised) {
-        ws.close(CLOSE_UNAUTHORISED, 'say hello with the launch token first');
-        return;
-      }
-      void options.core
-        .call(message.method, message.input)
-        .then((result) => send({ type: 'result', id: message.id, result }));
-    });
-  });
+  sockets.on('connection', (ws: WebSocket) => converse(ws, options.core, token));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -49,6 +49,12 @@ export function codeForFastifyError(error: { code?: string; statusCode?: number 
       return 'empty-body';
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return 'malformed-json';
+    case 'PINGAN_UNSUPPORTED_CHARSET':
+      return 'unsupported-charset';
+    case 'PINGAN_INVALID_UTF8':
+      return 'invalid-utf-8';
+    case 'PINGAN_DUPLICATE_KEY':
+      return 'duplicate-key';
     default:
       if (error.statusCode === 429) return 'rate-limited';
       if (error.statusCode === 400 && !error.code) return 'malformed-json';

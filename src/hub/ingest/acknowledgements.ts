@@ -13,6 +13,7 @@ import {
   type IngestResult,
 } from './endpoint';
 import { IngestError } from './refusal';
+import { unitOfSource } from './unit-keys';
 
 type Acknowledgement = IngestBody<'/api/v1/orders/acknowledgements'>['acknowledgements'][number];
 
@@ -76,31 +77,53 @@ async function commitThroughCommands(
   throw new IngestError(409, 'refused', [`acknowledgements[${index}]: ${refusal}`]);
 }
 
+/** The orders a batch names, and the member unit the sending key speaks for, if any. */
+interface Found {
+  orders: Map<string, EntityRecord>;
+  keyUnit: string | undefined;
+}
+
+/** A unit's key acknowledges its own unit's orders only; a key that speaks for no unit, none. */
+function notTheKeysUnit(ctx: IngestContext, order: Order, keyUnit: string | undefined): string | null {
+  if (keyUnit === order.unitId) return null;
+  const whose = `order ${order.id} is addressed to ${order.unitId}`;
+  return keyUnit === undefined
+    ? `${whose}; the key of ${ctx.key.source} speaks for no member unit`
+    : `${whose}; the key of ${ctx.key.source} acknowledges only the orders of ${keyUnit}`;
+}
+
 /**
  * Member units report in on their orders from their own systems: each acknowledgement is the lifecycle's
  * `acknowledge` command, made by the sending key, under the same rules, at most once and audited like an
- * operator's.
+ * operator's. Only the unit's own key may acknowledge its orders.
  */
 export const acknowledgements: IngestEndpoint<
   IngestBody<'/api/v1/orders/acknowledgements'>,
   Acknowledgement,
-  Map<string, EntityRecord>
+  Found
 > = {
   label: 'acknowledgements',
   items: (body) => body.acknowledgements,
   idOf: (ack) => ack.id,
-  lookUp: (ctx, acks) =>
-    recordsById(
+  lookUp: async (ctx, acks) => ({
+    orders: await recordsById(
       ctx.store,
       'order',
       acks.map((a) => a.orderId),
     ),
-  check(ctx, orders, ack, label) {
+    keyUnit: await unitOfSource(ctx.store, ctx.key.source),
+  }),
+  check(ctx, { orders, keyUnit }, ack, label) {
     const order = orders.get(ack.orderId);
     if (!order) return { unknown: `${label}.orderId: no order ${ack.orderId}`, outside: null };
-    return isWithin(order.jurisdiction, ctx.key.jurisdiction)
-      ? ITEM_PASSES
-      : { unknown: null, outside: `${label}.orderId: ${outsideKey(ctx, ack.orderId, order.jurisdiction)}` };
+    if (!isWithin(order.jurisdiction, ctx.key.jurisdiction)) {
+      return {
+        unknown: null,
+        outside: `${label}.orderId: ${outsideKey(ctx, ack.orderId, order.jurisdiction)}`,
+      };
+    }
+    const otherUnit = notTheKeysUnit(ctx, order.doc as Order, keyUnit);
+    return otherUnit ? { unknown: null, outside: `${label}.orderId: ${otherUnit}` } : ITEM_PASSES;
   },
-  commit: commitThroughCommands,
+  commit: (ctx, { orders }, acks, ids) => commitThroughCommands(ctx, orders, acks, ids),
 };

@@ -32,6 +32,9 @@ export async function accountWhere(
   column: 'name' | 'id',
   value: string,
 ): Promise<AccountRecord | undefined> {
+  // No account's name or id holds NUL, and PostgreSQL refuses the query that asks (a sign-in would fail
+  // with 500 where SQLite answers "no such account").
+  if (value.includes('\u0000')) return undefined;
   const [row] = await runStatement(db, `account/${column}`, [value], () =>
     db.selectFrom('accounts').selectAll().where(column, '=', value),
   );

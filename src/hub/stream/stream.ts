@@ -243,13 +243,26 @@ function onConnection(connection: Connection): void {
   // A socket's rooms are known while it is disconnecting and left by the time it has disconnected.
   let openWhenLeaving: string[] = [];
   socket.on('disconnecting', () => (openWhenLeaving = presence.openOn(socket)));
-  socket.on('disconnect', () => openWhenLeaving.forEach((id) => void presence.announce(id)));
+  // Telling the others can fail (Redis gone while the hub closes); that must not end the process.
+  const announce = (id: string) =>
+    presence
+      .announce(id)
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'presence not announced'));
+  socket.on('disconnect', () => openWhenLeaving.forEach((id) => void announce(id)));
 
-  socket.on(CLIENT_EVENTS.presence, (raw: unknown, ack: Ack) => void onPresence(connection, raw, ack));
-  socket.on(CLIENT_EVENTS.directory, (raw: unknown, ack: Ack) => void onDirectory(connection, raw, ack));
-  socket.on(CLIENT_EVENTS.subscribe, (raw: unknown, ack: Ack) => void onSubscribe(connection, raw, ack));
-  socket.on(CLIENT_EVENTS.backfill, (raw: unknown, ack: Ack) => void onBackfill(connection, raw, ack));
-  socket.on(CLIENT_EVENTS.command, (raw: unknown, ack: Ack) => void onCommand(connection, raw, ack));
+  /** A frame's handler that fails (the store or Redis down) answers so, and never ends the process. */
+  const serve =
+    (handler: (connection: Connection, raw: unknown, ack: Ack) => Promise<void>) =>
+    (raw: unknown, ack: Ack) =>
+      void handler(connection, raw, ack).catch((error: unknown) => {
+        deps.logger.error({ err: error }, 'a stream frame failed');
+        answer(ack, { ok: false, error: 'the hub failed; retry' });
+      });
+  socket.on(CLIENT_EVENTS.presence, serve(onPresence));
+  socket.on(CLIENT_EVENTS.directory, serve(onDirectory));
+  socket.on(CLIENT_EVENTS.subscribe, serve(onSubscribe));
+  socket.on(CLIENT_EVENTS.backfill, serve(onBackfill));
+  socket.on(CLIENT_EVENTS.command, serve(onCommand));
 }
 
 /**

@@ -4,8 +4,11 @@ import { pino } from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createAccount, createApiKey } from '../../../src/hub/accounts';
 import { totpCode } from '../../../src/hub/auth/totp';
+import { createUnitApiKey } from '../../../src/hub/ingest/unit-keys';
 import { startHub, type Hub, type HubOptions } from '../../../src/hub/server';
 import type { RegionIndex } from '../../../src/hub/region-index';
+import type { MemberUnit } from '../../../src/domain';
+import { recordEvents } from '../../../src/hub/projector';
 import { PROTOCOL_VERSION } from '../../../src/protocol';
 import type { StoredEvent } from '../../../src/hub/store';
 import { readBoundaries } from '../../../src/regions/store';
@@ -23,7 +26,7 @@ export interface Harness {
 
 export async function startTestHub(
   database: TestDatabase,
-  extra: Pick<HubOptions, 'redisUrl' | 'clock' | 'escalationSweepMs' | 'keysDir' | 'signInLimits'> = {},
+  extra: Omit<HubOptions, 'db' | 'region'> = {},
 ): Promise<Harness> {
   const hub = await startHub({
     db: database.url,
@@ -72,6 +75,30 @@ export async function addKey(
   source = `grid-app-${randomUUID().slice(0, 8)}`,
 ) {
   return (await createApiKey(hub.store, source, jurisdiction)).key;
+}
+
+/** A key for a member unit's own system, bound to the unit: it acknowledges that unit's orders only. */
+export async function addUnitKey(
+  hub: Hub,
+  unitId: string,
+  source = `unit-portal-${randomUUID().slice(0, 8)}`,
+) {
+  return (await createUnitApiKey(hub.store, source, unitId)).key;
+}
+
+/** The member units orders go to, as the demo's seed registers them. */
+export async function registerUnits(hub: Hub, ...ids: string[]): Promise<void> {
+  const units: MemberUnit[] = ids.map((id) => ({
+    id,
+    name: id,
+    kind: 'police',
+    jurisdictionCode: DALI_CITY,
+  }));
+  await hub.store.transaction((tx) =>
+    recordEvents(tx, [
+      { type: 'units.registered', jurisdiction: DALI_CITY, at: new Date().toISOString(), payload: { units } },
+    ]),
+  );
 }
 
 /**
