@@ -84,7 +84,7 @@ describe.each(STORE_KINDS)('pingan hub user/key add on %s', (_kind, createDataba
   it('adds an account of one of the separated administrator roles, to change its password at first sign-in', async () => {
     const result = await pinganIn(cwd, [
       ...['hub', 'user', 'add', '--db', database.url, '--name', 'security-2', '--role', 'secadmin'],
-      ...['--jurisdiction', '5329', '--json'],
+      ...['--jurisdiction', '5329', '--json', '--keys', keysDir],
     ]);
     expect(result.code).toBe(0);
     const stored = await accountsAt(database.url, 'security-2');
@@ -146,7 +146,7 @@ describe.each(STORE_KINDS)('pingan hub user/key add on %s', (_kind, createDataba
       await store.close();
     }
     const args = ['hub', 'key', 'add', '--source', 'police-portal', '--json', '--db', database.url];
-    const result = await pinganIn(cwd, [...args, '--unit', unit.id]);
+    const result = await pinganIn(cwd, [...args, '--unit', unit.id, '--keys', keysDir]);
     expect(result.stderr).toBe('');
     const { key } = JSON.parse(result.stdout) as { key: string };
     const after = await openHubStore(database.url);
@@ -166,6 +166,8 @@ describe.each(STORE_KINDS)('pingan hub user/key add on %s', (_kind, createDataba
       database.url,
       '--unit',
       'x',
+      '--keys',
+      keysDir,
     ]);
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('no member unit x');
