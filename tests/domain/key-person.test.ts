@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DOCUMENT_COLUMNS,
   hubEventSchema,
   keyPersonEntrySchema,
   keyPersonList,
@@ -289,10 +290,10 @@ describe('an audited export', () => {
     exportedAt: T0,
   } as const;
 
-  it('is accepted from a commander with no event: the audit log is all there is of it', () => {
+  it('is accepted from a commander with no event: the audit log is all there is of it, columns and all', () => {
     expect(recordExport(request, commander)).toEqual({
       ok: true,
-      value: { ...request, by: 'commander-1' },
+      value: { ...request, columns: [...DOCUMENT_COLUMNS['key-person-list']], by: 'commander-1' },
       events: [],
     });
   });
