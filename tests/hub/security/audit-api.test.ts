@@ -118,7 +118,8 @@ describe.each(STORE_KINDS)('the audit API on %s', (_name, createDatabase) => {
 
   it.each([
     ['actor=duty-a', 'auditor', ['command.assess', 'auth.login']],
-    ['action=auth.', 'auditor', ['auth.failed', 'auth.login']],
+    // The seeded records only: the hub records the test accounts' own sign-ins (today) as well.
+    [`action=auth.&to=${AT(5)}`, 'auditor', ['auth.failed', 'auth.login']],
     ['action=command.close', 'auditor', ['command.close']],
     [
       `from=${AT(2)}&to=${encodeURIComponent('2026-12-01T08:03:00+08:00')}`,
