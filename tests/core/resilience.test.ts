@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DesktopCore } from '../../src/core/desktop-core';
 import { seedHub } from '../../src/cli/seed-demo';
+import { defaultKeysDir, loadHubKeys } from '../../src/hub/keys';
 import { startHub } from '../../src/hub/server';
 import { openHubStore } from '../../src/hub/store';
 import { adminChecksum, caughtUpTo, tempDir } from './support/core-harness';
@@ -87,7 +88,12 @@ describe('the desktop core under failure', () => {
     const port = await freePort();
     let hub = await spawnGulangHub(db, port);
     cleanups.push(() => hub.process.kill('SIGKILL'));
-    const store = await openHubStore(`sqlite:${db}`);
+    // The spawned hub's own keys, beside its database: account records go to its sealed audit trail.
+    const keys = loadHubKeys(defaultKeysDir(`sqlite:${db}`));
+    const store = await openHubStore(`sqlite:${db}`, {
+      auditKey: keys.audit,
+      personalDataKey: keys.personalData,
+    });
     cleanups.push(() => store.close());
     const { admin, operator, key } = await gulangAccounts(store);
     const forces = await forcesOf(store);

@@ -15,7 +15,11 @@ export function insideGulang(): [number, number] {
 }
 
 export async function gulangAccounts(store: HubStore) {
-  const admin = await createAccount(store, { name: 'admin-test', role: 'sysadmin', jurisdiction: GULANG });
+  const admin = await createAccount(
+    store,
+    { name: 'admin-test', role: 'sysadmin', jurisdiction: GULANG },
+    { mustChangePassword: false },
+  );
   // Fixtures the tests sign in with themselves: no first password change.
   const operator = await createAccount(
     store,
