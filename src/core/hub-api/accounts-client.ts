@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { wording, WordedError, type Permission, type SecurityPolicy } from '../../domain';
+import { isAdminRole, wording, WordedError, type Permission, type SecurityPolicy } from '../../domain';
 import {
   accountAnswerSchema,
   oneTimePasswordAnswerSchema,
@@ -27,8 +27,6 @@ function refusalWording(status: number, code: string | undefined, permission: Pe
   if (code === 'own-account') return wording('ownAccount', {}, message);
   if (code === 'account-exists') return wording('accountExists', {}, message);
   if (code === 'out-of-scope') return wording('outOfScope', {}, message);
-  if (code === 'role-not-permitted' && permission === 'manage-accounts' && path === '/api/v1/accounts')
-    return wording('roleNotCreatable', {}, message);
   if (status === 404) return wording('accountNotFound', {}, message);
   if (status === 401 || status === 403) return wording('roleMayNotSee', { permission }, message);
   if (status === 400) return wording('invalidInput', {}, message);
@@ -84,7 +82,12 @@ export class AccountsClient {
     return answer.accounts;
   }
 
-  create(account: NewAccountInput): Promise<OneTimePasswordAnswer> {
+  /** A new account with its one-time password; an administrator's role is not given this way (三员分立). */
+  async create(account: NewAccountInput): Promise<OneTimePasswordAnswer> {
+    if (isAdminRole(account.role))
+      throw new WordedError(
+        wording('roleNotCreatable', {}, `${account.role} is given by the security administrator`),
+      );
     return this.call('POST', '/api/v1/accounts', 'manage-accounts', oneTimePasswordAnswerSchema, account);
   }
 
