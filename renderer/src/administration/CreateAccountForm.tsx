@@ -1,11 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NewAccountInput } from '../../../src/core/contract/accounts';
-import { ROLES, isAdminRole, type Role } from '../../../src/domain';
+import type { Role } from '../../../src/domain';
 import { ScopePicker } from '../components/ScopePicker';
-
-/** The roles a system administrator gives a new account: an administrator's role is the security one's to give. */
-export const CREATABLE_ROLES = ROLES.filter((role) => !isAdminRole(role));
+import { CREATABLE_ROLES } from './creatable-roles';
 
 /** A new account of the administrator's jurisdiction: the one place its login name is typed. */
 export function CreateAccountForm({
