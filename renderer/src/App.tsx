@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import './administration/i18n';
+import './audit/i18n';
 import './briefing/i18n';
 import './documents/i18n';
 import './handover/i18n';

@@ -8,6 +8,7 @@ import { createDesktopHandlers } from './handlers/desktop-handlers';
 import type { CoreServices, DesktopApiHandlers } from './handlers/types';
 import { IncidentQueue, type QueueRules } from './queue/incident-queue';
 import { ShiftReplay } from './replay/shift-replay';
+import { AccountsClient } from './hub-api/accounts-client';
 import { AuditClient } from './hub-api/audit-client';
 import { checkPasswordWithHub, type PasswordCheck } from './hub-api/password-check';
 import { ActionGate } from './services/action-gate';
@@ -150,6 +151,7 @@ export class DesktopCore {
       checkPassword: (password) => this.checkPassword(loginName, password),
       lockChanged: () => this.emit('status', this.status()),
       audit: this.hubSession ? new AuditClient(this.hubSession) : undefined,
+      accounts: this.hubSession ? new AccountsClient(this.hubSession) : undefined,
       unmaskAudit: new UnmaskAudit(submit),
       status: () => this.status(),
       submit,

@@ -5,6 +5,7 @@ export * from './audited-export';
 export * from './briefing';
 export * from './bulletin';
 export * from './centre-actions';
+export * from './audit-actions';
 export * from './china-day';
 export * from './china-time';
 export * from './command';

@@ -78,6 +78,11 @@ export const MESSAGE_CODES = [
   'residentIdLastCharacter',
   'residentIdBirthDate',
   'residentIdCheckCharacter',
+  // account administration (三员分立)
+  'ownAccount',
+  'accountNotFound',
+  'accountExists',
+  'roleNotCreatable',
 ] as const;
 export type MessageCode = (typeof MESSAGE_CODES)[number];
 

@@ -1,3 +1,4 @@
+import type { AuditedAction } from '../domain/audit-actions';
 import {
   can,
   isAdminRole,
@@ -82,7 +83,7 @@ export class AccountAdmin {
   private change<T>(
     actor: AccountRecord,
     name: string,
-    action: string,
+    action: AuditedAction,
     change: (tx: HubTransaction, target: Target) => Promise<{ value: T; detail: Record<string, unknown> }>,
   ): Promise<AdminResult<T>> {
     return this.store.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import type { AuditedAction } from '../domain/audit-actions';
 import {
   addNote,
   applyCommand,
@@ -223,7 +224,7 @@ type Decision =
       /** What the audit log keeps of an accepted command besides its events: all there is of an export. */
       audit?: Record<string, unknown>;
       /** The audit line's action and scope, when the trail files it other than as `command.<type>`. */
-      auditAs?: { action: string; scope: string };
+      auditAs?: { action: AuditedAction; scope: string };
     }
   | { ok: false; code: CommandRefusalCode; words: Wording; reason: string };
 

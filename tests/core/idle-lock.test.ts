@@ -42,6 +42,21 @@ const ACTIONS: [string, Record<string, unknown>][] = [
   ['documents.supervisionNotice', { incidentId: 'any' }],
   ['documents.riskWarning', { to: { kind: 'township', code: '532901001' } }],
   ['audit.export', {}],
+  ['accounts.create', { name: 'new-duty', role: 'operator', jurisdiction: '532901' }],
+  ['accounts.disable', { name: 'commander-dali' }],
+  ['accounts.resetPassword', { name: 'commander-dali' }],
+  ['accounts.setRole', { name: 'commander-dali', role: 'viewer' }],
+  ['accounts.unlock', { name: 'commander-dali' }],
+  [
+    'securityPolicy.set',
+    {
+      lockoutThreshold: 5,
+      lockoutWindowMinutes: 15,
+      lockoutMinutes: 30,
+      passwordExpiryDays: 90,
+      idleTimeoutMinutes: 30,
+    },
+  ],
 ];
 
 /** Calls that only read: a locked screen (and a wall) keeps answering them. */

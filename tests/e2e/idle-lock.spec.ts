@@ -22,7 +22,7 @@ function record(id: number, fields: Partial<AuditRecord>): AuditRecord {
     at: new Date(Date.UTC(2026, 11, 7, 1, id * 3)).toISOString(),
     actor: 'duty',
     actorName: '值班员 李明',
-    action: 'command.accepted',
+    action: 'command.assign',
     target: '20261207-0003',
     outcome: 'accepted',
     scope: DALI_CITY,
@@ -42,13 +42,13 @@ const AUDIT_PAGES = {
         scope: null,
       }),
       record(3, {}),
-      record(2, { action: 'auth.login-failed', outcome: 'refused', target: null, scope: PREFECTURE }),
+      record(2, { action: 'auth.login', outcome: 'refused', target: null, scope: PREFECTURE }),
     ],
     next: 2,
   },
   '2': {
     records: [
-      record(1, { actor: 'key:grid-app', actorName: undefined, action: 'ingest.accepted', detail: null }),
+      record(1, { actor: 'key:grid-app', actorName: undefined, action: 'api-key.created', detail: null }),
     ],
     next: null,
   },
@@ -158,7 +158,7 @@ test("the audit administrator's desktop shows the audit trail and nothing of the
   await expect(rows.nth(1)).toContainText('值班员 李明');
   await expect(rows.nth(1)).toContainText('业务操作：分流交办');
   await expect(rows.nth(1)).toContainText('大理市');
-  await expect(rows.nth(2)).toContainText('登录失败');
+  await expect(rows.nth(2).locator('td').nth(2)).toHaveText('登录');
   await expect(rows.nth(2)).toContainText('拒绝');
   await expect(screen).not.toContainText('auditor');
   await page.screenshot({ path: testInfo.outputPath('audit-screen-1920x1080.png') });

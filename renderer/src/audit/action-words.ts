@@ -1,16 +1,17 @@
 import type { TFunction } from 'i18next';
 import type { AuditRecordView } from '../../../src/core/contract/audit';
 
-/** The families of audited actions the screen filters by: an action's code begins with its family and a dot. */
+/**
+ * The families of audited actions the screen filters by, as the hub names them (`AUDITED_ACTIONS`): an action's
+ * code begins with its family and a dot.
+ */
 export const ACTION_FAMILIES = [
   'auth',
-  'command',
-  'ingest',
-  'export',
   'account',
-  'role',
-  'key',
-  'policy',
+  'security',
+  'command',
+  'personal-data',
+  'api-key',
   'audit',
 ] as const;
 
@@ -19,8 +20,9 @@ function familyOf(action: string): string {
   return (ACTION_FAMILIES as readonly string[]).includes(family) ? family : 'other';
 }
 
-/** The operator's command a record is about (`addNote`, …), when its detail says. */
-function commandTypeOf(detail: unknown): string | undefined {
+/** The operator's command a record is about (`addNote`, …): in its action's code, or else its detail. */
+function commandTypeOf(action: string, detail: unknown): string | undefined {
+  if (action.startsWith('command.')) return action.slice('command.'.length);
   if (typeof detail !== 'object' || detail === null) return undefined;
   const type = (detail as { type?: unknown }).type;
   return typeof type === 'string' ? type : undefined;
@@ -35,7 +37,7 @@ export function wordAction(t: TFunction, record: Pick<AuditRecordView, 'action' 
   const table = t('audit.actions', { returnObjects: true }) as Record<string, string>;
   const family = familyOf(record.action);
   const action = table[record.action] ?? t(`audit.families.${family}`);
-  const command = family === 'command' ? commandTypeOf(record.detail) : undefined;
+  const command = family === 'command' ? commandTypeOf(record.action, record.detail) : undefined;
   const commandWords = command && t(`words.action.${command}`, { defaultValue: '' });
   return commandWords ? t('audit.withCommand', { action, command: commandWords }) : action;
 }

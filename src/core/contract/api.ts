@@ -59,6 +59,15 @@ import {
 } from './key-persons';
 import { targetRegisterInputSchema, targetRegisterViewSchema } from './targets';
 import { auditFilterSchema, auditPageViewSchema, auditSearchInputSchema } from './audit';
+import {
+  accountListViewSchema,
+  accountTargetSchema,
+  accountViewSchema,
+  newAccountInputSchema,
+  oneTimePasswordViewSchema,
+  roleChangeInputSchema,
+  securityPolicyViewSchema,
+} from './accounts';
 
 /**
  * The desktop API: every query, command and change notification the renderer may use, declared once.
@@ -462,6 +471,20 @@ export const desktopApiContract = {
   'audit.search': { input: auditSearchInputSchema, output: auditPageViewSchema },
   /** The audit trail under the same filters as CSV, as the hub exports (and records) it. */
   'audit.export': { input: auditFilterSchema, output: queueExportSchema.omit({ count: true }) },
+  // ---- account administration (三员分立): the hub's account routes and security policy ----
+  /** The accounts of the administrator's jurisdiction, for the system and the security administrator. */
+  'accounts.list': { input: z.object({}).strict(), output: accountListViewSchema },
+  /** A new account (not an administrator's) with its one-time password, for the system administrator. */
+  'accounts.create': { input: newAccountInputSchema, output: oneTimePasswordViewSchema },
+  'accounts.disable': { input: accountTargetSchema, output: accountViewSchema },
+  /** A new one-time password; the account must change it at its next sign-in. */
+  'accounts.resetPassword': { input: accountTargetSchema, output: oneTimePasswordViewSchema },
+  /** For the security administrator: an account's role, its unlock and the security policy. */
+  'accounts.setRole': { input: roleChangeInputSchema, output: accountViewSchema },
+  'accounts.unlock': { input: accountTargetSchema, output: accountViewSchema },
+  'securityPolicy.get': { input: z.object({}).strict(), output: securityPolicyViewSchema },
+  'securityPolicy.set': { input: securityPolicyViewSchema, output: securityPolicyViewSchema },
+  // ---- end of account administration ----
   'outbox.list': {
     input: z.object({ limit: z.number().int().positive().max(500).default(50) }).strict(),
     output: z.array(outboxEntrySchema),

@@ -22,6 +22,13 @@ export const ACTION_METHODS: { [M in DesktopApiMethod]?: true | ((input: Input<M
   'documents.supervisionNotice': true,
   'documents.riskWarning': true,
   'audit.export': true,
+  /** Account administration: every change to an account or to the security policy. */
+  'accounts.create': true,
+  'accounts.disable': true,
+  'accounts.resetPassword': true,
+  'accounts.setRole': true,
+  'accounts.unlock': true,
+  'securityPolicy.set': true,
 };
 
 function acts<M extends DesktopApiMethod>(method: M, input: Input<M>): boolean {

@@ -1,4 +1,5 @@
 import type { DesktopApiMethod } from '../contract/api';
+import { accountHandlers } from './accounts';
 import { guardActions } from './actions';
 import { auditHandlers } from './audit';
 import { briefingHandlers } from './briefing';
@@ -22,6 +23,8 @@ export const HANDLER_MODULES = [
   sessionHandlers,
   lockHandlers,
   auditHandlers,
+  // account administration (三员分立)
+  accountHandlers,
   mapHandlers,
   incidentHandlers,
   queueHandlers,

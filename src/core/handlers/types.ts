@@ -6,6 +6,7 @@ import type { CacheQueries } from '../cache/queries';
 import type { DesktopApiContract, DesktopApiMethod, DesktopApiOutput, SessionStatus } from '../contract/api';
 import type { IncidentQueue, QueueRules } from '../queue/incident-queue';
 import type { ShiftReplay } from '../replay/shift-replay';
+import type { AccountsClient } from '../hub-api/accounts-client';
 import type { AuditClient } from '../hub-api/audit-client';
 import type { PasswordCheck } from '../hub-api/password-check';
 import type { ActionGate } from '../services/action-gate';
@@ -49,6 +50,8 @@ export interface CoreServices {
   lockChanged: () => void;
   /** The hub's audit API; none without a hub. */
   audit: AuditClient | undefined;
+  /** The hub's account administration and security policy; none without a hub. */
+  accounts: AccountsClient | undefined;
   unmaskAudit: UnmaskAudit;
   status: () => SessionStatus;
   /** Puts a command in the outbox, where it waits for the hub whether or not it is there now. */

@@ -1,3 +1,4 @@
+import type { AuditedAction } from '../../domain/audit-actions';
 import type { SecurityPolicy } from '../../domain';
 import type { AccountRecord, HubStore } from '../store';
 import { afterFailure } from './lockout';
@@ -17,7 +18,7 @@ export type RefusalReason =
 
 export interface Attempt {
   /** `auth.login`, `auth.password-changed`, `auth.totp-enrolled`. */
-  action: string;
+  action: AuditedAction;
   address: string;
   now: number;
 }

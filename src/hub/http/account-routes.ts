@@ -33,15 +33,17 @@ const nameParamsSchema = z.object({ name: z.string().min(1).max(100) });
 export async function accountRoutes(app: FastifyInstance, { store, tokens, admin }: AccountRoutesOptions) {
   /** The acting account, or undefined once the request has been refused. */
   async function actorWith(
-    permission: Permission,
+    permission: Permission | readonly [Permission, ...Permission[]],
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<AccountRecord | undefined> {
     const session = await checkSession(store, tokens, bearer(request));
     if (!session.ok) return void (await sendRefusal(reply, session.refusal));
-    const allowed = permits(session.account, permission);
-    if (allowed.ok) return session.account;
-    await recordOverreach(session.account, permission, request);
+    // Any one of several permissions will do; a refusal names the first.
+    const [first, ...others] = typeof permission === 'string' ? [permission] : permission;
+    const allowed = permits(session.account, first);
+    if (allowed.ok || others.some((other) => permits(session.account, other).ok)) return session.account;
+    await recordOverreach(session.account, first, request);
     return void (await sendRefusal(reply, allowed.refusal));
   }
 
@@ -76,8 +78,10 @@ export async function accountRoutes(app: FastifyInstance, { store, tokens, admin
   const answer = <T>(reply: FastifyReply, result: AdminResult<T>, status = 200) =>
     result.ok ? reply.code(status).send(result.value) : sendRefusal(reply, result.refusal);
 
+  // Both administrators of accounts see them: the system administrator to manage them, the security
+  // administrator to set their roles and unlock them.
   app.get('/api/v1/accounts', async (request, reply) => {
-    const actor = await actorWith('manage-accounts', request, reply);
+    const actor = await actorWith(['manage-accounts', 'manage-roles', 'unlock-accounts'], request, reply);
     if (!actor) return reply;
     return { accounts: await admin.list(actor) };
   });
