@@ -10,7 +10,8 @@ function cacheState(cache: LocalCache): EntityState[] {
   const rows = cache.db
     .prepare('SELECT kind, id, jurisdiction, version, doc FROM entities ORDER BY kind, id')
     .all() as (Omit<EntityState, 'doc'> & { doc: string })[];
-  return rows.map((row) => ({ ...row, doc: JSON.parse(row.doc) as unknown }));
+  // Personal data is sealed at rest: the state is what the cache opens, as its readers see it.
+  return rows.map((row) => ({ ...row, doc: cache.personal.openDoc(row.kind, JSON.parse(row.doc)) }));
 }
 
 function ordered(states: EntityState[]): EntityState[] {

@@ -35,6 +35,7 @@ describe('the session status', () => {
       catchUp: null,
       lastError: null,
       hubRefusal: null,
+      signInRefusal: null,
       outboxPending: 2,
       operator: null,
       mode: 'peacetime',
