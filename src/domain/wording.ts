@@ -55,6 +55,7 @@ export const MESSAGE_CODES = [
   'screenNeedsToken',
   'unexpected',
   'protocolMismatch',
+  'roleSeesNoSituation',
   // the idle lock and the administrators' screens
   'screenLocked',
   'displayOnly',

@@ -34,6 +34,14 @@ function ConnectionState({ status }: { status: SessionStatus }) {
   const { t, i18n } = useTranslation();
   const say = useSay();
   const { down } = useLinks();
+  if (!down && status.hubRefusal?.code === 'roleSeesNoSituation') {
+    // Not offline: this role is given no live stream by design, and says so rather than claim a lost link.
+    return (
+      <span className="status-connection" data-testid="status-connection">
+        {say(status.hubRefusal)}
+      </span>
+    );
+  }
   if (!down) {
     return (
       <span className={`status-connection status-${status.connection}`} data-testid="status-connection">

@@ -195,6 +195,8 @@ export class HubSync {
       const refusal = connectRefusalSchema.safeParse(error.data);
       if (refusal.success && refusal.data.code === 'protocol-mismatch') {
         this.refuseProtocol(refusal.data.params.hub ?? 'none');
+      } else if (refusal.success && refusal.data.code === 'role-not-permitted') {
+        this.refuseStream(String(refusal.data.params.role ?? ''));
       } else {
         // A revoked token (password changed, account locked) is dropped: the next attempt signs in afresh.
         if (error.message.startsWith('unauthorized')) this.session.forgetTokens();
@@ -215,6 +217,20 @@ export class HubSync {
       connection: 'offline',
       lastError: line,
       hubRefusal: wording('protocolMismatch', { desktop: PROTOCOL_VERSION, hub }, line),
+    });
+    this.socket?.disconnect();
+  }
+
+  /**
+   * The security and audit administrators see no situation (三员分立): the hub gives them no live stream, and
+   * asking again would not change that. Their screens work through the hub's HTTP API instead.
+   */
+  private refuseStream(role: string): void {
+    clearTimeout(this.reconnectTimer);
+    this.update({
+      connection: 'offline',
+      lastError: null,
+      hubRefusal: wording('roleSeesNoSituation', { role }, `role ${role} receives no live stream`),
     });
     this.socket?.disconnect();
   }
