@@ -12,6 +12,7 @@ import { mapHandlers } from './map';
 import { queueHandlers } from './queue';
 import { replayHandlers } from './replay';
 import { sessionHandlers } from './session';
+import { signInHandlers } from './sign-in';
 import { subsidyHandlers } from './subsidies';
 import { targetHandlers } from './targets';
 import type { CoreServices, DesktopApiHandlers } from './types';
@@ -34,6 +35,7 @@ export const HANDLER_MODULES = [
   handoverHandlers,
   replayHandlers,
   warRoomHandlers,
+  signInHandlers,
 ] as const;
 
 type ModuleMethods<Modules> = Modules extends readonly [infer First, ...infer Rest]
