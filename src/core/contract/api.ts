@@ -475,10 +475,13 @@ export const desktopApiContract = {
     output: z.object({ unlocked: z.literal(true) }),
   },
   // Finishing the sign-in: the steps the hub asks a person to take before it serves this desktop.
-  /** A new password for a generated or expired one; the policy's problems come back worded, nothing changed. */
+  /**
+   * A new password for a generated or expired one (the old one is the password the desktop signed in with,
+   * unless given); the policy's problems come back worded, and nothing is changed.
+   */
   'session.changePassword': {
     input: z
-      .object({ oldPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) })
+      .object({ oldPassword: z.string().min(1).max(200).optional(), newPassword: z.string().min(1).max(200) })
       .strict(),
     output: z.object({ changed: z.boolean(), problems: z.array(wordingSchema) }),
   },

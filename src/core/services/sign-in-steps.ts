@@ -69,7 +69,7 @@ export function readOtpauthUri(uri: string): { secret: string; issuer: string; l
  */
 export function signInSteps(deps: SignInStepsDeps) {
   return {
-    changePassword: async (oldPassword: string, newPassword: string) => {
+    changePassword: async (oldPassword: string | undefined, newPassword: string) => {
       let problems: Wording[] = [];
       await step(deps, (session) =>
         session.changePassword(oldPassword, newPassword).catch((error: unknown) => {

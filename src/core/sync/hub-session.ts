@@ -159,9 +159,10 @@ export class HubSession {
    * Changes the password the hub generated or found expired; the new one is kept for later sign-ins. The answer
    * may leave the next step pending (an administrator's enrolment), which `adopt` reports by throwing.
    */
-  async changePassword(oldPassword: string, newPassword: string): Promise<void> {
+  async changePassword(oldPassword: string | undefined, newPassword: string): Promise<void> {
     const bearer = this.limitedToken('password-change');
-    const response = await this.post('/api/v1/auth/password', { oldPassword, newPassword }, bearer);
+    const body = { oldPassword: oldPassword ?? this.credentials.password, newPassword };
+    const response = await this.post('/api/v1/auth/password', body, bearer);
     if (!response.ok) throw new HubStepRefused(await refusalBody(response));
     this.credentials = { ...this.credentials, password: newPassword };
     this.adoptQuietly(loginAnswerSchema.parse(await response.json()));

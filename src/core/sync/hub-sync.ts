@@ -162,6 +162,8 @@ export class HubSync {
               lastError: `sign-in failed: ${(error as Error).message}`,
               signInRefusal: error instanceof HubSignInError ? error.code : null,
               signInStep: this.session.pendingStep,
+              // Waiting for a person: the link is down until they take the step, not on its way up.
+              ...(this.session.pendingStep ? { connection: 'offline' as const } : {}),
             });
             provide({ protocol: PROTOCOL_VERSION });
           },
