@@ -41,6 +41,9 @@ function ConnectionState({ status }: { status: SessionStatus }) {
         {t(`status.connection.${status.connection}`)}
         {/* A hub of another protocol version refuses this desktop: retrying cannot help, so say why. */}
         {status.hubRefusal && ` · ${say(status.hubRefusal)}`}
+        {status.signInRefusal && (
+          <span data-testid="status-sign-in"> · {t(`status.signInRefusal.${status.signInRefusal}`)}</span>
+        )}
       </span>
     );
   }
