@@ -2,7 +2,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { AuditRecord } from '../../src/protocol';
 import { waitForCountyLines } from './support/map-drill';
 import { startPolicyFront } from './support/policy-front';
-import { WorkspaceRig, type Account } from './support/workspace-rig';
+import { enterTotpCode } from './support/sign-in';
+import { WorkspaceRig, type Account, type Administrator } from './support/workspace-rig';
 
 /**
  * The operator's screen locks after the idle timeout of the security policy (one minute here, as the hub's
@@ -77,7 +78,7 @@ test.afterAll(async () => {
   await rig?.stop();
 });
 
-async function open(browser: Browser, account: Account): Promise<Page> {
+async function open(browser: Browser, account: Account | Administrator): Promise<Page> {
   const url = await rig.desktop(account, front.url);
   const opened = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await opened.addInitScript(() => {
@@ -85,6 +86,8 @@ async function open(browser: Browser, account: Account): Promise<Page> {
     localStorage.setItem('pingan.screen', 'situation');
   });
   await opened.goto(url);
+  // An administrator's desktop asks for the authenticator app's code before it signs in.
+  if ('secret' in account) await enterTotpCode(opened, rig, account);
   await expect(opened.getByTestId('status-connection')).toContainText('已连接', { timeout: 60_000 });
   return opened;
 }
@@ -141,7 +144,7 @@ test('an idle operator screen locks with the map still showing, and opens with t
 test("the audit administrator's desktop shows the audit trail and nothing of the situation", async ({
   browser,
 }, testInfo) => {
-  const auditor = await rig.addAccount('auditor-e2e', 'auditadmin', PREFECTURE);
+  const auditor = await rig.addAdministrator('auditor-e2e', 'auditadmin', PREFECTURE);
   page = await open(browser, auditor);
   const screen = page.getByTestId('audit-screen');
   await expect(screen).toBeVisible();
