@@ -86,8 +86,9 @@ async function open(browser: Browser, account: Account | Administrator): Promise
     localStorage.setItem('pingan.screen', 'situation');
   });
   await opened.goto(url);
-  // An administrator's desktop asks for the authenticator app's code before it signs in.
-  if ('secret' in account) await enterTotpCode(opened, rig, account);
+  // An administrator's desktop asks for the authenticator app's code before it signs in; the audit
+  // administrator's then reads the audit trail, and the hub streams it nothing of the situation.
+  if ('secret' in account) return (await enterTotpCode(opened, rig, account), opened);
   await expect(opened.getByTestId('status-connection')).toContainText('已连接', { timeout: 60_000 });
   return opened;
 }

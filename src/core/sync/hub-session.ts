@@ -202,8 +202,12 @@ export class HubSession {
     }
   }
 
-  /** Drops the tokens the hub no longer accepts, so the next `accessToken` signs in again. */
-  forgetTokens(): void {
+  /**
+   * Drops the tokens the hub no longer accepts, so the next `accessToken` signs in again. Given the access token
+   * the hub refused, only that one: tokens won since (a step finished meanwhile) are kept.
+   */
+  forgetTokens(refused?: string): void {
+    if (refused !== undefined && this.tokens?.accessToken !== refused) return;
     this.tokens = undefined;
   }
 

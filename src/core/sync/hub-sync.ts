@@ -111,6 +111,8 @@ export class HubSync {
   private flushing = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  /** The access token the latest connection attempt presented; none when it could not sign in. */
+  private presentedToken: string | undefined;
 
   constructor(
     private readonly session: HubSession,
@@ -155,8 +157,12 @@ export class HubSync {
       reconnectionDelayMax: 10_000,
       randomizationFactor: 0.5,
       auth: (provide) => {
+        this.presentedToken = undefined;
         this.session.accessToken().then(
-          (token) => provide({ token, protocol: PROTOCOL_VERSION }),
+          (token) => {
+            this.presentedToken = token;
+            provide({ token, protocol: PROTOCOL_VERSION });
+          },
           (error: unknown) => {
             this.update({
               lastError: `sign-in failed: ${(error as Error).message}`,
@@ -203,7 +209,9 @@ export class HubSync {
         this.refuseProtocol(refusal.data.params.hub ?? 'none');
       } else {
         // A revoked token (password changed, account locked) is dropped: the next attempt signs in afresh.
-        if (error.message.startsWith('unauthorized')) this.session.forgetTokens();
+        // An attempt that presented no token (a step was pending then) leaves alone the tokens won since.
+        if (error.message.startsWith('unauthorized') && this.presentedToken)
+          this.session.forgetTokens(this.presentedToken);
         this.update({ connection: 'offline', lastError: error.message });
         // Only a person can take a pending step: reconnecting meanwhile would get nowhere. `resume` goes on.
         if (this.session.pendingStep) socket.disconnect();
