@@ -78,7 +78,7 @@ test.afterAll(async () => {
   await rig?.stop();
 });
 
-async function open(browser: Browser, account: Account | Administrator): Promise<Page> {
+async function open(browser: Browser, account: Account | Administrator, screenshot?: string): Promise<Page> {
   const url = await rig.desktop(account, front.url);
   const opened = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await opened.addInitScript(() => {
@@ -88,7 +88,7 @@ async function open(browser: Browser, account: Account | Administrator): Promise
   await opened.goto(url);
   // An administrator's desktop asks for the authenticator app's code before it signs in; the audit
   // administrator's then reads the audit trail, and the hub streams it nothing of the situation.
-  if ('secret' in account) return (await enterTotpCode(opened, rig, account), opened);
+  if ('secret' in account) return (await enterTotpCode(opened, rig, account, screenshot), opened);
   await expect(opened.getByTestId('status-connection')).toContainText('已连接', { timeout: 60_000 });
   return opened;
 }
@@ -146,7 +146,7 @@ test("the audit administrator's desktop shows the audit trail and nothing of the
   browser,
 }, testInfo) => {
   const auditor = await rig.addAdministrator('auditor-e2e', 'auditadmin', PREFECTURE);
-  page = await open(browser, auditor);
+  page = await open(browser, auditor, testInfo.outputPath('sign-in-totp-code.png'));
   const screen = page.getByTestId('audit-screen');
   await expect(screen).toBeVisible();
   await expect(page.getByTestId('status-operator')).toContainText('（审计管理员）');

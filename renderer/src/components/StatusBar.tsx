@@ -52,6 +52,9 @@ function ConnectionState({ status }: { status: SessionStatus }) {
       <span className="status-dot" aria-hidden="true" />
       {t(`links.down.${down.link}`)}
       {down.since !== null && ` · ${t('links.since', { time: formatChinaTime(down.since, i18n.language) })}`}
+      {status.signInRefusal && (
+        <span data-testid="status-sign-in"> · {t(`status.signInRefusal.${status.signInRefusal}`)}</span>
+      )}
     </span>
   );
 }

@@ -59,8 +59,10 @@ export function readOtpauthUri(uri: string): { secret: string; issuer: string; l
   const url = new URL(uri);
   const label = decodeURIComponent(url.pathname.replace(/^\/+/, ''));
   const secret = url.searchParams.get('secret') ?? '';
-  const issuer = url.searchParams.get('issuer') ?? label.split(':')[0] ?? '';
-  return { secret, issuer, label };
+  const [prefix, account] = label.includes(':') ? label.split(':', 2) : ['', label];
+  const issuer = url.searchParams.get('issuer') ?? prefix ?? '';
+  // The account as the app lists it, without the issuer it is shown beside.
+  return { secret, issuer, label: account ?? label };
 }
 
 /**

@@ -5,9 +5,16 @@ import type { Administrator, WorkspaceRig } from './workspace-rig';
  * Finishes an enrolled administrator's sign-in on the desktop's dialog with the authenticator code the hub's
  * clock reads now.
  */
-export async function enterTotpCode(page: Page, rig: WorkspaceRig, administrator: Administrator) {
+export async function enterTotpCode(
+  page: Page,
+  rig: WorkspaceRig,
+  administrator: Administrator,
+  screenshot?: string,
+) {
   const dialog = page.getByTestId('sign-in-dialog');
   await expect(dialog).toHaveAttribute('data-step', 'totp-code', { timeout: 30_000 });
+  await expect(page.getByTestId('status-sign-in')).toBeVisible();
+  if (screenshot) await page.screenshot({ path: screenshot });
   await page.getByTestId('totp-code').fill(rig.totpCode(administrator.secret));
   await page.getByTestId('send-code').click();
   await expect(dialog).toBeHidden({ timeout: 15_000 });
