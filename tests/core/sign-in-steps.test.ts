@@ -81,18 +81,22 @@ describe('finishing a sign-in the hub holds back, through the desktop core', () 
     ['too short', 'Short-1', 'passwordTooShort'],
     ['too few kinds of character', 'onlylowercaseletters', 'passwordTooFewClasses'],
     ['the account’s name', 'Picky-duty-2026', 'passwordContainsName'],
-  ])('words the policy’s refusal of a new password %s', async (_case, newPassword, code) => {
-    const core = coreFor('picky-duty', passwords.get('picky-duty'), `picky-${code}`);
-    await statusWhere(core, (s) => s.signInStep === 'password-change');
-    const answer = await call(core, 'session.changePassword', {
-      oldPassword: passwords.get('picky-duty'),
-      newPassword,
-    });
-    expect(answer).toMatchObject({ ok: true, value: { changed: false } });
-    const problems = (answer as { value: { problems: { code: string }[] } }).value.problems;
-    expect(problems.map((problem) => problem.code)).toContain(code);
-    expect(core.status()).toMatchObject({ signInStep: 'password-change', connection: 'offline' });
-  }, 60_000);
+  ])(
+    'words the policy’s refusal of a new password %s',
+    async (_case, newPassword, code) => {
+      const core = coreFor('picky-duty', passwords.get('picky-duty'), `picky-${code}`);
+      await statusWhere(core, (s) => s.signInStep === 'password-change');
+      const answer = await call(core, 'session.changePassword', {
+        oldPassword: passwords.get('picky-duty'),
+        newPassword,
+      });
+      expect(answer).toMatchObject({ ok: true, value: { changed: false } });
+      const problems = (answer as { value: { problems: { code: string }[] } }).value.problems;
+      expect(problems.map((problem) => problem.code)).toContain(code);
+      expect(core.status()).toMatchObject({ signInStep: 'password-change', connection: 'offline' });
+    },
+    60_000,
+  );
 
   it('takes an administrator through the password change and enrolment, refuses a wrong code, then streams', async () => {
     const core = coreFor('system-admin');
@@ -139,5 +143,4 @@ describe('finishing a sign-in the hub holds back, through the desktop core', () 
     expect(answer).toEqual({ ok: true, value: { signedIn: true } });
     await statusWhere(core, (s) => s.connection === 'online' && s.signInStep === null);
   }, 60_000);
-
 });
