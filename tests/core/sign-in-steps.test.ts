@@ -143,4 +143,16 @@ describe('finishing a sign-in the hub holds back, through the desktop core', () 
     expect(answer).toEqual({ ok: true, value: { signedIn: true } });
     await statusWhere(core, (s) => s.connection === 'online' && s.signInStep === null);
   }, 60_000);
+
+  it('unlocks an administrator’s screen with the password and the app’s code, not the password alone', async () => {
+    const core = cores.at(-1)!;
+    const alone = await call(core, 'session.unlock', { password: NEW_PASSWORD });
+    expect(alone).toMatchObject({ ok: false, error: { code: 'totpCodeRequired' } });
+    clock.advance(STEP_MS);
+    const code = totpCode(adminSecret, clock.now());
+    expect(await call(core, 'session.unlock', { password: NEW_PASSWORD, totpCode: code })).toEqual({
+      ok: true,
+      value: { unlocked: true },
+    });
+  }, 60_000);
 });
