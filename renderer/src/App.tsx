@@ -20,10 +20,12 @@ import { currentView, isDisplayOnly, screensFor, useSavedScreen, type Screen } f
 import { CatchUpBar } from './components/CatchUpBar';
 import { LockBar } from './components/LockBar';
 import { StatusBar } from './components/StatusBar';
+import { SignInDialog } from './sign-in/SignInDialog';
 import { TabScreen } from './components/TabScreen';
 import { useSessionStatus } from './hooks/useDesktop';
 import { useActivityReports } from './hooks/useActivityReports';
 import type { SessionStatus } from '../../src/core/contract/api';
+import { isAdminRole } from '../../src/domain';
 import { desktopApi } from './api-client';
 import type { MapFocus } from './map/controller/focus';
 import './workspace/i18n';
@@ -80,7 +82,8 @@ export function App() {
           onOpenIncident={openIncident}
         />
         <CatchUpBar catchUp={status?.catchUp ?? null} />
-        {status?.locked && <LockBar />}
+        {status?.locked && <LockBar withCode={isAdminRole(status.operator?.role ?? '')} />}
+        {status?.signInStep && <SignInDialog step={status.signInStep} />}
         {/* Nothing before the core says who is signed in: an audit administrator's screen never shows the situation. */}
         <div className="tab-screens">
           {status && screens.includes('situation') && (

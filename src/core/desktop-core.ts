@@ -19,6 +19,7 @@ import { NamesDirectory } from './services/names-directory';
 import { Regions } from './services/regions';
 import { SessionPolicy } from './services/session-policy';
 import { sessionStatus } from './services/session-status';
+import { signInSteps } from './services/sign-in-steps';
 import { Collaboration } from './sync/collaboration';
 import { HubSession } from './sync/hub-session';
 import { HubSync } from './sync/hub-sync';
@@ -116,10 +117,14 @@ export class DesktopCore {
   }
 
   /** The hub's verdict on the signed-in account's password; without a hub nobody can say it is right. */
-  private checkPassword(loginName: string | undefined, password: string): Promise<PasswordCheck> {
+  private checkPassword(
+    loginName: string | undefined,
+    password: string,
+    totpCode?: string,
+  ): Promise<PasswordCheck> {
     const name = this.hubSession?.account?.name ?? loginName;
     if (!this.hubSession || !name) return Promise.resolve('unreachable');
-    return checkPasswordWithHub(this.hubSession.hubUrl, name, password);
+    return checkPasswordWithHub(this.hubSession.hubUrl, name, password, totpCode);
   }
 
   private services(loginName: string | undefined): CoreServices {
@@ -148,7 +153,8 @@ export class DesktopCore {
       exportAudit: new ExportAudit(submit),
       idleLock: this.idleLock,
       gate: new ActionGate(this.idleLock, () => this.session.operator()?.role),
-      checkPassword: (password) => this.checkPassword(loginName, password),
+      checkPassword: (password, totpCode) => this.checkPassword(loginName, password, totpCode),
+      signInSteps: signInSteps({ session: this.hubSession, stepTaken: () => this.sync?.resume() }),
       lockChanged: () => this.emit('status', this.status()),
       audit: this.hubSession ? new AuditClient(this.hubSession) : undefined,
       accounts: this.hubSession ? new AccountsClient(this.hubSession) : undefined,

@@ -63,6 +63,15 @@ export const MESSAGE_CODES = [
   'accountLocked',
   'hubUnreachable',
   'hubUnavailable',
+  // finishing the sign-in (the password policy's problems are worded as the hub names them)
+  'passwordTooShort',
+  'passwordTooFewClasses',
+  'passwordContainsName',
+  'passwordRecentlyUsed',
+  'passwordUnchanged',
+  'wrongTotpCode',
+  'totpCodeRequired',
+  'signInStepNotPending',
   // forms: the limits the domain sets on a value
   'fieldTooShort',
   'fieldTooLong',

@@ -42,7 +42,7 @@ describe('the desktop’s sign-in refusals', () => {
   it.each([
     ['a wrong password', () => session('duty', 'Wrong-pass-1'), 'bad-credentials'],
     ['a generated password not yet changed', () => session('fresh'), 'password-change-required'],
-    ['an administrator without a second factor', () => session('system'), 'totp-required'],
+    ['an administrator without a second factor', () => session('system'), 'totp-enrolment-required'],
     ['a right password', () => session('duty'), 'signed in'],
   ])(
     '%s: %s',

@@ -2,7 +2,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { AuditRecord } from '../../src/protocol';
 import { waitForCountyLines } from './support/map-drill';
 import { startPolicyFront } from './support/policy-front';
-import { WorkspaceRig, type Account } from './support/workspace-rig';
+import { enterTotpCode } from './support/sign-in';
+import { WorkspaceRig, type Account, type Administrator } from './support/workspace-rig';
 
 /**
  * The operator's screen locks after the idle timeout of the security policy (one minute here, as the hub's
@@ -77,7 +78,7 @@ test.afterAll(async () => {
   await rig?.stop();
 });
 
-async function open(browser: Browser, account: Account): Promise<Page> {
+async function open(browser: Browser, account: Account | Administrator, screenshot?: string): Promise<Page> {
   const url = await rig.desktop(account, front.url);
   const opened = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await opened.addInitScript(() => {
@@ -85,6 +86,9 @@ async function open(browser: Browser, account: Account): Promise<Page> {
     localStorage.setItem('pingan.screen', 'situation');
   });
   await opened.goto(url);
+  // An administrator's desktop asks for the authenticator app's code before it signs in; the audit
+  // administrator's then reads the audit trail, and the hub streams it nothing of the situation.
+  if ('secret' in account) return (await enterTotpCode(opened, rig, account, screenshot), opened);
   await expect(opened.getByTestId('status-connection')).toContainText('已连接', { timeout: 60_000 });
   return opened;
 }
@@ -141,8 +145,8 @@ test('an idle operator screen locks with the map still showing, and opens with t
 test("the audit administrator's desktop shows the audit trail and nothing of the situation", async ({
   browser,
 }, testInfo) => {
-  const auditor = await rig.addAccount('auditor-e2e', 'auditadmin', PREFECTURE);
-  page = await open(browser, auditor);
+  const auditor = await rig.addAdministrator('auditor-e2e', 'auditadmin', PREFECTURE);
+  page = await open(browser, auditor, testInfo.outputPath('sign-in-totp-code.png'));
   const screen = page.getByTestId('audit-screen');
   await expect(screen).toBeVisible();
   await expect(page.getByTestId('status-operator')).toContainText('（审计管理员）');

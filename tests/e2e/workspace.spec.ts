@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
+import { finishFirstSignIn } from './support/sign-in';
 import { WorkspaceRig, type Account } from './support/workspace-rig';
 import { PROTOCOL_VERSION } from '../../src/protocol';
 
@@ -260,11 +261,17 @@ test('an action taken while the hub is down is shown pending, then applied once 
 
 test('an admin’s new SLA table is stored by the hub and reaches the other screens; an invalid one is not sent', async ({
   browser,
-}) => {
+}, testInfo) => {
   test.setTimeout(120_000);
   const adminPage = await (await browser.newContext()).newPage();
   try {
-    await openShell(adminPage, await rig.desktop(rig.admin), 'situation');
+    // The bootstrap administrator's first sign-in: a new password and an authenticator app, on the dialog.
+    await adminPage.setViewportSize({ width: 1920, height: 1080 });
+    await adminPage.goto(`${await rig.desktop(rig.admin)}&view=panels`);
+    await finishFirstSignIn(adminPage, rig, 'Erhai-Cangshan-2026!', (step) =>
+      adminPage.screenshot({ path: testInfo.outputPath(`sign-in-${step}.png`) }),
+    );
+    await openShell(adminPage, adminPage.url().replace('&view=panels', ''), 'situation');
     await adminPage.getByTestId('sla-settings').click();
     const wartimeHigh = adminPage.getByTestId('sla-input-wartime.assign.high');
     await wartimeHigh.fill('9999');

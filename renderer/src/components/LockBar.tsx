@@ -10,10 +10,11 @@ import './lock-bar.css';
  * figures go on showing below it, with the password field that opens it again. The password is read from the
  * field when sent and the field emptied at once: it is never kept in the page's state.
  */
-export function LockBar() {
+export function LockBar({ withCode = false }: { withCode?: boolean }) {
   const { t } = useTranslation();
   const say = useSay();
   const field = useRef<HTMLInputElement>(null);
+  const codeField = useRef<HTMLInputElement>(null);
   const [refusal, setRefusal] = useState<Wording | null>(null);
   const [checking, setChecking] = useState(false);
 
@@ -23,8 +24,11 @@ export function LockBar() {
     if (!input || input.value === '' || checking) return;
     const password = input.value;
     input.value = '';
+    // An administrator signs in with the authenticator app's code as well.
+    const totpCode = codeField.current?.value.replace(/\s/g, '') || undefined;
+    if (codeField.current) codeField.current.value = '';
     setChecking(true);
-    const result = await desktopApi.call('session.unlock', { password });
+    const result = await desktopApi.call('session.unlock', { password, totpCode });
     setChecking(false);
     // On success the core's status unlocks the screen and this bar goes; otherwise say why and try again.
     if (!result.ok) {
@@ -57,6 +61,19 @@ export function LockBar() {
           autoFocus
         />
       </label>
+      {withCode && (
+        <label>
+          <span className="visually-hidden">{t('signIn.code')}</span>
+          <input
+            ref={codeField}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            placeholder={t('signIn.code')}
+            data-testid="lock-code"
+          />
+        </label>
+      )}
       <button type="submit" data-testid="lock-unlock" disabled={checking}>
         {checking ? t('lock.checking') : t('lock.unlock')}
       </button>

@@ -49,6 +49,9 @@ function ConnectionState({ status }: { status: SessionStatus }) {
         {t(`status.connection.${status.connection}`)}
         {/* A hub of another protocol version refuses this desktop: retrying cannot help, so say why. */}
         {status.hubRefusal && ` · ${say(status.hubRefusal)}`}
+        {status.signInRefusal && (
+          <span data-testid="status-sign-in"> · {t(`status.signInRefusal.${status.signInRefusal}`)}</span>
+        )}
       </span>
     );
   }
@@ -57,6 +60,9 @@ function ConnectionState({ status }: { status: SessionStatus }) {
       <span className="status-dot" aria-hidden="true" />
       {t(`links.down.${down.link}`)}
       {down.since !== null && ` · ${t('links.since', { time: formatChinaTime(down.since, i18n.language) })}`}
+      {status.signInRefusal && (
+        <span data-testid="status-sign-in"> · {t(`status.signInRefusal.${status.signInRefusal}`)}</span>
+      )}
     </span>
   );
 }

@@ -102,10 +102,18 @@ export const SIGN_IN_REFUSALS = [
   'bad-credentials',
   'too-many-attempts',
   'password-change-required',
+  'totp-enrolment-required',
   'totp-required',
   'busy',
 ] as const;
 export type SignInRefusal = (typeof SIGN_IN_REFUSALS)[number];
+
+/** The step a person must take before the hub signs this desktop in fully. */
+export const SIGN_IN_STEPS = ['password-change', 'totp-enrolment', 'totp-code'] as const;
+export type SignInStep = (typeof SIGN_IN_STEPS)[number];
+
+/** The six digits an authenticator app shows (TOTP). */
+const totpCodeSchema = z.string().regex(/^\d{6}$/, 'six digits');
 
 export const sessionStatusSchema = z.object({
   connection: z.enum(['connecting', 'online', 'offline']),
@@ -121,6 +129,8 @@ export const sessionStatusSchema = z.object({
   hubRefusal: wordingSchema.nullable(),
   /** Why the hub last refused to sign in (wrong password, throttled …); null once signed in. */
   signInRefusal: z.enum(SIGN_IN_REFUSALS).nullable().optional(),
+  /** The step the sign-in waits for (the sign-in completion dialog shows it); null when none is pending. */
+  signInStep: z.enum(SIGN_IN_STEPS).nullable().optional(),
   outboxPending: z.number(),
   operator: z
     .object({
@@ -464,8 +474,40 @@ export const desktopApiContract = {
   },
   /** The password given again to unlock the screen; the hub checks it as it checks any sign-in. */
   'session.unlock': {
-    input: z.object({ password: z.string().min(1).max(256) }).strict(),
+    input: z
+      .object({
+        password: z.string().min(1).max(256),
+        /** An administrator's authenticator code, which the hub asks for with the password. */
+        totpCode: totpCodeSchema.optional(),
+      })
+      .strict(),
     output: z.object({ unlocked: z.literal(true) }),
+  },
+  // Finishing the sign-in: the steps the hub asks a person to take before it serves this desktop.
+  /**
+   * A new password for a generated or expired one (the old one is the password the desktop signed in with,
+   * unless given); the policy's problems come back worded, and nothing is changed.
+   */
+  'session.changePassword': {
+    input: z
+      .object({ oldPassword: z.string().min(1).max(200).optional(), newPassword: z.string().min(1).max(200) })
+      .strict(),
+    output: z.object({ changed: z.boolean(), problems: z.array(wordingSchema) }),
+  },
+  /** Starts enrolling an authenticator app: the secret to show once, as the URI (a QR code) and typed. */
+  'session.enrolTotp': {
+    input: z.object({}).strict(),
+    output: z.object({ uri: z.string(), secret: z.string(), issuer: z.string(), label: z.string() }),
+  },
+  /** The app's first code, confirming the enrolment; the desktop is then signed in. */
+  'session.confirmTotp': {
+    input: z.object({ code: totpCodeSchema }).strict(),
+    output: z.object({ signedIn: z.literal(true) }),
+  },
+  /** An enrolled administrator's current code, finishing the sign-in. */
+  'session.submitTotp': {
+    input: z.object({ code: totpCodeSchema }).strict(),
+    output: z.object({ signedIn: z.literal(true) }),
   },
   /** A page of the hub's audit trail, for the audit administrator only. */
   'audit.search': { input: auditSearchInputSchema, output: auditPageViewSchema },

@@ -13,6 +13,7 @@ import { mapHandlers } from './map';
 import { queueHandlers } from './queue';
 import { replayHandlers } from './replay';
 import { sessionHandlers } from './session';
+import { signInHandlers } from './sign-in';
 import { subsidyHandlers } from './subsidies';
 import { targetHandlers } from './targets';
 import type { CoreServices, DesktopApiHandlers } from './types';
@@ -37,6 +38,7 @@ export const HANDLER_MODULES = [
   handoverHandlers,
   replayHandlers,
   warRoomHandlers,
+  signInHandlers,
 ] as const;
 
 type ModuleMethods<Modules> = Modules extends readonly [infer First, ...infer Rest]

@@ -8,11 +8,12 @@ type LockMethods = 'session.activity' | 'session.unlock';
 const REFUSAL: Record<Exclude<PasswordCheck, 'right'>, MessageCode> = {
   wrong: 'wrongPassword',
   'account-locked': 'accountLocked',
+  'code-required': 'totpCodeRequired',
   unreachable: 'hubUnreachable',
   refused: 'hubUnavailable',
 };
 
-/** The idle lock: the operator's input keeps the screen open, and the password opens it again. */
+/** The idle lock: the operator's input keeps the screen open, and the password (an administrator's with the app's code) opens it again. */
 export function lockHandlers({
   idleLock,
   checkPassword,
@@ -23,8 +24,8 @@ export function lockHandlers({
       idleLock.activity();
       return { locked: idleLock.isLocked() };
     },
-    'session.unlock': async ({ password }) => {
-      const check = await checkPassword(password);
+    'session.unlock': async ({ password, totpCode }) => {
+      const check = await checkPassword(password, totpCode);
       if (check !== 'right') {
         throw new WordedError(
           wording(REFUSAL[check], {}, `the screen stays locked: the hub's answer was ${check}`),

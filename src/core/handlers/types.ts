@@ -15,6 +15,7 @@ import type { IdleLock } from '../services/idle-lock';
 import type { NamesDirectory } from '../services/names-directory';
 import type { Regions } from '../services/regions';
 import type { SessionPolicy } from '../services/session-policy';
+import type { SignInSteps } from '../services/sign-in-steps';
 import type { UnmaskAudit } from '../services/unmask-audit';
 import type { Collaboration } from '../sync/collaboration';
 import type { OutboxEntry, Outbox } from '../sync/outbox';
@@ -45,7 +46,9 @@ export interface CoreServices {
   /** Refuses actions on a wall display or a locked screen. */
   gate: ActionGate;
   /** The hub's verdict on the signed-in account's password, given again to unlock. */
-  checkPassword: (password: string) => Promise<PasswordCheck>;
+  checkPassword: (password: string, totpCode?: string) => Promise<PasswordCheck>;
+  /** The steps a person takes to finish the sign-in (new password, authenticator app). */
+  signInSteps: SignInSteps;
   /** The lock opened or closed: the status bar and the overlay must hear of it now. */
   lockChanged: () => void;
   /** The hub's audit API; none without a hub. */

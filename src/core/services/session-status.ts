@@ -5,7 +5,14 @@ import type { IdleLockState } from './idle-lock';
 /** What the hub link says of itself; absent when the core runs without a hub. */
 export type HubLinkState = Pick<
   SessionStatus,
-  'connection' | 'connectionSince' | 'hubHead' | 'catchUp' | 'lastError' | 'hubRefusal' | 'signInRefusal'
+  | 'connection'
+  | 'connectionSince'
+  | 'hubHead'
+  | 'catchUp'
+  | 'lastError'
+  | 'hubRefusal'
+  | 'signInRefusal'
+  | 'signInStep'
 >;
 
 export interface SessionFacts {
@@ -40,6 +47,7 @@ export function sessionStatus({
     lastError: link?.lastError ?? null,
     hubRefusal: link?.hubRefusal ?? null,
     signInRefusal: link?.signInRefusal ?? null,
+    signInStep: link?.signInStep ?? null,
     outboxPending,
     operator,
     mode: modeInForce(modes, scope),

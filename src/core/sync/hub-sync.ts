@@ -20,7 +20,7 @@ import {
 } from '../../protocol';
 import type { ChangedIds, EventBatch, LocalCache } from '../cache/local-cache';
 import { CatchUpTracker, type CatchUpProgress } from './catch-up-progress';
-import type { SignInRefusal } from '../contract/api';
+import type { SignInRefusal, SignInStep } from '../contract/api';
 import { HubSignInError, type HubSession } from './hub-session';
 import { LiveAhead } from './live-ahead';
 import type { Outbox, OutboxEntry } from './outbox';
@@ -43,6 +43,8 @@ export interface SyncStatus {
   hubRefusal: Wording | null;
   /** Why the hub last refused to sign in; null once signed in. */
   signInRefusal: SignInRefusal | null;
+  /** The step a person must take before the sign-in goes on; null when none is pending. */
+  signInStep: SignInStep | null;
 }
 
 export interface SyncListener {
@@ -109,6 +111,8 @@ export class HubSync {
   private flushing = false;
   private retryTimer: NodeJS.Timeout | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  /** The access token the latest connection attempt presented; none when it could not sign in. */
+  private presentedToken: string | undefined;
 
   constructor(
     private readonly session: HubSession,
@@ -126,6 +130,7 @@ export class HubSync {
       lastError: null,
       hubRefusal: null,
       signInRefusal: null,
+      signInStep: null,
     };
   }
 
@@ -152,12 +157,19 @@ export class HubSync {
       reconnectionDelayMax: 10_000,
       randomizationFactor: 0.5,
       auth: (provide) => {
+        this.presentedToken = undefined;
         this.session.accessToken().then(
-          (token) => provide({ token, protocol: PROTOCOL_VERSION }),
+          (token) => {
+            this.presentedToken = token;
+            provide({ token, protocol: PROTOCOL_VERSION });
+          },
           (error: unknown) => {
             this.update({
               lastError: `sign-in failed: ${(error as Error).message}`,
               signInRefusal: error instanceof HubSignInError ? error.code : null,
+              signInStep: this.session.pendingStep,
+              // Waiting for a person: the link is down until they take the step, not on its way up.
+              ...(this.session.pendingStep ? { connection: 'offline' as const } : {}),
             });
             provide({ protocol: PROTOCOL_VERSION });
           },
@@ -199,10 +211,23 @@ export class HubSync {
         this.refuseStream(String(refusal.data.params.role ?? ''));
       } else {
         // A revoked token (password changed, account locked) is dropped: the next attempt signs in afresh.
-        if (error.message.startsWith('unauthorized')) this.session.forgetTokens();
+        // An attempt that presented no token (a step was pending then) leaves alone the tokens won since.
+        if (error.message.startsWith('unauthorized') && this.presentedToken)
+          this.session.forgetTokens(this.presentedToken);
         this.update({ connection: 'offline', lastError: error.message });
+        // Only a person can take a pending step: reconnecting meanwhile would get nowhere. `resume` goes on.
+        if (this.session.pendingStep) socket.disconnect();
       }
     });
+  }
+
+  /** A person took the pending sign-in step (or one more is pending): say which, and connect once none is. */
+  resume(): void {
+    const step = this.session.pendingStep;
+    this.update({ signInStep: step, signInRefusal: null, lastError: null });
+    if (step || !this.socket || this.socket.connected) return;
+    this.update({ connection: 'connecting' });
+    this.socket.connect();
   }
 
   /**
@@ -297,6 +322,7 @@ export class HubSync {
       lastError: null,
       hubRefusal: null,
       signInRefusal: null,
+      signInStep: null,
       hubHead: Math.max(this.status.hubHead ?? 0, answer.liveFrom),
     });
     this.listener.onOnline?.(socket);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as OTPAuth from 'otpauth';
 import { pino } from 'pino';
 import { runDesktop, type RunningDesktop } from '../../../src/cli/desktop';
 import {
@@ -20,6 +21,26 @@ import { startSimulator, type Simulator } from '../../../src/sim/simulator';
 export interface Account {
   name: string;
   password: string;
+}
+
+/** An administrator who has changed the first password and set up an authenticator app with `secret`. */
+export interface Administrator extends Account {
+  secret: string;
+}
+
+/** The password the rig gives an administrator it prepares: the policy's length, classes, and no name. */
+const PREPARED_PASSWORD = 'Erhai-Cangshan-2026!';
+const TOTP_STEP_MS = 30_000;
+
+async function postHub(hubUrl: string, path: string, body: unknown, token?: string) {
+  const response = await fetch(new URL(path, hubUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const answer = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(answer)}`);
+  return answer;
 }
 
 /**
@@ -98,6 +119,46 @@ export class WorkspaceRig {
       { mustChangePassword: false },
     );
     return { name, password };
+  }
+
+  /** The hub's clock now (it may run ahead of the machine's), which the authenticator codes are read by. */
+  hubNow(): number {
+    return Date.now() + WorkspaceRig.clockAheadMs;
+  }
+
+  /** The code an authenticator app set up with `secret` shows now (by the hub's clock). */
+  totpCode(secret: string, at = this.hubNow()): string {
+    return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: at });
+  }
+
+  /**
+   * Takes `account` (an administrator with a generated password) through the first sign-in on the hub's API:
+   * a new password and an authenticator app. The enrolment is confirmed with the previous step's code, so the
+   * current one is still good for the desktop's own sign-in.
+   */
+  async prepareAdministrator(account: Account): Promise<Administrator> {
+    const first = await postHub(this.hub.url, '/api/v1/auth/login', account);
+    let token = String(first.accessToken);
+    if (first.passwordChangeRequired) {
+      const changed = await postHub(
+        this.hub.url,
+        '/api/v1/auth/password',
+        { oldPassword: account.password, newPassword: PREPARED_PASSWORD },
+        token,
+      );
+      token = String(changed.accessToken);
+    }
+    const password = first.passwordChangeRequired ? PREPARED_PASSWORD : account.password;
+    const { uri } = await postHub(this.hub.url, '/api/v1/auth/totp/enrol', {}, token);
+    const secret = new URL(String(uri)).searchParams.get('secret')!;
+    const totpCode = this.totpCode(secret, this.hubNow() - TOTP_STEP_MS);
+    await postHub(this.hub.url, '/api/v1/auth/totp/confirm', { totpCode }, token);
+    return { name: account.name, password, secret };
+  }
+
+  /** A new administrator of `role`, already through the first sign-in (password changed, app set up). */
+  async addAdministrator(name: string, role: Role, jurisdiction: string): Promise<Administrator> {
+    return this.prepareAdministrator(await this.addAccount(name, role, jurisdiction));
   }
 
   /**
