@@ -50,10 +50,10 @@ async function expectStage(stage: string) {
   });
 }
 
-async function postToHub(path: string, body: unknown) {
+async function postToHub(path: string, body: unknown, key = rig.ingestKey) {
   const response = await fetch(`${rig.hubUrl}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${rig.ingestKey}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(201);
@@ -128,16 +128,21 @@ test('分流交办: assigned to a member unit', async () => {
 });
 
 test('调处化解: the unit signs for the order from its own system, by name and with a note', async () => {
-  await postToHub('/api/v1/orders/acknowledgements', {
-    acknowledgements: [
-      {
-        id: `walkthrough-ack-${Date.now()}`,
-        orderId: `${incidentId}/${unitId}`,
-        note: '已签收，马上处理',
-        signedBy: '张强',
-      },
-    ],
-  });
+  // The unit's own system signs with the unit's key: no other unit's key may sign for it.
+  await postToHub(
+    '/api/v1/orders/acknowledgements',
+    {
+      acknowledgements: [
+        {
+          id: `walkthrough-ack-${Date.now()}`,
+          orderId: `${incidentId}/${unitId}`,
+          note: '已签收，马上处理',
+          signedBy: '张强',
+        },
+      ],
+    },
+    await rig.unitKey(unitId),
+  );
   const order = page.locator(`[data-testid="order"][data-unit-id="${unitId}"]`);
   await expect(order).toHaveAttribute('data-acknowledged', 'yes', { timeout: 15_000 });
   await expect(order).toContainText('张强');

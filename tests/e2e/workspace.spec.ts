@@ -115,7 +115,7 @@ test('an operator assesses and assigns a new incident, and the unit’s acknowle
 
   await operatorPage.getByTestId('action-assign').click();
   const unit = operatorPage.getByTestId('assign-unit').first();
-  const unitId = await unit.getAttribute('value');
+  const unitId = (await unit.getAttribute('value'))!;
   await unit.check();
   await operatorPage.getByTestId('action-submit').click();
   for (const page of [operatorPage, commanderPage]) {
@@ -129,7 +129,10 @@ test('an operator assesses and assigns a new incident, and the unit’s acknowle
   // The unit reports in from its own system, through the hub's ingest API.
   const acknowledged = await fetch(`${rig.hubUrl}/api/v1/orders/acknowledgements`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${rig.ingestKey}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await rig.unitKey(unitId)}`,
+    },
     body: JSON.stringify({
       acknowledgements: [
         { id: `ack-${Date.now()}`, orderId: `${incidentId}/${unitId}`, note: '已签收，马上处理' },

@@ -15,6 +15,7 @@ import { createAccount } from '../../../src/hub/accounts';
 import { bootstrapAccounts } from '../../../src/hub/bootstrap';
 import { recordEvents } from '../../../src/hub/projector';
 import { seedHub } from '../../../src/cli/seed-demo';
+import { createUnitApiKey } from '../../../src/hub/ingest/unit-keys';
 import { startHub, type Hub } from '../../../src/hub/server';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator';
 
@@ -109,6 +110,15 @@ export class WorkspaceRig {
 
   get store() {
     return this.hub.store;
+  }
+
+  /** The API key of a member unit's own system: it acknowledges that unit's orders, and no other's. */
+  async unitKey(unitId: string): Promise<string> {
+    const source = `unit-${unitId}`
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-')
+      .slice(0, 63);
+    return (await createUnitApiKey(this.hub.store, source, unitId)).key;
   }
 
   async addAccount(name: string, role: Role, jurisdiction: string): Promise<Account> {
