@@ -30,6 +30,7 @@ describe('finishing a sign-in the hub holds back, through the desktop core', () 
       ['fresh-duty', 'operator'],
       ['picky-duty', 'operator'],
       ['system-admin', 'sysadmin'],
+      ['audit-admin', 'auditadmin'],
     ] as const) {
       const created = await createAccount(harness.hub.store, { name, role, jurisdiction: DALI_CITY });
       passwords.set(name, created.password);
@@ -154,5 +155,23 @@ describe('finishing a sign-in the hub holds back, through the desktop core', () 
       ok: true,
       value: { unlocked: true },
     });
+  }, 60_000);
+
+  it('tells an audit administrator, once signed in, that the role receives no live situation, and does not retry', async () => {
+    const core = coreFor('audit-admin');
+    await statusWhere(core, (s) => s.signInStep === 'password-change');
+    await call(core, 'session.changePassword', {
+      oldPassword: passwords.get('audit-admin'),
+      newPassword: NEW_PASSWORD,
+    });
+    await statusWhere(core, (s) => s.signInStep === 'totp-enrolment');
+    const enrolled = (await call(core, 'session.enrolTotp', {})) as { value: { secret: string } };
+    clock.advance(STEP_MS);
+    await call(core, 'session.confirmTotp', { code: totpCode(enrolled.value.secret, clock.now()) });
+    const refused = await statusWhere(core, (s) => s.hubRefusal?.code === 'roleSeesNoSituation');
+    expect(refused).toMatchObject({ signInStep: null, lastError: null });
+    // The audit screen works through the hub's HTTP API all the same.
+    const page = await call(core, 'audit.search', { limit: 5 });
+    expect(page).toMatchObject({ ok: true });
   }, 60_000);
 });
