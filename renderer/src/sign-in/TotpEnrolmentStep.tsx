@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DesktopApiOutput } from '../../../src/core/contract/api';
 import type { Wording } from '../../../src/domain';
@@ -10,9 +10,37 @@ import { CodeForm } from './TotpCodeStep';
 /** A key as an authenticator app asks it typed: groups of four characters. */
 export const inGroupsOfFour = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? '';
 
+/** The otpauth:// URI as a QR code the phone's authenticator app scans; drawn in the page, never fetched. */
+function KeyQrCode({ uri }: { uri: string }) {
+  const { t } = useTranslation();
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    // Loaded only here: every other screen starts without the QR encoder.
+    void import('qrcode')
+      .then(({ toString }) => toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }))
+      .then((drawn) => {
+        if (current) setSvg(drawn);
+      });
+    return () => {
+      current = false;
+    };
+  }, [uri]);
+  if (!svg) return null;
+  return (
+    <img
+      className="sign-in-qr"
+      data-testid="totp-qr"
+      alt={t('signIn.qrAlt')}
+      src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
+    />
+  );
+}
+
 /**
  * Setting up an administrator's authenticator app: the key is fetched when the person asks (the hub makes a new
- * one each time) and shown once, typed in groups of four with its issuer and account, then the app's first code.
+ * one each time) and shown once, as a QR code to scan and typed in groups of four with its issuer and account,
+ * then the app's first code.
  */
 export function TotpEnrolmentStep() {
   const { t } = useTranslation();
@@ -45,6 +73,7 @@ export function TotpEnrolmentStep() {
   return (
     <div data-testid="sign-in-enrol">
       <p>{t('signIn.scan')}</p>
+      <KeyQrCode uri={key.uri} />
       <dl className="sign-in-key">
         <dt>{t('signIn.secret')}</dt>
         <dd className="sign-in-secret" data-testid="totp-secret">

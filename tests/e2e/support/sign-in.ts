@@ -47,6 +47,8 @@ export async function finishFirstSignIn(
   await page.getByTestId('show-key').click();
   const shown = page.getByTestId('totp-secret');
   await expect(shown).toHaveText(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
+  // The same key as a QR code for the phone to scan, drawn in the page.
+  await expect(page.getByTestId('totp-qr')).toBeVisible();
   await shoot('totp-enrolment');
   const secret = (await shown.textContent())!.replace(/\s/g, '');
   await page.getByTestId('totp-code').fill(rig.totpCode(secret));
