@@ -36,6 +36,7 @@ describe('the session status', () => {
       lastError: null,
       hubRefusal: null,
       signInRefusal: null,
+      signInStep: null,
       outboxPending: 2,
       operator: null,
       mode: 'peacetime',
