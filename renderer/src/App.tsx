@@ -22,7 +22,8 @@ import { LockBar } from './components/LockBar';
 import { StatusBar } from './components/StatusBar';
 import { SignInDialog } from './sign-in/SignInDialog';
 import { TabScreen } from './components/TabScreen';
-import { useSessionStatus } from './hooks/useDesktop';
+import { useSessionStatusOrRefusal } from './hooks/useDesktop';
+import { useSay } from './words/say';
 import { useActivityReports } from './hooks/useActivityReports';
 import type { SessionStatus } from '../../src/core/contract/api';
 import { isAdminRole } from '../../src/domain';
@@ -39,7 +40,8 @@ function useOperator(status: SessionStatus | undefined): SessionStatus['operator
 
 export function App() {
   const view = currentView();
-  const status = useSessionStatus();
+  const { status, refusal } = useSessionStatusOrRefusal();
+  const say = useSay();
   const [savedScreen, setScreen] = useSavedScreen();
   const [selected, setSelected] = useState<MapFocus | null>(null);
   const wartime = status?.mode === 'wartime';
@@ -85,6 +87,11 @@ export function App() {
         {status?.locked && <LockBar withCode={isAdminRole(status.operator?.role ?? '')} />}
         {status?.signInStep && <SignInDialog step={status.signInStep} />}
         {/* Nothing before the core says who is signed in: an audit administrator's screen never shows the situation. */}
+        {!status && refusal && (
+          <p className="session-refusal" role="alert" data-testid="session-refusal">
+            {say(refusal)}
+          </p>
+        )}
         <div className="tab-screens">
           {status && screens.includes('situation') && (
             <TabScreen name="situation" active={shows('situation')}>

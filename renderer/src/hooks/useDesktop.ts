@@ -14,12 +14,27 @@ export type Loaded<T> =
 
 /** The session's status, live. */
 export function useSessionStatus(): SessionStatus | undefined {
+  return useSessionStatusOrRefusal().status;
+}
+
+/**
+ * The session status, or why it cannot be read (a page opened without its launch token): a screen that knows
+ * nothing of the session says why instead of showing an empty frame.
+ */
+export function useSessionStatusOrRefusal(): { status: SessionStatus | undefined; refusal: Wording | null } {
   const [status, setStatus] = useState<SessionStatus>();
+  const [refusal, setRefusal] = useState<Wording | null>(null);
   useEffect(() => {
-    void desktopApi.call('session.status', {}).then((result) => result.ok && setStatus(result.value));
-    return desktopApi.on('status', setStatus);
+    void desktopApi.call('session.status', {}).then((result) => {
+      if (result.ok) setStatus(result.value);
+      else setRefusal(result.error);
+    });
+    return desktopApi.on('status', (next) => {
+      setStatus(next);
+      setRefusal(null);
+    });
   }, []);
-  return status;
+  return { status, refusal };
 }
 
 /**
