@@ -148,10 +148,11 @@ test('调处化解: the unit signs for the order from its own system, by name an
   await expect(order).toContainText('张强');
   await expect(order).toContainText('已签收，马上处理');
   await expect(page.getByTestId('detail-stage')).toHaveText('调处化解');
-  // The record names the system the unit signed from, not its key.
+  // The record names the unit that signed from its own system and who signed, never the key or its source tag.
   const recorded = page.locator('[data-testid="record-entry"][data-type="order.acknowledged"]');
-  await expect(recorded).toContainText('模拟前端系统');
+  await expect(recorded).toContainText('签收（张强 签字）');
   await expect(recorded).not.toContainText('key:');
+  await expect(recorded).not.toContainText('unit-');
   await expectOnlyTheOperatorsLanguage('调处化解');
 });
 
