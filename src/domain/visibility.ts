@@ -16,7 +16,7 @@ const KIND_PERMISSION: Partial<Record<EntityKind, Permission>> = {
 };
 
 /** An unknown role (an account written by a newer hub, say) sees nothing restricted. */
-function mayView(role: string, permission: Permission | undefined): boolean {
+export function mayView(role: string, permission: Permission | undefined): boolean {
   if (permission === undefined) return true;
   const known = roleSchema.safeParse(role);
   return known.success && can(known.data, permission);

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { can, isWithin, roleSchema, type Permission } from '../../domain';
+import { isWithin, mayView } from '../../domain';
 import {
   CLIENT_EVENTS,
   PROTOCOL_VERSION,
@@ -40,11 +40,6 @@ const LOG_FAILED = 'the hub could not read its log; try again';
 /** Answers a frame whose sender asked for an answer; a frame sent without one gets none. */
 function answer<A>(ack: unknown, body: A): void {
   if (typeof ack === 'function') (ack as (body: A) => void)(body);
-}
-
-function mayView(role: string, permission: Permission): boolean {
-  const known = roleSchema.safeParse(role);
-  return known.success && can(known.data, permission);
 }
 
 /** A refused connection: socket.io hands `data` to the client's `connect_error`. */
