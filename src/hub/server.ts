@@ -1,6 +1,5 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
@@ -27,6 +26,7 @@ import { RegionIndex } from './region-index';
 import { openHubStore, type HubStore } from './store';
 import { LiveBroadcaster } from './stream/broadcaster';
 import type { HubServer } from './stream/socket-types';
+import { connectRedis } from './stream/redis-link';
 import { attachStream } from './stream/stream';
 
 export interface HubOptions {
@@ -125,15 +125,16 @@ function createHttpApp(logger: FastifyBaseLogger, tls: HubOptions['tls']): Fasti
  * The Socket.IO server on the HTTP server, sharing its stream through Redis when there is one, on channels
  * of its deployment only.
  */
-function createStreamServer(app: FastifyInstance, redisUrl: string | undefined, deployment: string) {
+function createStreamServer(
+  app: FastifyInstance,
+  redisUrl: string | undefined,
+  deployment: string,
+  logger: Logger,
+) {
   const io: HubServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: 1024 * 1024 });
-  const redis = redisUrl ? { pub: new Redis(redisUrl), sub: new Redis(redisUrl) } : undefined;
+  const redis = redisUrl ? connectRedis(redisUrl, logger) : undefined;
   if (redis) io.adapter(createAdapter(redis.pub, redis.sub, { key: `pingan:${deployment}` }));
-  const disconnectRedis = () => {
-    redis?.pub.disconnect();
-    redis?.sub.disconnect();
-  };
-  return { io, shared: redis !== undefined, disconnectRedis };
+  return { io, shared: redis !== undefined, closeRedis: async () => redis?.close() };
 }
 
 function startBroadcaster(io: HubServer, store: HubStore, metrics: HubMetrics, logger: Logger) {
@@ -208,7 +209,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const app = createHttpApp(logger, options.tls);
   warnIfExposedInClear(logger, options);
   const deployment = await deploymentOf(store, options.deployment);
-  const { io, shared, disconnectRedis } = createStreamServer(app, options.redisUrl, deployment);
+  const { io, shared, closeRedis } = createStreamServer(app, options.redisUrl, deployment, logger);
   const broadcaster = startBroadcaster(io, store, metrics, logger);
   await broadcaster.start();
 
@@ -282,7 +283,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       // Keep-alive connections would otherwise hold the server open for Fastify's 72 s idle timeout.
       app.server.closeAllConnections();
       await app.close().catch(() => undefined);
-      disconnectRedis();
+      await closeRedis();
       await store.close();
     },
   };
