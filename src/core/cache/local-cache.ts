@@ -14,6 +14,8 @@ import {
 import { gm, personalDataCodec, type GmPrimitives, type PersonalDataCodec } from '../../gm';
 import { loadCacheKey } from './cache-key';
 import { CACHE_MIGRATIONS } from './migrations';
+import { CACHE_PROJECTIONS, type CacheProjection } from './projections';
+import { ProjectionSet } from './projections/projection-set';
 
 type Row = Record<string, unknown>;
 
@@ -64,7 +66,8 @@ function startOverUnlessSealedWith(db: Database.Database, fingerprint: string): 
   if (sealedWith === fingerprint) return;
   db.transaction(() => {
     db.exec(`DELETE FROM events; DELETE FROM entity_locations; DELETE FROM entities;
-      DELETE FROM sync_state WHERE key = 'cursor'; DELETE FROM outbox WHERE command LIKE '%"sm4:%'`);
+      DELETE FROM sync_state WHERE key = 'cursor' OR key LIKE 'projection:%';
+      DELETE FROM outbox WHERE command LIKE '%"sm4:%'`);
     db.prepare(
       'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     ).run(KEY_FINGERPRINT, fingerprint);
@@ -74,6 +77,8 @@ function startOverUnlessSealedWith(db: Database.Database, fingerprint: string): 
 export interface LocalCacheOptions {
   /** Where the SM4 and SM3 come from; by default OpenSSL's where it has them (not in Electron), else pure JS. */
   primitives?: GmPrimitives;
+  /** The derived tables kept beside the entities; all of the product's by default. */
+  projections?: readonly CacheProjection[];
 }
 
 export function migrateCache(db: Database.Database): void {
@@ -101,8 +106,9 @@ export class LocalCache {
   /** Seals key persons' ID numbers and phones and reporters' phones as they are written, opens them as read. */
   readonly personal: PersonalDataCodec;
   private readonly statements;
+  private readonly projections: ProjectionSet;
 
-  constructor(file: string, { primitives = gm }: LocalCacheOptions = {}) {
+  constructor(file: string, { primitives = gm, projections = CACHE_PROJECTIONS }: LocalCacheOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     const key = loadCacheKey(file);
     this.personal = personalDataCodec(key, primitives);
@@ -136,6 +142,7 @@ export class LocalCache {
       countEntities: db.prepare('SELECT kind, COUNT(*) AS n FROM entities GROUP BY kind'),
       countEvents: db.prepare('SELECT COUNT(*) FROM events').pluck(),
     };
+    this.projections = new ProjectionSet(db, projections, (row) => toEntity(row, this.personal));
   }
 
   get cursor(): number {
@@ -169,6 +176,7 @@ export class LocalCache {
     } else {
       this.statements.deleteLocation.run(rowid);
     }
+    this.projections.write(entity, rowid);
   }
 
   /** Applies one batch from the hub. Idempotent: a batch, or part of one, already applied changes nothing. */
@@ -200,6 +208,7 @@ export class LocalCache {
         applied += 1;
       }
       for (const entity of changed.values()) this.writeEntity(entity);
+      this.projections.afterBatch(new Set([...changed.values()].map((entity) => entity.kind)));
       this.statements.putState.run('cursor', String(batch.through));
       const changedIds: ChangedIds = {};
       for (const entity of changed.values()) (changedIds[entity.kind] ??= []).push(entity.id);
@@ -218,7 +227,9 @@ export class LocalCache {
     this.db.transaction(() => {
       this.statements.clearLocations.run();
       this.statements.clearEntities.run();
+      this.projections.clear();
       for (const entity of entities) this.writeEntity(entity);
+      this.projections.afterBatch(new Set(entities.map((entity) => entity.kind)));
       this.statements.putState.run('cursor', String(seq));
     })();
   }

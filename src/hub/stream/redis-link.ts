@@ -18,7 +18,9 @@ function publishingWithoutCrashing(client: Redis, logger: Logger): Redis {
   const publish = client.publish.bind(client) as (channel: string, message: string) => Promise<number>;
   client.publish = ((channel: string, message: string) => {
     const sent = publish(channel, message);
-    sent.catch((error: unknown) => logger.warn({ err: error }, 'a message to the other hubs was not published'));
+    sent.catch((error: unknown) =>
+      logger.warn({ err: error }, 'a message to the other hubs was not published'),
+    );
     return sent;
   }) as Redis['publish'];
   return client;

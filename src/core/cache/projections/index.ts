@@ -1,0 +1,6 @@
+import type { CacheProjection } from './projection';
+
+export type { CacheProjection, ProjectionWriter } from './projection';
+
+/** Every projection the cache keeps, in the order they are written. */
+export const CACHE_PROJECTIONS: readonly CacheProjection[] = [];

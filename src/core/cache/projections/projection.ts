@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3';
+import type { EntityKind, EntityState } from '../../../domain';
+
+/**
+ * A table the cache keeps beside its entities so a question costs what it reads, not what the cache holds:
+ * figures by jurisdiction, the queue's indexed columns, the map's clusters. It is derived data, written in the
+ * same transaction as the entities it follows, so it is never out of step with them; and it can always be
+ * built again from them, which is what happens when its `version` changes (no migration needed).
+ */
+export interface CacheProjection {
+  /** Names it in `sync_state` (`projection:<name>`); unique. */
+  readonly name: string;
+  /** Raised whenever its tables, or what they hold, change: the tables are then built again from the entities. */
+  readonly version: number;
+  /** The entity kinds it follows; only their writes reach it. */
+  readonly kinds: readonly EntityKind[];
+  /** Drops its tables if they exist and creates them empty. */
+  reset(db: Database.Database): void;
+  /** Prepares what it writes with, on tables that exist. */
+  open(db: Database.Database): ProjectionWriter;
+}
+
+export interface ProjectionWriter {
+  /** In the transaction that writes it: `entity` as it now stands (personal data opened); `rowid` is its row. */
+  write(entity: EntityState, rowid: number): void;
+  /**
+   * After a batch's entities are all written, with the kinds it wrote: a change of rules (a mode, an SLA
+   * table) can move what was derived from other entities.
+   */
+  afterBatch?(writtenKinds: ReadonlySet<EntityKind>): void;
+}
