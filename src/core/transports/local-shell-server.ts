@@ -1,14 +1,23 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createReadStream, type Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import {
+  createServer,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { CONTENT_SECURITY_POLICY } from '../contract/csp';
 import { wording } from '../../domain/wording';
 import { DESKTOP_EVENT_NAMES } from '../contract/events';
 import type { CoreClient } from '../worker/core-client';
+import { chooseEncoding, CompressedAssets, isCompressible } from './static-assets';
 
 /**
  * The browser shell's transport: the renderer's files over HTTP and the desktop API over a WebSocket, on
@@ -36,6 +45,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.pbf': 'application/x-protobuf',
   '.wav': 'audio/wav',
+  '.wasm': 'application/wasm',
 };
 
 const clientMessageSchema = z.discriminatedUnion('type', [
@@ -102,20 +112,66 @@ function tokensEqual(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function serveStatic(rendererDir: string, pathname: string, res: ServerResponse): void {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+async function statOrUndefined(file: string): Promise<Stats | undefined> {
+  try {
+    return await stat(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A file of the renderer's folder, or its index.html for any other path (the interface's own routes); a path
+ * that leaves the folder is refused. Scripts, styles and the page go compressed when the browser accepts it.
+ */
+async function serveStatic(
+  rendererDir: string,
+  pathname: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  assets: CompressedAssets,
+): Promise<void> {
+  let relative: string;
+  try {
+    relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  } catch {
+    // A malformed escape (`%E0%A4%A`) names no file.
+    res.writeHead(400).end();
+    return;
+  }
   let file = join(rendererDir, relative || 'index.html');
   if (!file.startsWith(rendererDir + sep) && file !== rendererDir) {
     res.writeHead(403).end();
     return;
   }
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(rendererDir, 'index.html');
-  res.writeHead(200, {
+  let stats = await statOrUndefined(file);
+  if (!stats || stats.isDirectory()) {
+    file = join(rendererDir, 'index.html');
+    stats = await statOrUndefined(file);
+  }
+  if (!stats?.isFile()) {
+    res.writeHead(404).end();
+    return;
+  }
+  const headers: OutgoingHttpHeaders = {
     'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
-  });
-  createReadStream(file).pipe(res);
+  };
+  const compressible = isCompressible(file);
+  if (compressible) headers.vary = 'Accept-Encoding';
+  const encoding = compressible ? chooseEncoding(req.headers['accept-encoding']) : undefined;
+  const body = encoding && (await assets.encoded(file, stats, encoding));
+  const head = req.method === 'HEAD';
+  if (encoding && body) {
+    res.writeHead(200, { ...headers, 'content-encoding': encoding, 'content-length': body.length });
+    res.end(head ? undefined : body);
+    return;
+  }
+  res.writeHead(200, headers);
+  if (head) res.end();
+  // A read that fails midway (the file removed) ends this response, not the process.
+  else pipeline(createReadStream(file), res, () => undefined);
 }
 
 /**
@@ -176,12 +232,18 @@ export async function startLocalShellServer(options: {
     req.headers.host === allowedHost &&
     (req.headers.origin === undefined || req.headers.origin === `http://${allowedHost}`);
 
+  const assets = new CompressedAssets();
   const server = createServer((req, res) => {
     if (req.headers.host !== allowedHost) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('wrong host');
       return;
     }
-    serveStatic(options.rendererDir, new URL(req.url ?? '/', `http://${allowedHost}`).pathname, res);
+    const pathname = new URL(req.url ?? '/', `http://${allowedHost}`).pathname;
+    serveStatic(options.rendererDir, pathname, req, res, assets).catch(() => {
+      // The file went away between its stat and its read: answer, and leave the process running.
+      if (res.headersSent) res.destroy();
+      else res.writeHead(500).end();
+    });
   });
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
