@@ -71,6 +71,13 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'followUp', action: 'close', to: 'closed', roles: INCIDENT_WORKERS },
 ];
 
+/** The stages out of which an operator of `role` may take an action of `type`, its other conditions met. */
+export function stagesAllowing(type: LifecycleActionType, role: Role): Stage[] {
+  return [
+    ...new Set(TRANSITIONS.filter((t) => t.action === type && t.roles.includes(role)).map((t) => t.from)),
+  ];
+}
+
 /** The actions the machine allows out of `stage`, whoever asks. */
 export function actionsFrom(stage: Stage): LifecycleActionType[] {
   return [...new Set(TRANSITIONS.filter((t) => t.from === stage).map((t) => t.action))];

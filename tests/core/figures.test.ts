@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeFigures } from '../../src/core/cache/figures';
 import { LocalCache } from '../../src/core/cache/local-cache';
-import { CacheQueries } from '../../src/core/cache/queries';
 import {
   DEFAULT_SLA,
   TIMED_STAGES,
@@ -357,8 +356,6 @@ function figuresOf(cache: LocalCache, scope: string, now = NOW) {
   return computeFigures(cache.db, {
     scope,
     now: new Date(now),
-    sla: DEFAULT_SLA,
-    modes: new CacheQueries(cache.db).modes(),
     townships: TOWNSHIPS,
   });
 }
@@ -543,13 +540,11 @@ describe('the live figures of a jurisdiction', () => {
     // The alert to supervise counts only the overdue a notice can be issued on now, as the workspace offers it.
     expect(figures.toSupervise).toBe(expected.toSupervise);
     expect(figures.toSupervise).toBeLessThan(figures.overdue);
-    const peacetime = computeFigures(cache.db, {
-      scope: COUNTY,
-      now: new Date(NOW),
-      sla: DEFAULT_SLA,
-      modes: [],
-      townships: TOWNSHIPS,
-    });
+    // The same record without the switch to wartime: each incident's due time follows the mode in force.
+    const peacetime = figuresOf(
+      cacheWith(record.drafts.filter((draft) => draft.type !== 'mode.switched')),
+      COUNTY,
+    );
     expect(peacetime.overdue).toBe(4);
     // A minute later xg-2's 30 minutes of assessment have run out.
     expect(figuresOf(cache, COUNTY, addMinutes(NOW, 1)).overdue).toBe(6);
@@ -583,8 +578,6 @@ describe('the live figures of a jurisdiction', () => {
     const withVillages = computeFigures(cache.db, {
       scope: COUNTY,
       now: new Date(NOW),
-      sla: DEFAULT_SLA,
-      modes: [],
       townships: TOWNSHIPS,
       villages: [
         { code: '532901003001', name: '下关村' },

@@ -6,19 +6,13 @@ import {
   HOUR_MS,
   SATISFACTIONS,
   TIMED_STAGES,
-  availabilityRefusal,
-  isOverdue,
-  modeInForce,
+  stagesAllowing,
   startOfChinaDay,
-  toMillis,
-  type Incident,
-  type ModeState,
-  type Satisfaction,
-  type SlaConfig,
-  type Stage,
+  type TimedStage,
 } from '../../domain';
 import { coverageState, healthWithin, type CoverageState } from './coverage';
 import { kpiLedger } from './kpis';
+import { tallyReader, type TallyReader } from './projections/incident-tallies';
 import {
   HOURS_IN_DAY,
   KPI_WINDOW_DAYS,
@@ -33,9 +27,6 @@ export interface FiguresOptions {
   /** A jurisdiction code: the figures cover every incident and monitoring point whose code starts with it. */
   scope: string;
   now: Date;
-  /** The SLA in force, which decides what is overdue. */
-  sla: SlaConfig;
-  modes: readonly ModeState[];
   /** Names for the coverage table; a township missing here is shown by its code. */
   townships: readonly { code: string; name: string }[];
   /** The villages the coverage ranks, with their names; none when left out. */
@@ -45,34 +36,9 @@ export interface FiguresOptions {
 /** Today's arrivals are compared with the same hour of the days before. */
 const BASELINE_DAYS = 7;
 
-/** What the figures need of one incident, kept instead of the whole document. */
-interface IncidentFacts {
-  stage: Stage;
-  risk: OpenRiskGrade;
-  createdMs: number;
-  /** The verdict of the last follow-up call. */
-  satisfaction: Satisfaction | null;
-  /** Every dissatisfied follow-up call reopened the incident once. */
-  dissatisfiedCalls: number;
-  /** Kept while the incident is open: whether it is overdue depends on the clock and the mode in force. */
-  openIncident: Incident | null;
-}
-
 interface PointTally {
   online: number;
   total: number;
-}
-
-function factsOf(incident: Incident): IncidentFacts {
-  const open = incident.stage !== 'closed';
-  return {
-    stage: incident.stage,
-    risk: incident.riskLevel ?? 'ungraded',
-    createdMs: toMillis(incident.createdAt),
-    satisfaction: incident.satisfaction,
-    dissatisfiedCalls: incident.reopenCount,
-    openIncident: open ? incident : null,
-  };
 }
 
 /**
@@ -128,64 +94,6 @@ class JurisdictionMemo<T> {
 }
 
 /**
- * Incidents are never removed and a closed incident never changes again, so a jurisdiction's incidents
- * are unchanged while their number and the versions of the open ones are. The number comes from the
- * (kind, jurisdiction) index and the versions from the open incidents' own rows, so the fingerprint costs
- * no document and no closed incident's row.
- */
-function incidentReader(db: Database.Database): JurisdictionReader<IncidentFacts[]> {
-  const counts = db
-    .prepare(
-      `SELECT jurisdiction, COUNT(*) FROM entities
-       WHERE kind = 'incident' AND jurisdiction >= ? AND jurisdiction < ? GROUP BY jurisdiction`,
-    )
-    .raw();
-  // CROSS JOIN keeps the ids as the outer loop, so each is one primary-key lookup rather than a scan.
-  const versions = db
-    .prepare(
-      `SELECT e.jurisdiction, SUM(e.version)
-       FROM json_each(?) AS open CROSS JOIN entities AS e ON e.kind = 'incident' AND e.id = open.value
-       GROUP BY e.jurisdiction`,
-    )
-    .raw();
-  const docs = db
-    .prepare(
-      `SELECT jurisdiction, doc FROM entities
-       WHERE kind = 'incident' AND jurisdiction IN (SELECT value FROM json_each(?))`,
-    )
-    .raw();
-  const fingerprint = (count: number, openVersions: number) => `${count}/${openVersions}`;
-  return {
-    fingerprints(from, to, remembered) {
-      const openIds: string[] = [];
-      for (const [code, { value }] of remembered) {
-        if (code < from || code >= to) continue;
-        for (const { openIncident } of value) if (openIncident) openIds.push(openIncident.id);
-      }
-      const openVersions = new Map(versions.all(JSON.stringify(openIds)) as [string, number][]);
-      return (counts.all(from, to) as [string, number][]).map(([code, count]) => [
-        code,
-        fingerprint(count, openVersions.get(code) ?? 0),
-      ]);
-    },
-    read(codes) {
-      const byCode = new Map<string, IncidentFacts[]>();
-      for (const [code, doc] of docs.all(JSON.stringify(codes)) as [string, string][]) {
-        let list = byCode.get(code);
-        if (!list) byCode.set(code, (list = []));
-        list.push(factsOf(JSON.parse(doc) as Incident));
-      }
-      return new Map(
-        [...byCode].map(([code, facts]) => {
-          const openVersions = facts.reduce((sum, fact) => sum + (fact.openIncident?.version ?? 0), 0);
-          return [code, { fingerprint: fingerprint(facts.length, openVersions), value: facts }];
-        }),
-      );
-    },
-  };
-}
-
-/**
  * Monitoring points are never removed and every change raises a point's version, so a jurisdiction's
  * points are unchanged while their number and the sum of their versions are.
  */
@@ -216,19 +124,27 @@ function pointReader(db: Database.Database): JurisdictionReader<PointTally> {
   };
 }
 
-interface Memos {
-  incidents: JurisdictionMemo<IncidentFacts[]>;
+interface Readers {
   points: JurisdictionMemo<PointTally>;
+  tallies: TallyReader;
+  overdueByStage: Database.Statement;
 }
 
-function createMemos(db: Database.Database): Memos {
+function createReaders(db: Database.Database): Readers {
   return {
-    incidents: new JurisdictionMemo(incidentReader(db)),
     points: new JurisdictionMemo(pointReader(db)),
+    tallies: tallyReader(db),
+    // Open incidents past their due time, walked in the order of the due time: as many rows as are overdue.
+    overdueByStage: db
+      .prepare(
+        `SELECT stage, COUNT(*) FROM incident_index INDEXED BY incident_index_due
+         WHERE due_key < ? AND jurisdiction >= ? AND jurisdiction < ? GROUP BY stage`,
+      )
+      .raw(),
   };
 }
 
-const memosByDatabase = new WeakMap<Database.Database, Memos>();
+const readersByDatabase = new WeakMap<Database.Database, Readers>();
 const logStartStatements = new WeakMap<Database.Database, Database.Statement>();
 
 /** The instant of the earliest event the cache holds; for an empty cache, `fallback`. */
@@ -239,10 +155,10 @@ function logStartOf(db: Database.Database, fallback: number): number {
   return at === null ? fallback : Date.parse(at);
 }
 
-function memosFor(db: Database.Database): Memos {
-  let memos = memosByDatabase.get(db);
-  if (!memos) memosByDatabase.set(db, (memos = createMemos(db)));
-  return memos;
+function readersFor(db: Database.Database): Readers {
+  let readers = readersByDatabase.get(db);
+  if (!readers) readersByDatabase.set(db, (readers = createReaders(db)));
+  return readers;
 }
 
 function share(part: number, whole: number): number | null {
@@ -253,15 +169,15 @@ function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 }
 
-function openCounts(facts: readonly IncidentFacts[]): Figures['open'] {
+function openCounts(rows: readonly { stage: string; risk: string; n: number }[]): Figures['open'] {
   const byStage = zeroCounts(TIMED_STAGES);
   const byRisk = zeroCounts(OPEN_RISK_GRADES);
   let total = 0;
-  for (const { stage, risk } of facts) {
+  for (const { stage, risk, n } of rows) {
     if (stage === 'closed') continue;
-    byStage[stage] += 1;
-    byRisk[risk] += 1;
-    total += 1;
+    byStage[stage as TimedStage] += n;
+    byRisk[risk as OpenRiskGrade] += n;
+    total += n;
   }
   return { total, byStage, byRisk };
 }
@@ -270,7 +186,7 @@ function openCounts(facts: readonly IncidentFacts[]): Figures['open'] {
  * Today's arrivals per hour against the mean of the days before that the log covers whole: a day that began
  * before the first event the cache holds (`logStart`) is partly or wholly unknown, so it is left out.
  */
-function arrivals(facts: readonly IncidentFacts[], nowMs: number, logStart: number): Figures['arrivals'] {
+function arrivals(tallies: TallyReader, scope: string, nowMs: number, logStart: number): Figures['arrivals'] {
   const todayStart = startOfChinaDay(nowMs);
   const baselineStart = todayStart - BASELINE_DAYS * DAY_MS;
   // The first midnight of the baseline at or after the log's start.
@@ -281,11 +197,10 @@ function arrivals(facts: readonly IncidentFacts[], nowMs: number, logStart: numb
   const baselineDays = (todayStart - knownFrom) / DAY_MS;
   const today = new Array<number>(HOURS_IN_DAY).fill(0);
   const baseline = new Array<number>(HOURS_IN_DAY).fill(0);
-  for (const { createdMs } of facts) {
-    if (createdMs < knownFrom || createdMs >= todayStart + DAY_MS) continue;
+  for (const { hour: hourStart, n } of tallies.arrivalsBetween(scope, knownFrom, todayStart + DAY_MS)) {
     // baselineStart is a midnight, so whole hours from it give the hour of the day.
-    const hour = Math.floor((createdMs - baselineStart) / HOUR_MS) % HOURS_IN_DAY;
-    (createdMs >= todayStart ? today : baseline)[hour]! += 1;
+    const hour = Math.floor((hourStart - baselineStart) / HOUR_MS) % HOURS_IN_DAY;
+    (hourStart >= todayStart ? today : baseline)[hour]! += n;
   }
   return {
     today,
@@ -301,37 +216,28 @@ function arrivals(facts: readonly IncidentFacts[], nowMs: number, logStart: numb
  * reopened it once, so those are its reopen count. This equals counting the `incident.followed-up` events
  * without reading the event log.
  */
-function satisfaction(facts: readonly IncidentFacts[]): Figures['satisfaction'] {
+function satisfaction(tallies: TallyReader, scope: string): Figures['satisfaction'] {
   const counts = zeroCounts(SATISFACTIONS);
-  for (const fact of facts) {
-    if (fact.satisfaction === 'satisfied' || fact.satisfaction === 'basically-satisfied') {
-      counts[fact.satisfaction] += 1;
-    }
-    counts.dissatisfied += fact.dissatisfiedCalls;
-  }
+  for (const { verdict, n } of tallies.byVerdict(scope)) counts[verdict] += n;
   const calls = counts.satisfied + counts['basically-satisfied'] + counts.dissatisfied;
   return { counts, satisfiedShare: share(counts.satisfied + counts['basically-satisfied'], calls) };
 }
 
+/** The stages out of which a commander may put an overdue incident under a supervision notice (督办). */
+const SUPERVISABLE_STAGES: ReadonlySet<string> = new Set(
+  stagesAllowing('issueSupervisionNotice', 'commander'),
+);
+
 /**
- * Open incidents past the deadline of their stage, each under the mode in force where it happened; and of them,
- * those a commander can put under a supervision notice now, by the same rule the workspace offers it by.
+ * Open incidents past the deadline of their stage under the rules in force where each happened; and of them,
+ * those a commander can put under a supervision notice now, by the rule the workspace offers it by.
  */
-function overdue(
-  facts: readonly IncidentFacts[],
-  options: FiguresOptions,
-): { overdue: number; toSupervise: number } {
-  const at = options.now.toISOString();
+function overdue(readers: Readers, scope: string, at: string): { overdue: number; toSupervise: number } {
   let count = 0;
   let toSupervise = 0;
-  for (const { openIncident } of facts) {
-    if (openIncident === null) continue;
-    const mode = modeInForce(options.modes, openIncident.jurisdictionCode);
-    if (!isOverdue(openIncident, at, mode, options.sla)) continue;
-    count += 1;
-    const ctx = { at, mode, sla: options.sla };
-    if (availabilityRefusal(openIncident, 'issueSupervisionNotice', 'commander', ctx) === null)
-      toSupervise += 1;
+  for (const [stage, n] of readers.overdueByStage.all(at, ...codeRange(scope)) as [string, number][]) {
+    count += n;
+    if (SUPERVISABLE_STAGES.has(stage)) toSupervise += n;
   }
   return { overdue: count, toSupervise };
 }
@@ -416,27 +322,27 @@ function monitoring(
 }
 
 /**
- * The live figures of a jurisdiction, from the desktop cache. Incidents and monitoring points are read per
- * village or grid and remembered for this database, so a call reads only what changed since the last.
+ * The live figures of a jurisdiction, from the desktop cache: incidents from the tallies the cache keeps as it
+ * applies events (a few rows per scope) and the overdue from the index of due times, monitoring points per
+ * village or grid, remembered so a call reads only what changed since the last.
  */
 export function computeFigures(db: Database.Database, options: FiguresOptions): Figures {
-  const memos = memosFor(db);
-  // One read transaction, so the incidents and the points are of the same moment.
+  const readers = readersFor(db);
   const nowMs = options.now.getTime();
-  const { incidentsByJurisdiction, tallies, logStart } = db.transaction(() => ({
-    incidentsByJurisdiction: memos.incidents.current(options.scope),
-    tallies: memos.points.current(options.scope),
-    logStart: logStartOf(db, nowMs),
-  }))();
-  const facts = incidentsByJurisdiction.flatMap(([, list]) => list);
-  return {
-    scope: options.scope,
-    asOf: options.now.toISOString(),
-    open: openCounts(facts),
-    arrivals: arrivals(facts, nowMs, logStart),
-    kpis: kpiLedger(db).compare(options.scope, nowMs - KPI_WINDOW_DAYS * DAY_MS + 1, nowMs, logStart),
-    satisfaction: satisfaction(facts),
-    ...overdue(facts, options),
-    monitoring: monitoring(tallies, coverageState(db, nowMs), options),
-  };
+  const at = options.now.toISOString();
+  const { scope } = options;
+  // One read transaction, so the incidents and the points are of the same moment.
+  return db.transaction(() => {
+    const logStart = logStartOf(db, nowMs);
+    return {
+      scope,
+      asOf: at,
+      open: openCounts(readers.tallies.byStageAndRisk(scope)),
+      arrivals: arrivals(readers.tallies, scope, nowMs, logStart),
+      kpis: kpiLedger(db).compare(scope, nowMs - KPI_WINDOW_DAYS * DAY_MS + 1, nowMs, logStart),
+      satisfaction: satisfaction(readers.tallies, scope),
+      ...overdue(readers, scope, at),
+      monitoring: monitoring(readers.points.current(scope), coverageState(db, nowMs), options),
+    };
+  })();
 }

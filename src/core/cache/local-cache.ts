@@ -142,7 +142,9 @@ export class LocalCache {
       countEntities: db.prepare('SELECT kind, COUNT(*) AS n FROM entities GROUP BY kind'),
       countEvents: db.prepare('SELECT COUNT(*) FROM events').pluck(),
     };
-    this.projections = new ProjectionSet(db, projections, (row) => toEntity(row, this.personal));
+    this.projections = new ProjectionSet(db, projections, (row) => toEntity(row, this.personal), {
+      personal: this.personal,
+    });
   }
 
   get cursor(): number {

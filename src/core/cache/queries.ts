@@ -18,6 +18,7 @@ import {
   type Stage,
 } from '../../domain';
 import { PERSONAL_DATA_AS_IS, type PersonalDataCodec } from '../../gm';
+import { tallyReader } from './projections/incident-tallies';
 
 type Row = Record<string, unknown>;
 
@@ -120,12 +121,7 @@ export class CacheQueries {
     private readonly personal: PersonalDataCodec = PERSONAL_DATA_AS_IS,
   ) {
     this.statements = {
-      incidentsByStage: db.prepare(
-        "SELECT json_extract(doc, '$.stage') AS key, COUNT(*) AS n FROM entities WHERE kind = 'incident' GROUP BY key",
-      ),
-      incidentsByRisk: db.prepare(
-        "SELECT COALESCE(json_extract(doc, '$.riskLevel'), 'ungraded') AS key, COUNT(*) AS n FROM entities WHERE kind = 'incident' AND json_extract(doc, '$.stage') <> 'closed' GROUP BY key",
-      ),
+      tallies: tallyReader(db),
       monitoringByStatus: db.prepare(
         // Named, because the planner prefers the (kind, jurisdiction) index and would parse every document.
         "SELECT json_extract(doc, '$.status') AS key, COUNT(*) AS n FROM entities INDEXED BY entities_monitoring_status WHERE kind = 'monitoring-point' GROUP BY key",
@@ -212,11 +208,21 @@ export class CacheQueries {
     const tally = (statement: Database.Statement) =>
       Object.fromEntries((statement.all() as Row[]).map((row) => [String(row.key), Number(row.n)]));
     return {
-      incidentsByStage: tally(this.statements.incidentsByStage),
-      incidentsByRisk: tally(this.statements.incidentsByRisk),
+      ...this.incidentCounts(),
       monitoringByStatus: tally(this.statements.monitoringByStatus),
       forces: Number(this.statements.forces.get()),
     };
+  }
+
+  /** Every incident the cache holds by stage, and the open ones by risk grade, from the cache's tallies. */
+  private incidentCounts() {
+    const incidentsByStage: Record<string, number> = {};
+    const incidentsByRisk: Record<string, number> = {};
+    for (const { stage, risk, n } of this.statements.tallies.byStageAndRisk('')) {
+      incidentsByStage[stage] = (incidentsByStage[stage] ?? 0) + n;
+      if (stage !== 'closed') incidentsByRisk[risk] = (incidentsByRisk[risk] ?? 0) + n;
+    }
+    return { incidentsByStage, incidentsByRisk };
   }
 
   incidents(filter: { stages?: Stage[]; riskLevels?: RiskLevel[]; limit: number }) {

@@ -1,4 +1,4 @@
-import { DEFAULT_SLA, slaInForce, slaSourceFor } from '../../domain';
+import { DEFAULT_SLA, slaSourceFor } from '../../domain';
 import { computeFigures } from '../cache/figures';
 import type { CoreServices, HandlersFor } from './types';
 
@@ -17,8 +17,6 @@ export function figuresHandlers({
       computeFigures(cache.db, {
         scope: session.scoped(scope),
         now: new Date(),
-        sla: slaInForce(queries.slaConfigs(), session.scoped(scope)),
-        modes: queries.modes(),
         townships: regions.boundaries('township').features.map((feature) => feature.properties),
         villages: regions.boundaries('village').features.map((feature) => feature.properties),
       }),

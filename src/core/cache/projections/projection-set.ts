@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EntityKind, EntityState } from '../../../domain';
-import type { CacheProjection, ProjectionWriter } from './projection';
+import type { CacheProjection, ProjectionContext, ProjectionWriter } from './projection';
 
 const versionKey = (projection: CacheProjection) => `projection:${projection.name}`;
 
@@ -25,6 +25,7 @@ export class ProjectionSet {
     private readonly db: Database.Database,
     private readonly projections: readonly CacheProjection[],
     private readonly toEntity: (row: Record<string, unknown>) => EntityState,
+    private readonly context: ProjectionContext,
   ) {
     const getVersion = db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck();
     for (const projection of projections) {
@@ -50,7 +51,10 @@ export class ProjectionSet {
   }
 
   private openAll(): void {
-    this.open = this.projections.map((projection) => ({ projection, writer: projection.open(this.db) }));
+    this.open = this.projections.map((projection) => ({
+      projection,
+      writer: projection.open(this.db, this.context),
+    }));
     this.byKind.clear();
     for (const entry of this.open) {
       for (const kind of entry.projection.kinds) {
@@ -70,7 +74,7 @@ export class ProjectionSet {
     const kinds = JSON.stringify(projection.kinds);
     this.db.transaction(() => {
       projection.reset(this.db);
-      const writer = projection.open(this.db);
+      const writer = projection.open(this.db, this.context);
       const written = new Set<EntityKind>();
       let after = 0;
       for (;;) {

@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { EntityKind, EntityState } from '../../../domain';
+import type { PersonalDataCodec } from '../../../gm';
+
+/** What a projection may use besides the database: the cache's personal-data codec, for keyed digests. */
+export interface ProjectionContext {
+  personal: PersonalDataCodec;
+}
 
 /**
  * A table the cache keeps beside its entities so a question costs what it reads, not what the cache holds:
@@ -17,7 +23,7 @@ export interface CacheProjection {
   /** Drops its tables if they exist and creates them empty. */
   reset(db: Database.Database): void;
   /** Prepares what it writes with, on tables that exist. */
-  open(db: Database.Database): ProjectionWriter;
+  open(db: Database.Database, context: ProjectionContext): ProjectionWriter;
 }
 
 export interface ProjectionWriter {
