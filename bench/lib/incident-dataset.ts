@@ -20,6 +20,7 @@ import {
   type LifecycleAction,
   type Operator,
 } from '../../src/domain';
+import { seededRandom, type Random } from '../../src/regions/seeded-random';
 import { PREFECTURE, pointsInDali, villageCodes } from '../hub/dali';
 import type { Cleanup } from './cleanup';
 import { BENCH_DIR } from './paths';
@@ -82,7 +83,8 @@ function datasetKey(): string {
 /**
  * The steps of incident `n` after it is reported. A third are assessed and graded (`n % 3 === 0`); of those, a
  * quarter are resolved (half of them followed up and closed), a quarter are with the units, a quarter assigned
- * and not yet acknowledged. One in twelve is dismissed at once; the rest wait to be assessed.
+ * and not yet acknowledged, a quarter wait to be assigned. One in twelve is dismissed at once; the rest wait to
+ * be assessed.
  */
 function lifeOf(n: number, at: (step: number) => string): LifecycleAction[] {
   const shape = n % 12;
@@ -105,26 +107,33 @@ function lifeOf(n: number, at: (step: number) => string): LifecycleAction[] {
   return steps.slice(0, taken);
 }
 
-/** Incident `n` opened at `openedAt` and walked through its life by the domain's lifecycle, up to `endMs`. */
+const pick = <T>(items: readonly T[], random: Random): T => items[Math.floor(random() * items.length)]!;
+
+/**
+ * Incident `n` opened at `openedAt` and walked through its life by the domain's lifecycle, up to `endMs`. What
+ * it is about and where come from `random`, so they do not follow its stage.
+ */
 function incidentEvents(
   n: number,
   openedAt: number,
   endMs: number,
-  place: { location: [number, number]; jurisdictionCode: string },
+  place: { location: [number, number]; villages: readonly string[] },
+  random: Random,
 ): HubEventDraft[] {
-  const [title, description] = REPORTS[n % REPORTS.length]!;
+  const [title, description] = pick(REPORTS, random);
+  const jurisdictionCode = pick(place.villages, random);
   const opened = openIncident(
     {
       id: `bench-${n}`,
-      kind: n % 3 === 1 ? 'case' : 'dispute',
-      category: INCIDENT_CATEGORIES[n % INCIDENT_CATEGORIES.length]!,
+      kind: random() < 0.3 ? 'case' : 'dispute',
+      category: pick(INCIDENT_CATEGORIES, random),
       title: `${title} ${n}`,
       description,
-      jurisdictionCode: place.jurisdictionCode,
+      jurisdictionCode,
       location: place.location,
-      address: `${place.jurisdictionCode} 号`,
+      address: `${jurisdictionCode} 号`,
       reporter: { name: '张某', phone: '13800000000' },
-      source: SOURCES[n % SOURCES.length]!,
+      source: pick(SOURCES, random),
       monitoringPointId: null,
     },
     new Date(openedAt).toISOString(),
@@ -153,6 +162,7 @@ function incidentEvents(
 function generate(file: string, count: number, progress: Progress): void {
   const positions = pointsInDali(2_000);
   const villages = villageCodes();
+  const random = seededRandom('bench-incidents');
   const endMs = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
   const spreadMs = SPREAD_DAYS * 24 * 60 * MINUTE_MS;
   const cache = new LocalCache(file);
@@ -168,13 +178,10 @@ function generate(file: string, count: number, progress: Progress): void {
     }
   };
   for (let n = 0; n < count; n += 1) {
-    // Oldest first, the last one a minute or so before the end: the order the hub would have sent them in.
+    // Evenly spaced, oldest first (the order the hub would have sent them in), the last half a space before the end.
     const openedAt = Math.round(endMs - spreadMs + ((n + 0.5) * spreadMs) / count);
-    const place = {
-      location: positions[n % positions.length]!,
-      jurisdictionCode: villages[n % villages.length]!,
-    };
-    pending.push(...incidentEvents(n, openedAt, endMs, place));
+    const place = { location: positions[n % positions.length]!, villages };
+    pending.push(...incidentEvents(n, openedAt, endMs, place, random));
     if (pending.length >= BATCH) {
       flush(false);
       progress.update(`${(n + 1).toLocaleString('en')} of ${count.toLocaleString('en')} incidents`);
@@ -226,6 +233,7 @@ export function incidentDataset(
     removePartial();
     generateSeconds = (performance.now() - started) / 1000;
   }
+  progress.update(`${generated ? 'made' : 'kept from an earlier run'}: bench/.data/${name}; copying it`);
   const file = join(runDir, `cache-${incidents}.db`);
   copyCache(keptFile, file);
   return { file, keptFile, incidents, generated, generateSeconds };
