@@ -67,7 +67,7 @@ export class DesktopCore {
     this.queries = new CacheQueries(this.cache.db, this.cache.personal);
     this.outbox = new Outbox(this.cache.db, this.cache.personal);
     this.regions = new Regions(options.regionId, options.regionsDir);
-    this.queue = new IncidentQueue((ids) => this.queries.incidentDocs(ids));
+    this.queue = new IncidentQueue(this.cache.db, this.cache.personal);
     this.collaboration = new Collaboration(this.cache, (presence) => this.emit('presence', presence));
     this.alerts = new AlertWatch(
       this.queue,
@@ -95,13 +95,8 @@ export class DesktopCore {
     return new HubSync(hubSession, this.cache, this.outbox, {
       onStatus: () => this.emit('status', this.status()),
       onApplied: (change) => {
-        if (change.ids === null) {
-          this.queue.refresh(null);
-          this.alerts.reset();
-        } else if (change.ids.incident?.length) {
-          this.queue.refresh(change.ids.incident);
-          this.alerts.changed(change.ids.incident);
-        }
+        if (change.ids === null) this.alerts.reset();
+        else if (change.ids.incident?.length) this.alerts.changed(change.ids.incident);
         this.emit('changed', change);
         // A mode switch changes the whole screen's layout: say so now, not with the next status tick.
         if (change.kinds.includes('mode')) this.emit('status', this.status());
@@ -213,7 +208,7 @@ export class DesktopCore {
 
   /** The rules deadlines are computed by, as the cache knows them now. */
   private queueRules(): QueueRules {
-    return { now: Date.now(), modes: this.queries.modes(), slaConfigs: this.queries.slaConfigs() };
+    return { now: Date.now() };
   }
 
   close(): void {

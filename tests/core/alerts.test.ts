@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { AlertWatch } from '../../src/core/alerts';
 import type { IncidentAlert } from '../../src/core/contract/alerts';
-import { IncidentQueue, type QueueRules } from '../../src/core/queue/incident-queue';
+import type { QueueRules } from '../../src/core/queue/incident-queue';
 import { addMinutes, type Incident } from '../../src/domain';
 import { T0, incidentIn } from '../domain/fixtures';
+import { queueOver } from './support/queue-cache';
 
 describe('alerts', () => {
   function setUp(initial: Incident[]) {
-    let incidents = initial;
     let now = Date.parse(T0);
-    const queue = new IncidentQueue(() => incidents);
+    const { queue, hold } = queueOver(initial);
     const raised: IncidentAlert[] = [];
-    const rules = (): QueueRules => ({ now, modes: [], slaConfigs: [] });
+    const rules = (): QueueRules => ({ now });
     const watch = new AlertWatch(queue, rules, (alert) => raised.push(alert));
     // The watch's first look, as the core's first batch after opening gives it.
     watch.sweep();
@@ -19,8 +19,7 @@ describe('alerts', () => {
       raised,
       watch,
       change(next: Incident[]) {
-        incidents = next;
-        queue.refresh(next.map((incident) => incident.id));
+        hold(next);
         watch.changed(next.map((incident) => incident.id));
       },
       at(minutes: number) {

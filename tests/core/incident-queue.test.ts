@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IncidentQueue, type QueueRules } from '../../src/core/queue/incident-queue';
+import type { IncidentQueue, QueueRules } from '../../src/core/queue/incident-queue';
 import { exportQueue } from '../../src/core/queue/queue-export';
 import { DEFAULT_SLA, addMinutes, type Incident, type SlaConfig } from '../../src/domain';
 import { COUNTY, NEIGHBOURING_COUNTY, T0, incidentIn } from '../domain/fixtures';
+import { queueOver, type QueueRulesHeld } from './support/queue-cache';
 
 function incident(id: string, overrides: Partial<Incident>): Incident {
   return { ...incidentIn('assign'), id, ...overrides };
@@ -11,7 +12,7 @@ function incident(id: string, overrides: Partial<Incident>): Incident {
 const HOUR = 60;
 // An assign-stage incident of medium risk has 2 h (peacetime) or 30 min (wartime) from entering the stage.
 const AT = (minutes: number) => Date.parse(addMinutes(T0, minutes));
-const peacetime = (now: number): QueueRules => ({ now, modes: [], slaConfigs: [] });
+const at = (now: number): QueueRules => ({ now });
 
 const INCIDENTS: Incident[] = [
   incident('a-high', { riskLevel: 'high', title: '山林土地纠纷', updatedAt: addMinutes(T0, 5) }),
@@ -21,11 +22,11 @@ const INCIDENTS: Incident[] = [
   incident('e-neighbour', { jurisdictionCode: `${NEIGHBOURING_COUNTY}001001` }),
 ];
 
-const queue = () => new IncidentQueue(() => INCIDENTS);
+const queue = (rules: QueueRulesHeld = {}) => queueOver(INCIDENTS, rules).queue;
 
 describe('the incident queue', () => {
   it('filters by stage, risk, scope, unit and text, and counts stages over everything but the stage filter', () => {
-    const rules = peacetime(AT(10));
+    const rules = at(AT(10));
     const cases: [string, Parameters<IncidentQueue['window']>[0], string[]][] = [
       ['open only', { stages: ['assign'] }, ['a-high', 'b-medium', 'c-low', 'e-neighbour']],
       ['high risk', { risks: ['high'] }, ['a-high']],
@@ -53,26 +54,18 @@ describe('the incident queue', () => {
 
   it('flags overdue and due-soon rows from the SLA table of the mode in force', () => {
     // 100 minutes after entering assign: high (30 min) overdue, medium (2 h) due within 30 min, low (4 h) on time.
-    const rows = queue().window(
-      { scope: COUNTY, stages: ['assign'] },
-      'deadline',
-      0,
-      10,
-      peacetime(AT(100)),
-    ).rows;
+    const rows = queue().window({ scope: COUNTY, stages: ['assign'] }, 'deadline', 0, 10, at(AT(100))).rows;
     expect(rows.map((row) => [row.id, row.sla])).toEqual([
       ['a-high', 'overdue'],
       ['b-medium', 'due-soon'],
       ['c-low', 'on-time'],
     ]);
-    const wartime: QueueRules = {
-      now: AT(100),
+    const wartime = queue({
       modes: [
         { jurisdictionCode: COUNTY, mode: 'wartime', since: T0, reason: '地震应急响应', switchedBy: 'c' },
       ],
-      slaConfigs: [],
-    };
-    const overdue = queue().window({ scope: COUNTY, overdueOnly: true }, 'deadline', 0, 10, wartime);
+    });
+    const overdue = wartime.window({ scope: COUNTY, overdueOnly: true }, 'deadline', 0, 10, at(AT(100)));
     expect(overdue.rows.map((row) => row.id)).toEqual(['a-high', 'b-medium', 'c-low']);
     expect(overdue.overdue).toBe(3);
   });
@@ -80,11 +73,13 @@ describe('the incident queue', () => {
   it('takes a configured SLA table over the defaults for the jurisdiction that set it', () => {
     const patient: SlaConfig = structuredClone(DEFAULT_SLA);
     patient.peacetime.assign = { high: 10 * HOUR, medium: 10 * HOUR, low: 10 * HOUR };
-    const rules: QueueRules = {
-      ...peacetime(AT(100)),
-      slaConfigs: [{ jurisdictionCode: COUNTY, config: patient }],
-    };
-    const rows = queue().window({ stages: ['assign'] }, 'deadline', 0, 10, rules).rows;
+    const rows = queue({ slaConfigs: [{ jurisdictionCode: COUNTY, config: patient }] }).window(
+      { stages: ['assign'] },
+      'deadline',
+      0,
+      10,
+      at(AT(100)),
+    ).rows;
     expect(rows.find((row) => row.id === 'a-high')!.sla).toBe('on-time');
     // The neighbouring county keeps the defaults: medium risk, 2 h, 20 minutes left.
     expect(rows.find((row) => row.id === 'e-neighbour')!.sla).toBe('due-soon');
@@ -94,8 +89,8 @@ describe('the incident queue', () => {
     const many = Array.from({ length: 2500 }, (_, i) =>
       incident(`n-${String(i).padStart(4, '0')}`, { updatedAt: addMinutes(T0, i % 7) }),
     );
-    const long = new IncidentQueue(() => many);
-    const rules = peacetime(AT(1));
+    const long = queueOver(many).queue;
+    const rules = at(AT(1));
     const pages = [0, 1000, 2000].flatMap((offset) =>
       long.window({}, 'updated', offset, 1000, rules).rows.map((row) => row.id),
     );
@@ -105,7 +100,7 @@ describe('the incident queue', () => {
 });
 
 describe('exporting the queue', () => {
-  const rows = queue().all({ stages: ['assign'] }, 'risk', peacetime(AT(10)));
+  const rows = queue().all({ stages: ['assign'] }, 'risk', at(AT(10)));
 
   it('writes CSV in UTF-8 with a byte-order mark and one line per incident', () => {
     const csv = exportQueue(rows, 'csv', new Date(T0));
@@ -143,8 +138,8 @@ describe('a centre’s supervision list', () => {
       incident('never-escalated', {}),
     ];
     const list = (code: string) =>
-      new IncidentQueue(() => cases)
-        .window({ supervisedBy: code }, 'updated', 0, 10, peacetime(AT(10)))
+      queueOver(cases)
+        .queue.window({ supervisedBy: code }, 'updated', 0, 10, at(AT(10)))
         .rows.map((row) => [row.id, row.escalationLevel]);
     expect(list(township)).toEqual([['to-township', 1]]);
     expect(list(COUNTY)).toEqual([['to-county', 2]]);

@@ -140,7 +140,6 @@ export class CacheQueries {
       modes: db.prepare("SELECT doc FROM entities WHERE kind = 'mode'").pluck(),
       slaConfigs: db.prepare("SELECT id, doc FROM entities WHERE kind = 'sla'"),
       subsidyRates: db.prepare("SELECT id, doc FROM entities WHERE kind = 'subsidy-rates'"),
-      allIncidents: db.prepare("SELECT doc FROM entities WHERE kind = 'incident'").pluck(),
       someIncidents: db
         .prepare(
           "SELECT doc FROM entities WHERE kind = 'incident' AND id IN (SELECT value FROM json_each(?))",
@@ -285,12 +284,8 @@ export class CacheQueries {
   }
 
   /** Incidents by id, or all of them when `ids` is null. */
-  incidentDocs(ids: readonly string[] | null): Incident[] {
-    const docs = (
-      ids === null
-        ? this.statements.allIncidents.all()
-        : this.statements.someIncidents.all(JSON.stringify(ids))
-    ) as string[];
+  incidentDocs(ids: readonly string[]): Incident[] {
+    const docs = this.statements.someIncidents.all(JSON.stringify(ids)) as string[];
     return docs.map((doc) => this.incidentOf(doc));
   }
 

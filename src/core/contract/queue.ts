@@ -21,7 +21,10 @@ export const queueFilterSchema = z
     /** The supervision list (督办清单) of a centre: cases escalated up to it for being overdue. */
     supervisedBy: jurisdictionCodeSchema.optional(),
     unitId: z.string().min(1).optional(),
-    /** Matched against id, title, description, address and the reporter's name and phone. */
+    /**
+     * Found in the id, title, description, address or reporter's name; or the reporter's whole phone number
+     * (kept only as a keyed digest, so part of a number finds nothing).
+     */
     text: z.string().trim().max(200).optional(),
   })
   .strict();

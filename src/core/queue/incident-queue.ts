@@ -1,114 +1,42 @@
-import {
-  deadlineFor,
-  modeInForce,
-  riskRank,
-  slaInForce,
-  toMillis,
-  type Incident,
-  type Mode,
-  type ModeState,
-  type SlaConfig,
-  supervisingCentre,
-} from '../../domain';
+import type Database from 'better-sqlite3';
+import { toMillis, type Incident } from '../../domain';
+import type { PersonalDataCodec } from '../../gm';
 import type { QueueFilter, QueueRow, QueueSort, QueueWindow, SlaState } from '../contract/queue';
+import { DUE_SOON_MS, isTalliedFilter, queueQuery, type Condition } from './queue-query';
 
-/** A deadline closer than this is warned about. */
-export const DUE_SOON_MS = 30 * 60_000;
+export { DUE_SOON_MS } from './queue-query';
 
+/** What a queue's answer depends on besides the cache: the clock, which moves incidents into overdue. */
 export interface QueueRules {
   now: number;
-  modes: readonly ModeState[];
-  slaConfigs: readonly { jurisdictionCode: string; config: SlaConfig }[];
 }
-
-interface Entry {
-  incident: Incident;
-  /** Lower-cased text a search is matched against. */
-  haystack: string;
-}
-
-function haystackOf(incident: Incident): string {
-  return [
-    incident.id,
-    incident.title,
-    incident.description,
-    incident.address,
-    incident.reporter?.name ?? '',
-    incident.reporter?.phone ?? '',
-  ]
-    .join('\n')
-    .toLowerCase();
-}
-
-const RISK_ORDER = (row: QueueRow) => (row.riskLevel === null ? -1 : riskRank(row.riskLevel));
-
-/** Code-unit order: ids and instants need no collation, and `localeCompare` is many times slower. */
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Instants in the queue are the hub's own stamps and deadlines computed from them, all in UTC ("…Z"), so
- * they order correctly as strings.
- */
-const COMPARATORS: Record<QueueSort, (a: QueueRow, b: QueueRow) => number> = {
-  // Most urgent first: the nearest (or most overdue) deadline; closed incidents, which have none, last.
-  deadline: (a, b) =>
-    a.deadline === b.deadline
-      ? byText(a.id, b.id)
-      : a.deadline === null
-        ? 1
-        : b.deadline === null
-          ? -1
-          : byText(a.deadline, b.deadline),
-  updated: (a, b) => byText(b.updatedAt, a.updatedAt) || byText(a.id, b.id),
-  created: (a, b) => byText(b.createdAt, a.createdAt) || byText(a.id, b.id),
-  // Ungraded first (they may be the urgent ones), then high, medium, low; oldest first within each.
-  risk: (a, b) => RISK_ORDER(a) - RISK_ORDER(b) || byText(a.createdAt, b.createdAt) || byText(a.id, b.id),
-};
-
-/**
- * The incident queue behind the workspace: every incident in scope held in memory as parsed documents, kept
- * current from the cache's change notices, filtered and sorted on demand. A screen asks for a window of
- * rows at a time, so a list of 50,000 costs the renderer only the rows it shows. Deadlines depend on the
- * clock, the mode and the SLA tables, so rows are derived per query and the last result is kept only until
- * something changes or the clock moves on.
+ * The incident queue behind the workspace, as SQL over the columns the cache indexes every incident by
+ * (`incident_index`): filters are index lookups, each order walks its own index, and the counts on the stage
+ * tabs come from the cache's tallies when the filter allows. Due times are kept in the index as the rules in
+ * force change, so whether an incident is overdue is a comparison with the clock. A window reads the documents
+ * of its own rows only, so a screen of 100 rows costs about the same over ten thousand incidents or a million.
  */
 export class IncidentQueue {
-  private readonly entries = new Map<string, Entry>();
-  /** Loaded on first use, so that opening the core does not wait for every incident to be parsed. */
-  private loaded = false;
-  private memo: { key: string; at: number; rows: QueueRow[]; byStage: Record<string, number> } | undefined;
+  private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(private readonly loadIncidents: (ids: readonly string[] | null) => Incident[]) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly personal: PersonalDataCodec,
+  ) {}
 
-  get size(): number {
-    this.load();
-    return this.entries.size;
-  }
-
-  /** Reloads `ids` from the cache, or everything when null (after a snapshot). */
-  refresh(ids: readonly string[] | null): void {
-    this.memo = undefined;
-    if (ids === null) {
-      this.entries.clear();
-      this.loaded = false;
-    }
-    if (!this.loaded) return;
-    const loaded = this.loadIncidents(ids);
-    for (const id of ids ?? []) this.entries.delete(id);
-    for (const incident of loaded)
-      this.entries.set(incident.id, { incident, haystack: haystackOf(incident) });
-  }
-
-  private load(): void {
-    if (this.loaded) return;
-    this.loaded = true;
-    for (const incident of this.loadIncidents(null))
-      this.entries.set(incident.id, { incident, haystack: haystackOf(incident) });
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
   }
 
   get(id: string): Incident | undefined {
-    this.load();
-    return this.entries.get(id)?.incident;
+    const doc = this.statement("SELECT doc FROM entities WHERE kind = 'incident' AND id = ?")
+      .pluck()
+      .get(id) as string | undefined;
+    return doc === undefined ? undefined : this.incidentOf(doc);
   }
 
   window(
@@ -118,65 +46,77 @@ export class IncidentQueue {
     limit: number,
     rules: QueueRules,
   ): QueueWindow {
-    const { rows, byStage } = this.matching(filter, sort, rules);
-    let overdue = 0;
-    let dueSoon = 0;
-    for (const row of rows) {
-      if (row.sla === 'overdue') overdue += 1;
-      else if (row.sla === 'due-soon') dueSoon += 1;
-    }
-    return {
-      total: rows.length,
-      byStage,
-      overdue,
-      dueSoon,
-      offset,
-      rows: rows.slice(offset, offset + limit),
-    };
+    const now = new Date(rules.now).toISOString();
+    const query = queueQuery(filter, sort, now, (text) => this.personal.lookupDigest(text));
+    // One read transaction: the counts and the rows are of the same moment.
+    return this.db.transaction(() => {
+      const byStage = this.countByStage(filter, query.beside);
+      const total = filter.stages
+        ? filter.stages.reduce((sum, stage) => sum + (byStage[stage] ?? 0), 0)
+        : Object.values(byStage).reduce((sum, n) => sum + n, 0);
+      const soon = new Date(rules.now + DUE_SOON_MS).toISOString();
+      return {
+        total,
+        byStage,
+        overdue: this.countDue(query.matching, 'due_key < ?', [now]),
+        dueSoon: this.countDue(query.matching, 'due_key >= ? AND due_key <= ?', [now, soon]),
+        offset,
+        rows: this.rows(query.matching, query.orderBy, rules.now, limit, offset),
+      };
+    })();
   }
 
   /** Every matching row in order, for export. */
   all(filter: QueueFilter, sort: QueueSort, rules: QueueRules): QueueRow[] {
-    return this.matching(filter, sort, rules).rows;
+    const query = queueQuery(filter, sort, new Date(rules.now).toISOString(), (text) =>
+      this.personal.lookupDigest(text),
+    );
+    return this.db.transaction(() => this.rows(query.matching, query.orderBy, rules.now, -1, 0))();
   }
 
-  private matching(filter: QueueFilter, sort: QueueSort, rules: QueueRules) {
-    this.load();
-    const key = JSON.stringify([filter, sort, rules.modes, rules.slaConfigs]);
-    // Deadlines move with the clock: a result older than ten seconds is derived again.
-    if (this.memo?.key === key && rules.now - this.memo.at < 10_000) return this.memo;
+  /** Per stage; from the tallies when only scope and risk are filtered, else counted over the matching rows. */
+  private countByStage(filter: QueueFilter, beside: Condition): Record<string, number> {
+    const counted = isTalliedFilter(filter)
+      ? (this.statement(
+          `SELECT stage, SUM(n) FROM incident_tally WHERE scope = ?
+           ${filter.risks ? `AND risk IN (SELECT value FROM json_each(?))` : ''} GROUP BY stage`,
+        )
+          .raw()
+          .all(filter.scope ?? '', ...(filter.risks ? [JSON.stringify(filter.risks)] : [])) as [
+          string,
+          number,
+        ][])
+      : (this.statement(`SELECT stage, COUNT(*) FROM incident_index WHERE ${beside.sql} GROUP BY stage`)
+          .raw()
+          .all(...beside.params) as [string, number][]);
+    return Object.fromEntries(counted.filter(([, n]) => n > 0));
+  }
 
-    const rulesAt = new Map<string, { mode: Mode; sla: SlaConfig }>();
-    const rulesFor = (code: string) => {
-      let found = rulesAt.get(code);
-      if (!found) {
-        found = { mode: modeInForce(rules.modes, code), sla: slaInForce(rules.slaConfigs, code) };
-        rulesAt.set(code, found);
-      }
-      return found;
-    };
-    const text = filter.text?.toLowerCase();
-    const byStage: Record<string, number> = {};
-    const rows: QueueRow[] = [];
-    for (const { incident, haystack } of this.entries.values()) {
-      if (filter.scope && !incident.jurisdictionCode.startsWith(filter.scope)) continue;
-      if (filter.risks && !filter.risks.includes(incident.riskLevel ?? 'ungraded')) continue;
-      if (filter.kinds && !filter.kinds.includes(incident.kind)) continue;
-      if (filter.categories && !filter.categories.includes(incident.category)) continue;
-      if (filter.sources && !filter.sources.includes(incident.source)) continue;
-      if (filter.unitId && !incident.assignedUnitIds.includes(filter.unitId)) continue;
-      if (filter.supervisedBy && !isSupervisedBy(incident, filter.supervisedBy)) continue;
-      if (text && !haystack.includes(text)) continue;
-      const { mode, sla } = rulesFor(incident.jurisdictionCode);
-      const row = rowOf(incident, deadlineFor(incident, incident.stage, mode, sla), rules.now);
-      if (filter.overdueOnly && row.sla !== 'overdue') continue;
-      byStage[incident.stage] = (byStage[incident.stage] ?? 0) + 1;
-      if (filter.stages && !filter.stages.includes(incident.stage)) continue;
-      rows.push(row);
-    }
-    rows.sort(COMPARATORS[sort]);
-    this.memo = { key, at: rules.now, rows, byStage };
-    return this.memo;
+  /** Matching rows due within `range`: walked in the due-time index, so it costs as many rows as it counts. */
+  private countDue(matching: Condition, range: string, bounds: string[]): number {
+    return this.statement(
+      `SELECT COUNT(*) FROM incident_index INDEXED BY incident_index_due WHERE ${range} AND ${matching.sql}`,
+    )
+      .pluck()
+      .get(...bounds, ...matching.params) as number;
+  }
+
+  private rows(matching: Condition, orderBy: string, now: number, limit: number, offset: number): QueueRow[] {
+    const found = this.statement(
+      `SELECT rowid, due_at FROM incident_index WHERE ${matching.sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+    )
+      .raw()
+      .all(...matching.params, limit, offset) as [number, string | null][];
+    const docs = new Map(
+      this.statement('SELECT rowid, doc FROM entities WHERE rowid IN (SELECT value FROM json_each(?))')
+        .raw()
+        .all(JSON.stringify(found.map(([rowid]) => rowid))) as [number, string][],
+    );
+    return found.map(([rowid, due]) => rowOf(this.incidentOf(docs.get(rowid)!), due, now));
+  }
+
+  private incidentOf(doc: string): Incident {
+    return this.personal.openDoc('incident', JSON.parse(doc)) as Incident;
   }
 }
 
@@ -208,9 +148,4 @@ function rowOf(incident: Incident, deadline: string | null, now: number): QueueR
     acknowledgedCount: incident.acknowledgedUnitIds.length,
     escalationLevel: incident.escalations?.length ?? 0,
   };
-}
-
-/** Escalated for being overdue, and now supervised by the centre at `code`. */
-function isSupervisedBy(incident: Incident, code: string): boolean {
-  return (incident.escalations?.length ?? 0) > 0 && supervisingCentre(incident) === code;
 }
