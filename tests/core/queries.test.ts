@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { LocalCache } from '../../src/core/cache/local-cache';
 import { CacheQueries } from '../../src/core/cache/queries';
 import type { HubEvent, MonitoringPoint } from '../../src/domain';
+import { COUNTY, NEIGHBOURING_COUNTY, incidentIn } from '../domain/fixtures';
 import { tempDir } from './support/core-harness';
+import { queueOver } from './support/queue-cache';
 
 const AT = '2026-11-26T08:00:00.000Z';
 const VILLAGE_A = '532901003001';
@@ -76,6 +78,23 @@ describe('questions the interface asks of the cache', () => {
     expect(some.properties.status).toEqual(['offline']);
     expect(some.properties.cameraClass).toEqual([1]);
     expect(some.missing).toEqual(['gone']);
+  });
+
+  it('gives the wall the open incidents of a scope through the index, and a closed one only when asked by id', () => {
+    const { cache } = queueOver([
+      { ...incidentIn('assign'), id: 'open' },
+      { ...incidentIn('followUp'), id: 'following-up' },
+      { ...incidentIn('closed'), id: 'closed' },
+      { ...incidentIn('assign'), id: 'next-door', jurisdictionCode: `${NEIGHBOURING_COUNTY}001001` },
+    ]);
+    const queries = new CacheQueries(cache.db, cache.personal);
+    const wall = queries.mapFeatures('incident', COUNTY);
+    expect(wall.ids.sort()).toEqual(['following-up', 'open']);
+    expect(wall.properties.stage).toHaveLength(2);
+    const changed = queries.mapFeatures('incident', COUNTY, ['closed', 'next-door']);
+    expect(changed.ids).toEqual(['closed']);
+    expect(changed.properties.stage).toEqual(['closed']);
+    expect(changed.missing).toEqual(['next-door']);
   });
 
   it('reports which ids each applied batch changed', () => {

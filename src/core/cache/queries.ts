@@ -392,20 +392,34 @@ export class CacheQueries {
     );
   }
 
-  /** Every located entity of a kind in `scope`, or just `ids`, as map features. */
+  /**
+   * Every located entity of a kind in `scope`, or just `ids`, as map features. The map draws incidents only while
+   * they are open, so the whole set of incidents is the open ones, found through the incident index: a year of
+   * closed cases costs the wall nothing. Asked for by id (after a change), a closed incident is returned too, so
+   * the map learns that it closed.
+   */
   mapFeatures(kind: LocatedKind, scope: string, ids?: readonly string[]): MapFeatureColumns {
     const names = Object.keys(MAP_PROPERTIES[kind]);
     const extracts = names.map((name) => `json_extract(e.doc, '${MAP_PROPERTIES[kind][name]}') AS "${name}"`);
-    const idFilter = ids ? `AND e.id IN (SELECT value FROM json_each(?))` : '';
+    const location = EXACT_LOCATION[kind].map((path) => `json_extract(e.doc, '${path}')`).join(', ');
+    const located = 'JOIN entity_locations l ON l.entity_rowid = e.rowid';
+    const [sql, params] = ids
+      ? [
+          `FROM entities e ${located} WHERE e.kind = ? AND e.jurisdiction LIKE ?
+             AND e.id IN (SELECT value FROM json_each(?))`,
+          [kind, `${scope}%`, JSON.stringify(ids)],
+        ]
+      : kind === 'incident'
+        ? [
+            `FROM incident_index i JOIN entities e ON e.rowid = i.rowid ${located}
+             WHERE i.jurisdiction >= ? AND i.jurisdiction < ? AND i.stage <> 'closed'`,
+            [scope, `${scope}:`],
+          ]
+        : [`FROM entities e ${located} WHERE e.kind = ? AND e.jurisdiction LIKE ?`, [kind, `${scope}%`]];
     const rows = this.db
-      .prepare(
-        `SELECT e.id, json_extract(e.doc, '${EXACT_LOCATION[kind][0]}'), json_extract(e.doc, '${EXACT_LOCATION[kind][1]}'),
-           ${extracts.join(', ')}
-         FROM entities e JOIN entity_locations l ON l.entity_rowid = e.rowid
-         WHERE e.kind = ? AND e.jurisdiction LIKE ? ${idFilter}`,
-      )
+      .prepare(`SELECT e.id, ${location}, ${extracts.join(', ')} ${sql}`)
       .raw()
-      .all(kind, `${scope}%`, ...(ids ? [JSON.stringify(ids)] : [])) as unknown[][];
+      .all(...params) as unknown[][];
     const columns: MapFeatureColumns = {
       ids: new Array<string>(rows.length),
       coordinates: new Array<number>(rows.length * 2),
