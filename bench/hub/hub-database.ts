@@ -1,6 +1,7 @@
 import type { Force } from '../../src/domain';
 import { createAccount, createApiKey } from '../../src/hub/accounts';
 import { recordEvents } from '../../src/hub/projector';
+import { defaultKeysDir, loadHubKeys } from '../../src/hub/keys';
 import { openHubStore } from '../../src/hub/store';
 import type { Progress } from '../lib/progress';
 import { PREFECTURE, type LngLat } from './dali';
@@ -25,7 +26,12 @@ export async function prepareHubDatabase(
   movements: number,
   progress: Progress,
 ): Promise<HubCredentials> {
-  const store = await openHubStore(`sqlite:${dbFile}`);
+  // The keys where `pingan hub --db` on this file finds them: the hub started on it later reads the same trail.
+  const keys = loadHubKeys(defaultKeysDir(`sqlite:${dbFile}`));
+  const store = await openHubStore(`sqlite:${dbFile}`, {
+    auditKey: keys.audit,
+    personalDataKey: keys.personalData,
+  });
   try {
     const at = new Date().toISOString();
     await store.transaction((tx) => recordEvents(tx, registrationDrafts(forces, at)));
