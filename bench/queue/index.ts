@@ -1,5 +1,6 @@
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
+import { cacheKeyFile } from '../../src/core/cache/cache-key';
 import type { Figures } from '../../src/core/contract/figures';
 import { startCoreWorker } from '../../src/core/worker/core-client';
 import type { Benchmark, BenchmarkContext } from '../lib/benchmark';
@@ -29,7 +30,10 @@ async function measureSize(incidents: number, runDir: string, { progress, cleanu
   progress.phase(`${incidents.toLocaleString('en')} incidents: the cache`);
   const dataset = incidentDataset(incidents, { runDir, progress, cleanup });
   const core = await startCoreWorker({ cacheFile: dataset.file, regionId: 'dali' }, METERED_WORKER_ENTRY);
-  const closeCore = cleanup.add(() => void core.close());
+  let closed = false;
+  cleanup.add(() => {
+    if (!closed) void core.close();
+  });
   const meter = new WorkerMeter(core);
   const facts = datasetFacts(await call<Figures>(core, 'figures.get', {}));
 
@@ -39,7 +43,17 @@ async function measureSize(incidents: number, runDir: string, { progress, cleanu
   const livePanels = await runLivePanels(core, meter);
   const mainHeapBytes = process.memoryUsage().heapUsed;
   await core.close();
-  closeCore();
+  closed = true;
+  const cacheBytes = statSync(dataset.file).size;
+  // The next size's copy need not sit beside this one's: at a million incidents each is gigabytes.
+  for (const file of [
+    dataset.file,
+    cacheKeyFile(dataset.file),
+    `${dataset.file}-wal`,
+    `${dataset.file}-shm`,
+  ]) {
+    rmSync(file, { force: true });
+  }
 
   const result: SizeResult = {
     incidents,
@@ -47,7 +61,7 @@ async function measureSize(incidents: number, runDir: string, { progress, cleanu
     bytes: samples.bytes,
     wholeListItems: samples.wholeListItems,
     livePanels,
-    cacheBytes: statSync(dataset.file).size,
+    cacheBytes,
   };
   const measurements = {
     dataset: {
