@@ -195,7 +195,7 @@ describe('figures kept as the cache applies events', () => {
       cache.apply({ after: through, through: batch.at(-1)!.seq, events: batch });
       through = batch.at(-1)!.seq;
       // Now, and later on when more is overdue: the clock moves the overdue without any event.
-      for (const nowMs of [until, until + 9 * HOUR_MS]) {
+      for (const nowMs of [until, until + 9 * HOUR_MS + 17 * 60_000]) {
         for (const scope of SCOPES) {
           expect(incrementally(cache, scope, nowMs), `${scope} after seq ${through}`).toEqual(
             fromScratch(cache, scope, nowMs),

@@ -168,7 +168,7 @@ describe('the queue by index', () => {
     for (let n = 0; n < 250; n += 1) {
       const filter = randomFilter(random, incidents);
       const sort = QUEUE_SORTS[n % QUEUE_SORTS.length]!;
-      const now = until + Math.floor(random() * 12) * HOUR_MS;
+      const now = until + Math.floor(random() * 12 * 60) * 60_000;
       const expected = reference(cache, filter, sort, now);
       const offset = Math.floor(random() * Math.min(expected.total, 300));
       const window = queue.window(filter, sort, offset, 50, { now });

@@ -127,20 +127,12 @@ function pointReader(db: Database.Database): JurisdictionReader<PointTally> {
 interface Readers {
   points: JurisdictionMemo<PointTally>;
   tallies: TallyReader;
-  overdueByStage: Database.Statement;
 }
 
 function createReaders(db: Database.Database): Readers {
   return {
     points: new JurisdictionMemo(pointReader(db)),
     tallies: tallyReader(db),
-    // Open incidents past their due time, walked in the order of the due time: as many rows as are overdue.
-    overdueByStage: db
-      .prepare(
-        `SELECT stage, COUNT(*) FROM incident_index INDEXED BY incident_index_due
-         WHERE due_key < ? AND jurisdiction >= ? AND jurisdiction < ? GROUP BY stage`,
-      )
-      .raw(),
   };
 }
 
@@ -232,10 +224,10 @@ const SUPERVISABLE_STAGES: ReadonlySet<string> = new Set(
  * Open incidents past the deadline of their stage under the rules in force where each happened; and of them,
  * those a commander can put under a supervision notice now, by the rule the workspace offers it by.
  */
-function overdue(readers: Readers, scope: string, at: string): { overdue: number; toSupervise: number } {
+function overdue(tallies: TallyReader, scope: string, now: Date): { overdue: number; toSupervise: number } {
   let count = 0;
   let toSupervise = 0;
-  for (const [stage, n] of readers.overdueByStage.all(at, ...codeRange(scope)) as [string, number][]) {
+  for (const { stage, n } of tallies.overdue(scope, now)) {
     count += n;
     if (SUPERVISABLE_STAGES.has(stage)) toSupervise += n;
   }
@@ -341,7 +333,7 @@ export function computeFigures(db: Database.Database, options: FiguresOptions): 
       arrivals: arrivals(readers.tallies, scope, nowMs, logStart),
       kpis: kpiLedger(db).compare(scope, nowMs - KPI_WINDOW_DAYS * DAY_MS + 1, nowMs, logStart),
       satisfaction: satisfaction(readers.tallies, scope),
-      ...overdue(readers, scope, at),
+      ...overdue(readers.tallies, scope, options.now),
       monitoring: monitoring(readers.points.current(scope), coverageState(db, nowMs), options),
     };
   })();

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { toMillis, type Incident } from '../../domain';
 import type { PersonalDataCodec } from '../../gm';
 import type { QueueFilter, QueueRow, QueueSort, QueueWindow, SlaState } from '../contract/queue';
+import { tallyReader, type StageRiskCount, type TallyReader } from '../cache/projections/incident-tallies';
 import { DUE_SOON_MS, isTalliedFilter, queueQuery, type Condition } from './queue-query';
 
 export { DUE_SOON_MS } from './queue-query';
@@ -20,11 +21,14 @@ export interface QueueRules {
  */
 export class IncidentQueue {
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly tallies: TallyReader;
 
   constructor(
     private readonly db: Database.Database,
     private readonly personal: PersonalDataCodec,
-  ) {}
+  ) {
+    this.tallies = tallyReader(db);
+  }
 
   private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
@@ -46,20 +50,24 @@ export class IncidentQueue {
     limit: number,
     rules: QueueRules,
   ): QueueWindow {
-    const now = new Date(rules.now).toISOString();
-    const query = queueQuery(filter, sort, now, (text) => this.personal.lookupDigest(text));
+    const now = new Date(rules.now);
+    const query = queueQuery(filter, sort, now.toISOString(), (text) => this.personal.lookupDigest(text));
     // One read transaction: the counts and the rows are of the same moment.
     return this.db.transaction(() => {
-      const byStage = this.countByStage(filter, query.beside);
+      const counts = isTalliedFilter(filter)
+        ? this.talliedCounts(filter, now)
+        : this.countedCounts(query.beside, query.matching, now);
       const total = filter.stages
-        ? filter.stages.reduce((sum, stage) => sum + (byStage[stage] ?? 0), 0)
-        : Object.values(byStage).reduce((sum, n) => sum + n, 0);
+        ? filter.stages.reduce((sum, stage) => sum + (counts.byStage[stage] ?? 0), 0)
+        : Object.values(counts.byStage).reduce((sum, n) => sum + n, 0);
       const soon = new Date(rules.now + DUE_SOON_MS).toISOString();
       return {
         total,
-        byStage,
-        overdue: this.countDue(query.matching, 'due_key < ?', [now]),
-        dueSoon: this.countDue(query.matching, 'due_key >= ? AND due_key <= ?', [now, soon]),
+        byStage: counts.byStage,
+        overdue: counts.overdue,
+        dueSoon: filter.overdueOnly
+          ? 0
+          : this.countDue(query.matching, 'due_key >= ? AND due_key <= ?', [now.toISOString(), soon]),
         offset,
         rows: this.rows(query.matching, query.orderBy, rules.now, limit, offset),
       };
@@ -74,22 +82,39 @@ export class IncidentQueue {
     return this.db.transaction(() => this.rows(query.matching, query.orderBy, rules.now, -1, 0))();
   }
 
-  /** Per stage; from the tallies when only scope and risk are filtered, else counted over the matching rows. */
-  private countByStage(filter: QueueFilter, beside: Condition): Record<string, number> {
-    const counted = isTalliedFilter(filter)
-      ? (this.statement(
-          `SELECT stage, SUM(n) FROM incident_tally WHERE scope = ?
-           ${filter.risks ? `AND risk IN (SELECT value FROM json_each(?))` : ''} GROUP BY stage`,
-        )
-          .raw()
-          .all(filter.scope ?? '', ...(filter.risks ? [JSON.stringify(filter.risks)] : [])) as [
-          string,
-          number,
-        ][])
-      : (this.statement(`SELECT stage, COUNT(*) FROM incident_index WHERE ${beside.sql} GROUP BY stage`)
-          .raw()
-          .all(...beside.params) as [string, number][]);
-    return Object.fromEntries(counted.filter(([, n]) => n > 0));
+  /**
+   * Only scope, stage, risk and overdue filtered: the counts per stage and the overdue come from the tallies the
+   * cache keeps per jurisdiction, a few rows whatever it holds.
+   */
+  private talliedCounts(
+    filter: QueueFilter,
+    now: Date,
+  ): { byStage: Record<string, number>; overdue: number } {
+    const scope = filter.scope ?? '';
+    const graded = ({ risk }: StageRiskCount) => !filter.risks || (filter.risks as string[]).includes(risk);
+    const overdueRows = this.tallies.overdue(scope, now).filter(graded);
+    const counted = filter.overdueOnly ? overdueRows : this.tallies.byStageAndRisk(scope).filter(graded);
+    const byStage: Record<string, number> = {};
+    for (const { stage, n } of counted) byStage[stage] = (byStage[stage] ?? 0) + n;
+    const chosen = ({ stage }: StageRiskCount) =>
+      !filter.stages || (filter.stages as string[]).includes(stage);
+    return {
+      byStage: Object.fromEntries(Object.entries(byStage).filter(([, n]) => n > 0)),
+      overdue: overdueRows.filter(chosen).reduce((sum, { n }) => sum + n, 0),
+    };
+  }
+
+  /** Any other filter: counted over the matching rows, through whatever index the filter allows. */
+  private countedCounts(beside: Condition, matching: Condition, now: Date) {
+    const counted = this.statement(
+      `SELECT stage, COUNT(*) FROM incident_index WHERE ${beside.sql} GROUP BY stage`,
+    )
+      .raw()
+      .all(...beside.params) as [string, number][];
+    return {
+      byStage: Object.fromEntries(counted),
+      overdue: this.countDue(matching, 'due_key < ?', [now.toISOString()]),
+    };
   }
 
   /** Matching rows due within `range`: walked in the due-time index, so it costs as many rows as it counts. */

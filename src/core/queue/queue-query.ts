@@ -114,8 +114,8 @@ function joined(terms: readonly Condition[]): Condition {
       };
 }
 
-/** Only scope, stage and risk: the counts can come from the tallies the cache keeps per jurisdiction. */
+/** Only scope, stage, risk and overdue: the counts can come from the tallies the cache keeps per jurisdiction. */
 export function isTalliedFilter(filter: QueueFilter): boolean {
-  const { scope: _scope, stages: _stages, risks: _risks, ...rest } = filter;
-  return Object.values(rest).every((value) => value === undefined || value === false || value === '');
+  const { scope: _scope, stages: _stages, risks: _risks, overdueOnly: _overdue, ...rest } = filter;
+  return Object.values(rest).every((value) => value === undefined || value === '');
 }

@@ -114,7 +114,7 @@ export function dueAt(incident: Incident, rules: Rules): string | null {
 /** The row of one incident, as the upsert binds it. */
 function columnsOf(incident: Incident, rowid: number, dueAtNow: string | null, phoneDigest: string | null) {
   const escalationLevel = incident.escalations?.length ?? 0;
-  const facts = talliedFactsOf(incident);
+  const facts = talliedFactsOf(incident, dueAtNow);
   return {
     rowid,
     id: incident.id,
@@ -180,7 +180,7 @@ function openWriter(db: Database.Database, { personal }: ProjectionContext): Pro
   );
   const before = db.prepare(
     `SELECT jurisdiction, stage, risk, verdict, dissatisfied_calls AS dissatisfiedCalls,
-       created_at AS createdAt
+       created_at AS createdAt, due_at AS dueAt
      FROM incident_index WHERE rowid = ?`,
   );
   const openIncidents = db
@@ -205,10 +205,9 @@ function openWriter(db: Database.Database, { personal }: ProjectionContext): Pro
       rules ??= readRules(db);
       const phone = incident.reporter?.phone;
       const was = before.get(rowid) as TalliedFacts | undefined;
-      upsert.run(
-        columnsOf(incident, rowid, dueAt(incident, rules), phone ? personal.lookupDigest(phone) : null),
-      );
-      tallies.move(was, talliedFactsOf(incident));
+      const due = dueAt(incident, rules);
+      upsert.run(columnsOf(incident, rowid, due, phone ? personal.lookupDigest(phone) : null));
+      tallies.move(was, talliedFactsOf(incident, due));
       writeUnits(incident, rowid);
       writeText(incident, rowid);
     },
@@ -217,7 +216,10 @@ function openWriter(db: Database.Database, { personal }: ProjectionContext): Pro
       rules = readRules(db);
       for (const [rowid, doc] of openIncidents.all() as [number, string][]) {
         const due = dueAt(JSON.parse(doc) as Incident, rules);
+        const was = before.get(rowid) as TalliedFacts;
+        if (was.dueAt === due) continue;
         setDue.run(due, due ?? NO_DEADLINE, rowid);
+        tallies.move(was, { ...was, dueAt: due });
       }
     },
   };
@@ -225,7 +227,7 @@ function openWriter(db: Database.Database, { personal }: ProjectionContext): Pro
 
 export const incidentIndex: CacheProjection = {
   name: 'incident-index',
-  version: 2,
+  version: 3,
   kinds: ['incident', 'mode', 'sla'],
   reset: (db) => db.exec(INCIDENT_INDEX_SCHEMA),
   open: openWriter,

@@ -11,6 +11,7 @@ export const INCIDENT_TALLIES_SCHEMA = `
   DROP TABLE IF EXISTS incident_tally;
   DROP TABLE IF EXISTS verdict_tally;
   DROP TABLE IF EXISTS arrival_tally;
+  DROP TABLE IF EXISTS due_tally;
   CREATE TABLE incident_tally (
     scope TEXT NOT NULL,
     stage TEXT NOT NULL,
@@ -32,6 +33,16 @@ export const INCIDENT_TALLIES_SCHEMA = `
     n INTEGER NOT NULL,
     PRIMARY KEY (scope, hour)
   ) WITHOUT ROWID;
+  -- Open incidents by the hour their current stage falls due in (milliseconds since the epoch): everything due
+  -- before the current hour is overdue, so the overdue are a sum over hours plus a count within this one.
+  CREATE TABLE due_tally (
+    scope TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    stage TEXT NOT NULL,
+    risk TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (scope, hour, stage, risk)
+  ) WITHOUT ROWID;
 `;
 
 /** The lengths of the codes an incident is counted under: the whole cache, then every level down to its own. */
@@ -50,9 +61,11 @@ export interface TalliedFacts {
   verdict: Satisfaction | null;
   dissatisfiedCalls: number;
   createdAt: string;
+  /** When its current stage falls due under the rules in force; null once closed. */
+  dueAt: string | null;
 }
 
-export function talliedFactsOf(incident: Incident): TalliedFacts {
+export function talliedFactsOf(incident: Incident, dueAt: string | null): TalliedFacts {
   const closingVerdict =
     incident.satisfaction === 'satisfied' || incident.satisfaction === 'basically-satisfied'
       ? incident.satisfaction
@@ -64,10 +77,13 @@ export function talliedFactsOf(incident: Incident): TalliedFacts {
     verdict: closingVerdict,
     dissatisfiedCalls: incident.reopenCount,
     createdAt: incident.createdAt,
+    dueAt,
   };
 }
 
 export const hourOf = (instant: string) => Math.floor(toMillis(instant) / HOUR_MS) * HOUR_MS;
+
+type Parts = Record<'stage' | 'due' | 'verdict' | 'arrival', boolean>;
 
 export interface TallyWriter {
   /** Moves one incident from `before` (absent when new) to `after`. */
@@ -83,18 +99,20 @@ export function openTallyWriter(db: Database.Database): TallyWriter {
     `INSERT INTO verdict_tally (scope, verdict, n) VALUES (?, ?, ?)
      ON CONFLICT (scope, verdict) DO UPDATE SET n = n + excluded.n`,
   );
+  const addDue = db.prepare(
+    `INSERT INTO due_tally (scope, hour, stage, risk, n) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (scope, hour, stage, risk) DO UPDATE SET n = n + excluded.n`,
+  );
   const addArrival = db.prepare(
     `INSERT INTO arrival_tally (scope, hour, n) VALUES (?, ?, ?)
      ON CONFLICT (scope, hour) DO UPDATE SET n = n + excluded.n`,
   );
 
-  const count = (
-    facts: TalliedFacts,
-    sign: 1 | -1,
-    parts: { stage: boolean; verdict: boolean; arrival: boolean },
-  ) => {
+  const count = (facts: TalliedFacts, sign: 1 | -1, parts: Parts) => {
     for (const scope of scopesOf(facts.jurisdiction)) {
       if (parts.stage) addStage.run(scope, facts.stage, facts.risk, sign);
+      if (parts.due && facts.dueAt !== null)
+        addDue.run(scope, hourOf(facts.dueAt), facts.stage, facts.risk, sign);
       if (parts.verdict) {
         if (facts.verdict) addVerdict.run(scope, facts.verdict, sign);
         if (facts.dissatisfiedCalls > 0)
@@ -107,32 +125,54 @@ export function openTallyWriter(db: Database.Database): TallyWriter {
   return {
     move(before, after) {
       if (!before) {
-        count(after, 1, { stage: true, verdict: true, arrival: true });
+        count(after, 1, { stage: true, due: true, verdict: true, arrival: true });
         return;
       }
       const moved = before.jurisdiction !== after.jurisdiction;
+      const regraded = before.stage !== after.stage || before.risk !== after.risk;
       const parts = {
-        stage: moved || before.stage !== after.stage || before.risk !== after.risk,
+        stage: moved || regraded,
+        due: moved || regraded || before.dueAt !== after.dueAt,
         verdict:
           moved || before.verdict !== after.verdict || before.dissatisfiedCalls !== after.dissatisfiedCalls,
         arrival: moved || before.createdAt !== after.createdAt,
       };
-      if (!parts.stage && !parts.verdict && !parts.arrival) return;
+      if (!Object.values(parts).some(Boolean)) return;
       count(before, -1, parts);
       count(after, 1, parts);
     },
   };
 }
 
+export interface StageRiskCount {
+  stage: string;
+  risk: string;
+  n: number;
+}
+
 /** Reads of the tallies for one scope: a jurisdiction code, or '' for everything the cache holds. */
 export function tallyReader(db: Database.Database) {
   const stages = db.prepare('SELECT stage, risk, n FROM incident_tally WHERE scope = ? AND n > 0');
   const verdicts = db.prepare('SELECT verdict, n FROM verdict_tally WHERE scope = ? AND n > 0');
+  const dueBefore = db.prepare(
+    `SELECT stage, risk, SUM(n) AS n FROM due_tally WHERE scope = ? AND hour < ? GROUP BY stage, risk HAVING SUM(n) > 0`,
+  );
+  // Within the current hour the tally cannot tell due from not yet due: those few rows are counted one by one.
+  const dueWithin = db.prepare(
+    `SELECT stage, risk, COUNT(*) AS n FROM incident_index INDEXED BY incident_index_due
+     WHERE due_key >= ? AND due_key < ? AND jurisdiction >= ? AND jurisdiction < ? GROUP BY stage, risk`,
+  );
   const arrivals = db.prepare(
     'SELECT hour, n FROM arrival_tally WHERE scope = ? AND hour >= ? AND hour < ? AND n > 0',
   );
   return {
-    byStageAndRisk: (scope: string) => stages.all(scope) as { stage: string; risk: string; n: number }[],
+    byStageAndRisk: (scope: string) => stages.all(scope) as StageRiskCount[],
+    /** Open incidents of `scope` past their due time at `now`, by stage and risk grade. */
+    overdue(scope: string, now: Date): StageRiskCount[] {
+      const hour = hourOf(now.toISOString());
+      const within = [new Date(hour).toISOString(), now.toISOString(), scope, `${scope}:`];
+      return [...dueBefore.all(scope, hour), ...dueWithin.all(...within)] as StageRiskCount[];
+    },
     byVerdict: (scope: string) => verdicts.all(scope) as { verdict: Satisfaction; n: number }[],
     /** Arrivals per hour from `fromMs` (inclusive) to `toMs` (exclusive). */
     arrivalsBetween: (scope: string, fromMs: number, toMs: number) =>
