@@ -1,5 +1,6 @@
 import type { CoreClient } from '../../src/core/worker/core-client';
 import { TIMED_STAGES } from '../../src/domain';
+import { median } from '../lib/stats';
 import { timedCall } from './core-calls';
 import { QUEUE_BENCH } from './settings';
 import { busyShare, type WorkerMeter } from './worker-meter';
@@ -11,6 +12,10 @@ export interface LivePanelsResult {
   /** The sum of every call's round trip over the wall time: an upper bound that counts queueing too. */
   roundTripShare: number;
   calls: Record<keyof typeof QUEUE_BENCH.livePanelPeriodsMs, number>;
+  /** The median round trip of each panel's calls, ms. */
+  medianRoundTripMs: Record<keyof typeof QUEUE_BENCH.livePanelPeriodsMs, number>;
+  /** The worker's event-loop utilisation over a stretch with no calls just before: its own background work. */
+  busyWithoutCalls: number;
   /** The worker's V8 heap and the process's RSS at the end, bytes. */
   workerHeapBytes: number;
   processRssBytes: number;
@@ -34,7 +39,11 @@ async function panel(core: CoreClient, method: string, input: unknown, periodMs:
 /** The workspace's live panels all refreshing at once, for `QUEUE_BENCH.livePanelsSeconds`. */
 export async function runLivePanels(core: CoreClient, meter: WorkerMeter): Promise<LivePanelsResult> {
   const periods = QUEUE_BENCH.livePanelPeriodsMs;
+  // First the worker left alone for one period of the core's overdue sweep, for its load without any call.
+  const quietFrom = await meter.next();
+  await sleep(QUEUE_BENCH.quietSeconds * 1000);
   const from = await meter.next();
+  const busyWithoutCalls = busyShare(quietFrom, from);
   const started = performance.now();
   const endAt = started + QUEUE_BENCH.livePanelsSeconds * 1000;
   const queueInput = {
@@ -58,6 +67,8 @@ export async function runLivePanels(core: CoreClient, meter: WorkerMeter): Promi
     busy: busyShare(from, to),
     roundTripShare: roundTrips / wallMs,
     calls: { figures: figures.length, counts: counts.length, queue: queue.length },
+    medianRoundTripMs: { figures: median(figures), counts: median(counts), queue: median(queue) },
+    busyWithoutCalls,
     workerHeapBytes: to.heapUsed,
     processRssBytes: to.rss,
   };

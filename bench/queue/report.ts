@@ -61,7 +61,9 @@ export function sizeRows(result: SizeResult): ResultRow[] {
       measurement:
         `${at} core worker busy with the live panels (figures every 2 s, counts and the queue every 1 s, ` +
         `${QUEUE_BENCH.livePanelsSeconds} s): the worker's event-loop utilisation`,
-      value: `${percent(live.busy)} (sum of round trips ÷ wall time: ${percent(live.roundTripShare)})`,
+      value:
+        `${percent(live.busy)} (sum of round trips ÷ wall time: ${percent(live.roundTripShare)}; ` +
+        `the worker with no calls, ${QUEUE_BENCH.quietSeconds} s before: ${percent(live.busyWithoutCalls)})`,
     },
     {
       measurement: `${at} memory: process RSS (the core worker shares this process) and the core worker's own V8 heap`,

@@ -1,3 +1,5 @@
+import { OVERDUE_SWEEP_MS } from '../../src/core/alerts';
+
 /** What the queue benchmark measures at each size. */
 export const QUEUE_BENCH = {
   /** Rows the list asks the core for at a time. */
@@ -13,6 +15,8 @@ export const QUEUE_BENCH = {
   /** The live panels' calls, each on its own period, for this long. */
   livePanelsSeconds: 10,
   livePanelPeriodsMs: { figures: 2_000, counts: 1_000, queue: 1_000 },
+  /** Before the live panels, the worker with no calls for this long: one period of the core's overdue sweep. */
+  quietSeconds: OVERDUE_SWEEP_MS / 1000,
 } as const;
 
 /** Targets: the issue's, for the growth with size and at the largest size; the ratios the queue was built to. */
