@@ -11,7 +11,7 @@ import {
   type TimedStage,
 } from '../../domain';
 import { coverageState, healthWithin, type CoverageState } from './coverage';
-import { kpiLedger } from './kpis';
+import { kpiComparisonOf } from './kpis';
 import { tallyReader, type TallyReader } from './projections/incident-tallies';
 import {
   HOURS_IN_DAY,
@@ -331,7 +331,7 @@ export function computeFigures(db: Database.Database, options: FiguresOptions): 
       asOf: at,
       open: openCounts(readers.tallies.byStageAndRisk(scope)),
       arrivals: arrivals(readers.tallies, scope, nowMs, logStart),
-      kpis: kpiLedger(db).compare(scope, nowMs - KPI_WINDOW_DAYS * DAY_MS + 1, nowMs, logStart),
+      kpis: kpiComparisonOf(db, scope, nowMs - KPI_WINDOW_DAYS * DAY_MS + 1, nowMs, logStart),
       satisfaction: satisfaction(readers.tallies, scope),
       ...overdue(readers.tallies, scope, options.now),
       monitoring: monitoring(readers.points.current(scope), coverageState(db, nowMs), options),

@@ -206,6 +206,7 @@ export class LocalCache {
           eventSubject(event),
           JSON.stringify(this.personal.sealPayload(event.type, event.payload)),
         );
+        this.projections.event(event);
         for (const change of projectEvent(event, lookup)) changed.set(`${change.kind}/${change.id}`, change);
         applied += 1;
       }

@@ -1,7 +1,8 @@
 import { incidentIndex } from './incident-index';
+import { kpiRecords } from './kpi-records';
 import type { CacheProjection } from './projection';
 
 export type { CacheProjection, ProjectionContext, ProjectionWriter } from './projection';
 
 /** Every projection the cache keeps, in the order they are written. */
-export const CACHE_PROJECTIONS: readonly CacheProjection[] = [incidentIndex];
+export const CACHE_PROJECTIONS: readonly CacheProjection[] = [incidentIndex, kpiRecords];
