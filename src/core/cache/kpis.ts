@@ -25,7 +25,8 @@ function statementsFor(db: Database.Database): Statements {
     reported: db.prepare(
       `SELECT
          COALESCE(SUM(kind = 'dispute'), 0) AS disputes,
-         COALESCE(SUM(kind = 'dispute' AND source IN (SELECT value FROM json_each(@sensed))), 0) AS sensed,
+         COALESCE(SUM(kind = 'dispute' AND source IN (${SENSED_SOURCES.map((source) => `'${source}'`).join(', ')})), 0)
+           AS sensed,
          COALESCE(SUM(NOT dismissed), 0) AS taken,
          COALESCE(SUM(NOT dismissed AND first_resolved_ms IS NOT NULL AND first_resolved_ms <= @until), 0)
            AS resolved
@@ -55,10 +56,12 @@ function kpiFigures(db: Database.Database, scope: string, from: number, until: n
   const statements = statementsFor(db);
   const bounds = { from, until, scope, scopeEnd: `${scope}:` };
   const { closed, handlingMs } = statements.closed.get(bounds) as { closed: number; handlingMs: number };
-  const { disputes, sensed, taken, resolved } = statements.reported.get({
-    ...bounds,
-    sensed: JSON.stringify(SENSED_SOURCES),
-  }) as { disputes: number; sensed: number; taken: number; resolved: number };
+  const { disputes, sensed, taken, resolved } = statements.reported.get(bounds) as {
+    disputes: number;
+    sensed: number;
+    taken: number;
+    resolved: number;
+  };
   const { calls, satisfied } = statements.calls.get(bounds) as { calls: number; satisfied: number };
   return {
     from: new Date(from).toISOString(),
