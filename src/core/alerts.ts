@@ -15,6 +15,8 @@ const HANDLING_STAGES = ['assign', 'resolve', 'supervise'] as const;
  */
 export class AlertWatch {
   private raised: Record<AlertType, Set<string>> | null = null;
+  /** Everything due before this instant (ms) has been looked at: a sweep looks from here to now. */
+  private sweptThrough = 0;
 
   constructor(
     private readonly queue: IncidentQueue,
@@ -27,13 +29,18 @@ export class AlertWatch {
     this.raised = null;
   }
 
+  /**
+   * The first look: what is high-risk or overdue in handling now is known, by id from the index without reading
+   * a document; from here on only what changes or falls due is looked at.
+   */
   private known(): Record<AlertType, Set<string>> {
     if (!this.raised) {
       const rules = this.rules();
       this.raised = {
-        'high-risk': new Set(this.queue.all({ risks: ['high'] }, 'updated', rules).map((row) => row.id)),
-        overdue: new Set(this.overdueNow(rules)),
+        'high-risk': new Set(this.queue.ids({ risks: ['high'] }, rules)),
+        overdue: new Set(this.queue.ids({ overdueOnly: true, stages: [...HANDLING_STAGES] }, rules)),
       };
+      this.sweptThrough = rules.now;
     }
     return this.raised;
   }
@@ -45,18 +52,19 @@ export class AlertWatch {
       if (!incident || incident.riskLevel !== 'high' || incident.stage === 'closed') continue;
       this.once('high-risk', id, incident.title);
     }
+    // A change can put an incident past a due time the sweeps have already passed (a late event caught up):
+    // it went overdue now.
+    for (const row of this.queue.dueWithin(HANDLING_STAGES, 0, this.sweptThrough, ids))
+      this.once('overdue', row.id, row.title);
   }
 
   sweep(): void {
     if (!this.raised) return void this.known();
-    const rules = this.rules();
-    for (const id of this.overdueNow(rules)) this.once('overdue', id, this.queue.get(id)?.title ?? id);
-  }
-
-  private overdueNow(rules: QueueRules): string[] {
-    return this.queue
-      .all({ overdueOnly: true, stages: [...HANDLING_STAGES] }, 'deadline', rules)
-      .map((row) => row.id);
+    const now = this.rules().now;
+    if (now <= this.sweptThrough) return;
+    for (const row of this.queue.dueWithin(HANDLING_STAGES, this.sweptThrough, now))
+      this.once('overdue', row.id, row.title);
+    this.sweptThrough = now;
   }
 
   private once(type: AlertType, incidentId: string, title: string): void {

@@ -7,8 +7,10 @@ import { T0, incidentIn } from '../domain/fixtures';
 import { queueOver } from './support/queue-cache';
 
 describe('alerts', () => {
-  function setUp(initial: Incident[]) {
-    let now = Date.parse(T0);
+  const setUp = (initial: Incident[]) => setUpAt(initial, 0);
+
+  function setUpAt(initial: Incident[], startMinutes: number) {
+    let now = Date.parse(addMinutes(T0, startMinutes));
     const { queue, hold } = queueOver(initial);
     const raised: IncidentAlert[] = [];
     const rules = (): QueueRules => ({ now });
@@ -48,5 +50,26 @@ describe('alerts', () => {
     watch.sweep();
     watch.sweep();
     expect(raised.map((alert) => [alert.type, alert.incidentId])).toEqual([['overdue', 'late']]);
+  });
+
+  it('does not ring for a change to what was overdue already when the screen started', () => {
+    // Assigned at T0, due at T0 + 2 h; the screen starts at T0 + 3 h.
+    const late = { ...incidentIn('assign'), id: 'old-late' };
+    const { raised, watch, change, at } = setUpAt([late], 180);
+    change([{ ...late, version: late.version + 1 }]);
+    at(200);
+    watch.sweep();
+    expect(raised).toEqual([]);
+  });
+
+  it('rings once for an incident that arrives already past a due time the sweeps have passed', () => {
+    const { raised, watch, change, at } = setUpAt([], 180);
+    at(190);
+    watch.sweep();
+    // Caught up late: assigned at T0, so due at T0 + 2 h, an hour before the screen started.
+    change([{ ...incidentIn('assign'), id: 'caught-up' }]);
+    watch.sweep();
+    change([{ ...incidentIn('assign'), id: 'caught-up', version: 9 }]);
+    expect(raised.map((alert) => [alert.type, alert.incidentId])).toEqual([['overdue', 'caught-up']]);
   });
 });

@@ -74,6 +74,35 @@ export class IncidentQueue {
     })();
   }
 
+  /** The ids of every incident matching `filter`, without reading a document. */
+  ids(filter: QueueFilter, rules: QueueRules): string[] {
+    const query = queueQuery(filter, 'created', new Date(rules.now).toISOString(), (text) =>
+      this.personal.lookupDigest(text),
+    );
+    return this.statement(`SELECT id FROM incident_index WHERE ${query.matching.sql}`)
+      .pluck()
+      .all(...query.matching.params) as string[];
+  }
+
+  /**
+   * The incidents in `stages` whose current stage falls due in [from, to) (ms), walked in the due-time index:
+   * what went overdue between two looks costs what went overdue. Only among `ids` when given.
+   */
+  dueWithin(stages: readonly string[], from: number, to: number, ids?: readonly string[]): QueueRow[] {
+    const terms = [
+      'due_key >= ? AND due_key < ?',
+      `stage IN (SELECT value FROM json_each(?))`,
+      ...(ids ? ['id IN (SELECT value FROM json_each(?))'] : []),
+    ];
+    const params = [
+      new Date(from).toISOString(),
+      new Date(to).toISOString(),
+      JSON.stringify(stages),
+      ...(ids ? [JSON.stringify(ids)] : []),
+    ];
+    return this.rows({ sql: terms.join(' AND '), params }, 'due_key, id', to, -1, 0);
+  }
+
   /** Every matching row in order, for export. */
   all(filter: QueueFilter, sort: QueueSort, rules: QueueRules): QueueRow[] {
     const query = queueQuery(filter, sort, new Date(rules.now).toISOString(), (text) =>
