@@ -1,16 +1,30 @@
 import type Database from 'better-sqlite3';
-import { KPI_EVENT_TYPES, arrivalOf, toMillis, type HubEvent, type Incident } from '../../../domain';
+import {
+  HOUR_MS,
+  KPI_EVENT_TYPES,
+  SENSED_SOURCES,
+  arrivalOf,
+  toMillis,
+  type HubEvent,
+  type Incident,
+} from '../../../domain';
+import { scopesOf } from './incident-tallies';
 import type { CacheProjection, ProjectionWriter } from './projection';
 
 /**
  * What the seed's figures (`src/domain/kpi.ts`) keep of the log, as tables: one record per incident (its
- * jurisdiction, kind and source as first seen, when it was reported, first resolved and closed, and how) and one
- * row per follow-up call. The figures of a stretch are then sums over the records reported or closed in it,
- * through an index on each time, rather than a fold of the whole log each time the cache is opened.
+ * jurisdiction, kind and source as first seen, when it was reported, first resolved and closed, and how), one
+ * row per follow-up call, and per jurisdiction at every level and per hour, the sums a stretch of whole hours
+ * needs: of the incidents reported in the hour, of those closed in it, of the calls made in it. A stretch is
+ * then its whole hours from the tallies and its two part hours from the records (see `src/core/cache/kpis.ts`);
+ * nothing is folded when the cache opens.
  */
 const KPI_RECORDS_SCHEMA = `
   DROP TABLE IF EXISTS kpi_record;
   DROP TABLE IF EXISTS kpi_call;
+  DROP TABLE IF EXISTS kpi_reported_tally;
+  DROP TABLE IF EXISTS kpi_closed_tally;
+  DROP TABLE IF EXISTS kpi_call_tally;
   CREATE TABLE kpi_record (
     id TEXT PRIMARY KEY,
     jurisdiction TEXT NOT NULL,
@@ -21,11 +35,13 @@ const KPI_RECORDS_SCHEMA = `
     closed_ms INTEGER,
     closure TEXT
   ) WITHOUT ROWID;
-  -- Covering: a stretch's sums read the index alone, never the records behind it.
+  -- Covering: a part hour's sums read the index alone, never the records behind it.
   CREATE INDEX kpi_record_created
     ON kpi_record (created_ms, jurisdiction, kind, source, first_resolved_ms, closed_ms, closure);
-  CREATE INDEX kpi_record_closed ON kpi_record (closed_ms, jurisdiction, closure, created_ms)
+  CREATE INDEX kpi_record_closed ON kpi_record (closed_ms, jurisdiction, closure, created_ms, first_resolved_ms)
     WHERE closed_ms IS NOT NULL;
+  CREATE INDEX kpi_record_resolved ON kpi_record (first_resolved_ms, jurisdiction, created_ms, closure, closed_ms)
+    WHERE first_resolved_ms IS NOT NULL;
   CREATE TABLE kpi_call (
     seq INTEGER PRIMARY KEY,
     at_ms INTEGER NOT NULL,
@@ -33,49 +49,147 @@ const KPI_RECORDS_SCHEMA = `
     satisfied INTEGER NOT NULL
   );
   CREATE INDEX kpi_call_at ON kpi_call (at_ms, jurisdiction, satisfied);
+  -- Of the incidents reported in the hour: how many, disputes, disputes found by sensing, dismissed (ever), and
+  -- resolved (ever) and not dismissed.
+  CREATE TABLE kpi_reported_tally (
+    scope TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    reported INTEGER NOT NULL,
+    disputes INTEGER NOT NULL,
+    sensed INTEGER NOT NULL,
+    dismissed INTEGER NOT NULL,
+    resolved_kept INTEGER NOT NULL,
+    PRIMARY KEY (scope, hour)
+  ) WITHOUT ROWID;
+  -- Closed in the hour and not dismissed, with the sum of their handling times.
+  CREATE TABLE kpi_closed_tally (
+    scope TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    closed INTEGER NOT NULL,
+    handling_ms INTEGER NOT NULL,
+    PRIMARY KEY (scope, hour)
+  ) WITHOUT ROWID;
+  CREATE TABLE kpi_call_tally (
+    scope TEXT NOT NULL,
+    hour INTEGER NOT NULL,
+    calls INTEGER NOT NULL,
+    satisfied INTEGER NOT NULL,
+    PRIMARY KEY (scope, hour)
+  ) WITHOUT ROWID;
 `;
+
+interface KpiRecord {
+  jurisdiction: string;
+  kind: string;
+  source: string;
+  createdMs: number;
+  firstResolvedMs: number | null;
+  closedMs: number | null;
+  closure: string | null;
+}
+
+export const hourStart = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+
+/** Adds (sign 1) or takes away (sign -1) what one record counts for in the hourly tallies. */
+function tallyWriter(db: Database.Database) {
+  const reported = db.prepare(
+    `INSERT INTO kpi_reported_tally (scope, hour, reported, disputes, sensed, dismissed, resolved_kept)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (scope, hour) DO UPDATE SET reported = reported + excluded.reported,
+       disputes = disputes + excluded.disputes, sensed = sensed + excluded.sensed,
+       dismissed = dismissed + excluded.dismissed, resolved_kept = resolved_kept + excluded.resolved_kept`,
+  );
+  const closed = db.prepare(
+    `INSERT INTO kpi_closed_tally (scope, hour, closed, handling_ms) VALUES (?, ?, ?, ?)
+     ON CONFLICT (scope, hour) DO UPDATE SET closed = closed + excluded.closed,
+       handling_ms = handling_ms + excluded.handling_ms`,
+  );
+  return (record: KpiRecord, sign: 1 | -1) => {
+    const dispute = record.kind === 'dispute';
+    const sensed = dispute && (SENSED_SOURCES as readonly string[]).includes(record.source);
+    const dismissed = record.closure === 'dismissed' && record.closedMs !== null;
+    const resolvedKept = record.firstResolvedMs !== null && !dismissed;
+    const handled = record.closedMs !== null && record.closure !== 'dismissed';
+    for (const scope of scopesOf(record.jurisdiction)) {
+      reported.run(
+        scope,
+        hourStart(record.createdMs),
+        sign,
+        sign * +dispute,
+        sign * +sensed,
+        sign * +dismissed,
+        sign * +resolvedKept,
+      );
+      if (handled)
+        closed.run(scope, hourStart(record.closedMs!), sign, sign * (record.closedMs! - record.createdMs));
+    }
+  };
+}
+
+const sameRecord = (a: KpiRecord, b: KpiRecord) =>
+  a.createdMs === b.createdMs &&
+  a.firstResolvedMs === b.firstResolvedMs &&
+  a.closedMs === b.closedMs &&
+  a.closure === b.closure;
 
 /** Folds one event in as `KpiLedger.add` does: the record as first seen, the earliest resolution, the last close. */
 function openWriter(db: Database.Database): ProjectionWriter {
-  const seen = db.prepare(
-    `INSERT INTO kpi_record (id, jurisdiction, kind, source, created_ms) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO NOTHING`,
+  const read = db.prepare(
+    `SELECT jurisdiction, kind, source, created_ms AS createdMs, first_resolved_ms AS firstResolvedMs,
+       closed_ms AS closedMs, closure FROM kpi_record WHERE id = ?`,
   );
-  const reported = db.prepare('UPDATE kpi_record SET created_ms = ? WHERE id = ?');
-  const resolved = db.prepare(
-    'UPDATE kpi_record SET first_resolved_ms = MIN(COALESCE(first_resolved_ms, @at), @at) WHERE id = @id',
+  const write = db.prepare(
+    `INSERT INTO kpi_record (id, jurisdiction, kind, source, created_ms, first_resolved_ms, closed_ms, closure)
+     VALUES (@id, @jurisdiction, @kind, @source, @createdMs, @firstResolvedMs, @closedMs, @closure)
+     ON CONFLICT (id) DO UPDATE SET created_ms = excluded.created_ms,
+       first_resolved_ms = excluded.first_resolved_ms, closed_ms = excluded.closed_ms, closure = excluded.closure`,
   );
-  const closed = db.prepare('UPDATE kpi_record SET closed_ms = ?, closure = ? WHERE id = ?');
   const called = db.prepare('INSERT INTO kpi_call (seq, at_ms, jurisdiction, satisfied) VALUES (?, ?, ?, ?)');
+  const callTally = db.prepare(
+    `INSERT INTO kpi_call_tally (scope, hour, calls, satisfied) VALUES (?, ?, 1, ?)
+     ON CONFLICT (scope, hour) DO UPDATE SET calls = calls + 1, satisfied = satisfied + excluded.satisfied`,
+  );
+  const tally = tallyWriter(db);
   return {
     event(event: HubEvent) {
       const incident = (event.payload as { incident: Incident }).incident;
       const at = toMillis(event.at);
-      seen.run(
-        incident.id,
-        incident.jurisdictionCode,
-        incident.kind,
-        incident.source,
-        toMillis(incident.createdAt),
-      );
+      const was = read.get(incident.id) as KpiRecord | undefined;
+      const record: KpiRecord = was
+        ? { ...was }
+        : {
+            jurisdiction: incident.jurisdictionCode,
+            kind: incident.kind,
+            source: incident.source,
+            createdMs: toMillis(incident.createdAt),
+            firstResolvedMs: null,
+            closedMs: null,
+            closure: null,
+          };
       const arrival = arrivalOf(event);
-      if (arrival) reported.run(toMillis(arrival.createdAt), incident.id);
-      else if (event.type === 'incident.resolved') resolved.run({ at, id: incident.id });
-      else if (event.type === 'incident.closed') closed.run(at, event.payload.closure, incident.id);
-      else if (event.type === 'incident.followed-up')
-        called.run(
-          event.seq,
-          at,
-          incident.jurisdictionCode,
-          event.payload.satisfaction === 'dissatisfied' ? 0 : 1,
-        );
+      if (arrival) record.createdMs = toMillis(arrival.createdAt);
+      else if (event.type === 'incident.resolved')
+        record.firstResolvedMs = Math.min(record.firstResolvedMs ?? at, at);
+      else if (event.type === 'incident.closed') {
+        record.closedMs = at;
+        record.closure = event.payload.closure;
+      } else if (event.type === 'incident.followed-up') {
+        const satisfied = event.payload.satisfaction === 'dissatisfied' ? 0 : 1;
+        called.run(event.seq, at, incident.jurisdictionCode, satisfied);
+        for (const scope of scopesOf(incident.jurisdictionCode))
+          callTally.run(scope, hourStart(at), satisfied);
+      }
+      if (was && sameRecord(was, record)) return;
+      if (was) tally(was, -1);
+      tally(record, 1);
+      write.run({ id: incident.id, ...record });
     },
   };
 }
 
 export const kpiRecords: CacheProjection = {
   name: 'kpi-records',
-  version: 2,
+  version: 3,
   kinds: [],
   eventTypes: KPI_EVENT_TYPES,
   reset: (db) => db.exec(KPI_RECORDS_SCHEMA),
