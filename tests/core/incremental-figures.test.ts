@@ -7,6 +7,7 @@ import { LocalCache } from '../../src/core/cache/local-cache';
 import { CacheQueries } from '../../src/core/cache/queries';
 import {
   DAY_MS,
+  addMinutes,
   DEFAULT_SLA,
   HOUR_MS,
   RISK_LEVELS,
@@ -26,6 +27,7 @@ import {
   type SlaConfig,
 } from '../../src/domain';
 import { pastDays } from '../../src/sim/history';
+import { GRID, T0, incidentIn } from '../domain/fixtures';
 import { testRandom } from '../support/test-seed';
 import { tempDir } from './support/core-harness';
 
@@ -203,8 +205,15 @@ describe('figures kept as the cache applies events', () => {
       cache.apply({ after: through, through: batch.at(-1)!.seq, events: batch });
       through = batch.at(-1)!.seq;
       // Now, and later on when more is overdue: the clock moves the overdue without any event.
-      // Before the end of the log as well: what was resolved or closed after that moment is not counted yet.
-      for (const nowMs of [until - 20 * HOUR_MS - 7 * 60_000, until, until + 9 * HOUR_MS + 17 * 60_000]) {
+      // Before the end of the log as well, at a moment drawn afresh each batch: what was resolved or closed
+      // after that moment is not counted yet.
+      const withinLog = until - Math.floor(random() * 40 * 60) * 60_000;
+      for (const nowMs of [
+        withinLog,
+        until - 20 * HOUR_MS - 7 * 60_000,
+        until,
+        until + 9 * HOUR_MS + 17 * 60_000,
+      ]) {
         for (const scope of SCOPES) {
           expect(incrementally(cache, scope, nowMs), `${scope} after seq ${through}`).toEqual(
             fromScratch(cache, scope, nowMs),
@@ -228,4 +237,56 @@ describe('figures kept as the cache applies events', () => {
     expect(SCOPES.map((scope) => incrementally(reopened, scope, until))).toEqual(before);
     reopened.close();
   }, 240_000);
+
+  it('count a dismissal or a resolution within a stretch only if it came before the stretch ended', () => {
+    const reported = (id: string): Incident => ({ ...incidentIn('report'), id, version: 1, createdAt: T0 });
+    const at = (hours: number) => addMinutes(T0, hours * 60);
+    const drafts: HubEventDraft[] = [
+      {
+        type: 'incident.reported',
+        jurisdiction: GRID,
+        at: T0,
+        payload: { incident: reported('dismissed-later'), by: 'sim' },
+      },
+      {
+        type: 'incident.reported',
+        jurisdiction: GRID,
+        at: T0,
+        payload: { incident: reported('resolved-later'), by: 'sim' },
+      },
+      {
+        type: 'incident.resolved',
+        jurisdiction: GRID,
+        at: at(3),
+        payload: { incident: { ...incidentIn('followUp'), id: 'resolved-later', createdAt: T0 }, by: 'sim' },
+      },
+      {
+        type: 'incident.closed',
+        jurisdiction: GRID,
+        at: at(3),
+        payload: {
+          incident: { ...incidentIn('closed'), id: 'dismissed-later', closure: 'dismissed', createdAt: T0 },
+          by: 'sim',
+          closure: 'dismissed',
+          reason: '重复上报',
+        },
+      },
+    ] as HubEventDraft[];
+    const events = drafts.map((draft, i) => ({ ...draft, seq: i + 1, id: randomUUID() }) as HubEvent);
+    const cache = new LocalCache(join(tempDir('pingan-kpi-stretch-'), 'cache.db'));
+    cache.apply({ after: 0, through: events.length, events });
+    const ledger = kpiLedgerOf(events);
+    for (const hours of [2.5, 3.5]) {
+      const nowMs = Date.parse(at(hours));
+      const figures = computeFigures(cache.db, { scope: GRID, now: new Date(nowMs), townships: [] });
+      const expected = ledger.compare(GRID, nowMs - KPI_WINDOW_DAYS * DAY_MS + 1, nowMs, Date.parse(T0));
+      expect(figures.kpis, `${hours} h after the reports`).toEqual(expected);
+    }
+    // Two and a half hours in, neither had happened: both are taken, neither resolved.
+    expect(
+      computeFigures(cache.db, { scope: GRID, now: new Date(at(2.5)), townships: [] }).kpis.current
+        .resolution,
+    ).toEqual({ taken: 2, resolved: 0, rate: 0 });
+    cache.close();
+  });
 });
