@@ -68,7 +68,10 @@ test('a handed-in shift is signed off on a second desktop, and both see both sig
     await pickDay(incomingPage, 'handover-day', yesterday);
     await incomingPage.getByTestId('handover-shift').selectOption('day');
     await expect(incomingPage.getByTestId('handover-record')).toContainText(notes, { timeout: 60_000 });
-    await expect(incomingPage.getByTestId('handover-submitted')).toContainText('值班长 李明');
+    // The signer is named once this desktop's directory of names has come from the hub, which may follow the record.
+    await expect(incomingPage.getByTestId('handover-submitted')).toContainText('值班长 李明', {
+      timeout: 30_000,
+    });
     await incomingPage.getByTestId('handover-remark').fill('已阅，接班');
     await incomingPage.getByTestId('handover-accept').click();
     await expect(incomingPage.getByTestId('handover-accepted')).toContainText('night-duty', {
