@@ -58,7 +58,7 @@ export const kpiComparisonSchema = z.object({
 export type KpiComparison = z.infer<typeof kpiComparisonSchema>;
 
 /** What the figures keep of one incident. */
-interface IncidentRecord {
+export interface KpiIncidentRecord {
   jurisdiction: string;
   kind: IncidentKind;
   source: IncidentSource;
@@ -68,7 +68,7 @@ interface IncidentRecord {
   closure: Closure | null;
 }
 
-interface FollowUpCall {
+export interface FollowUpCall {
   at: number;
   jurisdiction: string;
   satisfied: boolean;
@@ -81,38 +81,15 @@ function share(part: number, whole: number): number | null {
 }
 
 /**
- * The log as the figures need it, folded event by event in any order (a record keeps the earliest resolution
- * and the close), so a reader can add what arrived since it last looked.
+ * One incident's record after one of `KPI_EVENT_TYPES`: as first seen (every incident event carries the
+ * incident, so one whose report lies before the log read still has it), the report time from its arrival, the
+ * earliest resolution, the last close.
  */
-export class KpiLedger {
-  private readonly incidents = new Map<string, IncidentRecord>();
-  private readonly calls: FollowUpCall[] = [];
-
-  add(event: HubEvent): void {
-    if (!(KPI_EVENT_TYPES as readonly string[]).includes(event.type)) return;
-    const incident = (event.payload as { incident: Incident }).incident;
-    const record = this.recordOf(incident);
-    const at = toMillis(event.at);
-    const arrival = arrivalOf(event);
-    if (arrival) record.createdMs = toMillis(arrival.createdAt);
-    else if (event.type === 'incident.resolved')
-      record.firstResolvedMs = Math.min(record.firstResolvedMs ?? at, at);
-    else if (event.type === 'incident.closed') {
-      record.closedMs = at;
-      record.closure = event.payload.closure;
-    } else if (event.type === 'incident.followed-up')
-      this.calls.push({
-        at,
-        jurisdiction: incident.jurisdictionCode,
-        satisfied: event.payload.satisfaction !== 'dissatisfied',
-      });
-  }
-
-  private recordOf(incident: Incident): IncidentRecord {
-    let record = this.incidents.get(incident.id);
-    if (!record) {
-      // Every incident event carries the incident, so one whose report lies before the log read still has it.
-      record = {
+export function kpiRecordAfter(record: KpiIncidentRecord | undefined, event: HubEvent): KpiIncidentRecord {
+  const incident = (event.payload as { incident: Incident }).incident;
+  const next: KpiIncidentRecord = record
+    ? { ...record }
+    : {
         jurisdiction: incident.jurisdictionCode,
         kind: incident.kind,
         source: incident.source,
@@ -121,9 +98,42 @@ export class KpiLedger {
         closedMs: null,
         closure: null,
       };
-      this.incidents.set(incident.id, record);
-    }
-    return record;
+  const at = toMillis(event.at);
+  const arrival = arrivalOf(event);
+  if (arrival) next.createdMs = toMillis(arrival.createdAt);
+  else if (event.type === 'incident.resolved')
+    next.firstResolvedMs = Math.min(next.firstResolvedMs ?? at, at);
+  else if (event.type === 'incident.closed') {
+    next.closedMs = at;
+    next.closure = event.payload.closure;
+  }
+  return next;
+}
+
+/** The follow-up call an event records, if it is one. */
+export function followUpCallOf(event: HubEvent): FollowUpCall | null {
+  if (event.type !== 'incident.followed-up') return null;
+  return {
+    at: toMillis(event.at),
+    jurisdiction: event.payload.incident.jurisdictionCode,
+    satisfied: event.payload.satisfaction !== 'dissatisfied',
+  };
+}
+
+/**
+ * The log as the figures need it, folded event by event in any order (a record keeps the earliest resolution
+ * and the close), so a reader can add what arrived since it last looked.
+ */
+export class KpiLedger {
+  private readonly incidents = new Map<string, KpiIncidentRecord>();
+  private readonly calls: FollowUpCall[] = [];
+
+  add(event: HubEvent): void {
+    if (!(KPI_EVENT_TYPES as readonly string[]).includes(event.type)) return;
+    const incident = (event.payload as { incident: Incident }).incident;
+    this.incidents.set(incident.id, kpiRecordAfter(this.incidents.get(incident.id), event));
+    const call = followUpCallOf(event);
+    if (call) this.calls.push(call);
   }
 
   /** The figures of `scope` over [from, until] (ms, both included). */

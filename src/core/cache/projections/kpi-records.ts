@@ -3,8 +3,9 @@ import {
   HOUR_MS,
   KPI_EVENT_TYPES,
   SENSED_SOURCES,
-  arrivalOf,
-  toMillis,
+  followUpCallOf,
+  kpiRecordAfter,
+  type KpiIncidentRecord,
   type HubEvent,
   type Incident,
 } from '../../../domain';
@@ -78,16 +79,6 @@ const KPI_RECORDS_SCHEMA = `
   ) WITHOUT ROWID;
 `;
 
-interface KpiRecord {
-  jurisdiction: string;
-  kind: string;
-  source: string;
-  createdMs: number;
-  firstResolvedMs: number | null;
-  closedMs: number | null;
-  closure: string | null;
-}
-
 export const hourStart = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
 
 /** Adds (sign 1) or takes away (sign -1) what one record counts for in the hourly tallies. */
@@ -104,7 +95,7 @@ function tallyWriter(db: Database.Database) {
      ON CONFLICT (scope, hour) DO UPDATE SET closed = closed + excluded.closed,
        handling_ms = handling_ms + excluded.handling_ms`,
   );
-  return (record: KpiRecord, sign: 1 | -1) => {
+  return (record: KpiIncidentRecord, sign: 1 | -1) => {
     const dispute = record.kind === 'dispute';
     const sensed = dispute && (SENSED_SOURCES as readonly string[]).includes(record.source);
     const dismissed = record.closure === 'dismissed' && record.closedMs !== null;
@@ -126,7 +117,7 @@ function tallyWriter(db: Database.Database) {
   };
 }
 
-const sameRecord = (a: KpiRecord, b: KpiRecord) =>
+const sameRecord = (a: KpiIncidentRecord, b: KpiIncidentRecord) =>
   a.createdMs === b.createdMs &&
   a.firstResolvedMs === b.firstResolvedMs &&
   a.closedMs === b.closedMs &&
@@ -152,37 +143,19 @@ function openWriter(db: Database.Database): ProjectionWriter {
   const tally = tallyWriter(db);
   return {
     event(event: HubEvent) {
-      const incident = (event.payload as { incident: Incident }).incident;
-      const at = toMillis(event.at);
-      const was = read.get(incident.id) as KpiRecord | undefined;
-      const record: KpiRecord = was
-        ? { ...was }
-        : {
-            jurisdiction: incident.jurisdictionCode,
-            kind: incident.kind,
-            source: incident.source,
-            createdMs: toMillis(incident.createdAt),
-            firstResolvedMs: null,
-            closedMs: null,
-            closure: null,
-          };
-      const arrival = arrivalOf(event);
-      if (arrival) record.createdMs = toMillis(arrival.createdAt);
-      else if (event.type === 'incident.resolved')
-        record.firstResolvedMs = Math.min(record.firstResolvedMs ?? at, at);
-      else if (event.type === 'incident.closed') {
-        record.closedMs = at;
-        record.closure = event.payload.closure;
-      } else if (event.type === 'incident.followed-up') {
-        const satisfied = event.payload.satisfaction === 'dissatisfied' ? 0 : 1;
-        called.run(event.seq, at, incident.jurisdictionCode, satisfied);
-        for (const scope of scopesOf(incident.jurisdictionCode))
-          callTally.run(scope, hourStart(at), satisfied);
+      const { id } = (event.payload as { incident: Incident }).incident;
+      const call = followUpCallOf(event);
+      if (call) {
+        called.run(event.seq, call.at, call.jurisdiction, +call.satisfied);
+        for (const scope of scopesOf(call.jurisdiction))
+          callTally.run(scope, hourStart(call.at), +call.satisfied);
       }
+      const was = read.get(id) as KpiIncidentRecord | undefined;
+      const record = kpiRecordAfter(was, event);
       if (was && sameRecord(was, record)) return;
       if (was) tally(was, -1);
       tally(record, 1);
-      write.run({ id: incident.id, ...record });
+      write.run({ id, ...record });
     },
   };
 }
