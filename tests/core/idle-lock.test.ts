@@ -66,6 +66,8 @@ const READS: [string, Record<string, unknown>][] = [
   ['counts.get', {}],
   ['incidents.list', {}],
   ['map.features', { kind: 'incident' }],
+  ['map.features', { kind: 'incident', page: { limit: 100 } }],
+  ['map.incidentCells', { zoom: 8, bbox: [99, 25, 101, 27] }],
   ['figures.get', {}],
   ['queue.window', { limit: 5 }],
   ['documents.keyPersons', { masked: true }],

@@ -97,6 +97,31 @@ describe('questions the interface asks of the cache', () => {
     expect(changed.missing).toEqual(['next-door']);
   });
 
+  it('gives the same features a page at a time, each page starting after the cursor the last one gave', () => {
+    const open = Array.from({ length: 7 }, (_, n) => ({ ...incidentIn('assign'), id: `open-${n}` }));
+    const { cache } = queueOver([...open, { ...incidentIn('closed'), id: 'closed' }]);
+    const queries = new CacheQueries(cache.db, cache.personal);
+    const pages = [];
+    for (let after = 0, page; after !== null; after = page.next!) {
+      page = queries.mapFeatures('incident', COUNTY, undefined, { after, limit: 3 });
+      pages.push(page);
+    }
+    expect(pages.map((page) => page.ids.length)).toEqual([3, 3, 1]);
+    expect(pages.flatMap((page) => page.ids).sort()).toEqual(
+      queries.mapFeatures('incident', COUNTY).ids.sort(),
+    );
+    expect(pages.flatMap((page) => page.coordinates)).toHaveLength(14);
+    // A page that ends exactly at the last feature says so on the next ask, which is empty.
+    const exact = queries.mapFeatures('incident', COUNTY, undefined, { after: 0, limit: 7 });
+    expect(exact.next).not.toBeNull();
+    expect(
+      queries.mapFeatures('incident', COUNTY, undefined, { after: exact.next!, limit: 7 }),
+    ).toMatchObject({
+      ids: [],
+      next: null,
+    });
+  });
+
   it('reports which ids each applied batch changed', () => {
     const { cache } = cacheWithCameras();
     const result = cache.apply({

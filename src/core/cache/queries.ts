@@ -18,6 +18,7 @@ import {
   type Stage,
 } from '../../domain';
 import { PERSONAL_DATA_AS_IS, type PersonalDataCodec } from '../../gm';
+import { incidentCellReader, type IncidentCell } from './projections/incident-cells';
 import { tallyReader } from './projections/incident-tallies';
 
 type Row = Record<string, unknown>;
@@ -106,6 +107,14 @@ export interface MapFeatureColumns {
   properties: Record<string, (string | number | null)[]>;
   /** Ids asked for that have no feature (gone, or no position). */
   missing: string[];
+  /** Asked for a page: the cursor the next page starts after, null after the last. */
+  next?: number | null;
+}
+
+/** One page of a kind's features in scope: at most `limit`, after the cursor a previous page gave (0 first). */
+export interface MapFeaturePage {
+  after: number;
+  limit: number;
 }
 
 /** Read-only questions the interface asks of the cache. */
@@ -122,6 +131,7 @@ export class CacheQueries {
   ) {
     this.statements = {
       tallies: tallyReader(db),
+      cells: incidentCellReader(db),
       monitoringByStatus: db.prepare(
         // Named, because the planner prefers the (kind, jurisdiction) index and would parse every document.
         "SELECT json_extract(doc, '$.status') AS key, COUNT(*) AS n FROM entities INDEXED BY entities_monitoring_status WHERE kind = 'monitoring-point' GROUP BY key",
@@ -398,11 +408,19 @@ export class CacheQueries {
    * closed cases costs the wall nothing. Asked for by id (after a change), a closed incident is returned too, so
    * the map learns that it closed.
    */
-  mapFeatures(kind: LocatedKind, scope: string, ids?: readonly string[]): MapFeatureColumns {
+  mapFeatures(
+    kind: LocatedKind,
+    scope: string,
+    ids?: readonly string[],
+    page?: MapFeaturePage,
+  ): MapFeatureColumns {
     const names = Object.keys(MAP_PROPERTIES[kind]);
     const extracts = names.map((name) => `json_extract(e.doc, '${MAP_PROPERTIES[kind][name]}') AS "${name}"`);
     const location = EXACT_LOCATION[kind].map((path) => `json_extract(e.doc, '${path}')`).join(', ');
     const located = 'JOIN entity_locations l ON l.entity_rowid = e.rowid';
+    const paged = page
+      ? (['AND e.rowid > ? ORDER BY e.rowid LIMIT ?', [page.after, page.limit]] as const)
+      : (['', []] as const);
     const [sql, params] = ids
       ? [
           `FROM entities e ${located} WHERE e.kind = ? AND e.jurisdiction LIKE ?
@@ -412,12 +430,15 @@ export class CacheQueries {
       : kind === 'incident'
         ? [
             `FROM incident_index i JOIN entities e ON e.rowid = i.rowid ${located}
-             WHERE i.jurisdiction >= ? AND i.jurisdiction < ? AND i.stage <> 'closed'`,
-            [scope, `${scope}:`],
+             WHERE i.jurisdiction >= ? AND i.jurisdiction < ? AND i.stage <> 'closed' ${paged[0]}`,
+            [scope, `${scope}:`, ...paged[1]],
           ]
-        : [`FROM entities e ${located} WHERE e.kind = ? AND e.jurisdiction LIKE ?`, [kind, `${scope}%`]];
+        : [
+            `FROM entities e ${located} WHERE e.kind = ? AND e.jurisdiction LIKE ? ${paged[0]}`,
+            [kind, `${scope}%`, ...paged[1]],
+          ];
     const rows = this.db
-      .prepare(`SELECT e.id, ${location}, ${extracts.join(', ')} ${sql}`)
+      .prepare(`SELECT e.id, ${location}, ${extracts.join(', ')}, e.rowid ${sql}`)
       .raw()
       .all(...params) as unknown[][];
     const columns: MapFeatureColumns = {
@@ -436,7 +457,21 @@ export class CacheQueries {
       const found = new Set(columns.ids);
       columns.missing = ids.filter((id) => !found.has(id));
     }
+    if (page)
+      columns.next = rows.length < page.limit ? null : Number(rows[rows.length - 1]![3 + names.length]);
     return columns;
+  }
+
+  /** The open incidents of `scope` clustered by the map cells of a view, and how many the scope holds in all. */
+  incidentCells(
+    scope: string,
+    zoom: number,
+    bbox: readonly number[],
+  ): { total: number; cells: IncidentCell[] } {
+    return {
+      total: this.statements.cells.total(scope),
+      cells: this.statements.cells.cells(scope, zoom, bbox),
+    };
   }
 
   modes(): ModeState[] {

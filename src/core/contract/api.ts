@@ -236,8 +236,26 @@ export const mapFeatureColumnsSchema = z.object({
   coordinates: z.array(z.number()),
   properties: z.record(z.string(), z.array(z.union([z.string(), z.number(), z.null()]))),
   missing: z.array(z.string()),
+  /** Asked for a page: the cursor the next page starts after, null after the last. */
+  next: z.number().int().nullable().optional(),
 });
 export type MapFeatureColumnsView = z.infer<typeof mapFeatureColumnsSchema>;
+
+export const incidentCellsSchema = z.object({
+  /** Every open incident of the scope that has a place on the map, wherever the view is. */
+  total: z.number().int().nonnegative(),
+  cells: z.array(
+    z.object({
+      lng: z.number(),
+      lat: z.number(),
+      count: z.number().int().positive(),
+      high: z.number().int().nonnegative(),
+      medium: z.number().int().nonnegative(),
+      low: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type IncidentCellsView = z.infer<typeof incidentCellsSchema>;
 
 const boundaryFeatureSchema = z.object({
   type: z.literal('Feature'),
@@ -309,9 +327,32 @@ export const desktopApiContract = {
         /** Only these (after a change); all in scope when absent. */
         ids: z.array(z.string()).max(20_000).optional(),
         scope: jurisdictionCodeSchema.optional(),
+        /** One page of all in scope, of at most `limit`, starting after the cursor a previous page gave. */
+        page: z
+          .object({
+            after: z.number().int().nonnegative().default(0),
+            limit: z.number().int().positive().max(100_000),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .refine((input) => !(input.ids && input.page), { message: 'ids and page exclude each other' }),
+    output: mapFeatureColumnsSchema,
+  },
+  /**
+   * The open incidents of a scope as clusters for the view at `zoom` over `bbox`, read from counts kept per map
+   * cell: what the wall draws before (and without) every incident, exact at any size of the cache.
+   */
+  'map.incidentCells': {
+    input: z
+      .object({
+        zoom: z.number().min(0).max(24),
+        bbox: bboxSchema,
+        scope: jurisdictionCodeSchema.optional(),
       })
       .strict(),
-    output: mapFeatureColumnsSchema,
+    output: incidentCellsSchema,
   },
   'region.boundaries': {
     input: z

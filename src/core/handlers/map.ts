@@ -1,7 +1,12 @@
 import type { CoreServices, HandlersFor } from './types';
 
 type MapMethods =
-  'counts.get' | 'entities.inView' | 'entities.nearest' | 'map.features' | 'region.boundaries';
+  | 'counts.get'
+  | 'entities.inView'
+  | 'entities.nearest'
+  | 'map.features'
+  | 'map.incidentCells'
+  | 'region.boundaries';
 
 /** What the map draws: counts, the entities in view or nearest a point, their features, and the boundaries. */
 export function mapHandlers({
@@ -19,10 +24,16 @@ export function mapHandlers({
     'entities.nearest': async ({ kind, location, limit }) => ({
       items: queries.nearest(kind, location, limit),
     }),
-    'map.features': async ({ kind, ids, scope }) => {
-      const features = queries.mapFeatures(kind, session.scoped(scope), ids);
-      return liveAhead ? liveAhead.overMapFeatures(features, kind, session.scoped(scope), ids) : features;
+    'map.features': async ({ kind, ids, scope, page }) => {
+      const features = queries.mapFeatures(kind, session.scoped(scope), ids, page);
+      // Entities ahead of the cache ride on the last page, where they replace what earlier pages gave.
+      const lastPage = !page || features.next === null;
+      return liveAhead && lastPage
+        ? liveAhead.overMapFeatures(features, kind, session.scoped(scope), ids)
+        : features;
     },
+    'map.incidentCells': async ({ zoom, bbox, scope }) =>
+      queries.incidentCells(session.scoped(scope), zoom, bbox),
     'region.boundaries': async ({ level, scope }) => regions.boundariesWithin(level, session.scoped(scope)),
   };
 }

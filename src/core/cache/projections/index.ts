@@ -1,3 +1,4 @@
+import { incidentCells } from './incident-cells';
 import { incidentIndex } from './incident-index';
 import { kpiRecords } from './kpi-records';
 import type { CacheProjection } from './projection';
@@ -5,4 +6,4 @@ import type { CacheProjection } from './projection';
 export type { CacheProjection, ProjectionContext, ProjectionWriter } from './projection';
 
 /** Every projection the cache keeps, in the order they are written. */
-export const CACHE_PROJECTIONS: readonly CacheProjection[] = [incidentIndex, kpiRecords];
+export const CACHE_PROJECTIONS: readonly CacheProjection[] = [incidentIndex, incidentCells, kpiRecords];
