@@ -1,4 +1,5 @@
 import { QUEUE_RISKS, QUEUE_SORTS, type QueueSort } from '../../src/core/contract/queue';
+import { MAP_FEATURE_PAGE_SIZE } from '../../src/core/contract/api';
 import type { CoreClient } from '../../src/core/worker/core-client';
 import { TIMED_STAGES } from '../../src/domain';
 import type { Progress } from '../lib/progress';
@@ -15,6 +16,8 @@ export const READS = [
   'textSearch',
   'riskFilter',
   'mapIncidents',
+  'mapFirstFrame',
+  'mapPage',
 ] as const;
 export type Read = (typeof READS)[number];
 
@@ -51,6 +54,8 @@ async function round(core: CoreClient, index: number, into: ReadSamples): Promis
       window(sort(2), { ...OPEN, risks: [QUEUE_RISKS[index % QUEUE_RISKS.length]!] }),
     ],
     ['mapIncidents', 'map.features', { kind: 'incident' }],
+    ['mapFirstFrame', 'map.incidentCells', QUEUE_BENCH.firstFrame],
+    ['mapPage', 'map.features', { kind: 'incident', page: { after: 0, limit: MAP_FEATURE_PAGE_SIZE } }],
   ];
   for (const [read, method, input] of reads) {
     const answer = await timedCall<unknown>(core, method, input);

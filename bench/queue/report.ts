@@ -1,3 +1,4 @@
+import { MAP_FEATURE_PAGE_SIZE } from '../../src/core/contract/api';
 import type { ResultRow } from '../lib/benchmark';
 import type { LivePanelsResult } from './live-panels';
 import { READS, type Read } from './reads';
@@ -20,7 +21,9 @@ const READ_LABELS: Record<Read, string> = {
   scroll: `queue.window, the next block while scrolling (offset ${QUEUE_BENCH.scrollOffset}, same order)`,
   textSearch: `queue.window, a text search ('${QUEUE_BENCH.searchText}') over the open queue, first ${QUEUE_BENCH.block} rows`,
   riskFilter: `queue.window, a risk filter over the open queue, first ${QUEUE_BENCH.block} rows`,
-  mapIncidents: "map.features { kind: 'incident' } (the wall's incident load)",
+  mapIncidents: "map.features { kind: 'incident' } (every open incident in one answer)",
+  mapFirstFrame: `map.incidentCells, the wall's first frame: clusters of the whole prefecture at zoom ${QUEUE_BENCH.firstFrame.zoom}`,
+  mapPage: `map.features, one page of the wall's incident load (${MAP_FEATURE_PAGE_SIZE.toLocaleString('en')} incidents)`,
 };
 
 const count = (n: number) => n.toLocaleString('en');
@@ -120,6 +123,7 @@ export function acrossSizeRows(results: readonly SizeResult[]): ResultRow[] {
     under('textSearch', QUEUE_TARGETS.newOrderMs),
     under('riskFilter', QUEUE_TARGETS.newOrderMs),
     under('scroll', QUEUE_TARGETS.scrollBlockMs),
+    under('mapFirstFrame', QUEUE_TARGETS.firstFrameMs),
     {
       measurement: `${at} core worker busy with the live panels (event-loop utilisation)`,
       value: percent(last.livePanels.busy),

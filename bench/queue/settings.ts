@@ -7,6 +7,8 @@ export const QUEUE_BENCH = {
   /** Where the scroll block starts: five blocks down the order just asked for. */
   scrollOffset: 500,
   searchText: '纠纷',
+  /** The wall's opening view of Dali: the whole prefecture. */
+  firstFrame: { zoom: 7.5, bbox: [98.8, 24.6, 101.2, 26.8] as [number, number, number, number] },
   rounds: 9,
   /** The whole list is seconds long at the larger sizes, so fewer rounds of it. */
   baselineRounds: 5,
@@ -27,6 +29,8 @@ export const QUEUE_TARGETS = {
   livePanelMs: 20,
   /** A new order or filter over the whole queue, first block, at the largest size. */
   newOrderMs: 100,
+  /** The wall's first frame of incidents (the cache's clusters for the view), at the largest size. */
+  firstFrameMs: 1_000,
   /** The next block while scrolling, at the largest size. */
   scrollBlockMs: 10,
   /** Share of the core worker's time taken by the live panels, at the largest size. */

@@ -1,5 +1,6 @@
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
+import { MAP_FEATURE_PAGE_SIZE } from '../../src/core/contract/api';
 import { startDemo, type RunningDemo } from '../../scripts/demo-process';
 import { collectForeignRequests } from './support/foreign-requests';
 import { postReport } from './support/post-report';
@@ -425,6 +426,111 @@ test('the basemap setting persists across a reload, under the region overlay', a
   await expect(page.getByTestId('basemap-current')).toContainText(styleUrl);
   await expect.poll(basemapUnderOverlay, { timeout: 15_000 }).toBe(true);
   await expect(page.getByTestId('layer-count-grids')).not.toHaveText('0');
+});
+
+test('with more open incidents than one page, the wall first draws the clusters the cache keeps, then every incident', async () => {
+  test.setTimeout(300_000);
+  const bulk = MAP_FEATURE_PAGE_SIZE + 500;
+  // Each report at a village's label point, spread over every village of the prefecture.
+  const villages = await page.evaluate(async () => {
+    const labels = window.__pinganMap!.getSource('region-labels') as unknown as {
+      getData(): Promise<GeoJSON.FeatureCollection<GeoJSON.Point>>;
+    };
+    return (await labels.getData()).features
+      .filter((feature) => feature.properties?.level === 'village')
+      .map((feature) => ({ code: String(feature.properties!.code), location: feature.geometry.coordinates }));
+  });
+  expect(villages.length).toBeGreaterThan(100);
+  for (let from = 0; from < bulk; from += 500) {
+    const reports = Array.from({ length: Math.min(500, bulk - from) }, (_, i) => {
+      const village = villages[(from + i) % villages.length]!;
+      return {
+        id: `e2e-bulk-${from + i}`,
+        source: 'citizen-qr',
+        kind: 'dispute',
+        category: 'neighbourhood',
+        title: `批量上报 ${from + i}`,
+        jurisdictionCode: village.code,
+        location: village.location,
+        address: '批量测试地址',
+      };
+    });
+    const response = await fetch(`${demo.hubUrl}/api/v1/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${demo.ingestKey}` },
+      body: JSON.stringify({ reports }),
+    });
+    expect(response.status, await response.text()).toBe(201);
+  }
+  await expect
+    .poll(async () => (await counts()).incidents, { timeout: 120_000, intervals: [500] })
+    .toBeGreaterThan(bulk);
+
+  // What the page draws, frame by frame from the first: the clusters from the cache's cells, the map's own
+  // clusters and symbols, and the progress bar of the incidents' load.
+  await page.addInitScript(() => {
+    const seen = {
+      cellFrames: [] as { cells: number; incidents: number; count: number }[],
+      barTotals: [] as number[],
+    };
+    (window as unknown as { __loadSeen: typeof seen }).__loadSeen = seen;
+    const frame = () => {
+      const map = window.__pinganMap;
+      if (map?.isStyleLoaded() && map.getLayer('incident-cells')) {
+        const cells = map.queryRenderedFeatures({ layers: ['incident-cells'] });
+        const places = new Map(
+          cells.map((cell) => [JSON.stringify(cell.geometry), Number(cell.properties.count)]),
+        );
+        const incidents = map.queryRenderedFeatures({
+          layers: ['incident-clusters', 'incident-points'],
+        }).length;
+        if (cells.length > 0)
+          seen.cellFrames.push({
+            cells: places.size,
+            incidents,
+            count: [...places.values()].reduce((a, b) => a + b, 0),
+          });
+      }
+      const bar = document.querySelector('[data-testid="map-incident-load"]');
+      const total = bar?.textContent?.match(/\/\s*([\d,]+)/)?.[1];
+      if (total) seen.barTotals.push(Number(total.replace(/,/g, '')));
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await page.reload();
+  await openMap();
+  // Every incident in: the bar gone, the cells taken off, the map's own clusters drawn.
+  await expect(page.getByTestId('map-incident-load')).toHaveCount(0, { timeout: 120_000 });
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => ({
+          cells: window.__pinganMap!.queryRenderedFeatures({ layers: ['incident-cells'] }).length,
+          clusters: window.__pinganMap!.queryRenderedFeatures({ layers: ['incident-clusters'] }).length > 0,
+        })),
+      { timeout: 60_000 },
+    )
+    .toEqual({ cells: 0, clusters: true });
+  const seen = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __loadSeen: {
+            cellFrames: { cells: number; incidents: number; count: number }[];
+            barTotals: number[];
+          };
+        }
+      ).__loadSeen,
+  );
+  const total = Math.max(...seen.barTotals);
+  expect(total).toBeGreaterThan(bulk);
+  // The first frames with incidents on them were the cache's clusters, before any incident itself.
+  expect(seen.cellFrames.length).toBeGreaterThan(0);
+  expect(seen.cellFrames[0]!.incidents).toBe(0);
+  // They count every open incident (the simulator reports and closes a few meanwhile).
+  expect(Math.abs(seen.cellFrames[0]!.count - total)).toBeLessThan(total * 0.01);
+  expect((await counts()).incidents).toBeGreaterThan(bulk);
 });
 
 test('nothing the map did left 127.0.0.1', () => {

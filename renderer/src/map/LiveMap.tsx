@@ -99,6 +99,8 @@ function useMapPreferences() {
 function MapPhaseNote({ snapshot }: { snapshot: MapSnapshot }) {
   const { t } = useTranslation();
   const say = useSay();
+  if (snapshot.phase !== 'failed' && snapshot.incidentLoad)
+    return <IncidentLoadBar progress={snapshot.incidentLoad} />;
   if (snapshot.phase === 'ready') return null;
   return (
     <p className={`map-note map-centre${snapshot.phase === 'failed' ? ' map-problem' : ''}`} role="status">
@@ -106,6 +108,30 @@ function MapPhaseNote({ snapshot }: { snapshot: MapSnapshot }) {
         ? t('map.failed', { error: snapshot.error ? say(snapshot.error) : '' })
         : t('map.loading')}
     </p>
+  );
+}
+
+/** While the incidents come in pages, the map shows area totals: this says so, and how far the load is. */
+function IncidentLoadBar({ progress }: { progress: NonNullable<MapSnapshot['incidentLoad']> }) {
+  const { t, i18n } = useTranslation();
+  const percent = progress.total === 0 ? 0 : Math.floor((progress.loaded / progress.total) * 100);
+  return (
+    <div
+      className="map-load"
+      role="progressbar"
+      aria-valuenow={percent}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      data-testid="map-incident-load"
+    >
+      <div className="map-load-fill" style={{ width: `${percent}%` }} />
+      <span className="map-load-label">
+        {t('map.incidentLoad', {
+          loaded: progress.loaded.toLocaleString(i18n.language),
+          total: progress.total.toLocaleString(i18n.language),
+        })}
+      </span>
+    </div>
   );
 }
 

@@ -19,6 +19,7 @@ import {
 } from '../data/entities';
 import { EntityStore, type EntityChange } from '../data/entity-store';
 import { GridLoadIndex } from '../data/grid-load';
+import { loadIncidentPages } from '../data/incident-pages';
 import { LiveFeed } from '../data/live-updates';
 import { loadRegionData, type RegionData } from '../data/region-data';
 import { SourceMirror, type EntityPredicate } from '../data/source-mirror';
@@ -28,13 +29,14 @@ import { setUpMapEngine } from '../engine/setup';
 import { FONT_SCALE_STATE, NOW_STATE } from '../layers/common';
 import type { OverlayContext } from '../layers/context';
 import { FORCE_SOURCE } from '../layers/forces';
-import { INCIDENT_SOURCE } from '../layers/incidents';
+import { INCIDENT_CELL_SOURCE, INCIDENT_SOURCE } from '../layers/incidents';
 import { MONITORING_DENSITY_SOURCE, MONITORING_SOURCE } from '../layers/monitoring-points';
 import { overlayLayers, overlaySources } from '../layers/overlay';
 import { inScope, trailOf } from '../scope/drill-down';
 import type { BasemapConfig } from '../settings/basemap-setting';
 import { resolveBasemap, type BasemapStyle } from '../style/basemap-style';
 import { buildMapStyle } from '../style/map-style';
+import { IncidentCellSync } from './cell-sync';
 import { GridLoadSync } from './grid-load-sync';
 import { initialSnapshot, SnapshotStore, type BasemapProblem } from './snapshot';
 import { TargetSync } from './target-sync';
@@ -117,7 +119,12 @@ export class MapController {
   private readonly onHighRisk: (incidentId: string) => void;
   private readonly viewPadding: () => PaddingOptions;
   private fontScale: number;
-  private entitiesLoaded = false;
+  /** The kinds whose stores hold what the cache has: only those are put on the map. */
+  private readonly loadedKinds = new Set<MapEntityKind>();
+  /** Clusters from the cache, drawn until every incident is in the store. */
+  private readonly cells: IncidentCellSync;
+  /** Bumped by every load of the incidents, so a load overtaken by a newer one stops. */
+  private incidentLoads = 0;
   /** Whether the current style has loaded: its sources exist and can take changes. */
   private styleReady = false;
   /** The overlay layers the style being loaded was built with. */
@@ -168,6 +175,13 @@ export class MapController {
     this.map.on('error', this.onMapError);
     document.addEventListener('securitypolicyviolation', this.onPolicyViolation);
     this.pulse = new IncidentPulse(this.map);
+    this.cells = new IncidentCellSync(
+      this.map,
+      this.api,
+      () => this.geojson(INCIDENT_CELL_SOURCE),
+      () => this.context.scope,
+      () => this.publishCounts({}),
+    );
     this.feed = new LiveFeed(this.api, this.root, {
       reload: () => this.reloadEntities(),
       apply: (changes) => this.applyChanges(changes),
@@ -189,6 +203,7 @@ export class MapController {
     this.destroyed = true;
     this.stopFeed();
     this.stopTargets();
+    this.cells.stop();
     this.pulse.stop();
     for (const kind of MAP_ENTITY_KINDS) for (const mirror of this.mirrorsOf(kind)) mirror.dispose();
     clearInterval(this.clock);
@@ -205,6 +220,7 @@ export class MapController {
     this.layerSync.sync(this.map, overlayLayers(this.context));
     this.pulse.stop();
     this.pushEntities();
+    this.cells.refresh();
     this.publishCounts({ trail: trailOf(code, this.root, this.region.units) });
     this.flyTo(code);
   }
@@ -288,19 +304,49 @@ export class MapController {
     }
   }
 
+  /**
+   * Reads every kind again. The incidents come a page at a time; until the last page is in, the map draws the
+   * cache's clusters of them instead, so the first frame never waits for a province's open cases.
+   */
   private async reloadEntities(): Promise<void> {
-    const answers = await Promise.all(
-      MAP_ENTITY_KINDS.map((kind) => this.api.call('map.features', { kind, scope: this.root })),
-    );
+    await Promise.all([
+      this.reloadIncidents(),
+      ...MAP_ENTITY_KINDS.filter((kind) => kind !== 'incident').map((kind) => this.reloadKind(kind)),
+    ]);
+  }
+
+  private async reloadKind(kind: MapEntityKind): Promise<void> {
+    const answer = await this.api.call('map.features', { kind, scope: this.root });
     if (this.destroyed) return;
-    answers.forEach((answer, i) => {
-      if (!answer.ok) throw new WordedError(answer.error);
-      this.stores.get(MAP_ENTITY_KINDS[i]!)!.replaceAll(entitiesFromColumns(answer.value));
-    });
-    this.entitiesLoaded = true;
-    this.gridLoad.reset(this.stores.get('incident')!.byId.values());
-    if (this.styleReady) this.pushEntities();
+    if (!answer.ok) throw new WordedError(answer.error);
+    this.stores.get(kind)!.replaceAll(entitiesFromColumns(answer.value));
+    this.loadedKinds.add(kind);
+    if (this.styleReady) this.pushKind(kind);
     this.publishCounts({});
+  }
+
+  private async reloadIncidents(): Promise<void> {
+    const load = (this.incidentLoads += 1);
+    this.loadedKinds.delete('incident');
+    this.stores.get('incident')!.replaceAll([]);
+    if (this.styleReady) this.pushKind('incident');
+    this.cells.start();
+    const incidents = await loadIncidentPages(
+      this.api,
+      this.root,
+      (progress) => this.snapshots.update({ incidentLoad: progress }),
+      () => this.destroyed || load !== this.incidentLoads,
+    );
+    if (!incidents) return;
+    this.stores.get('incident')!.replaceAll(incidents);
+    this.gridLoad.reset(this.stores.get('incident')!.byId.values());
+    this.loadedKinds.add('incident');
+    this.cells.stop();
+    if (this.styleReady) {
+      this.pushKind('incident');
+      this.gridLoadSync.reset(this.region, this.gridLoad);
+    }
+    this.publishCounts({ incidentLoad: null });
   }
 
   private applyChanges(changes: Map<MapEntityKind, EntityChange>): void {
@@ -348,15 +394,22 @@ export class MapController {
     this.styleReady = true;
     this.setGlobalState(FONT_SCALE_STATE, this.fontScale);
     this.targets.push();
-    if (this.entitiesLoaded) this.pushEntities();
+    this.cells.push();
+    this.pushEntities();
   };
 
-  /** Everything the stores hold, narrowed to the scope; grid loads ride along, being counts of incidents. */
+  /**
+   * Everything the stores hold, narrowed to the scope; grid loads ride along once every incident is in, being
+   * counts of them (a grid with none loaded yet is not a grid with none).
+   */
   private pushEntities(): void {
-    for (const kind of MAP_ENTITY_KINDS)
-      for (const mirror of this.mirrorsOf(kind))
-        mirror.reset(this.stores.get(kind)!.byId.values(), this.shows(kind));
-    this.gridLoadSync.reset(this.region, this.gridLoad);
+    for (const kind of this.loadedKinds) this.pushKind(kind);
+    if (this.loadedKinds.has('incident')) this.gridLoadSync.reset(this.region, this.gridLoad);
+  }
+
+  private pushKind(kind: MapEntityKind): void {
+    for (const mirror of this.mirrorsOf(kind))
+      mirror.reset(this.stores.get(kind)!.byId.values(), this.shows(kind));
   }
 
   private mirrorsOf(kind: MapEntityKind): SourceMirror[] {
@@ -397,7 +450,9 @@ export class MapController {
       scope: this.context.scope,
       counts: {
         grids: this.unitsInScope('grid'),
-        incidents: this.mirrors.get('incident')!.entities.size,
+        incidents: this.loadedKinds.has('incident')
+          ? this.mirrors.get('incident')!.entities.size
+          : (this.cells.total ?? 0),
         'monitoring-points': points.entities.size,
         forces: this.mirrors.get('force')!.entities.size,
         ...this.targets.counts(this.context.scope),

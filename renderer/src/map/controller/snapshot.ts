@@ -1,4 +1,5 @@
 import type { Wording } from '../../../../src/domain';
+import type { IncidentLoadProgress } from '../data/incident-pages';
 import type { MapLayerId } from '../layers/context';
 import type { Crumb } from '../scope/drill-down';
 
@@ -14,6 +15,8 @@ export interface MapSnapshot {
   /** Share of the monitoring points in scope that are online, 0–1; null with none in scope. */
   onlineShare: number | null;
   basemap: { loading: boolean; problem: BasemapProblem | null };
+  /** While the incidents are read a page at a time: how far; null once all are in. */
+  incidentLoad: IncidentLoadProgress | null;
 }
 
 export function initialSnapshot(root: string): MapSnapshot {
@@ -32,6 +35,7 @@ export function initialSnapshot(root: string): MapSnapshot {
     },
     onlineShare: null,
     basemap: { loading: false, problem: null },
+    incidentLoad: null,
   };
 }
 

@@ -1,4 +1,9 @@
-import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  LayerSpecification,
+  SourceSpecification,
+} from 'maplibre-gl';
 import { RISK_COLOURS, RISK_RANK } from '../style/palette';
 import { LABEL_HALO, scaledIconSize, scaledTextSize, translatedText } from './common';
 import { TOGGLE_METADATA_KEY, visibility, type OverlayContext } from './context';
@@ -6,6 +11,9 @@ import { TOGGLE_METADATA_KEY, visibility, type OverlayContext } from './context'
 export const INCIDENT_SOURCE = 'incidents';
 export const INCIDENT_CLUSTER_LAYER = 'incident-clusters';
 export const INCIDENT_POINT_LAYER = 'incident-points';
+/** The cache's clusters of open incidents, drawn while the map is still loading every incident. */
+export const INCIDENT_CELL_SOURCE = 'incident-cells';
+export const INCIDENT_CELL_LAYER = 'incident-cells';
 /** Clusters break up into single incidents past this zoom. */
 const CLUSTER_MAX_ZOOM = 12;
 /** Stage names appear under the symbols from this zoom. */
@@ -28,6 +36,7 @@ export function incidentSources(): Record<string, SourceSpecification> {
         highCount: ['+', ['case', ['==', ['get', 'risk'], 'high'], 1, 0]],
       },
     },
+    [INCIDENT_CELL_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
 }
 
@@ -43,36 +52,42 @@ const rankColour: ExpressionSpecification = [
   RISK_COLOURS.ungraded,
 ];
 
-export function incidentLayers(context: OverlayContext): LayerSpecification[] {
-  const shown = visibility(context, 'incidents');
+/**
+ * A cluster's circle and its count. Clusters come from two places that look alike: the map's own, over every
+ * open incident once they are all loaded, and the cache's counts per map cell, drawn before that.
+ */
+function clusterLayers(
+  shown: 'visible' | 'none',
+  [circleId, countId]: [string, string],
+  source: string,
+  counted: { count: string; label: string },
+  filter?: FilterSpecification,
+): LayerSpecification[] {
+  const onSource = { source, metadata: INCIDENTS, ...(filter ? { filter } : {}) };
   return [
     {
-      id: INCIDENT_CLUSTER_LAYER,
+      id: circleId,
       type: 'circle',
-      source: INCIDENT_SOURCE,
-      filter: ['has', 'point_count'],
-      metadata: INCIDENTS,
+      ...onSource,
       layout: { visibility: shown },
       paint: {
         'circle-color': rankColour,
-        'circle-radius': ['step', ['get', 'point_count'], 15, 10, 19, 50, 25, 200, 31],
+        'circle-radius': ['step', ['get', counted.count], 15, 10, 19, 50, 25, 200, 31],
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 2,
         'circle-opacity': 0.92,
       },
     },
     {
-      id: 'incident-cluster-counts',
+      id: countId,
       type: 'symbol',
-      source: INCIDENT_SOURCE,
-      filter: ['has', 'point_count'],
-      metadata: INCIDENTS,
+      ...onSource,
       layout: {
         visibility: shown,
         // The count, and under it how many are high risk, marked with the high-risk triangle.
         'text-field': [
           'format',
-          ['get', 'point_count_abbreviated'],
+          ['get', counted.label],
           {},
           [
             'case',
@@ -90,6 +105,23 @@ export function incidentLayers(context: OverlayContext): LayerSpecification[] {
       },
       paint: { 'text-color': '#111111' },
     },
+  ];
+}
+
+export function incidentLayers(context: OverlayContext): LayerSpecification[] {
+  const shown = visibility(context, 'incidents');
+  return [
+    ...clusterLayers(shown, [INCIDENT_CELL_LAYER, 'incident-cell-counts'], INCIDENT_CELL_SOURCE, {
+      count: 'count',
+      label: 'countLabel',
+    }),
+    ...clusterLayers(
+      shown,
+      [INCIDENT_CLUSTER_LAYER, 'incident-cluster-counts'],
+      INCIDENT_SOURCE,
+      { count: 'point_count', label: 'point_count_abbreviated' },
+      ['has', 'point_count'],
+    ),
     {
       id: INCIDENT_POINT_LAYER,
       type: 'symbol',
