@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LocalCache, type EventBatch } from '../../src/core/cache/local-cache';
+import type { CacheProjection } from '../../src/core/cache/projections';
 import type { Force, HubEvent, MonitoringPoint } from '../../src/domain';
 
 const VILLAGE = '532901003001';
@@ -143,6 +144,43 @@ describe('the local cache', () => {
     viaSnapshot.applySnapshot(2, [two!, reordered]);
     expect(viaSnapshot.checksum()).toBe(viaEvents.checksum());
     expect(viaSnapshot.cursor).toBe(2);
+  });
+
+  it('folds each batch onto the state it committed, never onto one a failed batch left in memory', () => {
+    // A projection that fails the write of one force's position, as a full disk or a bug would mid-batch.
+    let failAt: number | null = null;
+    const failing: CacheProjection = {
+      name: 'fails-on-demand',
+      version: 1,
+      kinds: ['force'],
+      reset: () => undefined,
+      open: () => ({
+        write: (entity) => {
+          const position = (entity.doc as Force).position;
+          if (position && position.lng === failAt) throw new Error('disk full');
+        },
+      }),
+    };
+    const cache = new LocalCache(cacheFile(), { projections: [failing] });
+    cache.apply({ after: 0, through: 2, events: [forcesRegistered(1), moved(2, 100.1)] });
+    failAt = 100.3;
+    expect(() => cache.apply({ after: 2, through: 4, events: [moved(3, 100.2), moved(4, 100.3)] })).toThrow(
+      'disk full',
+    );
+    expect(cache.cursor).toBe(2);
+    expect(cache.getEntity('force', 'gw-1')).toMatchObject({ version: 2, doc: { position: { lng: 100.1 } } });
+    // The same stretch again, and more: each version counts from the last one committed.
+    failAt = null;
+    cache.apply({ after: 2, through: 3, events: [moved(3, 100.2)] });
+    cache.apply({ after: 3, through: 5, events: [moved(4, 100.3), moved(5, 100.4)] });
+    const fresh = new LocalCache(cacheFile());
+    fresh.apply({
+      after: 0,
+      through: 5,
+      events: [forcesRegistered(1), moved(2, 100.1), moved(3, 100.2), moved(4, 100.3), moved(5, 100.4)],
+    });
+    expect(cache.getEntity('force', 'gw-1')).toEqual(fresh.getEntity('force', 'gw-1'));
+    expect(cache.checksum()).toBe(fresh.checksum());
   });
 
   it('refuses to open a cache written by a newer version of the app', () => {

@@ -14,6 +14,7 @@ import {
 import { gm, personalDataCodec, type GmPrimitives, type PersonalDataCodec } from '../../gm';
 import { loadCacheKey } from './cache-key';
 import { CACHE_MIGRATIONS } from './migrations';
+import { RecentEntities } from './recent-entities';
 import { CACHE_PROJECTIONS, type CacheProjection } from './projections';
 import { ProjectionSet } from './projections/projection-set';
 
@@ -51,6 +52,12 @@ function toEntity(row: Row, personal: PersonalDataCodec): EntityState {
 
 /** Where the cache notes which key sealed it: a keyed digest that tells keys apart, not the key. */
 const KEY_FINGERPRINT = 'personal-data-key';
+
+/**
+ * Entities whose latest state the cache keeps in memory between batches: more than a prefecture's forces, and
+ * the cameras whose status changes in a busy hour, at a few megabytes.
+ */
+const RECENT_ENTITIES = 20_000;
 
 function keyFingerprint(key: Uint8Array, primitives: GmPrimitives): string {
   return primitives.hmacSm3(key, Buffer.from('pingan-cache-key', 'utf8')).subarray(0, 8).toString('hex');
@@ -107,6 +114,7 @@ export class LocalCache {
   readonly personal: PersonalDataCodec;
   private readonly statements;
   private readonly projections: ProjectionSet;
+  private readonly recent = new RecentEntities(RECENT_ENTITIES);
 
   constructor(file: string, { primitives = gm, projections = CACHE_PROJECTIONS }: LocalCacheOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -183,6 +191,18 @@ export class LocalCache {
 
   /** Applies one batch from the hub. Idempotent: a batch, or part of one, already applied changes nothing. */
   apply(batch: EventBatch): ApplyResult {
+    const written = new Map<string, EntityState>();
+    try {
+      const result = this.applyInTransaction(batch, written);
+      this.recent.remember(written.values());
+      return result;
+    } catch (error) {
+      this.recent.forget();
+      throw error;
+    }
+  }
+
+  private applyInTransaction(batch: EventBatch, changed: Map<string, EntityState>): ApplyResult {
     return this.db.transaction((): ApplyResult => {
       const cursor = this.cursor;
       if (batch.through <= cursor) return { kind: 'duplicate', cursor };
@@ -191,9 +211,8 @@ export class LocalCache {
       }
       // The batch's changes are gathered first and each entity written once, in its final state: a
       // busy stream moves the same force or camera many times within one batch.
-      const changed = new Map<string, EntityState>();
       const lookup = (kind: EntityKind, id: string) =>
-        changed.get(`${kind}/${id}`) ?? this.getEntity(kind, id);
+        changed.get(`${kind}/${id}`) ?? this.recent.get(kind, id) ?? this.getEntity(kind, id);
       let applied = 0;
       for (const event of batch.events) {
         if (event.seq <= cursor) continue;
@@ -227,6 +246,7 @@ export class LocalCache {
 
   /** Replaces the state with a snapshot from the hub (when the hub no longer holds the events we missed). */
   applySnapshot(seq: number, entities: readonly EntityState[]): void {
+    this.recent.forget();
     this.db.transaction(() => {
       this.statements.clearLocations.run();
       this.statements.clearEntities.run();
