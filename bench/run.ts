@@ -13,11 +13,13 @@ import { queueBenchmark } from './queue';
 import { reportsBenchmark } from './reports';
 import { startupBenchmark } from './startup';
 import { tabsBenchmark } from './tabs';
+import { wallBenchmark } from './wall';
 
 const BENCHMARKS: readonly Benchmark[] = [
   hubBenchmark,
   coreBenchmark,
   mapBenchmark,
+  wallBenchmark,
   queueBenchmark,
   reportsBenchmark,
   coverageBenchmark,

@@ -418,9 +418,8 @@ export class CacheQueries {
     const extracts = names.map((name) => `json_extract(e.doc, '${MAP_PROPERTIES[kind][name]}') AS "${name}"`);
     const location = EXACT_LOCATION[kind].map((path) => `json_extract(e.doc, '${path}')`).join(', ');
     const located = 'JOIN entity_locations l ON l.entity_rowid = e.rowid';
-    const paged = page
-      ? (['AND e.rowid > ? ORDER BY e.rowid LIMIT ?', [page.after, page.limit]] as const)
-      : (['', []] as const);
+    // A page walks the rows in rowid order, its filters checked on the way (the unary + keeps the planner off
+    // the scope's index, which would find every row in scope and sort them all to return the first few).
     const [sql, params] = ids
       ? [
           `FROM entities e ${located} WHERE e.kind = ? AND e.jurisdiction LIKE ?
@@ -428,15 +427,25 @@ export class CacheQueries {
           [kind, `${scope}%`, JSON.stringify(ids)],
         ]
       : kind === 'incident'
-        ? [
-            `FROM incident_index i JOIN entities e ON e.rowid = i.rowid ${located}
-             WHERE i.jurisdiction >= ? AND i.jurisdiction < ? AND i.stage <> 'closed' ${paged[0]}`,
-            [scope, `${scope}:`, ...paged[1]],
-          ]
-        : [
-            `FROM entities e ${located} WHERE e.kind = ? AND e.jurisdiction LIKE ? ${paged[0]}`,
-            [kind, `${scope}%`, ...paged[1]],
-          ];
+        ? page
+          ? [
+              `FROM incident_index i JOIN entities e ON e.rowid = i.rowid ${located}
+               WHERE i.rowid > ? AND +i.jurisdiction >= ? AND +i.jurisdiction < ? AND i.stage <> 'closed'
+               ORDER BY i.rowid LIMIT ?`,
+              [page.after, scope, `${scope}:`, page.limit],
+            ]
+          : [
+              `FROM incident_index i JOIN entities e ON e.rowid = i.rowid ${located}
+               WHERE i.jurisdiction >= ? AND i.jurisdiction < ? AND i.stage <> 'closed'`,
+              [scope, `${scope}:`],
+            ]
+        : page
+          ? [
+              `FROM entities e ${located} WHERE e.rowid > ? AND +e.kind = ? AND +e.jurisdiction LIKE ?
+               ORDER BY e.rowid LIMIT ?`,
+              [page.after, kind, `${scope}%`, page.limit],
+            ]
+          : [`FROM entities e ${located} WHERE e.kind = ? AND e.jurisdiction LIKE ?`, [kind, `${scope}%`]];
     const rows = this.db
       .prepare(`SELECT e.id, ${location}, ${extracts.join(', ')}, e.rowid ${sql}`)
       .raw()

@@ -38,6 +38,7 @@ import { resolveBasemap, type BasemapStyle } from '../style/basemap-style';
 import { buildMapStyle } from '../style/map-style';
 import { IncidentCellSync } from './cell-sync';
 import { GridLoadSync } from './grid-load-sync';
+import { INCIDENT_LOAD_MARKS } from './marks';
 import { initialSnapshot, SnapshotStore, type BasemapProblem } from './snapshot';
 import { TargetSync } from './target-sync';
 
@@ -327,6 +328,7 @@ export class MapController {
 
   private async reloadIncidents(): Promise<void> {
     const load = (this.incidentLoads += 1);
+    performance.mark(INCIDENT_LOAD_MARKS.asked);
     this.loadedKinds.delete('incident');
     this.stores.get('incident')!.replaceAll([]);
     if (this.styleReady) this.pushKind('incident');
@@ -347,6 +349,7 @@ export class MapController {
       this.gridLoadSync.reset(this.region, this.gridLoad);
     }
     this.publishCounts({ incidentLoad: null });
+    performance.mark(INCIDENT_LOAD_MARKS.loaded);
   }
 
   private applyChanges(changes: Map<MapEntityKind, EntityChange>): void {
