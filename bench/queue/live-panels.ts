@@ -19,6 +19,9 @@ export interface LivePanelsResult {
   /** The worker's V8 heap and the process's RSS at the end, bytes. */
   workerHeapBytes: number;
   processRssBytes: number;
+  /** After a full collection in the worker, straight after the panels: what the core holds on to. */
+  retainedWorkerHeapBytes: number;
+  processRssAfterGcBytes: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -62,6 +65,7 @@ export async function runLivePanels(core: CoreClient, meter: WorkerMeter): Promi
   const wallMs = performance.now() - started;
   const to = await meter.next();
   const roundTrips = [...figures, ...counts, ...queue].reduce((sum, ms) => sum + ms, 0);
+  const collected = await meter.afterFullGc();
   return {
     wallMs,
     busy: busyShare(from, to),
@@ -71,5 +75,7 @@ export async function runLivePanels(core: CoreClient, meter: WorkerMeter): Promi
     busyWithoutCalls,
     workerHeapBytes: to.heapUsed,
     processRssBytes: to.rss,
+    retainedWorkerHeapBytes: collected.heapUsed,
+    processRssAfterGcBytes: collected.rss,
   };
 }

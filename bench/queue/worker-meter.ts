@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
+import { BroadcastChannel } from 'node:worker_threads';
 import type { DesktopEventName } from '../../src/core/contract/api';
 import type { CoreClient } from '../../src/core/worker/core-client';
 
 /** The core's worker entry that also reports its own event-loop utilisation and heap (see the file). */
 export const METERED_WORKER_ENTRY = fileURLToPath(new URL('./metered-core-worker.mjs', import.meta.url));
 const METER_EVENT = 'bench.meter';
+const GC_CHANNEL = 'pingan-bench-gc';
 
 /** One report from inside the worker: its event loop's idle and active time (ms, since it started), its memory. */
 export interface MeterReading {
@@ -16,6 +18,8 @@ export interface MeterReading {
   heapUsed: number;
   /** The whole process's resident set, bytes (worker threads share it). */
   rss: number;
+  /** Made right after a full garbage collection, when asked for with {@link WorkerMeter.afterFullGc}. */
+  afterFullGc?: boolean;
 }
 
 /** The worker thread's reports, as they arrive. */
@@ -35,6 +39,20 @@ export class WorkerMeter {
   /** The next report: one made after this call. */
   next(): Promise<MeterReading> {
     return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** A report made right after the worker collected all its garbage: what its heap holds on to. */
+  async afterFullGc(): Promise<MeterReading> {
+    const channel = new BroadcastChannel(GC_CHANNEL);
+    try {
+      channel.postMessage('collect');
+      for (;;) {
+        const reading = await this.next();
+        if (reading.afterFullGc) return reading;
+      }
+    } finally {
+      channel.close();
+    }
   }
 }
 
