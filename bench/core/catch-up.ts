@@ -1,4 +1,7 @@
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { migrateCache } from '../../src/core/cache/local-cache';
+import { REPLAY_BATCH_SIZE } from '../../src/hub/stream/subscription';
 import { DesktopCore } from '../../src/core/desktop-core';
 import type { Force } from '../../src/domain';
 import type { Cleanup } from '../lib/cleanup';
@@ -12,6 +15,37 @@ export interface CatchUpResult {
   events: number;
   seconds: number;
   eventsPerSecond: number;
+  /** The baseline: the same events inserted by plain better-sqlite3, one row each, in the cache's events table. */
+  rawRowsPerSecond: number;
+}
+
+/**
+ * The same events as the catch-up brought, inserted as they arrive in frames of the hub's replay batch, one
+ * row per event into a fresh cache's events table (its indexes included), with nothing else done.
+ */
+function rawOneRowPerEvent(cacheFile: string, rawFile: string): number {
+  const source = new Database(cacheFile, { readonly: true });
+  const rows = source
+    .prepare('SELECT seq, id, type, jurisdiction, at, subject, payload FROM events ORDER BY seq')
+    .raw()
+    .all() as unknown[][];
+  source.close();
+  const db = new Database(rawFile);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  migrateCache(db);
+  const insert = db.prepare(
+    'INSERT INTO events (seq, id, type, jurisdiction, at, subject, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const started = performance.now();
+  for (let start = 0; start < rows.length; start += REPLAY_BATCH_SIZE) {
+    db.transaction(() => {
+      for (const row of rows.slice(start, start + REPLAY_BATCH_SIZE)) insert.run(...row);
+    })();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return rows.length / seconds;
 }
 
 /** An empty cache catching up on a real hub process's log of 100,000 events. */
@@ -25,9 +59,10 @@ export async function measureCatchUp(
   const hubFile = join(workDir, 'catch-up-hub.db');
   const credentials = await prepareHubDatabase(hubFile, forces, points, CORE_BENCH.catchUpEvents, progress);
   const hub = await startHubProcess(hubFile, cleanup);
+  const cacheFile = join(workDir, 'catch-up-cache.db');
   try {
     const core = new DesktopCore({
-      cacheFile: join(workDir, 'catch-up-cache.db'),
+      cacheFile,
       regionId: 'dali',
       hub: { url: hub.url, name: credentials.viewer.name, password: credentials.viewer.password },
     });
@@ -58,7 +93,8 @@ export async function measureCatchUp(
     const seconds = (performance.now() - started) / 1000;
     const events = core.cache.counts().events;
     core.close();
-    return { events, seconds, eventsPerSecond: Math.round(events / seconds) };
+    const rawRowsPerSecond = rawOneRowPerEvent(cacheFile, join(workDir, 'catch-up-raw.db'));
+    return { events, seconds, eventsPerSecond: Math.round(events / seconds), rawRowsPerSecond };
   } finally {
     await hub.stop();
   }
