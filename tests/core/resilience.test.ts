@@ -82,6 +82,30 @@ describe('the desktop core under failure', () => {
     expect(core.cache.checksum()).toBe(hubState.checksum);
   }, 120_000);
 
+  it('connects once its sign-in gets through, after the hub refused a connection made without one', async () => {
+    const dir = tempDir();
+    const { hub, operator } = await seededGulangHub(dir);
+    // The socket reaches the hub, but the sign-in it needs fails on the network, twice: the hub refuses the
+    // connection without a token, which ends socket.io's own retries.
+    const proxy = await startTcpProxy(hub.port, { dropSignIns: 2 });
+    cleanups.push(() => proxy.close());
+    const core = new DesktopCore({
+      cacheFile: join(dir, 'cache.db'),
+      regionId: 'gulang',
+      hub: { url: proxy.url, name: operator.account.name, password: operator.password },
+    });
+    cleanups.push(() => core.close());
+    const refusals: string[] = [];
+    core.on('status', (status) => {
+      if (status.lastError?.startsWith('unauthorized')) refusals.push(status.lastError);
+    });
+    core.start();
+    await caughtUpTo(core, await hub.store.headSeq(), 60_000);
+    expect(proxy.signInsDropped).toBe(2);
+    expect(refusals.length).toBeGreaterThan(0);
+    expect(core.status().connection).toBe('online');
+  }, 120_000);
+
   it('converges to the hub after the hub is killed mid-stream and restarted', async () => {
     const dir = tempDir();
     const db = join(dir, 'hub.db');

@@ -10,6 +10,9 @@ import {
 } from '../../protocol';
 import type { SignInRefusal, SignInStep } from '../contract/api';
 
+/** How long a request to the hub may go unanswered, its body included, before it counts as failed. */
+const HUB_REQUEST_TIMEOUT_MS = 20_000;
+
 export type { SignedInAccount } from '../../protocol';
 
 /** The hub refused to sign in, for a reason the session status reports by its code. */
@@ -107,6 +110,9 @@ export class HubSession {
 
   private async post(path: string, body: unknown, bearer?: string): Promise<Response> {
     return fetch(new URL(path, this.hubUrl), {
+      // A hub that took the request and never answers (a half-open connection) must not hold the sign-in, and
+      // with it every reconnection, for the minutes the HTTP client would otherwise wait.
+      signal: AbortSignal.timeout(HUB_REQUEST_TIMEOUT_MS),
       method: 'POST',
       headers: {
         'content-type': 'application/json',

@@ -61,6 +61,9 @@ export interface SyncListener {
 const COMMAND_ACK_TIMEOUT_MS = 10_000;
 const OUTBOX_RETRY_MS = 2_000;
 const RECONNECT_AFTER_HUB_SHUTDOWN_MS = 1_000;
+/** After the hub refused a connection attempt: the first wait, doubled per refusal in a row, up to the most. */
+const RETRY_AFTER_REFUSAL_MS = 1_000;
+const RETRY_AFTER_REFUSAL_MAX_MS = 30_000;
 
 /**
  * A batch is applied this many events at a time, with a turn of the event loop between: a catch-up of a week
@@ -113,6 +116,8 @@ export class HubSync {
   private reconnectTimer: NodeJS.Timeout | undefined;
   /** The access token the latest connection attempt presented; none when it could not sign in. */
   private presentedToken: string | undefined;
+  /** Connection attempts the hub refused since the last one it took. */
+  private refusalsInARow = 0;
 
   constructor(
     private readonly session: HubSession,
@@ -188,6 +193,7 @@ export class HubSync {
   /** Connects, subscribes on every connect, and says why the link is down when it is. */
   private followLink(socket: HubSocket): void {
     socket.on('connect', () => {
+      this.refusalsInARow = 0;
       // A connection cut before the hub answers rejects the pending acknowledgement: the next connection
       // subscribes afresh from the cursor, so only a failure on a live connection is worth reporting.
       this.subscribe(socket).catch((error: unknown) => {
@@ -217,8 +223,24 @@ export class HubSync {
         this.update({ connection: 'offline', lastError: error.message });
         // Only a person can take a pending step: reconnecting meanwhile would get nowhere. `resume` goes on.
         if (this.session.pendingStep) socket.disconnect();
+        // A refusal by the hub's middleware ends socket.io's own retries. When the sign-in failed on the network
+        // (or a revoked token was just dropped), connect again, or the screen stays offline for good once the
+        // network is back. A sign-in the hub refused (wrong password, locked) is not retried: each attempt
+        // would count toward the lockout.
+        else if (!socket.active && this.status.signInRefusal === null) this.retryAfterRefusal(socket);
       }
     });
+  }
+
+  /** Connects again after a refused attempt, waiting longer after each refusal in a row. */
+  private retryAfterRefusal(socket: HubSocket): void {
+    const delay = Math.min(RETRY_AFTER_REFUSAL_MAX_MS, RETRY_AFTER_REFUSAL_MS * 2 ** this.refusalsInARow);
+    this.refusalsInARow += 1;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => {
+      const refused = this.status.hubRefusal !== null || this.status.signInRefusal !== null;
+      if (!socket.active && !this.session.pendingStep && !refused) socket.connect();
+    }, delay);
   }
 
   /** A person took the pending sign-in step (or one more is pending): say which, and connect once none is. */
