@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FORCE_KINDS, STAGES } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { useDisplayOnly } from '../app/display-only';
+import { ProgressBar } from '../components/ProgressBar';
 import { useSessionStatus } from '../hooks/useDesktop';
 import { unlockChime } from './alerts/chime';
 import { useMapFocus, type MapFocus } from './controller/focus';
@@ -114,24 +115,18 @@ function MapPhaseNote({ snapshot }: { snapshot: MapSnapshot }) {
 /** While the incidents come in pages, the map shows area totals: this says so, and how far the load is. */
 function IncidentLoadBar({ progress }: { progress: NonNullable<MapSnapshot['incidentLoad']> }) {
   const { t, i18n } = useTranslation();
-  const percent = progress.total === 0 ? 0 : Math.floor((progress.loaded / progress.total) * 100);
   return (
-    <div
+    <ProgressBar
+      done={progress.loaded}
+      total={progress.total}
       className="map-load"
-      role="progressbar"
-      aria-valuenow={percent}
-      aria-valuemin={0}
-      aria-valuemax={100}
-      data-testid="map-incident-load"
+      testId="map-incident-load"
     >
-      <div className="map-load-fill" style={{ width: `${percent}%` }} />
-      <span className="map-load-label">
-        {t('map.incidentLoad', {
-          loaded: progress.loaded.toLocaleString(i18n.language),
-          total: progress.total.toLocaleString(i18n.language),
-        })}
-      </span>
-    </div>
+      {t('map.incidentLoad', {
+        loaded: progress.loaded.toLocaleString(i18n.language),
+        total: progress.total.toLocaleString(i18n.language),
+      })}
+    </ProgressBar>
   );
 }
 
