@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { LocalCache } from '../../src/core/cache/local-cache';
-import { migrateCache } from '../../src/core/cache/local-cache';
 import { entityLocation, eventSubject, type Force, type HubEvent } from '../../src/domain';
 import type { Progress } from '../lib/progress';
 import { median } from '../lib/stats';
+import { rawEventsDb } from './raw-events-db';
 import { CORE_BENCH } from './settings';
 
 export interface ApplyRateResult {
@@ -56,13 +55,7 @@ function rawInsert(
   events: readonly HubEvent[],
   states: readonly { id: string; doc: Force }[],
 ): number {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  migrateCache(db);
-  const insertEvent = db.prepare(
-    'INSERT INTO events (seq, id, type, jurisdiction, at, subject, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const { db, insertEvent } = rawEventsDb(file);
   const upsertEntity = db.prepare(
     `INSERT INTO entities (kind, id, jurisdiction, version, doc) VALUES ('force', ?, ?, ?, ?)
      ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, doc = excluded.doc RETURNING rowid`,

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { migrateCache } from '../../src/core/cache/local-cache';
 import { REPLAY_BATCH_SIZE } from '../../src/hub/stream/subscription';
 import { DesktopCore } from '../../src/core/desktop-core';
 import type { Force } from '../../src/domain';
@@ -9,6 +8,7 @@ import type { Progress } from '../lib/progress';
 import type { LngLat } from '../hub/dali';
 import { prepareHubDatabase } from '../hub/hub-database';
 import { startHubProcess } from '../hub/hub-process';
+import { rawEventsDb } from './raw-events-db';
 import { CORE_BENCH } from './settings';
 
 export interface CatchUpResult {
@@ -30,17 +30,11 @@ function rawOneRowPerEvent(cacheFile: string, rawFile: string): number {
     .raw()
     .all() as unknown[][];
   source.close();
-  const db = new Database(rawFile);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  migrateCache(db);
-  const insert = db.prepare(
-    'INSERT INTO events (seq, id, type, jurisdiction, at, subject, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const { db, insertEvent } = rawEventsDb(rawFile);
   const started = performance.now();
   for (let start = 0; start < rows.length; start += REPLAY_BATCH_SIZE) {
     db.transaction(() => {
-      for (const row of rows.slice(start, start + REPLAY_BATCH_SIZE)) insert.run(...row);
+      for (const row of rows.slice(start, start + REPLAY_BATCH_SIZE)) insertEvent.run(...row);
     })();
   }
   const seconds = (performance.now() - started) / 1000;
