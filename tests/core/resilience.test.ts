@@ -48,18 +48,24 @@ async function seededGulangHub(dir: string) {
   return { hub, ...(await gulangAccounts(hub.store)), forces: await forcesOf(hub.store) };
 }
 
+/** A desktop core of Gulang's operator on a cache in `dir`, through `hubUrl`; closed after the test. */
+function gulangCore(dir: string, hubUrl: string, operator: { account: { name: string }; password: string }) {
+  const core = new DesktopCore({
+    cacheFile: join(dir, 'cache.db'),
+    regionId: 'gulang',
+    hub: { url: hubUrl, name: operator.account.name, password: operator.password },
+  });
+  cleanups.push(() => core.close());
+  return core;
+}
+
 describe('the desktop core under failure', () => {
   it('loses and repeats nothing when its connection is cut 20 times during a 50,000-event stream', async () => {
     const dir = tempDir();
     const { hub, admin, operator, key, forces } = await seededGulangHub(dir);
     const proxy = await startTcpProxy(hub.port);
     cleanups.push(() => proxy.close());
-    const core = new DesktopCore({
-      cacheFile: join(dir, 'cache.db'),
-      regionId: 'gulang',
-      hub: { url: proxy.url, name: operator.account.name, password: operator.password },
-    });
-    cleanups.push(() => core.close());
+    const core = gulangCore(dir, proxy.url, operator);
     core.start();
 
     // The cut times are drawn from a printed seed: a failure at one of them can be replayed.
@@ -89,12 +95,7 @@ describe('the desktop core under failure', () => {
     // connection without a token, which ends socket.io's own retries.
     const proxy = await startTcpProxy(hub.port, { dropSignIns: 2 });
     cleanups.push(() => proxy.close());
-    const core = new DesktopCore({
-      cacheFile: join(dir, 'cache.db'),
-      regionId: 'gulang',
-      hub: { url: proxy.url, name: operator.account.name, password: operator.password },
-    });
-    cleanups.push(() => core.close());
+    const core = gulangCore(dir, proxy.url, operator);
     const refusals: string[] = [];
     core.on('status', (status) => {
       if (status.lastError?.startsWith('unauthorized')) refusals.push(status.lastError);
@@ -121,12 +122,7 @@ describe('the desktop core under failure', () => {
     cleanups.push(() => store.close());
     const { admin, operator, key } = await gulangAccounts(store);
     const forces = await forcesOf(store);
-    const core = new DesktopCore({
-      cacheFile: join(dir, 'cache.db'),
-      regionId: 'gulang',
-      hub: { url: hub.url, name: operator.account.name, password: operator.password },
-    });
-    cleanups.push(() => core.close());
+    const core = gulangCore(dir, hub.url, operator);
     core.start();
 
     const before = await store.headSeq();
