@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DIFFICULTIES, MAX_RATE_YUAN, subsidyRatesSchema, type SubsidyRates } from '../../../src/domain';
 import { useLiveQuery } from '../hooks/useDesktop';
+import { ProblemList } from '../components/ProblemList';
 import { submitCommand } from '../workspace/submit-command';
 import { sayIssue, useSay, type FieldIssue } from '../words/say';
 
@@ -69,13 +70,7 @@ export function SubsidyRatesTable({ jurisdictionCode, editable, names }: Subsidy
           </label>
         ))}
       </div>
-      {problems.size > 0 && (
-        <ul className="notice error">
-          {[...new Set(problems.values())].map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      )}
+      <ProblemList problems={problems} />
       <p className="muted">
         {current.configuredAt
           ? t('subsidies.rates.configuredAt', { place: names[current.configuredAt] ?? current.configuredAt })

@@ -14,6 +14,7 @@ import {
 import { submitCommand } from './submit-command';
 import { useLiveQuery } from '../hooks/useDesktop';
 import { Dialog } from '../components/Dialog';
+import { ProblemList } from '../components/ProblemList';
 import { SlaGrid } from './SlaGrid';
 import { sayIssue, useSay, type FieldIssue } from '../words/say';
 
@@ -146,13 +147,7 @@ export function SlaDialog({ status, onClose }: { status: SessionStatus; onClose(
           />
         </div>
       ))}
-      {problems.size > 0 && (
-        <ul className="notice error">
-          {[...new Set(problems.values())].map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      )}
+      <ProblemList problems={problems} />
       <p className="muted">
         {sla.state === 'ready' && sla.value.configuredAt
           ? t('ws.sla.configuredAt', { place: sla.value.configuredAtName ?? '' })
