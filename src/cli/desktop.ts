@@ -22,6 +22,14 @@ export function installedElectronBinary(): string | undefined {
 }
 
 /**
+ * Whether a window can be shown: on Linux only with an X or Wayland display. Without one Chromium would exit at
+ * once and the operator would be left with neither a window nor the address to open elsewhere.
+ */
+function hasDisplay(): boolean {
+  return process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+/**
  * What the browser shell's Chromium window is started with: nothing fetched behind the operator's back, and
  * audio allowed without a gesture, since a wall chimes for a new high-risk incident with nobody at it.
  */
@@ -33,7 +41,7 @@ export const BROWSER_SHELL_CHROMIUM_FLAGS = [
 
 function openInChromiumAppMode(url: string): boolean {
   const chromium = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!chromium) return false;
+  if (!chromium || !hasDisplay()) return false;
   const child = spawn(chromium, [`--app=${url}`, ...BROWSER_SHELL_CHROMIUM_FLAGS], {
     stdio: 'ignore',
     detached: true,
