@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import {
+  CODE_LENGTH,
   ViewIndex,
+  areaCoverage,
   cameraHealthOf,
   coverageCounts,
   coverageWithin,
@@ -12,6 +14,7 @@ import {
   type KeyPlace,
   type LngLat,
   type MonitoringPointKind,
+  type AreaCoverage,
   type MonitoringStatus,
   type RoadSegment,
   type ViewPoint,
@@ -29,6 +32,8 @@ export interface CoverageState {
   /** The instant the coverage was worked out. */
   at: number;
   counts: Map<string, CoverageCounts>;
+  /** The counts summed for every jurisdiction above the places' own, so a table of a thousand villages reads each once. */
+  rolledUp: Map<string, CoverageCounts>;
   /** Public video cameras working (online) and in all, by jurisdiction. */
   cameras: Map<string, [working: number, total: number]>;
 }
@@ -82,7 +87,35 @@ function workOut(statements: ReturnType<typeof statementsOf>, at: number): Cover
     else roads.push(JSON.parse(doc) as RoadSegment);
   }
   const index = new ViewIndex(points, furthestLatitude(points.map((point) => point.location)));
-  return { at, counts: coverageCounts({ places, roads }, index), cameras };
+  const counts = coverageCounts({ places, roads }, index);
+  return { at, counts, rolledUp: rollUp(counts), cameras };
+}
+
+const LEVEL_LENGTHS = Object.values(CODE_LENGTH);
+
+export function rollUp(counts: ReadonlyMap<string, CoverageCounts>): Map<string, CoverageCounts> {
+  const sums = new Map<string, CoverageCounts>();
+  for (const [code, entry] of counts) {
+    for (const length of LEVEL_LENGTHS) {
+      if (length > code.length) continue;
+      const at = code.slice(0, length);
+      let sum = sums.get(at);
+      if (!sum) sums.set(at, (sum = { places: [0, 0], roads: [0, 0] }));
+      sum.places[0] += entry.places[0];
+      sum.places[1] += entry.places[1];
+      sum.roads[0] += entry.roads[0];
+      sum.roads[1] += entry.roads[1];
+    }
+  }
+  return sums;
+}
+
+/** The coverage of `code` and everything below it: the same as `coverageWithin`, read off the roll-up. */
+export function coverageIn(coverage: CoverageState, code: string): AreaCoverage {
+  const sum = coverage.rolledUp.get(code);
+  if (sum) return areaCoverage(sum.places, sum.roads);
+  // A jurisdiction with no key place or road has none below it either; any other prefix is summed the long way.
+  return LEVEL_LENGTHS.includes(code.length) ? areaCoverage([0, 0], [0, 0]) : coverageWithin(coverage.counts, code);
 }
 
 /** The coverage of everything the cache holds, as last worked out (see `COVERAGE_REFRESH_MS`). */
@@ -114,7 +147,7 @@ export function healthWithin(coverage: CoverageState, scope: string): CameraHeal
 export function briefingMonitoring(db: Database.Database, scope: string, now: number): BriefingMonitoring {
   const state = coverageState(db, now);
   return {
-    ...coverageWithin(state.counts, scope),
+    ...coverageIn(state, scope),
     asOf: new Date(state.at).toISOString(),
     health: healthWithin(state, scope),
   };

@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import {
   CODE_LENGTH,
   DAY_MS,
-  coverageWithin,
   HOUR_MS,
   SATISFACTIONS,
   TIMED_STAGES,
@@ -10,7 +9,7 @@ import {
   startOfChinaDay,
   type TimedStage,
 } from '../../domain';
-import { coverageState, healthWithin, type CoverageState } from './coverage';
+import { coverageIn, coverageState, healthWithin, type CoverageState } from './coverage';
 import { kpiComparisonOf } from './kpis';
 import { tallyReader, type TallyReader } from './projections/incident-tallies';
 import {
@@ -273,7 +272,7 @@ function rowsOf(
     name: names.get(code) ?? code,
     ...sum,
     rate: share(sum.online, sum.total),
-    coverage: coverageWithin(coverage.counts, code),
+    coverage: coverageIn(coverage, code),
   }));
 }
 
@@ -306,7 +305,7 @@ function monitoring(
     townships: townships.sort(worstFirst),
     villages: villages.sort(leastCoveredFirst).slice(0, WORST_VILLAGES),
     coverage: {
-      ...coverageWithin(coverage.counts, options.scope),
+      ...coverageIn(coverage, options.scope),
       asOf: new Date(coverage.at).toISOString(),
     },
     health: healthWithin(coverage, options.scope),
