@@ -80,6 +80,40 @@ describe('questions the interface asks of the cache', () => {
     expect(some.missing).toEqual(['gone']);
   });
 
+  it('keeps a point’s map columns as its document stands after a change, and pages them', () => {
+    const { cache, queries } = cacheWithCameras();
+    cache.apply({
+      after: 1,
+      through: 2,
+      events: [
+        {
+          seq: 2,
+          id: '00000000-0000-4000-8000-000000000002',
+          type: 'monitoring.status-changed',
+          jurisdiction: VILLAGE_A,
+          at: AT,
+          payload: { point: camera('far', VILLAGE_A, [100.5, 25.9], 'fault'), previousStatus: 'online' },
+        },
+      ],
+    });
+    const far = queries.mapFeatures('monitoring-point', '532901', ['far']);
+    expect(far).toMatchObject({
+      ids: ['far'],
+      coordinates: [100.5, 25.9],
+      properties: {
+        pointKind: ['camera'],
+        cameraClass: [1],
+        status: ['fault'],
+        name: ['far'],
+        jurisdictionCode: [VILLAGE_A],
+      },
+    });
+    const first = queries.mapFeatures('monitoring-point', '5329', undefined, { after: 0, limit: 3 });
+    const rest = queries.mapFeatures('monitoring-point', '5329', undefined, { after: first.next!, limit: 3 });
+    expect([first.ids.length, rest.ids.length, rest.next]).toEqual([3, 1, null]);
+    expect([...first.ids, ...rest.ids].sort()).toEqual(['far', 'near', 'nearer', 'other-county']);
+  });
+
   it('gives the wall the open incidents of a scope through the index, and a closed one only when asked by id', () => {
     const { cache } = queueOver([
       { ...incidentIn('assign'), id: 'open' },

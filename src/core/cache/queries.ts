@@ -117,6 +117,82 @@ export interface MapFeaturePage {
   limit: number;
 }
 
+type FeatureQuery = [select: string, sql: string, params: unknown[]];
+
+/**
+ * A kind's map features read out of its documents: the id, the exact position, `MAP_PROPERTIES` in order and
+ * the rowid. The map draws incidents only while they are open, so the whole set of incidents is the open ones,
+ * found through the incident index.
+ */
+function documentFeatureQuery(
+  kind: Exclude<LocatedKind, 'monitoring-point'>,
+  scope: string,
+  ids?: readonly string[],
+  page?: MapFeaturePage,
+): FeatureQuery {
+  const names = Object.keys(MAP_PROPERTIES[kind]);
+  const extracts = names.map((name) => `json_extract(e.doc, '${MAP_PROPERTIES[kind][name]}') AS "${name}"`);
+  const location = EXACT_LOCATION[kind].map((path) => `json_extract(e.doc, '${path}')`).join(', ');
+  const select = `e.id, ${location}, ${extracts.join(', ')}, e.rowid`;
+  const located = 'JOIN entity_locations l ON l.entity_rowid = e.rowid';
+  // A page walks the rows in rowid order, its filters checked on the way (the unary + keeps the planner off
+  // the scope's index, which would find every row in scope and sort them all to return the first few).
+  if (ids)
+    return [
+      select,
+      `FROM entities e ${located} WHERE e.kind = ? AND e.jurisdiction LIKE ?
+         AND e.id IN (SELECT value FROM json_each(?))`,
+      [kind, `${scope}%`, JSON.stringify(ids)],
+    ];
+  if (kind === 'incident')
+    return page
+      ? [
+          select,
+          `FROM incident_index i JOIN entities e ON e.rowid = i.rowid ${located}
+           WHERE i.rowid > ? AND +i.jurisdiction >= ? AND +i.jurisdiction < ? AND i.stage <> 'closed'
+           ORDER BY i.rowid LIMIT ?`,
+          [page.after, scope, `${scope}:`, page.limit],
+        ]
+      : [
+          select,
+          `FROM incident_index i JOIN entities e ON e.rowid = i.rowid ${located}
+           WHERE i.jurisdiction >= ? AND i.jurisdiction < ? AND i.stage <> 'closed'`,
+          [scope, `${scope}:`],
+        ];
+  return page
+    ? [
+        select,
+        `FROM entities e ${located} WHERE e.rowid > ? AND +e.kind = ? AND +e.jurisdiction LIKE ?
+         ORDER BY e.rowid LIMIT ?`,
+        [page.after, kind, `${scope}%`, page.limit],
+      ]
+    : [select, `FROM entities e ${located} WHERE e.kind = ? AND e.jurisdiction LIKE ?`, [kind, `${scope}%`]];
+}
+
+/** Monitoring points from their own columns (the `monitoring-points` projection), in the same shape. */
+function pointFeatureQuery(scope: string, ids?: readonly string[], page?: MapFeaturePage): FeatureQuery {
+  const select = 'p.id, p.lng, p.lat, p.kind, p.camera_class, p.status, p.name, p.jurisdiction, p.rowid';
+  if (ids)
+    return [
+      select,
+      `FROM monitoring_point_index p WHERE p.id IN (SELECT value FROM json_each(?))
+         AND p.jurisdiction >= ? AND p.jurisdiction < ?`,
+      [JSON.stringify(ids), scope, `${scope}:`],
+    ];
+  return page
+    ? [
+        select,
+        `FROM monitoring_point_index p WHERE p.rowid > ? AND +p.jurisdiction >= ? AND +p.jurisdiction < ?
+         ORDER BY p.rowid LIMIT ?`,
+        [page.after, scope, `${scope}:`, page.limit],
+      ]
+    : [
+        select,
+        'FROM monitoring_point_index p WHERE p.jurisdiction >= ? AND p.jurisdiction < ?',
+        [scope, `${scope}:`],
+      ];
+}
+
 /** Read-only questions the interface asks of the cache. */
 export class CacheQueries {
   private readonly statements;
@@ -415,39 +491,12 @@ export class CacheQueries {
     page?: MapFeaturePage,
   ): MapFeatureColumns {
     const names = Object.keys(MAP_PROPERTIES[kind]);
-    const extracts = names.map((name) => `json_extract(e.doc, '${MAP_PROPERTIES[kind][name]}') AS "${name}"`);
-    const location = EXACT_LOCATION[kind].map((path) => `json_extract(e.doc, '${path}')`).join(', ');
-    const located = 'JOIN entity_locations l ON l.entity_rowid = e.rowid';
-    // A page walks the rows in rowid order, its filters checked on the way (the unary + keeps the planner off
-    // the scope's index, which would find every row in scope and sort them all to return the first few).
-    const [sql, params] = ids
-      ? [
-          `FROM entities e ${located} WHERE e.kind = ? AND e.jurisdiction LIKE ?
-             AND e.id IN (SELECT value FROM json_each(?))`,
-          [kind, `${scope}%`, JSON.stringify(ids)],
-        ]
-      : kind === 'incident'
-        ? page
-          ? [
-              `FROM incident_index i JOIN entities e ON e.rowid = i.rowid ${located}
-               WHERE i.rowid > ? AND +i.jurisdiction >= ? AND +i.jurisdiction < ? AND i.stage <> 'closed'
-               ORDER BY i.rowid LIMIT ?`,
-              [page.after, scope, `${scope}:`, page.limit],
-            ]
-          : [
-              `FROM incident_index i JOIN entities e ON e.rowid = i.rowid ${located}
-               WHERE i.jurisdiction >= ? AND i.jurisdiction < ? AND i.stage <> 'closed'`,
-              [scope, `${scope}:`],
-            ]
-        : page
-          ? [
-              `FROM entities e ${located} WHERE e.rowid > ? AND +e.kind = ? AND +e.jurisdiction LIKE ?
-               ORDER BY e.rowid LIMIT ?`,
-              [page.after, kind, `${scope}%`, page.limit],
-            ]
-          : [`FROM entities e ${located} WHERE e.kind = ? AND e.jurisdiction LIKE ?`, [kind, `${scope}%`]];
+    const [select, sql, params] =
+      kind === 'monitoring-point'
+        ? pointFeatureQuery(scope, ids, page)
+        : documentFeatureQuery(kind, scope, ids, page);
     const rows = this.db
-      .prepare(`SELECT e.id, ${location}, ${extracts.join(', ')}, e.rowid ${sql}`)
+      .prepare(`SELECT ${select} ${sql}`)
       .raw()
       .all(...params) as unknown[][];
     const columns: MapFeatureColumns = {
