@@ -608,6 +608,45 @@ describe('the live figures of a jurisdiction', () => {
     expect(later.monitoring.health.working).toBe(before.monitoring.health.working + 1);
   });
 
+  it('reads the coverage it saved when started again on an unchanged cache, and works it out again after a change', () => {
+    const file = join(tempDir('pingan-figures-'), 'cache.db');
+    const first = new LocalCache(file);
+    first.apply({ after: 0, through: record.drafts.length, events: stamp(record.drafts, 0) });
+    const before = figuresOf(first, COUNTY);
+    const saved = () => first.db.prepare("SELECT value FROM sync_state WHERE key = 'coverage'").pluck();
+    const { fingerprint } = JSON.parse(saved().get() as string) as { fingerprint: string };
+    // What a second start reads is what was saved: marked here so the test can tell it from a fresh pass.
+    const marked = { fingerprint, counts: [[XIAGUAN_GRID, { places: [7, 9], roads: [0, 0] }]], cameras: [] };
+    first.db.prepare("UPDATE sync_state SET value = ? WHERE key = 'coverage'").run(JSON.stringify(marked));
+    first.close();
+
+    const second = new LocalCache(file);
+    expect(figuresOf(second, COUNTY).monitoring.coverage.places).toEqual({
+      covered: 7,
+      total: 9,
+      rate: 7 / 9,
+    });
+    second.close();
+
+    for (const unreadable of ['{"fingerprint":', JSON.stringify({ ...marked, counts: 'all' })]) {
+      const again = new LocalCache(file);
+      again.db.prepare("UPDATE sync_state SET value = ? WHERE key = 'coverage'").run(unreadable);
+      expect(figuresOf(again, COUNTY).monitoring.coverage).toEqual(before.monitoring.coverage);
+      again.close();
+    }
+
+    const changed = new LocalCache(file);
+    changed.db.prepare("UPDATE sync_state SET value = ? WHERE key = 'coverage'").run(JSON.stringify(marked));
+    const repaired = statusChange({ ...record.points[5]!, location: east(990) }, 'online', cst(0, 14, 20));
+    changed.apply({
+      after: changed.cursor,
+      through: changed.cursor + 1,
+      events: stamp([repaired.draft], changed.cursor),
+    });
+    expect(figuresOf(changed, COUNTY).monitoring.coverage.places).toEqual({ covered: 2, total: 2, rate: 1 });
+    changed.close();
+  });
+
   it('narrows every figure to a scope', () => {
     const township = figuresOf(cache, XIAGUAN);
     const plain = expectedFigures(record, XIAGUAN);

@@ -99,16 +99,15 @@ class JurisdictionMemo<T> {
 function pointReader(db: Database.Database): JurisdictionReader<PointTally> {
   const fingerprints = db
     .prepare(
-      `SELECT jurisdiction, COUNT(*) || '/' || SUM(version) FROM entities
-       WHERE kind = 'monitoring-point' AND jurisdiction >= ? AND jurisdiction < ? GROUP BY jurisdiction`,
+      `SELECT jurisdiction, COUNT(*) || '/' || SUM(version) FROM monitoring_point_index
+       WHERE jurisdiction >= ? AND jurisdiction < ? GROUP BY jurisdiction`,
     )
     .raw();
   const tallies = db
     .prepare(
-      `SELECT jurisdiction, COUNT(*) || '/' || SUM(version), SUM(json_extract(doc, '$.status') = 'online'),
-         COUNT(*)
-       FROM entities
-       WHERE kind = 'monitoring-point' AND jurisdiction IN (SELECT value FROM json_each(?))
+      `SELECT jurisdiction, COUNT(*) || '/' || SUM(version), SUM(status = 'online'), COUNT(*)
+       FROM monitoring_point_index
+       WHERE jurisdiction IN (SELECT value FROM json_each(?))
        GROUP BY jurisdiction`,
     )
     .raw();
