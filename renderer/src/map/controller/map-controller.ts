@@ -45,6 +45,8 @@ import { TargetSync } from './target-sync';
 /** The typeface MapLibre draws Chinese with, in the page: the same as the rest of the wall's text. */
 const CJK_FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 const NOW_EVERY_MS = 30_000;
+/** How long the monitoring points wait for the map's first full frame before loading all the same (a hidden map draws none). */
+const FIRST_FRAME_WAIT_MS = 10_000;
 /**
  * How often each layer's source takes a batch of changes. Incidents go out every frame — a new report must
  * show at once. Every batch makes a worker re-index its whole source: for ~150,000 cameras that is most of
@@ -126,6 +128,8 @@ export class MapController {
   private readonly cells: IncidentCellSync;
   /** Bumped by every load of the incidents, so a load overtaken by a newer one stops. */
   private incidentLoads = 0;
+  /** Settles once the map has drawn the region and what it had of the incidents, its first idle moment. */
+  private readonly firstFrame: Promise<void>;
   /** Whether the current style has loaded: its sources exist and can take changes. */
   private styleReady = false;
   /** The overlay layers the style being loaded was built with. */
@@ -171,6 +175,7 @@ export class MapController {
       renderWorldCopies: false,
     });
     this.map.touchZoomRotate.disableRotation();
+    this.firstFrame = firstIdle(this.map, FIRST_FRAME_WAIT_MS);
     drawIconsOnDemand(this.map);
     this.map.on('style.load', this.onStyleLoad);
     this.map.on('error', this.onMapError);
@@ -317,6 +322,10 @@ export class MapController {
   }
 
   private async reloadKind(kind: MapEntityKind): Promise<void> {
+    // A prefecture's ~150,000 cameras and checkpoints are the map's heaviest layer by far, for the core to read
+    // and the map's workers to index: the first time, they wait until the region and the incidents are drawn.
+    if (kind === 'monitoring-point') await this.firstFrame;
+    if (this.destroyed) return;
     const answer = await this.api.call('map.features', { kind, scope: this.root });
     if (this.destroyed) return;
     if (!answer.ok) throw new WordedError(answer.error);
@@ -489,4 +498,15 @@ export class MapController {
       : { kind: 'error', message: event.error?.message ?? 'tile error' };
     this.snapshots.update({ basemap: { loading: false, problem } });
   };
+}
+
+/** The map's first idle moment (everything it holds drawn), or `limitMs` on, whichever comes first. */
+function firstIdle(map: MapLibreMap, limitMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, limitMs);
+    map.once('idle', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
