@@ -128,7 +128,7 @@ export class MapController {
   private readonly cells: IncidentCellSync;
   /** Bumped by every load of the incidents, so a load overtaken by a newer one stops. */
   private incidentLoads = 0;
-  /** Settles once the map has drawn the region and what it had of the incidents, its first idle moment. */
+  /** Settles once the map has drawn the region and what it had of the incidents. */
   private readonly firstFrame: Promise<void>;
   /** Whether the current style has loaded: its sources exist and can take changes. */
   private styleReady = false;
@@ -175,7 +175,7 @@ export class MapController {
       renderWorldCopies: false,
     });
     this.map.touchZoomRotate.disableRotation();
-    this.firstFrame = firstIdle(this.map, FIRST_FRAME_WAIT_MS);
+    this.firstFrame = firstCompleteFrame(this.map, FIRST_FRAME_WAIT_MS);
     drawIconsOnDemand(this.map);
     this.map.on('style.load', this.onStyleLoad);
     this.map.on('error', this.onMapError);
@@ -500,13 +500,21 @@ export class MapController {
   };
 }
 
-/** The map's first idle moment (everything it holds drawn), or `limitMs` on, whichever comes first. */
-function firstIdle(map: MapLibreMap, limitMs: number): Promise<void> {
+/**
+ * The first frame drawn with everything the map then held (its style, every source and tile loaded), or
+ * `limitMs` on, whichever comes first. Not the map's 'idle' event: a pulsing incident keeps it from ever firing.
+ */
+function firstCompleteFrame(map: MapLibreMap, limitMs: number): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, limitMs);
-    map.once('idle', () => {
+    const done = () => {
       clearTimeout(timer);
+      map.off('render', check);
       resolve();
-    });
+    };
+    const check = () => {
+      if (map.isStyleLoaded() && map.areTilesLoaded()) done();
+    };
+    const timer = setTimeout(done, limitMs);
+    map.on('render', check);
   });
 }
