@@ -36,8 +36,12 @@ export function installWallProbes({ asked, loaded }: { asked: string; loaded: st
   const page = window as unknown as ProbedWindow;
   page.__wallProbes = probes;
   const markAt = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-  const drawn = (map: MapLibreMap, layers: string[]) =>
-    map.queryRenderedFeatures({ layers: layers.filter((id) => map.getLayer(id)) }).length > 0;
+  // Asked of whatever is on screen: a source still loading (the style not yet "loaded") does not hide a
+  // frame that already shows the region or the incidents.
+  const drawn = (map: MapLibreMap, layers: string[]) => {
+    const present = layers.filter((id) => map.getLayer(id));
+    return present.length > 0 && map.queryRenderedFeatures({ layers: present }).length > 0;
+  };
   const frame = () => {
     const map = page.__pinganMap;
     probes.askedAt ??= markAt(asked);
@@ -45,7 +49,7 @@ export function installWallProbes({ asked, loaded }: { asked: string; loaded: st
     const bar = document.querySelector('[data-testid="map-incident-load"]')?.textContent;
     const total = bar?.match(/\/\s*([\d,]+)/)?.[1];
     if (total) probes.total = Number(total.replace(/,/g, ''));
-    if (map?.isStyleLoaded() && probes.askedAt !== null) {
+    if (map?.style && probes.askedAt !== null) {
       if (probes.firstRegionFrameAt === null && drawn(map, ['line-county']))
         probes.firstRegionFrameAt = performance.now();
       if (
