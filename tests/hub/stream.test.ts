@@ -15,6 +15,9 @@ import {
   type Harness,
 } from './support/hub-harness';
 import { until } from '../support/eventually';
+import { recordEvents } from '../../src/hub/projector';
+import { REPLAY_FRAME_BYTES } from '../../src/hub/stream/subscription';
+import type { HubEventDraft, MonitoringPoint } from '../../src/domain';
 
 describe.each(STORE_KINDS)('the live stream on a %s hub', (_store, createDatabase) => {
   let harness: Harness;
@@ -113,6 +116,46 @@ describe.each(STORE_KINDS)('the live stream on a %s hub', (_store, createDatabas
     const sentinel = await postReports(harness.hub.url, key, [report(dali)]);
     await late.waitFor((events) => events.some((event) => event.seq === sentinel.seqs[0]));
     expect(late.seqs()).toEqual([...posted, ...sentinel.seqs]);
+  });
+
+  it('replays a log of large events in frames of at most a megabyte each, and everything once', async () => {
+    const dali = placeIn(harness.hub.region, DALI_CITY);
+    const before = await harness.hub.store.headSeq();
+    // Six villages' worth of cameras registered at once, about 200 kB of payload each, as the seeding logs them.
+    const drafts: HubEventDraft[] = Array.from({ length: 6 }, (_, n) => ({
+      type: 'monitoring.registered',
+      jurisdiction: dali.village,
+      at: new Date().toISOString(),
+      payload: {
+        points: Array.from({ length: 1000 }, (_, i): MonitoringPoint => ({
+          id: `frame-test-${n}-${i}`,
+          name: `大理市下关镇第${i}号治安监控点（高清球机，朝向十字路口东北角）`,
+          kind: 'camera',
+          cameraClass: 1,
+          jurisdictionCode: dali.village,
+          location: dali.location,
+          status: 'online',
+          statusAt: new Date().toISOString(),
+        })),
+      },
+    }));
+    const recorded = await harness.hub.store.transaction((tx) => recordEvents(tx, drafts));
+    const sentinel = await postReports(harness.hub.url, key, [report(dali)]);
+    const resumer = client(prefectureToken);
+    let largestFrame = 0;
+    resumer.socket.on('events', (batch: unknown[]) => {
+      largestFrame = Math.max(largestFrame, JSON.stringify(batch).length);
+    });
+    await resumer.subscribe(before);
+    await resumer.waitFor((events) => events.some((event) => event.seq === sentinel.seqs[0]));
+    expect(resumer.seqs()).toEqual([...recorded.map((event) => event.seq), ...sentinel.seqs]);
+    expect(resumer.completeThrough(before)).toBe(sentinel.seqs[0]);
+    // Together they are well over the limit: they come in several frames, each about the limit at most (the
+    // limit counts payloads; a frame adds each event's few hundred bytes of envelope).
+    const payloads = drafts.reduce((sum, draft) => sum + JSON.stringify(draft.payload).length, 0);
+    expect(payloads).toBeGreaterThan(1.2 * REPLAY_FRAME_BYTES);
+    expect(resumer.stretches.length).toBeGreaterThanOrEqual(Math.ceil(payloads / REPLAY_FRAME_BYTES));
+    expect(largestFrame).toBeLessThan(1.01 * REPLAY_FRAME_BYTES);
   });
 
   it('sends a snapshot and the tail when since is older than the log keeps, and says so', async () => {

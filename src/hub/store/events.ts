@@ -1,4 +1,4 @@
-import type { Selectable, Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import { inBatches } from './batches';
 import type { StoreDialect } from './dialect';
 import type { RowCodec } from './personal-data';
@@ -73,6 +73,54 @@ export async function eventsBetween(
       .limit(range.limit),
   );
   return rows.map((row) => toEvent(row, codec));
+}
+
+/**
+ * The last seq of a frame starting after `range.after`: at most `range.limit` events, and no more payload than
+ * `range.maxBytes` (its characters, as stored) unless the first event alone is larger. Read from the lengths
+ * alone, so an oversized stretch of the log is never read whole to be cut.
+ */
+async function frameEnd(
+  db: HubDb,
+  range: { after: number; through: number; limit: number; maxBytes: number },
+  scope: Scope,
+  withheld: readonly string[],
+): Promise<{ through: number; full: boolean }> {
+  const parameters = [range.after, range.through, scopePattern(scope), scope, ...withheld, range.limit];
+  const rows = await runStatement(db, `eventSizes/${withheld.length}`, parameters, () =>
+    db
+      .selectFrom('events')
+      .select(['seq', sql<number>`length(cast(payload as text))`.as('bytes')])
+      .where('seq', '>', range.after)
+      .where('seq', '<=', range.through)
+      .where(inScope('type', scope))
+      .$if(withheld.length > 0, (query) => query.where('type', 'not in', withheld))
+      .orderBy('seq')
+      .limit(range.limit),
+  );
+  let bytes = 0;
+  for (const [index, row] of rows.entries()) {
+    bytes += Number(row.bytes);
+    if (bytes > range.maxBytes && index > 0) return { through: Number(rows[index - 1]!.seq), full: true };
+  }
+  const full = rows.length === range.limit;
+  return { through: full ? Number(rows.at(-1)!.seq) : range.through, full };
+}
+
+/**
+ * One frame of a replay: the events after `range.after` up to `range.through`, bounded by count and by size,
+ * and the seq the frame covers the log through (what the audience may not see in it is left out on purpose).
+ */
+export async function replayFrame(
+  db: HubDb,
+  codec: RowCodec,
+  range: { after: number; through: number; limit: number; maxBytes: number },
+  scope: Scope,
+  withheld: readonly string[],
+): Promise<{ events: StoredEvent[]; through: number }> {
+  const end = await frameEnd(db, range, scope, withheld);
+  const events = await eventsBetween(db, codec, { ...range, through: end.through }, scope, withheld);
+  return { events, through: end.through };
 }
 
 export async function eventsAbout(db: HubDb, codec: RowCodec, subject: string): Promise<StoredEvent[]> {

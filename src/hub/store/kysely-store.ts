@@ -93,6 +93,7 @@ export async function openKyselyStore(dialect: StoreDialect, options: StoreOptio
     oldestRetainedSeq: () => events.oldestRetainedSeq(reader),
     eventsBetween: (after, through, scope, limit, withheld = []) =>
       events.eventsBetween(reader, codec, { after, through, limit }, scope, withheld),
+    replayFrame: (range, scope, withheld = []) => events.replayFrame(reader, codec, range, scope, withheld),
     snapshot: (scope, withheld = []) => snapshot(dialect, codec, scope, withheld),
     entitiesInScope: (scope, kind) => entities.entitiesInScope(reader, codec, scope, { kind }),
     getEntity: (kind, id) => entities.getEntity(reader, codec, kind, id),

@@ -183,6 +183,15 @@ export interface HubStore {
     limit: number,
     withheld?: readonly string[],
   ): Promise<StoredEvent[]>;
+  /**
+   * One frame of a replay after `range.after`: at most `limit` events and `maxBytes` of payload (the first
+   * event is sent whatever its size), none of the `withheld` types; `through` is the seq the frame covers.
+   */
+  replayFrame(
+    range: { after: number; through: number; limit: number; maxBytes: number },
+    scope: Scope,
+    withheld?: readonly string[],
+  ): Promise<{ events: StoredEvent[]; through: number }>;
   /** Current state of everything in scope but the `withheld` kinds, and the seq it reflects, read consistently. */
   snapshot(scope: Scope, withheld?: readonly string[]): Promise<{ seq: number; entities: EntityRecord[] }>;
   entitiesInScope(scope: Scope, kind?: string): Promise<EntityRecord[]>;

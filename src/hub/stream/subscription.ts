@@ -5,6 +5,13 @@ import type { LiveBroadcaster } from './broadcaster';
 import type { Audience, HubSocket } from './socket-types';
 
 export const REPLAY_BATCH_SIZE = MAX_EVENTS_PER_FRAME;
+/**
+ * The most payload a replay frame carries, whatever its count: the seeding of a prefecture logs a thousand
+ * events of a few hundred kilobytes each (a village's monitoring points), and a frame of 5,000 of them is tens
+ * of megabytes that the hub reads, parses and serialises in one turn of its event loop, seconds during which
+ * no other client's stream moves.
+ */
+export const REPLAY_FRAME_BYTES = 1_000_000;
 
 export interface SubscribeResult {
   mode: 'replay' | 'snapshot';
@@ -14,19 +21,46 @@ export interface SubscribeResult {
 }
 
 /**
- * The events of an audience in `after` < seq ≤ `through`, at most one replay batch of them, and the stretch
- * the batch covers: all of it when the batch is not full, since whatever the audience may not see in it is
- * left out on purpose and is no gap. Serves the catch-up and a client's request for a stretch it found missing.
+ * The events of an audience in `after` < seq ≤ `through`, one replay frame of them (by count and by size),
+ * and the stretch the frame covers: all of it when the frame is not full, since whatever the audience may not
+ * see in it is left out on purpose and is no gap. Serves the catch-up and a client's request for a stretch it
+ * found missing.
  */
 export async function backfill(store: HubStore, { scope, role }: Audience, after: number, through: number) {
-  const events = await store.eventsBetween(
-    after,
-    through,
+  const frame = await store.replayFrame(
+    { after, through, limit: REPLAY_BATCH_SIZE, maxBytes: REPLAY_FRAME_BYTES },
     scope,
-    REPLAY_BATCH_SIZE,
     withheldEventTypes(role),
   );
-  return { after, through: events.length < REPLAY_BATCH_SIZE ? through : events.at(-1)!.seq, events };
+  return { after, through: frame.through, events: frame.events };
+}
+
+/**
+ * Settles once what was emitted to `socket` has been handed to the network, or the socket has closed. A
+ * catch-up waits for it between batches: without it, a whole log is read, serialised and queued in memory as
+ * fast as the hub can, holding its event loop (and every other client's live stream) for seconds, when the
+ * client can take it only as fast as it applies it.
+ */
+function flushed(socket: HubSocket): Promise<void> {
+  const connection = socket.conn;
+  const transport = connection.transport;
+  if (transport.writable || socket.disconnected) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      transport.off('ready', ready);
+      connection.off('upgrade', done);
+      socket.off('disconnect', done);
+      resolve();
+    };
+    // engine.io flushes what it buffered meanwhile on this same 'ready': the transport may be busy again.
+    const ready = () => {
+      if (transport.writable) done();
+    };
+    transport.on('ready', ready);
+    // A client moving from long-polling to a WebSocket leaves the old transport behind.
+    connection.once('upgrade', done);
+    socket.once('disconnect', done);
+  });
 }
 
 /**
@@ -71,6 +105,9 @@ export async function catchUpAndJoin(
       socket.emit(SERVER_EVENTS.events, batch.events, { after: batch.after, through: batch.through });
       replayed += batch.events.length;
       cursor = batch.through;
+      await flushed(socket);
+      // Gone meanwhile: nothing to join, nobody to answer.
+      if (socket.disconnected) return { mode, liveFrom: cursor, replayed };
     }
     // No await between this check and the join: the broadcaster cannot send in between.
     if (broadcaster.broadcastThrough === target) {
