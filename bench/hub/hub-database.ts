@@ -1,10 +1,13 @@
 import type { Force } from '../../src/domain';
+import { seedHub } from '../../src/cli/seed-demo';
 import { createAccount, createApiKey } from '../../src/hub/accounts';
+import { bootstrapAccounts } from '../../src/hub/bootstrap';
 import { recordEvents } from '../../src/hub/projector';
 import { defaultKeysDir, loadHubKeys } from '../../src/hub/keys';
+import { RegionIndex } from '../../src/hub/region-index';
 import { openHubStore } from '../../src/hub/store';
 import type { Progress } from '../lib/progress';
-import { PREFECTURE, type LngLat } from './dali';
+import { PREFECTURE, REGION, type LngLat } from './dali';
 import { movementDrafts, registrationDrafts } from './forces';
 
 /** As large as the biggest batch the ingest API accepts. */
@@ -13,11 +16,15 @@ const RECORD_BATCH = 5000;
 export interface HubCredentials {
   viewer: { name: string; password: string };
   apiKey: string;
+  /** With `demo`: the demo's simulator accounts. */
+  simulator?: { apiKey: string; operator: { name: string; password: string } };
 }
 
 /**
  * A hub database as a running hub would have it: forces registered, `movements` positions already in the
  * log (for a client to replay), a prefecture viewer to watch the stream and a prefecture key to post with.
+ * With `demo`, first what `pingan start` seeds (units, monitoring points, forces) and its accounts, so that the
+ * demo's simulator can run against it.
  */
 export async function prepareHubDatabase(
   dbFile: string,
@@ -25,6 +32,7 @@ export async function prepareHubDatabase(
   points: readonly LngLat[],
   movements: number,
   progress: Progress,
+  { demo = false }: { demo?: boolean } = {},
 ): Promise<HubCredentials> {
   // The keys where `pingan hub --db` on this file finds them: the hub started on it later reads the same trail.
   const keys = loadHubKeys(defaultKeysDir(`sqlite:${dbFile}`));
@@ -33,6 +41,15 @@ export async function prepareHubDatabase(
     personalDataKey: keys.personalData,
   });
   try {
+    let simulator: HubCredentials['simulator'];
+    if (demo) {
+      const accounts = await bootstrapAccounts(store, new RegionIndex(REGION));
+      if (!accounts) throw new Error('a fresh hub database should have had no accounts');
+      simulator = accounts.simulator;
+      await seedHub(store, REGION, {
+        onProgress: (done, total) => progress.update(`seeding the demo: ${done} of ${total}`),
+      });
+    }
     const at = new Date().toISOString();
     await store.transaction((tx) => recordEvents(tx, registrationDrafts(forces, at)));
     for (let recorded = 0; recorded < movements; recorded += RECORD_BATCH) {
@@ -51,7 +68,11 @@ export async function prepareHubDatabase(
       { mustChangePassword: false },
     );
     const { key } = await createApiKey(store, 'bench-positions', PREFECTURE);
-    return { viewer: { name: viewer.account.name, password: viewer.password }, apiKey: key };
+    return {
+      viewer: { name: viewer.account.name, password: viewer.password },
+      apiKey: key,
+      ...(simulator ? { simulator } : {}),
+    };
   } finally {
     await store.close();
   }

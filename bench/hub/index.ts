@@ -13,6 +13,8 @@ import { measureSaturation } from './saturation/saturation';
 import { HUB_BENCH } from './settings';
 import { measureSustainedStream, type SustainedResult } from './sustained';
 import type { Force } from '../../src/domain';
+import { DEMO_SPEED } from '../../src/sim/clock';
+import { startCompanions, type SharedResult } from './companions/companions';
 
 const thousands = (n: number) => n.toLocaleString('en');
 
@@ -65,9 +67,64 @@ async function measureHubProcess(
   }
 }
 
+/**
+ * The sustained stream again, on a hub holding what the demo seeds, while the demo's simulator drives it and
+ * a desktop core catches up on its whole log from an empty cache: the machine shared as on a one-box centre.
+ */
+async function measureSharedMachine(
+  workDir: string,
+  forces: readonly Force[],
+  points: readonly LngLat[],
+  durationSeconds: number,
+  { progress, cleanup }: BenchmarkContext,
+): Promise<SharedResult> {
+  progress.phase('Preparing a second hub database: the demo seeded, then the same forces and positions');
+  const dbFile = join(workDir, 'shared-hub.db');
+  const credentials = await prepareHubDatabase(dbFile, forces, points, HUB_BENCH.replayEvents, progress, {
+    demo: true,
+  });
+  const hub = await startHubProcess(dbFile, cleanup);
+  try {
+    const token = await login(hub.url, credentials.viewer.name, credentials.viewer.password);
+    progress.phase(`Starting the simulator (${DEMO_SPEED}×) and an empty desktop cache`);
+    const companions = await startCompanions(
+      { hubUrl: hub.url, credentials, workDir, speed: DEMO_SPEED },
+      cleanup,
+    );
+    try {
+      progress.phase(
+        `Sustained stream sharing the machine: ${thousands(HUB_BENCH.eventsPerSecond)}/s for ${durationSeconds} s to ${HUB_BENCH.clients} clients`,
+      );
+      const sustained = await hub.whileRunning(
+        measureSustainedStream(
+          {
+            hub,
+            token,
+            apiKey: credentials.apiKey,
+            forces,
+            points,
+            clients: HUB_BENCH.clients,
+            eventsPerSecond: HUB_BENCH.eventsPerSecond,
+            durationSeconds,
+            companions,
+          },
+          cleanup,
+          progress,
+        ),
+      );
+      return { sustained, catchUp: await companions.caughtUp() };
+    } finally {
+      await companions.stop();
+    }
+  } finally {
+    await hub.stop();
+  }
+}
+
 export const hubBenchmark: Benchmark = {
   name: 'hub',
-  summary: 'the hub live stream: sustained ingest to 100 clients, batched vs naive delivery, replay',
+  summary:
+    'the hub live stream: sustained ingest to 100 clients, alone and beside the simulator and a catch-up; batched vs naive; replay',
 
   async run(args, context) {
     const { durationSeconds } = parseHubOptions(args);
@@ -76,6 +133,7 @@ export const hubBenchmark: Benchmark = {
     const points = pointsInDali(HUB_BENCH.positionPoints);
 
     const { replay, sustained } = await measureHubProcess(workDir, forces, points, durationSeconds, context);
+    const shared = await measureSharedMachine(workDir, forces, points, durationSeconds, context);
 
     context.progress.phase(
       `Saturation: ${thousands(HUB_BENCH.saturationEvents)} events to ${HUB_BENCH.clients} clients, batched vs naive`,
@@ -92,6 +150,6 @@ export const hubBenchmark: Benchmark = {
       context.cleanup,
       context.progress,
     );
-    return hubOutcome(durationSeconds, sustained, saturation, replay);
+    return hubOutcome(durationSeconds, sustained, shared, saturation, replay);
   },
 };

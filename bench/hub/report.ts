@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import type { BenchmarkOutcome, ResultRow } from '../lib/benchmark';
+import type { SharedResult } from './companions/companions';
 import type { ReplayResult } from './replay';
 import type { Delivery } from './saturation/protocol';
 import type { SaturationResult } from './saturation/saturation';
@@ -22,16 +23,15 @@ function rssOverTime(sustained: SustainedResult): string {
     .join(' → ');
 }
 
-function sustainedRows(sustained: SustainedResult, durationSeconds: number): ResultRow[] {
+function sustainedRows(sustained: SustainedResult, durationSeconds: number, prefix: string): ResultRow[] {
   const { posting, latencyMs, deliveredPerClient, lostOrDuplicated } = sustained;
-  const prefix = 'Sustained stream:';
   return [
     {
       measurement: `${prefix} positions posted (${count(HUB_BENCH.eventsPerSecond)}/s for ${durationSeconds} s, ${posting.requests} POSTs)`,
       value: `${count(posting.posted)} (${rate(posting.posted / posting.seconds)}; ${posting.failedRequests} failed)`,
     },
     {
-      measurement: `${prefix} events delivered per client (${HUB_BENCH.clients} clients)`,
+      measurement: `${prefix} positions delivered per client (${HUB_BENCH.clients} clients)`,
       value:
         `${count(deliveredPerClient.min)}–${count(deliveredPerClient.max)}; ` +
         `${lostOrDuplicated.gaps} gaps, ${lostOrDuplicated.outOfOrder} out of order, ${lostOrDuplicated.disconnects} disconnects`,
@@ -127,17 +127,30 @@ function replayRows(replay: ReplayResult): ResultRow[] {
   ];
 }
 
+function sharedRows({ sustained, catchUp }: SharedResult, durationSeconds: number): ResultRow[] {
+  const prefix = 'Sharing the machine:';
+  return [
+    ...sustainedRows(sustained, durationSeconds, prefix),
+    {
+      measurement: `${prefix} the desktop core's catch-up of the hub's log, from an empty cache, meanwhile`,
+      value: `${count(catchUp.events)} events in ${catchUp.seconds.toFixed(1)} s`,
+    },
+  ];
+}
+
 export function hubOutcome(
   durationSeconds: number,
   sustained: SustainedResult,
+  shared: SharedResult,
   saturation: SaturationResult,
   replay: ReplayResult,
 ): BenchmarkOutcome {
   return {
     settings: { ...HUB_BENCH, durationSeconds, targets: HUB_TARGETS },
-    measurements: { sustained, saturation, replay },
+    measurements: { sustained, shared, saturation, replay },
     rows: [
-      ...sustainedRows(sustained, durationSeconds),
+      ...sustainedRows(sustained, durationSeconds, 'Sustained stream:'),
+      ...sharedRows(shared, durationSeconds),
       ...saturationRows(saturation),
       ...replayRows(replay),
     ],

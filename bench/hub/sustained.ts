@@ -26,11 +26,21 @@ export interface SustainedPlan {
   clients: number;
   eventsPerSecond: number;
   durationSeconds: number;
+  /** Other processes sharing the machine and the hub while posting (a simulator, a catching-up core). */
+  companions?: Companions;
+}
+
+export interface Companions {
+  /** Their pids by name, for the CPU shares. */
+  pids: Record<string, number>;
+  /** Called as posting starts. */
+  begin(): void;
 }
 
 export interface SustainedResult {
   posting: PostingResult;
   allDelivered: boolean;
+  /** The benchmark's own positions each client received (the stream may carry other traffic too). */
   deliveredPerClient: { min: number; max: number };
   lostOrDuplicated: { gaps: number; outOfOrder: number; disconnects: number };
   latencyMs: LatencySummary;
@@ -48,7 +58,7 @@ export interface SustainedResult {
 }
 
 function tallyTotals(clients: readonly ClientTally[]) {
-  const received = clients.map((client) => client.received);
+  const received = clients.map((client) => client.posted);
   const sum = (field: 'gaps' | 'outOfOrder' | 'disconnects') =>
     clients.reduce((total, client) => total + client[field], 0);
   return {
@@ -85,7 +95,13 @@ export async function measureSustainedStream(
     const histogramBefore = await readBroadcastHistogram(plan.hub.url);
     const rss = new RssSampler(plan.hub.pid);
     rss.start();
-    const cpu = new CpuMeter({ hub: plan.hub.pid, clients: fleet.pid, poster: process.pid });
+    const cpu = new CpuMeter({
+      hub: plan.hub.pid,
+      clients: fleet.pid,
+      poster: process.pid,
+      ...plan.companions?.pids,
+    });
+    plan.companions?.begin();
     const posting = await postPositionsSteadily({
       hubUrl: plan.hub.url,
       apiKey: plan.apiKey,

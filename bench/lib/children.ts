@@ -26,14 +26,19 @@ export function trackChild(child: ChildProcess, cleanup: Cleanup): void {
 export const CHILD_CONFIG_VARIABLE = 'PINGAN_BENCH_CHILD_CONFIG';
 
 /**
- * Forks a TypeScript module of the benchmark with an IPC channel, handing it `config`. Its output goes to
+ * Forks a TypeScript module of the benchmark with an IPC channel, handing it `config` (and Node `nodeOptions`). Its output goes to
  * stderr so that stdout carries only the results.
  */
-export function forkTypeScript(entry: string, config: unknown, cleanup: Cleanup): ChildProcess {
+export function forkTypeScript(
+  entry: string,
+  config: unknown,
+  cleanup: Cleanup,
+  nodeOptions: readonly string[] = [],
+): ChildProcess {
   const child = fork(entry, [], {
     cwd: REPO_ROOT,
     env: { ...process.env, [CHILD_CONFIG_VARIABLE]: JSON.stringify(config) },
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...nodeOptions],
     stdio: ['ignore', 2, 2, 'ipc'],
   });
   trackChild(child, cleanup);

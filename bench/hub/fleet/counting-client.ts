@@ -1,14 +1,21 @@
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../../src/protocol/version';
 import type { StoredEvent } from '../../../src/hub/store';
-import type { LatencyRecorder } from './latency-recorder';
+import { isBenchPosition, type LatencyRecorder } from './latency-recorder';
 import type { ClientTally, FleetConfig, SubscribeOutcome } from './protocol';
 
 const SUBSCRIBE_TIMEOUT_MS = 120_000;
 
 /** A live-stream client that keeps only counts and latencies: a fleet of them must stay cheap. */
 export class CountingClient {
-  readonly tally: ClientTally = { received: 0, lastSeq: 0, gaps: 0, outOfOrder: 0, disconnects: 0 };
+  readonly tally: ClientTally = {
+    received: 0,
+    posted: 0,
+    lastSeq: 0,
+    gaps: 0,
+    outOfOrder: 0,
+    disconnects: 0,
+  };
   lastReceivedAt = 0;
   private readonly socket: Socket;
 
@@ -56,6 +63,7 @@ export class CountingClient {
     const tally = this.tally;
     for (const event of batch) {
       tally.received += 1;
+      if (isBenchPosition(event)) tally.posted += 1;
       if (event.seq <= tally.lastSeq) {
         tally.outOfOrder += 1;
         continue;

@@ -2,6 +2,16 @@ import type { StoredEvent } from '../../../src/hub/store';
 import { LatencyHistogram } from '../../lib/latency-histogram';
 
 /**
+ * Whether an event is one of the benchmark's own positions: only their `at` is the time they were posted (a
+ * simulator sharing the hub stamps its own with its simulated clock).
+ */
+export function isBenchPosition(event: StoredEvent): boolean {
+  if (event.type !== 'force.moved') return false;
+  const forceId = (event.payload as { forceId?: unknown }).forceId;
+  return typeof forceId === 'string' && forceId.startsWith('bench-force-');
+}
+
+/**
  * Receive time minus each event's `at`, kept twice: over every delivery, and over the first delivery of
  * each batch only. The fleet decodes one batch for a hundred clients one after another, so the last client
  * to get it waits for the other ninety-nine; the first arrival shows the hub's part alone.
@@ -21,6 +31,7 @@ export class LatencyRecorder {
     if (arrivals === this.clients) this.arrivals.delete(key);
     else this.arrivals.set(key, arrivals);
     for (const event of batch) {
+      if (!isBenchPosition(event)) continue;
       const latency = receivedAt - Date.parse(event.at);
       this.everyDelivery.record(latency);
       if (arrivals === 1) this.firstArrival.record(latency);

@@ -36,6 +36,8 @@ export interface FleetSubscribed {
 /** What one client received since it subscribed. */
 export interface ClientTally {
   received: number;
+  /** Of them, the benchmark's own positions: other traffic (a simulator's) may share the stream. */
+  posted: number;
   lastSeq: number;
   /** Seqs skipped: every event of the benchmark is in the clients' scope, so any gap is a lost event. */
   gaps: number;
