@@ -82,6 +82,7 @@ describe('questions the interface asks of the cache', () => {
 
   it('keeps a point’s map columns as its document stands after a change, and pages them', () => {
     const { cache, queries } = cacheWithCameras();
+    expect(queries.counts().monitoringByStatus).toEqual({ online: 3, offline: 1 });
     cache.apply({
       after: 1,
       through: 2,
@@ -96,6 +97,7 @@ describe('questions the interface asks of the cache', () => {
         },
       ],
     });
+    expect(queries.counts().monitoringByStatus).toEqual({ online: 2, offline: 1, fault: 1 });
     const far = queries.mapFeatures('monitoring-point', '532901', ['far']);
     expect(far).toMatchObject({
       ids: ['far'],

@@ -55,4 +55,8 @@ export const CACHE_MIGRATIONS: readonly string[] = [
   -- A refused command's message for the operator, as a code and parameters (JSON) the screen words.
   ALTER TABLE outbox ADD COLUMN words TEXT;
   `,
+  `
+  -- The points by status are kept by the monitoring-points projection now: this index only slowed their writes.
+  DROP INDEX IF EXISTS entities_monitoring_status;
+  `,
 ];

@@ -208,10 +208,7 @@ export class CacheQueries {
     this.statements = {
       tallies: tallyReader(db),
       cells: incidentCellReader(db),
-      monitoringByStatus: db.prepare(
-        // Named, because the planner prefers the (kind, jurisdiction) index and would parse every document.
-        "SELECT json_extract(doc, '$.status') AS key, COUNT(*) AS n FROM entities INDEXED BY entities_monitoring_status WHERE kind = 'monitoring-point' GROUP BY key",
-      ),
+      monitoringByStatus: db.prepare('SELECT status AS key, n FROM monitoring_status_tally WHERE n > 0'),
       forces: db.prepare("SELECT COUNT(*) FROM entities WHERE kind = 'force'").pluck(),
       entity: db.prepare('SELECT doc FROM entities WHERE kind = ? AND id = ?').pluck(),
       ofIncident: db

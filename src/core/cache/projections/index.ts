@@ -7,4 +7,9 @@ import type { CacheProjection } from './projection';
 export type { CacheProjection, ProjectionContext, ProjectionWriter } from './projection';
 
 /** Every projection the cache keeps, in the order they are written. */
-export const CACHE_PROJECTIONS: readonly CacheProjection[] = [incidentIndex, incidentCells, kpiRecords, monitoringPoints];
+export const CACHE_PROJECTIONS: readonly CacheProjection[] = [
+  incidentIndex,
+  incidentCells,
+  kpiRecords,
+  monitoringPoints,
+];

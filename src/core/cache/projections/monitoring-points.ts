@@ -10,6 +10,7 @@ import type { CacheProjection, ProjectionWriter } from './projection';
  */
 export const MONITORING_POINTS_SCHEMA = `
   DROP TABLE IF EXISTS monitoring_point_index;
+  DROP TABLE IF EXISTS monitoring_status_tally;
   CREATE TABLE monitoring_point_index (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL,
@@ -24,6 +25,11 @@ export const MONITORING_POINTS_SCHEMA = `
   );
   CREATE UNIQUE INDEX monitoring_point_index_id ON monitoring_point_index (id);
   CREATE INDEX monitoring_point_index_jurisdiction ON monitoring_point_index (jurisdiction);
+  -- The points by status, kept as they change: the status bar's counts read a handful of rows.
+  CREATE TABLE monitoring_status_tally (
+    status TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+  ) WITHOUT ROWID;
 `;
 
 function openWriter(db: Database.Database): ProjectionWriter {
@@ -34,10 +40,20 @@ function openWriter(db: Database.Database): ProjectionWriter {
        camera_class = excluded.camera_class, status = excluded.status, name = excluded.name,
        lng = excluded.lng, lat = excluded.lat, version = excluded.version`,
   );
+  const statusOf = db.prepare('SELECT status FROM monitoring_point_index WHERE rowid = ?').pluck();
+  const count = db.prepare(
+    `INSERT INTO monitoring_status_tally (status, n) VALUES (?, ?)
+     ON CONFLICT (status) DO UPDATE SET n = n + excluded.n`,
+  );
   return {
     write(entity, rowid) {
       if (entity.kind !== 'monitoring-point') return;
       const point = entity.doc as MonitoringPoint;
+      const was = statusOf.get(rowid) as string | undefined;
+      if (was !== point.status) {
+        if (was !== undefined) count.run(was, -1);
+        count.run(point.status, 1);
+      }
       upsert.run(
         rowid,
         point.id,
@@ -56,7 +72,7 @@ function openWriter(db: Database.Database): ProjectionWriter {
 
 export const monitoringPoints: CacheProjection = {
   name: 'monitoring-points',
-  version: 1,
+  version: 2,
   kinds: ['monitoring-point'],
   reset: (db) => db.exec(MONITORING_POINTS_SCHEMA),
   open: openWriter,
