@@ -11,6 +11,7 @@ import { latencyBenchmark } from './latency';
 import { mapBenchmark } from './map';
 import { queueBenchmark } from './queue';
 import { reportsBenchmark } from './reports';
+import { soakBenchmark } from './soak';
 import { startupBenchmark } from './startup';
 import { tabsBenchmark } from './tabs';
 import { wallBenchmark } from './wall';
@@ -26,6 +27,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   tabsBenchmark,
   startupBenchmark,
   latencyBenchmark,
+  soakBenchmark,
 ];
 
 function usage(): string {

@@ -113,7 +113,7 @@ const pick = <T>(items: readonly T[], random: Random): T => items[Math.floor(ran
  * Incident `n` opened at `openedAt` and walked through its life by the domain's lifecycle, up to `endMs`. What
  * it is about and where come from `random`, so they do not follow its stage.
  */
-function incidentEvents(
+export function incidentEvents(
   n: number,
   openedAt: number,
   endMs: number,
