@@ -5,18 +5,40 @@ import { pointsInDali, villageCodes, type LngLat } from './dali';
 import { benchForces } from './forces';
 import { login } from './hub-api';
 import { prepareHubDatabase } from './hub-database';
-import { startHubProcess } from './hub-process';
+import { startHubProcess, type HubProcess } from './hub-process';
 import { parseHubOptions } from './options';
 import { measureReplay, type ReplayResult } from './replay';
 import { hubOutcome } from './report';
 import { measureSaturation } from './saturation/saturation';
 import { HUB_BENCH } from './settings';
-import { measureSustainedStream, type SustainedResult } from './sustained';
+import {
+  measureSustainedStream,
+  type Companions,
+  type SustainedPlan,
+  type SustainedResult,
+} from './sustained';
 import type { Force } from '../../src/domain';
 import { DEMO_SPEED } from '../../src/sim/clock';
 import { startCompanions, type SharedResult } from './companions/companions';
 
 const thousands = (n: number) => n.toLocaleString('en');
+
+/** The sustained stream on `hub`, watched by the benchmark's clients, with `companions` beside it if any. */
+function sustainedStream(
+  target: { hub: HubProcess; token: string; apiKey: string },
+  load: { forces: readonly Force[]; points: readonly LngLat[]; durationSeconds: number },
+  { progress, cleanup }: BenchmarkContext,
+  companions?: Companions,
+): Promise<SustainedResult> {
+  const plan: SustainedPlan = {
+    ...target,
+    ...load,
+    clients: HUB_BENCH.clients,
+    eventsPerSecond: HUB_BENCH.eventsPerSecond,
+    ...(companions ? { companions } : {}),
+  };
+  return target.hub.whileRunning(measureSustainedStream(plan, cleanup, progress));
+}
 
 /** The phases that run against the hub process itself: replay, then the sustained stream. */
 async function measureHubProcess(
@@ -45,21 +67,10 @@ async function measureHubProcess(
     progress.phase(
       `Sustained stream: ${thousands(HUB_BENCH.eventsPerSecond)}/s for ${durationSeconds} s to ${HUB_BENCH.clients} clients`,
     );
-    const sustained = await hub.whileRunning(
-      measureSustainedStream(
-        {
-          hub,
-          token,
-          apiKey: credentials.apiKey,
-          forces,
-          points,
-          clients: HUB_BENCH.clients,
-          eventsPerSecond: HUB_BENCH.eventsPerSecond,
-          durationSeconds,
-        },
-        cleanup,
-        progress,
-      ),
+    const sustained = await sustainedStream(
+      { hub, token, apiKey: credentials.apiKey },
+      { forces, points, durationSeconds },
+      { progress, cleanup },
     );
     return { replay, sustained };
   } finally {
@@ -95,22 +106,11 @@ async function measureSharedMachine(
       progress.phase(
         `Sustained stream sharing the machine: ${thousands(HUB_BENCH.eventsPerSecond)}/s for ${durationSeconds} s to ${HUB_BENCH.clients} clients`,
       );
-      const sustained = await hub.whileRunning(
-        measureSustainedStream(
-          {
-            hub,
-            token,
-            apiKey: credentials.apiKey,
-            forces,
-            points,
-            clients: HUB_BENCH.clients,
-            eventsPerSecond: HUB_BENCH.eventsPerSecond,
-            durationSeconds,
-            companions,
-          },
-          cleanup,
-          progress,
-        ),
+      const sustained = await sustainedStream(
+        { hub, token, apiKey: credentials.apiKey },
+        { forces, points, durationSeconds },
+        { progress, cleanup },
+        companions,
       );
       return { sustained, catchUp: await companions.caughtUp() };
     } finally {

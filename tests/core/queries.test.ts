@@ -49,6 +49,24 @@ function cacheWithCameras() {
   return { cache, queries: new CacheQueries(cache.db) };
 }
 
+/** The far camera reports a fault: the second event of the cache `cacheWithCameras` made. */
+function farCameraFaults(cache: LocalCache) {
+  return cache.apply({
+    after: 1,
+    through: 2,
+    events: [
+      {
+        seq: 2,
+        id: '00000000-0000-4000-8000-000000000002',
+        type: 'monitoring.status-changed',
+        jurisdiction: VILLAGE_A,
+        at: AT,
+        payload: { point: camera('far', VILLAGE_A, [100.5, 25.9], 'fault'), previousStatus: 'online' },
+      },
+    ],
+  });
+}
+
 describe('questions the interface asks of the cache', () => {
   it('finds the nearest cameras to a point, nearest first, with distances in metres', () => {
     const { queries } = cacheWithCameras();
@@ -83,20 +101,7 @@ describe('questions the interface asks of the cache', () => {
   it('keeps a point’s map columns as its document stands after a change, and pages them', () => {
     const { cache, queries } = cacheWithCameras();
     expect(queries.counts().monitoringByStatus).toEqual({ online: 3, offline: 1 });
-    cache.apply({
-      after: 1,
-      through: 2,
-      events: [
-        {
-          seq: 2,
-          id: '00000000-0000-4000-8000-000000000002',
-          type: 'monitoring.status-changed',
-          jurisdiction: VILLAGE_A,
-          at: AT,
-          payload: { point: camera('far', VILLAGE_A, [100.5, 25.9], 'fault'), previousStatus: 'online' },
-        },
-      ],
-    });
+    farCameraFaults(cache);
     expect(queries.counts().monitoringByStatus).toEqual({ online: 2, offline: 1, fault: 1 });
     const far = queries.mapFeatures('monitoring-point', '532901', ['far']);
     expect(far).toMatchObject({
@@ -160,20 +165,7 @@ describe('questions the interface asks of the cache', () => {
 
   it('reports which ids each applied batch changed', () => {
     const { cache } = cacheWithCameras();
-    const result = cache.apply({
-      after: 1,
-      through: 2,
-      events: [
-        {
-          seq: 2,
-          id: '00000000-0000-4000-8000-000000000002',
-          type: 'monitoring.status-changed',
-          jurisdiction: VILLAGE_A,
-          at: AT,
-          payload: { point: camera('far', VILLAGE_A, [100.5, 25.9], 'fault'), previousStatus: 'online' },
-        },
-      ],
-    });
+    const result = farCameraFaults(cache);
     expect(result).toMatchObject({ kind: 'applied', changedIds: { 'monitoring-point': ['far'] } });
   });
 });

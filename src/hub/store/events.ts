@@ -53,24 +53,40 @@ export async function appendEvents(
   return stored;
 }
 
+type EventRange = { after: number; through: number; limit: number };
+
+/** The events a reader may see in `after` < seq ≤ `through`, in seq order, at most `limit` of them. */
+function eventsInRange(db: HubDb, range: EventRange, scope: Scope, withheld: readonly string[]) {
+  return db
+    .selectFrom('events')
+    .where('seq', '>', range.after)
+    .where('seq', '<=', range.through)
+    .where(inScope('type', scope))
+    .$if(withheld.length > 0, (query) => query.where('type', 'not in', withheld))
+    .orderBy('seq')
+    .limit(range.limit);
+}
+
+/** The parameters of `eventsInRange`, in the order its statement takes them. */
+const rangeParameters = (range: EventRange, scope: Scope, withheld: readonly string[]) => [
+  range.after,
+  range.through,
+  scopePattern(scope),
+  scope,
+  ...withheld,
+  range.limit,
+];
+
 export async function eventsBetween(
   db: HubDb,
   codec: RowCodec,
-  range: { after: number; through: number; limit: number },
+  range: EventRange,
   scope: Scope,
   withheld: readonly string[],
 ): Promise<StoredEvent[]> {
-  const parameters = [range.after, range.through, scopePattern(scope), scope, ...withheld, range.limit];
+  const parameters = rangeParameters(range, scope, withheld);
   const rows = await runStatement(db, `eventsBetween/${withheld.length}`, parameters, () =>
-    db
-      .selectFrom('events')
-      .selectAll()
-      .where('seq', '>', range.after)
-      .where('seq', '<=', range.through)
-      .where(inScope('type', scope))
-      .$if(withheld.length > 0, (query) => query.where('type', 'not in', withheld))
-      .orderBy('seq')
-      .limit(range.limit),
+    eventsInRange(db, range, scope, withheld).selectAll(),
   );
   return rows.map((row) => toEvent(row, codec));
 }
@@ -82,29 +98,23 @@ export async function eventsBetween(
  */
 async function frameEnd(
   db: HubDb,
-  range: { after: number; through: number; limit: number; maxBytes: number },
+  range: EventRange & { maxBytes: number },
   scope: Scope,
   withheld: readonly string[],
-): Promise<{ through: number; full: boolean }> {
-  const parameters = [range.after, range.through, scopePattern(scope), scope, ...withheld, range.limit];
+): Promise<number> {
+  const parameters = rangeParameters(range, scope, withheld);
   const rows = await runStatement(db, `eventSizes/${withheld.length}`, parameters, () =>
-    db
-      .selectFrom('events')
-      .select(['seq', sql<number>`length(cast(payload as text))`.as('bytes')])
-      .where('seq', '>', range.after)
-      .where('seq', '<=', range.through)
-      .where(inScope('type', scope))
-      .$if(withheld.length > 0, (query) => query.where('type', 'not in', withheld))
-      .orderBy('seq')
-      .limit(range.limit),
+    eventsInRange(db, range, scope, withheld).select([
+      'seq',
+      sql<number>`length(cast(payload as text))`.as('bytes'),
+    ]),
   );
   let bytes = 0;
   for (const [index, row] of rows.entries()) {
     bytes += Number(row.bytes);
-    if (bytes > range.maxBytes && index > 0) return { through: Number(rows[index - 1]!.seq), full: true };
+    if (bytes > range.maxBytes && index > 0) return Number(rows[index - 1]!.seq);
   }
-  const full = rows.length === range.limit;
-  return { through: full ? Number(rows.at(-1)!.seq) : range.through, full };
+  return rows.length === range.limit ? Number(rows.at(-1)!.seq) : range.through;
 }
 
 /**
@@ -114,13 +124,12 @@ async function frameEnd(
 export async function replayFrame(
   db: HubDb,
   codec: RowCodec,
-  range: { after: number; through: number; limit: number; maxBytes: number },
+  range: EventRange & { maxBytes: number },
   scope: Scope,
   withheld: readonly string[],
 ): Promise<{ events: StoredEvent[]; through: number }> {
-  const end = await frameEnd(db, range, scope, withheld);
-  const events = await eventsBetween(db, codec, { ...range, through: end.through }, scope, withheld);
-  return { events, through: end.through };
+  const through = await frameEnd(db, range, scope, withheld);
+  return { events: await eventsBetween(db, codec, { ...range, through }, scope, withheld), through };
 }
 
 export async function eventsAbout(db: HubDb, codec: RowCodec, subject: string): Promise<StoredEvent[]> {
