@@ -128,7 +128,9 @@ export class MapController {
   private readonly cells: IncidentCellSync;
   /** Bumped by every load of the incidents, so a load overtaken by a newer one stops. */
   private incidentLoads = 0;
-  /** Settles once the map has drawn the region and what it had of the incidents. */
+  /** Whether the map has been given its incidents, the cache's clusters of them or every one. */
+  private incidentsGiven = false;
+  /** Settles once the map has drawn the region and its incidents. */
   private readonly firstFrame: Promise<void>;
   /** Whether the current style has loaded: its sources exist and can take changes. */
   private styleReady = false;
@@ -175,7 +177,7 @@ export class MapController {
       renderWorldCopies: false,
     });
     this.map.touchZoomRotate.disableRotation();
-    this.firstFrame = firstCompleteFrame(this.map, FIRST_FRAME_WAIT_MS);
+    this.firstFrame = firstCompleteFrame(this.map, () => this.incidentsGiven, FIRST_FRAME_WAIT_MS);
     drawIconsOnDemand(this.map);
     this.map.on('style.load', this.onStyleLoad);
     this.map.on('error', this.onMapError);
@@ -186,7 +188,10 @@ export class MapController {
       this.api,
       () => this.geojson(INCIDENT_CELL_SOURCE),
       () => this.context.scope,
-      () => this.publishCounts({}),
+      () => {
+        this.incidentsGiven = true;
+        this.publishCounts({});
+      },
     );
     this.feed = new LiveFeed(this.api, this.root, {
       reload: () => this.reloadEntities(),
@@ -323,7 +328,8 @@ export class MapController {
 
   private async reloadKind(kind: MapEntityKind): Promise<void> {
     // A prefecture's ~150,000 cameras and checkpoints are the map's heaviest layer by far, for the core to read
-    // and the map's workers to index: the first time, they wait until the region and the incidents are drawn.
+    // and the map's workers to index: the first time, they wait until the region and the incidents are drawn
+    // (sent to the workers together, the incidents' clusters would queue behind them).
     if (kind === 'monitoring-point') await this.firstFrame;
     if (this.destroyed) return;
     const answer = await this.api.call('map.features', { kind, scope: this.root });
@@ -352,6 +358,7 @@ export class MapController {
     this.stores.get('incident')!.replaceAll(incidents);
     this.gridLoad.reset(this.stores.get('incident')!.byId.values());
     this.loadedKinds.add('incident');
+    this.incidentsGiven = true;
     this.cells.stop();
     if (this.styleReady) {
       this.pushKind('incident');
@@ -501,10 +508,11 @@ export class MapController {
 }
 
 /**
- * The first frame drawn with everything the map then held (its style, every source and tile loaded), or
- * `limitMs` on, whichever comes first. Not the map's 'idle' event: a pulsing incident keeps it from ever firing.
+ * The first frame drawn with the incidents given to the map (`given`) and everything else it then held (its
+ * style, every source and tile loaded), or `limitMs` on, whichever comes first. Not the map's 'idle' event: a
+ * pulsing incident keeps it from ever firing.
  */
-function firstCompleteFrame(map: MapLibreMap, limitMs: number): Promise<void> {
+function firstCompleteFrame(map: MapLibreMap, given: () => boolean, limitMs: number): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
@@ -512,7 +520,7 @@ function firstCompleteFrame(map: MapLibreMap, limitMs: number): Promise<void> {
       resolve();
     };
     const check = () => {
-      if (map.isStyleLoaded() && map.areTilesLoaded()) done();
+      if (given() && map.isStyleLoaded() && map.areTilesLoaded()) done();
     };
     const timer = setTimeout(done, limitMs);
     map.on('render', check);
