@@ -5,7 +5,7 @@ import { coverageWithin, type CoverageCounts } from '../../src/domain';
 /** A deterministic spread of counts over the grids and villages of two counties. */
 function countsOf(seed: number): Map<string, CoverageCounts> {
   let state = seed;
-  const next = (n: number) => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) % n);
+  const next = (n: number) => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) % n;
   const counts = new Map<string, CoverageCounts>();
   for (let i = 0; i < 400; i += 1) {
     const county = `53290${1 + next(2)}`;
@@ -23,7 +23,8 @@ describe('coverage rolled up by jurisdiction', () => {
     const state: CoverageState = { at: 0, counts, rolledUp: rollUp(counts), cameras: new Map() };
     const asked = new Set(['5329', '532901', '532902', '532903', '53290', '532901100999', '532901100200999']);
     for (const code of counts.keys())
-      for (const length of [4, 6, 9, 12, 15, 7, 10]) if (length <= code.length) asked.add(code.slice(0, length));
+      for (const length of [4, 6, 9, 12, 15, 7, 10])
+        if (length <= code.length) asked.add(code.slice(0, length));
     for (const code of asked) expect(coverageIn(state, code), code).toEqual(coverageWithin(counts, code));
   });
 });
