@@ -471,9 +471,9 @@ export class MapController {
         grids: this.unitsInScope('grid'),
         incidents: this.loadedKinds.has('incident')
           ? this.mirrors.get('incident')!.entities.size
-          : (this.cells.total ?? 0),
-        'monitoring-points': points.entities.size,
-        forces: this.mirrors.get('force')!.entities.size,
+          : this.cells.total,
+        'monitoring-points': this.loadedKinds.has('monitoring-point') ? points.entities.size : null,
+        forces: this.loadedKinds.has('force') ? this.mirrors.get('force')!.entities.size : null,
         ...this.targets.counts(this.context.scope),
       },
       onlineShare: points.entities.size ? points.tallyCount / points.entities.size : null,

@@ -11,7 +11,8 @@ export interface MapSnapshot {
   error: Wording | null;
   scope: string;
   trail: Crumb[];
-  counts: Record<MapLayerId, number>;
+  /** Null while that layer is still being read: the panel says so rather than show none. */
+  counts: Record<MapLayerId, number | null>;
   /** Share of the monitoring points in scope that are online, 0–1; null with none in scope. */
   onlineShare: number | null;
   basemap: { loading: boolean; problem: BasemapProblem | null };
@@ -27,9 +28,9 @@ export function initialSnapshot(root: string): MapSnapshot {
     trail: [],
     counts: {
       grids: 0,
-      incidents: 0,
-      'monitoring-points': 0,
-      forces: 0,
+      incidents: null,
+      'monitoring-points': null,
+      forces: null,
       'sensitive-places': 0,
       'dangerous-objects': 0,
     },

@@ -24,7 +24,7 @@ const LAYER_SWATCH: Record<MapLayerId, ReactElement> = {
 
 export interface LayerPanelProps {
   visible: Record<MapLayerId, boolean>;
-  counts: Record<MapLayerId, number>;
+  counts: Record<MapLayerId, number | null>;
   onlineShare: number | null;
   gridColouring: GridColouring;
   onToggle(layer: MapLayerId, visible: boolean): void;
@@ -51,7 +51,7 @@ export function LayerPanel(props: LayerPanelProps) {
               {LAYER_SWATCH[layer]}
               <span className="map-layer-name">{t(`map.layers.${layer}`)}</span>
               <span className="map-count" data-testid={`layer-count-${layer}`}>
-                {props.counts[layer].toLocaleString(i18n.language)}
+                {props.counts[layer]?.toLocaleString(i18n.language) ?? t('map.layers.loading')}
               </span>
             </label>
             {layer === 'monitoring-points' && props.onlineShare !== null && (
