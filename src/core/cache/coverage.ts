@@ -46,6 +46,9 @@ interface Memo {
 
 const memos = new WeakMap<Database.Database, Memo>();
 
+/** Where the coverage last worked out is saved in the cache (see `savedCoverage`). */
+const SAVED_COVERAGE_KEY = 'coverage';
+
 function statementsOf(db: Database.Database) {
   return {
     fingerprint: db
@@ -58,6 +61,11 @@ function statementsOf(db: Database.Database) {
       .prepare(`SELECT jurisdiction, kind, camera_class, lng, lat, status FROM monitoring_point_index`)
       .raw(),
     targets: db.prepare(`SELECT kind, doc FROM entities WHERE kind IN ('key-place', 'road-segment')`).raw(),
+    saved: db.prepare(`SELECT value FROM sync_state WHERE key = '${SAVED_COVERAGE_KEY}'`).pluck(),
+    save: db.prepare(
+      `INSERT INTO sync_state (key, value) VALUES ('${SAVED_COVERAGE_KEY}', ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ),
   };
 }
 
@@ -122,7 +130,6 @@ export function coverageIn(coverage: CoverageState, code: string): AreaCoverage 
  * a desktop started again on an unchanged cache reads a few thousand rows' worth instead of passing over every
  * point (about half a second for Dali, while the wall waits for its first answers).
  */
-const SAVED_COVERAGE_KEY = 'coverage';
 const pair = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 const savedCoverageSchema = z.object({
   fingerprint: z.string(),
@@ -130,8 +137,12 @@ const savedCoverageSchema = z.object({
   cameras: z.array(z.tuple([z.string(), pair])),
 });
 
-function savedCoverage(db: Database.Database, fingerprint: string, now: number): CoverageState | undefined {
-  const value = db.prepare('SELECT value FROM sync_state WHERE key = ?').pluck().get(SAVED_COVERAGE_KEY);
+function savedCoverage(
+  statements: ReturnType<typeof statementsOf>,
+  fingerprint: string,
+  now: number,
+): CoverageState | undefined {
+  const value = statements.saved.get();
   if (typeof value !== 'string') return undefined;
   let parsed: unknown;
   try {
@@ -145,15 +156,17 @@ function savedCoverage(db: Database.Database, fingerprint: string, now: number):
   return { at: now, counts, rolledUp: rollUp(counts), cameras: new Map(saved.data.cameras) };
 }
 
-function saveCoverage(db: Database.Database, fingerprint: string, state: CoverageState): void {
+function saveCoverage(
+  statements: ReturnType<typeof statementsOf>,
+  fingerprint: string,
+  state: CoverageState,
+): void {
   const value: z.infer<typeof savedCoverageSchema> = {
     fingerprint,
     counts: [...state.counts],
     cameras: [...state.cameras],
   };
-  db.prepare(
-    'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(SAVED_COVERAGE_KEY, JSON.stringify(value));
+  statements.save.run(JSON.stringify(value));
 }
 
 /** The coverage of everything the cache holds, as last worked out (see `COVERAGE_REFRESH_MS`). */
@@ -165,10 +178,10 @@ export function coverageState(db: Database.Database, now: number): CoverageState
   const fingerprint = statements.fingerprint.get() as string;
   // Nothing changed: what was worked out still holds now.
   let state = memo?.fingerprint === fingerprint ? { ...memo.state, at: now } : undefined;
-  state ??= memo ? undefined : savedCoverage(db, fingerprint, now);
+  state ??= memo ? undefined : savedCoverage(statements, fingerprint, now);
   if (!state) {
     state = workOut(statements, now);
-    saveCoverage(db, fingerprint, state);
+    saveCoverage(statements, fingerprint, state);
   }
   memos.set(db, { fingerprint, state });
   return state;
