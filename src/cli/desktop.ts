@@ -59,6 +59,8 @@ export interface DesktopOptions {
   browser?: boolean;
   open: boolean;
   port?: number;
+  /** The media gateways' origins the video players may fetch from (the demo's, or the deployment's). */
+  mediaOrigins?: readonly string[];
 }
 
 /**
@@ -73,12 +75,19 @@ async function startBrowserShell(
   const cacheFile = resolve(options.cache);
   const saved = loadShellIdentity(cacheFile);
   const port = options.port ?? saved.port;
+  const mediaOrigins = options.mediaOrigins ?? [];
   let shell: LocalShellServer;
   try {
-    shell = await startLocalShellServer({ core, rendererDir, token: saved.token, ...(port ? { port } : {}) });
+    shell = await startLocalShellServer({
+      core,
+      rendererDir,
+      token: saved.token,
+      mediaOrigins,
+      ...(port ? { port } : {}),
+    });
   } catch (error) {
     if (options.port || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    shell = await startLocalShellServer({ core, rendererDir, token: saved.token });
+    shell = await startLocalShellServer({ core, rendererDir, token: saved.token, mediaOrigins });
   }
   saveShellIdentity(cacheFile, { token: shell.token, port: (shell.server.address() as AddressInfo).port });
   return shell;
@@ -141,11 +150,23 @@ export function registerDesktopCommand(desktop: Command): void {
     .option('--cache <file>', 'the local cache', './data/desktop-cache.db')
     .option('--no-open', 'open no window; print one line, "Open: URL"')
     .option('--port <port>', 'port for the browser shell (default: any free port)', Number)
-    .action(async ({ passwordFile, ...options }: DesktopOptions & { passwordFile?: string }) => {
-      const password = passwordFrom(passwordFile);
-      const desktop = await runDesktop({ ...options, ...(password ? { password } : {}) }, (line) =>
-        console.log(line),
-      );
-      stopOnSignals(desktop.stop);
-    });
+    .option(
+      '--media-origin <url...>',
+      "a media gateway's public origin the video players may fetch from (repeat for several)",
+    )
+    .action(
+      async ({
+        passwordFile,
+        mediaOrigin,
+        ...options
+      }: DesktopOptions & { passwordFile?: string; mediaOrigin?: string[] }) => {
+        const mediaOrigins = mediaOrigin ?? [];
+        const password = passwordFrom(passwordFile);
+        const desktop = await runDesktop(
+          { ...options, mediaOrigins, ...(password ? { password } : {}) },
+          (line) => console.log(line),
+        );
+        stopOnSignals(desktop.stop);
+      },
+    );
 }

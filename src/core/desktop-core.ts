@@ -10,6 +10,7 @@ import { IncidentQueue, type QueueRules } from './queue/incident-queue';
 import { ShiftReplay } from './replay/shift-replay';
 import { AccountsClient } from './hub-api/accounts-client';
 import { AuditClient } from './hub-api/audit-client';
+import { VideoClient } from './hub-api/video-client';
 import { checkPasswordWithHub, type PasswordCheck } from './hub-api/password-check';
 import { ActionGate } from './services/action-gate';
 import { ExportAudit } from './services/export-audit';
@@ -153,6 +154,7 @@ export class DesktopCore {
       lockChanged: () => this.emit('status', this.status()),
       audit: this.hubSession ? new AuditClient(this.hubSession) : undefined,
       accounts: this.hubSession ? new AccountsClient(this.hubSession) : undefined,
+      video: this.hubSession ? new VideoClient(this.hubSession) : undefined,
       unmaskAudit: new UnmaskAudit(submit),
       status: () => this.status(),
       submit,

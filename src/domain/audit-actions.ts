@@ -21,6 +21,9 @@ export const AUDITED_ACTIONS = [
   'audit.read',
   'audit.exported',
   'audit.purged',
+  /** A camera's live video watched: opened (or refused), and closed with when from and to. */
+  'video.session-opened',
+  'video.session-closed',
   /** A command the hub could not read, so it has no type. */
   'command',
 ] as const;

@@ -33,6 +33,8 @@ export * from './masking';
 export * from './member-unit';
 export * from './mode';
 export * from './monitoring';
+export * from './video';
+export * from './video-nearby';
 export * from './note';
 export * from './notice-number';
 export * from './operator';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { lngLatSchema } from './geo';
 import { jurisdictionCodeSchema } from './jurisdiction';
 import { isoDateTimeSchema } from './time';
+import { videoSourceSchema } from './video';
 
 /** The 雪亮工程 inventory: public video cameras, vehicle checkpoints and face-capture cameras. */
 export const MONITORING_POINT_KINDS = ['camera', 'vehicle-checkpoint', 'face-capture'] as const;
@@ -25,8 +26,17 @@ export const monitoringPointSchema = z
     status: z.enum(MONITORING_STATUSES),
     /** When the point last changed status, so the wall can show how long a camera has been dark. */
     statusAt: isoDateTimeSchema,
+    /** Where its live picture comes from, for a camera the directory has given one; absent or null for none. */
+    video: videoSourceSchema.nullable().optional(),
   })
   .superRefine((point, ctx) => {
+    if (point.video && point.kind !== 'camera') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['video'],
+        message: `only a camera has video, not a ${point.kind}`,
+      });
+    }
     if (point.kind === 'camera' && point.cameraClass === null) {
       ctx.addIssue({ code: 'custom', path: ['cameraClass'], message: 'a camera is graded class 1, 2 or 3' });
     }

@@ -47,10 +47,18 @@ export const PERMISSIONS = [
   'unlock-accounts',
   'configure-security',
   'read-audit',
+  /** Live camera video: the wall, viewers, operators and commanders; no administrator. */
+  'watch-video',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const OPERATOR_PERMISSIONS = ['read', 'act-on-incidents', 'add-notes', 'sign-handover'] as const;
+const OPERATOR_PERMISSIONS = [
+  'read',
+  'watch-video',
+  'act-on-incidents',
+  'add-notes',
+  'sign-handover',
+] as const;
 
 /**
  * Viewers watch the big screen; operators work incidents and sign the shift handover; commanders
@@ -62,8 +70,8 @@ const OPERATOR_PERMISSIONS = ['read', 'act-on-incidents', 'add-notes', 'sign-han
  * and audit administrators see no incident at all.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  wall: ['read'],
-  viewer: ['read'],
+  wall: ['read', 'watch-video'],
+  viewer: ['read', 'watch-video'],
   operator: OPERATOR_PERMISSIONS,
   commander: [
     ...OPERATOR_PERMISSIONS,

@@ -3,8 +3,8 @@ import { z } from 'zod';
 /**
  * What the hub and the core tell a person, as a code and its parameters; the renderer words each code in the
  * operator's language. A parameter named `at`, `deadline`, `due`, `acknowledgeBy` or `from` is an instant (or
- * a day) the renderer writes in China time; `stage`, `role`, `action`, `permission`, `mode` and `period` are
- * codes the renderer words too; anything else is shown as it is (a person's name, a count, a character).
+ * a day) the renderer writes in China time; `stage`, `role`, `action`, `permission`, `mode`, `period` and `videoRefusal`
+ * are codes the renderer words too; anything else is shown as it is (a person's name, a count, a character).
  */
 export const MESSAGE_CODES = [
   // the lifecycle
@@ -93,6 +93,8 @@ export const MESSAGE_CODES = [
   'accountNotFound',
   'accountExists',
   'roleNotCreatable',
+  // live video: `videoRefusal` is the hub's reason (see the video API's refusals), with `limit` for a cap
+  'videoRefused',
 ] as const;
 export type MessageCode = (typeof MESSAGE_CODES)[number];
 

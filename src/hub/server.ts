@@ -17,6 +17,7 @@ import { authRoutes } from './http/auth-routes';
 import { installErrorHandling } from './http/error-handling';
 import { ingestRoutes } from './http/ingest-routes';
 import { installJsonBodyParser } from './http/json-body';
+import { videoRoutes } from './http/video-routes';
 import { observabilityRoutes } from './http/observability-routes';
 import { IngestService } from './ingest/ingest-service';
 import { checkKeysMatch, defaultKeysDir, loadHubKeys, type HubKeys } from './keys';
@@ -28,6 +29,18 @@ import { LiveBroadcaster } from './stream/broadcaster';
 import type { HubServer } from './stream/socket-types';
 import { connectRedis } from './stream/redis-link';
 import { attachStream } from './stream/stream';
+import type { MediaGateway } from './video/gateways/gateway';
+import { PlayTokenSigner } from './video/play-token';
+import { DEFAULT_VIDEO_LIMITS, VideoSessions, type CredentialsFor, type VideoLimits } from './video/sessions';
+
+/** Live video: the deployment's media gateways, built once the hub has the key its play tokens are signed with. */
+export interface HubVideoOptions {
+  gateways(signer: PlayTokenSigner): MediaGateway[];
+  limits?: Partial<VideoLimits>;
+  credentialsFor?: CredentialsFor;
+  /** How often sessions nobody kept alive are ended, in ms. */
+  sweepMs?: number;
+}
 
 export interface HubOptions {
   /** `sqlite:./data/hub.db` or `postgres://…`. */
@@ -61,6 +74,8 @@ export interface HubOptions {
   signInLimits?: Partial<SignInLimits>;
   /** The token `/metrics` requires; else `PINGAN_METRICS_TOKEN`, else the keys directory's `metrics-token`. */
   metricsToken?: string;
+  /** Live video; without it every camera answers that the hub has no gateway for it. */
+  video?: HubVideoOptions;
 }
 
 export interface Hub {
@@ -79,6 +94,8 @@ const DEFAULT_ESCALATION_SWEEP_MS = 30_000;
 const DEFAULT_INGEST_RATE_PER_MINUTE = 3000;
 const DEFAULT_BAD_KEY_RATE_PER_MINUTE = 60;
 const JWT_SECRET_SETTING = 'jwt-secret';
+const PLAY_TOKEN_KEY_SETTING = 'video-play-key';
+const DEFAULT_VIDEO_SWEEP_MS = 5_000;
 const DEPLOYMENT_SETTING = 'deployment-id';
 const DEPLOYMENT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
@@ -91,6 +108,36 @@ async function signingSecret(store: HubStore): Promise<string> {
   if (saved) return saved;
   await store.transaction((tx) => tx.initSetting(JWT_SECRET_SETTING, generateSigningSecret()));
   return (await store.getSetting(JWT_SECRET_SETTING))!;
+}
+
+/** The key play URLs are signed with, shared by every hub on this database like the token secret. */
+async function playTokenKey(store: HubStore): Promise<Uint8Array> {
+  const saved = await store.getSetting(PLAY_TOKEN_KEY_SETTING);
+  if (saved) return Buffer.from(saved, 'base64');
+  await store.transaction((tx) => tx.initSetting(PLAY_TOKEN_KEY_SETTING, randomBytes(32).toString('base64')));
+  return Buffer.from((await store.getSetting(PLAY_TOKEN_KEY_SETTING))!, 'base64');
+}
+
+/** The video sessions on the deployment's gateways, and the sweep that ends those nobody keeps alive. */
+async function startVideo(store: HubStore, options: HubOptions, clock: () => number, logger: Logger) {
+  const signer = new PlayTokenSigner(await playTokenKey(store));
+  const gateways = new Map((options.video?.gateways(signer) ?? []).map((gateway) => [gateway.id, gateway]));
+  const limits = { ...DEFAULT_VIDEO_LIMITS, ...options.video?.limits };
+  const sessions = new VideoSessions(store, gateways, limits, clock, logger, options.video?.credentialsFor);
+  const sweepMs = options.video?.sweepMs ?? DEFAULT_VIDEO_SWEEP_MS;
+  const timer = setInterval(() => {
+    sessions
+      .sweep()
+      .catch((error: unknown) => logger.error({ err: error }, 'ending expired video sessions failed'));
+  }, sweepMs);
+  return {
+    signer,
+    sessions,
+    async stop() {
+      clearInterval(timer);
+      await sessions.closeAll();
+    },
+  };
 }
 
 /** The deployment this hub belongs to: the one it was told, else its database's, made on first start. */
@@ -247,8 +294,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   await app.register(observabilityRoutes, { store, metrics, metricsToken });
   const clock = options.clock ?? Date.now;
   /** Ends the revoked account's live connections here, and through Redis at every other hub. */
+  const video = await startVideo(store, options, clock, logger);
   const revoked = (accountId: string) => {
     void endConnectionsOf(io, accountId);
+    void video.sessions.endAccount(accountId);
     if (shared) io.serverSideEmit('revoked', accountId);
   };
   io.on('revoked', (accountId) => void endConnectionsOf(io, accountId));
@@ -259,6 +308,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   await app.register(accountRoutes, { store, tokens, admin });
   await app.register(adminRoutes, { store, tokens, region });
   await app.register(auditRoutes, { store, tokens, region });
+  await app.register(videoRoutes, { store, tokens, sessions: video.sessions, signer: video.signer, clock });
   const ratePerMinute = options.ingestRateLimit ?? DEFAULT_INGEST_RATE_PER_MINUTE;
   const badKeyRatePerMinute = options.ingestBadKeyRateLimit ?? DEFAULT_BAD_KEY_RATE_PER_MINUTE;
   await app.register(ingestRoutes, { store, ingest, metrics, ratePerMinute, badKeyRatePerMinute });
@@ -276,6 +326,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     sweepEscalations: () => escalations.sweep(),
     async close() {
       await stopEscalations();
+      await video.stop();
       broadcaster.stop();
       presence.stop();
       io.disconnectSockets(true);

@@ -7,6 +7,7 @@ import {
   isoDateTimeSchema,
   lngLatSchema,
   reporterSchema,
+  videoSourceSchema,
 } from '../domain';
 import { latitudeSchema, longitudeSchema } from '../domain/geo';
 import { lineOfText, optionalLineOfText, paragraphsOfText } from './text';
@@ -105,6 +106,23 @@ export const monitoringAlarmsBodySchema = z
   })
   .strict();
 
+/**
+ * The camera platform's video directory (视频目录同步): each camera's source, or null when it has none any
+ * more. A camera named twice in one batch is refused like any repeated item.
+ */
+export const videoSourcesBodySchema = z
+  .object({
+    sources: z
+      .array(
+        z
+          .object({ id: externalIdSchema, pointId: referenceSchema, source: videoSourceSchema.nullable() })
+          .strict(),
+      )
+      .min(1)
+      .max(5000),
+  })
+  .strict();
+
 export const forcePositionsBodySchema = z
   .object({
     positions: z
@@ -150,6 +168,7 @@ export type ReportsBody = z.infer<typeof reportsBodySchema>;
 export type HotlineTicketsBody = z.infer<typeof hotlineTicketsBodySchema>;
 export type MonitoringStatusBody = z.infer<typeof monitoringStatusBodySchema>;
 export type MonitoringAlarmsBody = z.infer<typeof monitoringAlarmsBodySchema>;
+export type VideoSourcesBody = z.infer<typeof videoSourcesBodySchema>;
 export type ForcePositionsBody = z.infer<typeof forcePositionsBodySchema>;
 export type AcknowledgementsBody = z.infer<typeof acknowledgementsBodySchema>;
 
@@ -164,6 +183,10 @@ export const INGEST_ENDPOINTS = {
     summary: "Camera platform: points' status",
   },
   '/api/v1/monitoring/alarms': { schema: monitoringAlarmsBodySchema, summary: 'Camera platform: alarms' },
+  '/api/v1/monitoring/video-sources': {
+    schema: videoSourcesBodySchema,
+    summary: "Camera platform: the video directory, each camera's GB/T 28181 ids or RTSP address and gateway",
+  },
   '/api/v1/forces/positions': { schema: forcePositionsBodySchema, summary: "Forces' positions" },
   '/api/v1/orders/acknowledgements': {
     schema: acknowledgementsBodySchema,

@@ -13,10 +13,11 @@ import {
 import { COUNTY, GRID, NEIGHBOURING_COUNTY, PREFECTURE } from './fixtures';
 
 const EXPECTED: Record<Role, readonly Permission[]> = {
-  viewer: ['read'],
-  operator: ['read', 'act-on-incidents', 'add-notes', 'sign-handover'],
+  viewer: ['read', 'watch-video'],
+  operator: ['read', 'watch-video', 'act-on-incidents', 'add-notes', 'sign-handover'],
   commander: [
     'read',
+    'watch-video',
     'act-on-incidents',
     'add-notes',
     'sign-handover',
@@ -28,7 +29,7 @@ const EXPECTED: Record<Role, readonly Permission[]> = {
     'manage-targets',
     'unmask-personal-data',
   ],
-  wall: ['read'],
+  wall: ['read', 'watch-video'],
   sysadmin: ['read', 'manage-accounts', 'configure-sla', 'configure-subsidies'],
   secadmin: ['manage-roles', 'unlock-accounts', 'configure-security'],
   auditadmin: ['read-audit'],
@@ -41,8 +42,8 @@ describe('role permissions', () => {
     }
   });
 
-  it('leave a viewer read-only', () => {
-    expect(ROLE_PERMISSIONS.viewer).toEqual(['read']);
+  it('leave a viewer read-only, watching video included', () => {
+    expect(ROLE_PERMISSIONS.viewer).toEqual(['read', 'watch-video']);
   });
 
   it('keep wartime, supervision notices and bulletins from operators but give them to commanders', () => {
@@ -86,7 +87,7 @@ describe('role permissions', () => {
   it('give the security and audit administrators no view of the situation, and a wall screen nothing but it', () => {
     expect(can('secadmin', 'read')).toBe(false);
     expect(can('auditadmin', 'read')).toBe(false);
-    expect(ROLE_PERMISSIONS.wall).toEqual(['read']);
+    expect(ROLE_PERMISSIONS.wall).toEqual(['read', 'watch-video']);
     expect(locksWhenIdle('wall')).toBe(false);
     expect(locksWhenIdle('operator')).toBe(true);
   });

@@ -13,6 +13,7 @@ export const ACTION_FAMILIES = [
   'personal-data',
   'api-key',
   'audit',
+  'video',
 ] as const;
 
 function familyOf(action: string): string {

@@ -1,8 +1,8 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FORCE_KINDS, STAGES } from '../../../src/domain';
+import { FORCE_KINDS, STAGES, type LngLat } from '../../../src/domain';
 import { desktopApi } from '../api-client';
 import { useDisplayOnly } from '../app/display-only';
 import { ProgressBar } from '../components/ProgressBar';
@@ -10,6 +10,7 @@ import { useSessionStatus } from '../hooks/useDesktop';
 import { unlockChime } from './alerts/chime';
 import { useMapFocus, type MapFocus } from './controller/focus';
 import { useOverdueFlags } from './controller/overdue';
+import type { MapController } from './controller/map-controller';
 import type { MapSnapshot } from './controller/snapshot';
 import { useWallMap } from './controller/use-wall-map';
 import './i18n';
@@ -23,6 +24,7 @@ import { useBasemap } from './settings/use-basemap';
 import { MAP_RISKS } from './style/palette';
 import { Breadcrumb } from './ui/Breadcrumb';
 import { useSay } from '../words/say';
+import { useVideoDock, VideoDockProvider } from '../video/VideoDock';
 import { LayerPanel } from './ui/LayerPanel';
 import { Legend } from './ui/Legend';
 import { MapSettings } from './ui/MapSettings';
@@ -160,41 +162,87 @@ function WallMap({ root, onScopeChange, focus, compact }: { root: string } & Liv
 
   return (
     <section className="live-map" data-testid="live-map" onPointerDown={unlockChime}>
-      <div ref={frame.container} className="live-map-canvas" />
-      <div ref={frame.top} className="live-map-top">
-        <Breadcrumb trail={snapshot.trail} onSelect={(code) => controller?.setScope(code)} />
-      </div>
-      <div ref={frame.side} className="live-map-side">
-        <LayerPanel
-          visible={visible}
-          counts={snapshot.counts}
-          onlineShare={snapshot.onlineShare}
-          gridColouring={gridColouring}
-          onToggle={(layer, on) => preferences.setVisible({ ...visible, [layer]: on })}
-          onGridColouring={preferences.setGridColouring}
-        />
-        <Legend gridColouring={gridColouring} folded={compact} />
-        {!displayOnly && (
-          <MapSettings
-            basemap={basemap}
-            basemapState={snapshot.basemap}
-            fontScale={fontScale}
-            chime={chime}
-            onFontScale={preferences.setFontScale}
-            onChime={preferences.setChime}
+      <VideoDockProvider centre={root} mapCentre={() => mapCentre(controller)}>
+        <div ref={frame.container} className="live-map-canvas" />
+        <div ref={frame.top} className="live-map-top">
+          <Breadcrumb trail={snapshot.trail} onSelect={(code) => controller?.setScope(code)} />
+          <VideoWallButton />
+        </div>
+        <div ref={frame.side} className="live-map-side">
+          <LayerPanel
+            visible={visible}
+            counts={snapshot.counts}
+            onlineShare={snapshot.onlineShare}
+            gridColouring={gridColouring}
+            onToggle={(layer, on) => preferences.setVisible({ ...visible, [layer]: on })}
+            onGridColouring={preferences.setGridColouring}
+          />
+          <Legend gridColouring={gridColouring} folded={compact} />
+          {!displayOnly && (
+            <MapSettings
+              basemap={basemap}
+              basemapState={snapshot.basemap}
+              fontScale={fontScale}
+              chime={chime}
+              onFontScale={preferences.setFontScale}
+              onChime={preferences.setChime}
+            />
+          )}
+        </div>
+        {hover && <Tooltip hover={hover} />}
+        {selection && controller && (
+          <DetailPanel
+            selection={selection}
+            controller={controller}
+            onSelect={selectFromPanel}
+            onClose={() => setSelection(null)}
           />
         )}
-      </div>
-      {hover && <Tooltip hover={hover} />}
-      {selection && controller && (
-        <DetailPanel
-          selection={selection}
-          controller={controller}
-          onSelect={selectFromPanel}
-          onClose={() => setSelection(null)}
-        />
-      )}
-      <MapPhaseNote snapshot={snapshot} />
+        <MapPhaseNote snapshot={snapshot} />
+        <OfferCameraToWall selection={selection} controller={controller} />
+      </VideoDockProvider>
     </section>
   );
+}
+
+/** Where the map looks now, for the cameras the video wall lists. */
+function mapCentre(controller: MapController | null): LngLat {
+  const centre = controller?.map.getCenter();
+  return centre ? [centre.lng, centre.lat] : [0, 0];
+}
+
+function VideoWallButton() {
+  const { t } = useTranslation();
+  const dock = useVideoDock();
+  return (
+    <button
+      type="button"
+      className="map-action"
+      data-testid="video-wall-button"
+      onClick={() => dock?.openWall()}
+    >
+      {t('video.wall')}
+    </button>
+  );
+}
+
+/** A camera picked on the map while the video wall is open goes to its first empty cell. */
+function OfferCameraToWall(props: { selection: Selection | null; controller: MapController | null }) {
+  const dock = useVideoDock();
+  const { selection, controller } = props;
+  useEffect(() => {
+    if (selection?.kind !== 'monitoring-point' || !dock || !controller) return;
+    const entity = controller.entity('monitoring-point', selection.id);
+    if (entity?.properties.pointKind !== 'camera') return;
+    const p = entity.properties;
+    dock.offerCamera({
+      id: entity.id,
+      name: String(p.name ?? ''),
+      class: p.cameraClass === 1 || p.cameraClass === 2 || p.cameraClass === 3 ? p.cameraClass : null,
+      status: p.status === 'offline' || p.status === 'fault' ? p.status : 'online',
+      position: [entity.lng, entity.lat],
+      jurisdictionCode: String(p.jurisdictionCode ?? ''),
+    });
+  }, [selection, dock, controller]);
+  return null;
 }

@@ -20,6 +20,8 @@ const CODED: Record<string, string> = {
   risk: 'risk',
   difficulty: 'words.difficulty',
   easier: 'words.difficulty',
+  /** Live video's refusals are worded with the video screens, which load with the map. */
+  videoRefusal: 'video.refusal',
 };
 
 function wordParams(t: TFunction, language: string, params: MessageParams): Record<string, string> {
@@ -28,7 +30,7 @@ function wordParams(t: TFunction, language: string, params: MessageParams): Reco
     const text = String(value);
     if (INSTANTS.has(name)) worded[name] = formatChinaDateTime(text, language);
     else if (DAYS.has(name)) worded[name] = formatChinaDate(text, language);
-    else if (CODED[name]) worded[name] = t(`${CODED[name]}.${text}`);
+    else if (CODED[name]) worded[name] = t(`${CODED[name]}.${text}`, params);
     else worded[name] = text;
   }
   return worded;

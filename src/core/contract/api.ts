@@ -60,6 +60,12 @@ import {
 import { targetRegisterInputSchema, targetRegisterViewSchema } from './targets';
 import { auditFilterSchema, auditPageViewSchema, auditSearchInputSchema } from './audit';
 import {
+  nearbyVideoInputSchema,
+  nearbyVideoSchema,
+  videoSessionViewSchema,
+  videoSourceViewSchema,
+} from './video';
+import {
   accountListViewSchema,
   accountTargetSchema,
   accountViewSchema,
@@ -571,6 +577,26 @@ export const desktopApiContract = {
   'securityPolicy.get': { input: z.object({}).strict(), output: securityPolicyViewSchema },
   'securityPolicy.set': { input: securityPolicyViewSchema, output: securityPolicyViewSchema },
   // ---- end of account administration ----
+  // ---- live video (视频联动) ----
+  /** How a camera's video is connected, for its card; null for a camera without video. */
+  'video.source': {
+    input: z.object({ cameraId: z.string().min(1) }).strict(),
+    output: z.object({ video: videoSourceViewSchema }),
+  },
+  /** The nearest online cameras with video around a place (周边视频), nearest first. */
+  'video.nearby': { input: nearbyVideoInputSchema, output: nearbyVideoSchema },
+  /** A play session on a camera: the hub checks scope and caps, and audits it. */
+  'video.open': {
+    input: z.object({ cameraId: z.string().min(1).max(200) }).strict(),
+    output: videoSessionViewSchema,
+  },
+  /** Keeps a session open while its player shows; fresh play URLs for a reconnect. */
+  'video.keepAlive': {
+    input: z.object({ sessionId: z.string().min(1) }).strict(),
+    output: videoSessionViewSchema,
+  },
+  /** Ends a session: the stream is released once nobody watches it. */
+  'video.close': { input: z.object({ sessionId: z.string().min(1) }).strict(), output: z.object({}) },
   'outbox.list': {
     input: z.object({ limit: z.number().int().positive().max(500).default(50) }).strict(),
     output: z.array(outboxEntrySchema),

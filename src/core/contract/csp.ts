@@ -11,6 +11,8 @@ const DIRECTIVES: ReadonlyArray<readonly [name: string, sources: readonly string
   // MapLibre starts its workers from blob: URLs.
   ['worker-src', ["'self'", 'blob:']],
   ['connect-src', ["'self'"]],
+  // The video players feed the <video> element through Media Source Extensions, by blob: URLs.
+  ['media-src', ["'self'", 'blob:']],
   ['object-src', ["'none'"]],
   ['base-uri', ["'none'"]],
   ['frame-ancestors', ["'none'"]],
@@ -23,8 +25,26 @@ function serialise(directives: typeof DIRECTIVES): string {
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
 
+/**
+ * The directives with the media gateways' origins allowed to `connect-src`: the players fetch the live
+ * stream from the gateway itself, and only from the gateways this deployment names.
+ */
+function withMediaOrigins(mediaOrigins: readonly string[]): typeof DIRECTIVES {
+  const origins = mediaOrigins.map((origin) => new URL(origin).origin);
+  return DIRECTIVES.map(([name, sources]) =>
+    name === 'connect-src' ? ([name, [...sources, ...origins]] as const) : ([name, sources] as const),
+  );
+}
+
 /** The policy as a `Content-Security-Policy` header carries it. */
-export const CONTENT_SECURITY_POLICY = serialise(DIRECTIVES);
+export function contentSecurityPolicy(mediaOrigins: readonly string[] = []): string {
+  return serialise(withMediaOrigins(mediaOrigins));
+}
 
 /** The same policy in index.html's <meta http-equiv>, less what a meta element cannot carry. */
-export const CONTENT_SECURITY_POLICY_META = serialise(DIRECTIVES.filter(([name]) => !HEADER_ONLY.has(name)));
+export function contentSecurityPolicyMeta(mediaOrigins: readonly string[] = []): string {
+  return serialise(withMediaOrigins(mediaOrigins).filter(([name]) => !HEADER_ONLY.has(name)));
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+export const CONTENT_SECURITY_POLICY_META = contentSecurityPolicyMeta();

@@ -16,6 +16,7 @@ import { sessionHandlers } from './session';
 import { signInHandlers } from './sign-in';
 import { subsidyHandlers } from './subsidies';
 import { targetHandlers } from './targets';
+import { videoHandlers } from './video';
 import type { CoreServices, DesktopApiHandlers } from './types';
 import { warRoomHandlers } from './war-room';
 
@@ -38,6 +39,7 @@ export const HANDLER_MODULES = [
   handoverHandlers,
   replayHandlers,
   warRoomHandlers,
+  videoHandlers,
   signInHandlers,
 ] as const;
 

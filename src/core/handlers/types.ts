@@ -8,6 +8,7 @@ import type { IncidentQueue, QueueRules } from '../queue/incident-queue';
 import type { ShiftReplay } from '../replay/shift-replay';
 import type { AccountsClient } from '../hub-api/accounts-client';
 import type { AuditClient } from '../hub-api/audit-client';
+import type { VideoClient } from '../hub-api/video-client';
 import type { PasswordCheck } from '../hub-api/password-check';
 import type { ActionGate } from '../services/action-gate';
 import type { ExportAudit } from '../services/export-audit';
@@ -55,6 +56,8 @@ export interface CoreServices {
   audit: AuditClient | undefined;
   /** The hub's account administration and security policy; none without a hub. */
   accounts: AccountsClient | undefined;
+  /** The hub's video sessions; none without a hub. */
+  video: VideoClient | undefined;
   unmaskAudit: UnmaskAudit;
   status: () => SessionStatus;
   /** Puts a command in the outbox, where it waits for the hub whether or not it is there now. */

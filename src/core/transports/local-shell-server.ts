@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, type Stats } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import {
   createServer,
   type IncomingMessage,
@@ -13,7 +13,11 @@ import { extname, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { CONTENT_SECURITY_POLICY } from '../contract/csp';
+import {
+  CONTENT_SECURITY_POLICY_META,
+  contentSecurityPolicy,
+  contentSecurityPolicyMeta,
+} from '../contract/csp';
 import { wording } from '../../domain/wording';
 import { DESKTOP_EVENT_NAMES } from '../contract/events';
 import type { CoreClient } from '../worker/core-client';
@@ -130,6 +134,7 @@ async function serveStatic(
   req: IncomingMessage,
   res: ServerResponse,
   assets: CompressedAssets,
+  policy: ContentPolicy,
 ): Promise<void> {
   let relative: string;
   try {
@@ -155,9 +160,14 @@ async function serveStatic(
   }
   const headers: OutgoingHttpHeaders = {
     'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'content-security-policy': policy.header,
     'x-content-type-options': 'nosniff',
   };
+  if (policy.meta && file === join(rendererDir, 'index.html')) {
+    const page = (await readFile(file, 'utf8')).replace(CONTENT_SECURITY_POLICY_META, policy.meta);
+    res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : page);
+    return;
+  }
   const compressible = isCompressible(file);
   if (compressible) headers.vary = 'Accept-Encoding';
   const encoding = compressible ? chooseEncoding(req.headers['accept-encoding']) : undefined;
@@ -219,9 +229,27 @@ function converse(ws: WebSocket, core: CoreClient, token: string): void {
   });
 }
 
+/**
+ * The policy this launch serves: the header, and the page's own <meta> policy rewritten to match when the
+ * deployment's media gateways are allowed too (the page enforces both, so both must allow them).
+ */
+interface ContentPolicy {
+  header: string;
+  meta: string | null;
+}
+
+function contentPolicy(mediaOrigins: readonly string[]): ContentPolicy {
+  return {
+    header: contentSecurityPolicy(mediaOrigins),
+    meta: mediaOrigins.length > 0 ? contentSecurityPolicyMeta(mediaOrigins) : null,
+  };
+}
+
 export async function startLocalShellServer(options: {
   core: CoreClient;
   rendererDir: string;
+  /** The media gateways' origins, from which the video players fetch live streams. */
+  mediaOrigins?: readonly string[];
   port?: number;
   /** The token a page must say first; a fresh one per launch unless the shell keeps one across launches. */
   token?: string;
@@ -233,13 +261,14 @@ export async function startLocalShellServer(options: {
     (req.headers.origin === undefined || req.headers.origin === `http://${allowedHost}`);
 
   const assets = new CompressedAssets();
+  const policy = contentPolicy(options.mediaOrigins ?? []);
   const server = createServer((req, res) => {
     if (req.headers.host !== allowedHost) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('wrong host');
       return;
     }
     const pathname = new URL(req.url ?? '/', `http://${allowedHost}`).pathname;
-    serveStatic(options.rendererDir, pathname, req, res, assets).catch(() => {
+    serveStatic(options.rendererDir, pathname, req, res, assets, policy).catch(() => {
       // The file went away between its stat and its read: answer, and leave the process running.
       if (res.headersSent) res.destroy();
       else res.writeHead(500).end();

@@ -97,7 +97,7 @@ export const hotlineTickets = reportsEndpoint('tickets', (body: IngestBody<'/api
 );
 
 /** A camera named by a batch must be known and inside the key's jurisdiction. */
-function checkPoint(
+export function checkPoint(
   ctx: IngestContext,
   points: Map<string, MonitoringPoint>,
   pointId: string,

@@ -12,6 +12,7 @@ import {
   monitoringStatus,
   reports,
 } from './field-endpoints';
+import { videoSources } from './video-sources';
 import { IngestError } from './refusal';
 
 export { IngestError } from './refusal';
@@ -23,6 +24,7 @@ const ENDPOINTS: { [P in IngestPath]: (ctx: IngestContext, body: IngestBody<P>) 
   '/api/v1/hotline/tickets': acceptBatch(hotlineTickets),
   '/api/v1/monitoring/status': acceptBatch(monitoringStatus),
   '/api/v1/monitoring/alarms': acceptBatch(monitoringAlarms),
+  '/api/v1/monitoring/video-sources': acceptBatch(videoSources),
   '/api/v1/forces/positions': acceptBatch(forcePositions),
   '/api/v1/orders/acknowledgements': acceptBatch(acknowledgements),
 };

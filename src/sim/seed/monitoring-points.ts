@@ -6,6 +6,7 @@ import {
   type MonitoringPoint,
   type MonitoringPointKind,
   type MonitoringStatus,
+  type VideoSource,
 } from '../../domain';
 import { isUrbanTownship, isUrbanVillage } from '../../regions/names';
 import type { Random } from '../../regions/seeded-random';
@@ -127,6 +128,24 @@ function cameraLocations(
   });
 }
 
+/** The demo's media gateway: `pingan start` runs it and configures the hub with it under this id. */
+export const DEMO_GATEWAY_ID = 'demo';
+
+/**
+ * A GB/T 28181 source for one of the demo's cameras with video (the class-1 cameras of the county seats):
+ * the township's place digits, industry 00, an NVR (118) and its camera channel (131), and a serial.
+ */
+function demoVideoSource(gridCode: string, serial: number): VideoSource {
+  const place = gridCode.slice(0, 8);
+  const number = String(serial).padStart(6, '0');
+  return {
+    kind: 'gb28181',
+    deviceId: `${place}001180${number}`,
+    channelId: `${place}001310${number}`,
+    gatewayId: DEMO_GATEWAY_ID,
+  };
+}
+
 export function generateMonitoringPoints(
   tree: RegionTree,
   shapes: RegionShapes,
@@ -141,6 +160,7 @@ export function generateMonitoringPoints(
   const faceCapture = apportion(targets.faceCaptureCameras, weights.faceCapture);
 
   const points: MonitoringPoint[] = [];
+  let videoSerial = 0;
   tree.grids.forEach((grid, index) => {
     const place = (
       kind: MonitoringPointKind,
@@ -158,6 +178,9 @@ export function generateMonitoringPoints(
           jurisdictionCode: grid.code,
           location: locations[i] ?? shapes.randomPointIn(grid.code, random),
           ...initialStatus(random, inventoryAt),
+          ...(cameraClass === 1 && tree.isSeatTownship(grid.code.slice(0, 9))
+            ? { video: demoVideoSource(grid.code, (videoSerial += 1)) }
+            : {}),
         });
       });
     };

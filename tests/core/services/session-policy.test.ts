@@ -30,10 +30,11 @@ function policyFor(signedIn: HubAccount | undefined, settings = memorySettings()
 
 /** What each role may do, as the desktop enforces it on what its cache holds. */
 const ALLOWED: Record<string, readonly Permission[]> = {
-  viewer: ['read'],
-  operator: ['read', 'act-on-incidents', 'add-notes', 'sign-handover'],
+  viewer: ['read', 'watch-video'],
+  operator: ['read', 'watch-video', 'act-on-incidents', 'add-notes', 'sign-handover'],
   commander: [
     'read',
+    'watch-video',
     'act-on-incidents',
     'add-notes',
     'sign-handover',
@@ -45,7 +46,7 @@ const ALLOWED: Record<string, readonly Permission[]> = {
     'manage-targets',
     'unmask-personal-data',
   ],
-  wall: ['read'],
+  wall: ['read', 'watch-video'],
   sysadmin: ['read', 'manage-accounts', 'configure-sla', 'configure-subsidies'],
   secadmin: ['manage-roles', 'unlock-accounts', 'configure-security'],
   auditadmin: ['read-audit'],

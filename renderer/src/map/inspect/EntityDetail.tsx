@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { MapEntity } from '../data/entities';
+import { CameraVideo } from '../../video/VideoPanel';
 import { formatAge } from './format';
+import { NearbyVideoButton } from './IncidentDetail';
 
 /** A monitoring point or a force, as the cache knows it now. */
 export function EntityDetail(props: {
@@ -33,6 +35,8 @@ export function EntityDetail(props: {
           <dd>{t(`map.monitoring.status.${String(p.status)}`)}</dd>
           {jurisdiction}
         </dl>
+        {p.pointKind === 'camera' && <CameraVideo cameraId={entity.id} name={String(p.name ?? '')} />}
+        <NearbyVideoButton at={[entity.lng, entity.lat]} />
       </>
     );
   }

@@ -5,6 +5,7 @@ import { desktopApi } from '../../api-client';
 import { formatDistance, formatTime } from './format';
 import { asRisk, RiskBadge } from './RiskBadge';
 import type { Selection } from './targets';
+import { useVideoDock } from '../../video/VideoDock';
 
 type Nearest = DesktopApiOutput<'entities.nearest'>['items'];
 type Loaded =
@@ -32,6 +33,23 @@ function symbolOf(doc: unknown): string {
 }
 
 /** One incident: where it stands, what happened to it, and who and what is nearest. */
+/** Opens the nearest online cameras with video around a place (周边视频), where the screen has video. */
+export function NearbyVideoButton({ at }: { at: [number, number] }) {
+  const { t } = useTranslation();
+  const dock = useVideoDock();
+  if (!dock) return null;
+  return (
+    <button
+      type="button"
+      className="map-action"
+      data-testid="nearby-video-button"
+      onClick={() => dock.openNearby(at)}
+    >
+      {t('video.nearby')}
+    </button>
+  );
+}
+
 export function IncidentDetail({ id, onSelect }: { id: string; onSelect(selection: Selection): void }) {
   const { t, i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -130,6 +148,7 @@ export function IncidentDetail({ id, onSelect }: { id: string; onSelect(selectio
           </li>
         ))}
       </ol>
+      <NearbyVideoButton at={incident.location} />
       <h4>{t('map.detail.nearestCameras')}</h4>
       {nearestList('monitoring-point', cameras, (doc) => t(`map.monitoring.${symbolOf(doc)}`))}
       <h4>{t('map.detail.nearestForces')}</h4>

@@ -1,0 +1,16 @@
+import { createServer } from 'node:net';
+
+/**
+ * A port free on 127.0.0.1 now, for a server that cannot be told to pick one itself (node-media-server reads
+ * port 0 as "off"). Another process could take it before the server listens; on one test machine that is rare.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
