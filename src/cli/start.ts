@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -8,11 +9,18 @@ import { bootstrapAccounts } from '../hub/bootstrap';
 import { seedHub } from './seed-demo';
 import { recordEvents } from '../hub/projector';
 import { startHub, type Hub } from '../hub/server';
+import { LocalMediaGateway } from '../hub/video/gateways/local';
+import { startDemoMediaServer } from '../sim/media/demo-media-server';
+import { checkFfmpeg } from '../sim/media/synthetic-camera';
+import { DEMO_GATEWAY_ID } from '../sim/seed/monitoring-points';
 import { DEMO_SPEED } from '../sim/clock';
 import { pastDays } from '../sim/history';
 import { startSimulator } from '../sim/simulator';
 import { runDesktop, stopOnSignals } from './desktop';
 import { progressReporter } from './progress';
+
+/** node-media-server cannot pick free ports itself: the demo's RTMP and HTTP-FLV ports. */
+const DEMO_MEDIA_PORTS = { rtmp: 19350, http: 18080 } as const;
 
 const demoCredentialsSchema = z.object({
   duty: z.object({ name: z.string(), password: z.string() }),
@@ -66,6 +74,45 @@ function adminAccountHint(hubDb: string, rootCode: string): string {
   ].join('\n');
 }
 
+/**
+ * The demo's cameras with video are synthetic: its own media server makes their pictures with ffmpeg, a few
+ * at a time, only while watched. Without ffmpeg the demo runs on, and those cameras say the gateway is down.
+ */
+async function startDemoVideo(dataDir: string) {
+  try {
+    await checkFfmpeg();
+  } catch {
+    console.log('ffmpeg is not installed: the demo runs without live video.');
+    return undefined;
+  }
+  const secret = demoMediaSecret(dataDir);
+  const server = await startDemoMediaServer({
+    rtmpPort: DEMO_MEDIA_PORTS.rtmp,
+    httpPort: DEMO_MEDIA_PORTS.http,
+    controlPort: 0,
+    secret,
+  });
+  const hubVideo = {
+    gateways: () => [
+      new LocalMediaGateway({
+        id: DEMO_GATEWAY_ID,
+        controlUrl: server.controlUrl,
+        playBaseUrl: server.playBaseUrl,
+        secret,
+      }),
+    ],
+  };
+  console.log(`Media server for the demo's cameras on ${server.playBaseUrl}`);
+  return { server, hubVideo };
+}
+
+/** The demo media server's secret, made once and kept beside the demo's data, readable by its owner only. */
+function demoMediaSecret(dataDir: string): string {
+  const file = join(dataDir, 'media-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
 export function registerStartCommand(start: Command): void {
   start
     .option('--region <id>', 'region to run', 'dali')
@@ -92,12 +139,14 @@ export function registerStartCommand(start: Command): void {
         keys?: string;
       }) => {
         mkdirSync(options.data, { recursive: true });
+        const media = await startDemoVideo(options.data);
         const hub = await startHub({
           db: `sqlite:${join(options.data, 'hub.db')}`,
           region: options.region,
           port: options.hubPort,
           logger: pino({ level: 'warn' }),
           ...(options.keys ? { keysDir: options.keys } : {}),
+          ...(media ? { video: media.hubVideo } : {}),
         });
         console.log(`Hub for ${hub.region.describe(hub.region.rootCode)} on ${hub.url}`);
 
@@ -153,6 +202,7 @@ export function registerStartCommand(start: Command): void {
             password: credentials.duty.password,
             open: options.open,
             ...(options.port ? { port: options.port } : {}),
+            ...(media ? { mediaOrigins: [media.server.playBaseUrl] } : {}),
           },
           (line) => console.log(line),
         );
@@ -162,6 +212,7 @@ export function registerStartCommand(start: Command): void {
           await desktop.stop();
           await simulator.stop();
           await hub.close();
+          await media?.server.close();
         });
       },
     );

@@ -25,12 +25,16 @@ export const gatewayIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'up
 
 /**
  * An RTSP address without a user name or password: a camera's credentials belong in its gateway's
- * configuration. No space, and no `@` before the path.
+ * configuration. A host (name, IPv4, or IPv6 in brackets) with an optional port, then a path of visible ASCII
+ * only (anything else percent-encoded), so no space, control character or `@` can hide in it.
  */
 const rtspUrlSchema = z
   .string()
   .max(500)
-  .regex(/^rtsps?:\/\/[^\s/@]+(\/\S*)?$/, 'an RTSP address (rtsp://host/path) with no user name or password');
+  .regex(
+    /^rtsps?:\/\/[A-Za-z0-9.\-[\]:]+(\/[!-~]*)?$/,
+    'an RTSP address (rtsp://host/path) with no user name or password',
+  );
 
 export const videoSourceSchema = z.discriminatedUnion('kind', [
   z

@@ -16,11 +16,12 @@ import {
   startTestHub,
   type Harness,
 } from './support/hub-harness';
+import { until } from '../support/eventually';
 import { freePort } from '../support/free-port';
 
 const SECRET = 'video-test-secret-0123456789';
 const DALI_VILLAGE = '532901003001';
-const YANGBI_VILLAGE = '532922100001';
+const YANGBI_VILLAGE = '532922101001';
 const SESSION_TTL_MS = 1_500;
 
 function camera(id: string, village: string, overrides: Partial<MonitoringPoint> = {}): MonitoringPoint {
@@ -63,16 +64,26 @@ async function firstBytes(url: string): Promise<{ status: number; head: string }
   const reader = response.body!.getReader();
   const { value } = await reader.read();
   controller.abort();
-  return { status: response.status, head: Buffer.from(value ?? []).subarray(0, 3).toString('latin1') };
+  return {
+    status: response.status,
+    head: Buffer.from(value ?? [])
+      .subarray(0, 3)
+      .toString('latin1'),
+  };
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** Waits until the media server serves none of the streams. */
+async function untilNoStreams(gateway: LocalMediaGateway): Promise<void> {
+  let seen: unknown;
+  await until(
+    'the media server to stop serving the stream',
+    async () => {
+      const live = await gateway.list();
+      seen = live;
+      return live.length === 0;
+    },
+    { timeoutMs: 10_000, intervalMs: 100, seen: () => seen },
+  );
 }
 
 describe.each(STORE_KINDS)('live video on %s', (_name, createDatabase) => {
@@ -147,11 +158,31 @@ describe.each(STORE_KINDS)('live video on %s', (_name, createDatabase) => {
 
   describe('the video directory', () => {
     const refused: [string, unknown, number, string][] = [
-      ['an RTSP address with a password', { kind: 'rtsp', url: 'rtsp://admin:123@10.0.0.1/s', gatewayId: 'demo' }, 400, 'invalid-body'],
-      ['an RTSP address of another scheme', { kind: 'rtsp', url: 'http://10.0.0.1/s', gatewayId: 'demo' }, 400, 'invalid-body'],
-      ['a NUL in the address', { kind: 'rtsp', url: 'rtsp://10.0.0.1/\u0000', gatewayId: 'demo' }, 400, 'invalid-body'],
+      [
+        'an RTSP address with a password',
+        { kind: 'rtsp', url: 'rtsp://admin:123@10.0.0.1/s', gatewayId: 'demo' },
+        400,
+        'invalid-body',
+      ],
+      [
+        'an RTSP address of another scheme',
+        { kind: 'rtsp', url: 'http://10.0.0.1/s', gatewayId: 'demo' },
+        400,
+        'invalid-body',
+      ],
+      [
+        'a NUL in the address',
+        { kind: 'rtsp', url: 'rtsp://10.0.0.1/\u0000', gatewayId: 'demo' },
+        400,
+        'invalid-body',
+      ],
       ['a GB id of 19 digits', { ...gb(1), deviceId: '5329010000118000001' }, 400, 'invalid-body'],
-      ['a device that is not a camera, NVR or DVR', { ...gb(1), deviceId: '53290100002000000001' }, 400, 'invalid-body'],
+      [
+        'a device that is not a camera, NVR or DVR',
+        { ...gb(1), deviceId: '53290100002000000001' },
+        400,
+        'invalid-body',
+      ],
       ['a gateway id with capitals', { ...gb(1), gatewayId: 'Demo' }, 400, 'invalid-body'],
       ['an unknown field', { ...gb(1), password: 'x' }, 400, 'invalid-body'],
     ];
@@ -178,8 +209,17 @@ describe.each(STORE_KINDS)('live video on %s', (_name, createDatabase) => {
     it('lists the cameras with video in the operator’s jurisdiction only', async () => {
       const dali = await request('GET', `${url}/api/v1/video/cameras`, daliToken);
       expect(dali.status).toBe(200);
-      expect(dali.body.cameras.map((c: { id: string }) => c.id).sort()).toEqual(['cam-a', 'cam-b', 'cam-c', 'cam-off']);
-      expect(dali.body.cameras[0]).toMatchObject({ name: expect.any(String), class: 1, position: expect.any(Array) });
+      expect(dali.body.cameras.map((c: { id: string }) => c.id).sort()).toEqual([
+        'cam-a',
+        'cam-b',
+        'cam-c',
+        'cam-off',
+      ]);
+      expect(dali.body.cameras[0]).toMatchObject({
+        name: expect.any(String),
+        class: 1,
+        position: expect.any(Array),
+      });
       const yangbi = await request('GET', `${url}/api/v1/video/cameras`, yangbiToken);
       expect(yangbi.body.cameras.map((c: { id: string }) => c.id)).toEqual(['cam-yangbi']);
     });
@@ -202,14 +242,16 @@ describe.each(STORE_KINDS)('live video on %s', (_name, createDatabase) => {
       bare.search = '';
       expect((await firstBytes(bare.href)).status).not.toBe(200);
 
-      const closed = await request('DELETE', `${url}/api/v1/video/sessions/${opened.body.sessionId}`, daliToken);
-      expect(closed.status).toBe(204);
-      const streams = await until(
-        () => gateway.list(),
-        (live) => live.length === 0,
+      const closed = await request(
+        'DELETE',
+        `${url}/api/v1/video/sessions/${opened.body.sessionId}`,
+        daliToken,
       );
-      expect(streams).toEqual([]);
-      expect((await request('DELETE', `${url}/api/v1/video/sessions/${opened.body.sessionId}`, daliToken)).status).toBe(404);
+      expect(closed.status).toBe(204);
+      await untilNoStreams(gateway);
+      expect(
+        (await request('DELETE', `${url}/api/v1/video/sessions/${opened.body.sessionId}`, daliToken)).status,
+      ).toBe(404);
     }, 30_000);
 
     const refusals: [string, string, number, string][] = [
@@ -230,10 +272,20 @@ describe.each(STORE_KINDS)('live video on %s', (_name, createDatabase) => {
     });
 
     it('refuse a malformed request, a forged token and another operator’s session', async () => {
-      expect((await request('POST', `${url}/api/v1/video/sessions`, daliToken, { camera: 'cam-a' })).status).toBe(400);
-      expect((await request('POST', `${url}/api/v1/video/sessions`, 'forged.token.here', { cameraId: 'cam-a' })).status).toBe(401);
+      expect(
+        (await request('POST', `${url}/api/v1/video/sessions`, daliToken, { camera: 'cam-a' })).status,
+      ).toBe(400);
+      expect(
+        (await request('POST', `${url}/api/v1/video/sessions`, 'forged.token.here', { cameraId: 'cam-a' }))
+          .status,
+      ).toBe(401);
       const mine = await request('POST', `${url}/api/v1/video/sessions`, daliToken, { cameraId: 'cam-b' });
-      const theirs = await request('POST', `${url}/api/v1/video/sessions/${mine.body.sessionId}/keep-alive`, yangbiToken, {});
+      const theirs = await request(
+        'POST',
+        `${url}/api/v1/video/sessions/${mine.body.sessionId}/keep-alive`,
+        yangbiToken,
+        {},
+      );
       expect(theirs.status).toBe(404);
       await request('DELETE', `${url}/api/v1/video/sessions/${mine.body.sessionId}`, daliToken);
     }, 30_000);
@@ -255,23 +307,37 @@ describe.each(STORE_KINDS)('live video on %s', (_name, createDatabase) => {
     it('end a session nobody keeps alive, release its stream and audit it from when to when', async () => {
       const opened = await request('POST', `${url}/api/v1/video/sessions`, daliToken, { cameraId: 'cam-c' });
       expect(opened.status).toBe(201);
-      const kept = await request('POST', `${url}/api/v1/video/sessions/${opened.body.sessionId}/keep-alive`, daliToken, {});
+      const kept = await request(
+        'POST',
+        `${url}/api/v1/video/sessions/${opened.body.sessionId}/keep-alive`,
+        daliToken,
+        {},
+      );
       expect(kept.status).toBe(200);
       expect(Date.parse(kept.body.expiresAt)).toBeGreaterThanOrEqual(Date.parse(opened.body.expiresAt));
-      const ended = await until(
-        () => request('POST', `${url}/api/v1/video/sessions/${opened.body.sessionId}/keep-alive`, daliToken, {}),
-        (answer) => answer.status === 404,
-        SESSION_TTL_MS * 5,
-      );
-      expect(ended.body.error.code).toBe('unknown-session');
-      const trail = await harness.hub.store.auditEntries(50);
-      const closed = trail.find(
-        (entry) => entry.action === 'video.session-closed' && (entry.detail as { session?: string }).session === opened.body.sessionId,
-      );
+      // Nothing keeps it alive from here: the hub's sweep ends it once its time is up.
+      const closedRecord = async () =>
+        (await harness.hub.store.auditEntries(50)).find(
+          (entry) =>
+            entry.action === 'video.session-closed' &&
+            (entry.detail as { session?: string }).session === opened.body.sessionId,
+        );
+      await until('the session to expire', async () => (await closedRecord()) !== undefined, {
+        timeoutMs: SESSION_TTL_MS * 5,
+        intervalMs: 100,
+      });
+      const closed = await closedRecord();
       expect(closed).toMatchObject({ target: 'cam-c', outcome: 'accepted', detail: { reason: 'expired' } });
+      const keepAlive = await request(
+        'POST',
+        `${url}/api/v1/video/sessions/${opened.body.sessionId}/keep-alive`,
+        daliToken,
+        {},
+      );
+      expect(keepAlive.body.error.code).toBe('unknown-session');
       const { from, to } = closed!.detail as { from: string; to: string };
       expect(Date.parse(to) - Date.parse(from)).toBeGreaterThanOrEqual(SESSION_TTL_MS);
-      expect(await until(() => gateway.list(), (live) => live.length === 0)).toEqual([]);
+      await untilNoStreams(gateway);
     }, 30_000);
   });
 });

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ServerResponse, createServer, type IncomingMessage, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -79,6 +79,8 @@ interface NmsSession {
   ip: string;
   streamApp: string;
   streamName: string;
+  /** An HTTP-FLV player's response (a WebSocket for WebSocket-FLV). */
+  res?: unknown;
   close(): void;
 }
 
@@ -308,7 +310,8 @@ class DemoMediaServerRuntime {
     private readonly settings: Settings,
   ) {
     ctx.eventEmitter.on('postPublish', this.onPostPublish);
-    ctx.eventEmitter.on('postPlay', this.onPlayChange);
+    ctx.eventEmitter.on('prePlay', this.onPrePlay);
+    ctx.eventEmitter.on('postPlay', this.onPostPlay);
     ctx.eventEmitter.on('donePlay', this.onPlayChange);
     control.on('request', (req: IncomingMessage, res: ServerResponse) => {
       this.handle(req, res).catch((error: unknown) => {
@@ -330,7 +333,8 @@ class DemoMediaServerRuntime {
     for (const session of this.ctx.sessions.values()) session.close();
     await this.nms.stop();
     this.ctx.eventEmitter.off('postPublish', this.onPostPublish);
-    this.ctx.eventEmitter.off('postPlay', this.onPlayChange);
+    this.ctx.eventEmitter.off('prePlay', this.onPrePlay);
+    this.ctx.eventEmitter.off('postPlay', this.onPostPlay);
     this.ctx.eventEmitter.off('donePlay', this.onPlayChange);
     // The state is the process's, not the server's: a server started later in this process starts clean.
     this.ctx.broadcasts.clear();
@@ -351,6 +355,21 @@ class DemoMediaServerRuntime {
     for (const waiter of entry.waiters) waiter('published');
     entry.waiters.clear();
     this.checkIdle(entry);
+  };
+
+  /**
+   * node-media-server refuses a play whose signature is wrong or expired by ending the response, which by
+   * itself is an empty 200 a player would take for a stream that ended. Every HTTP-FLV play is marked 403
+   * before the server checks it and set back to 200 once it let the player in (`postPlay`), so a refusal
+   * reaches the player as what it is. Nothing is sent before `postPlay`, so the status is still open.
+   */
+  private readonly onPrePlay = (session: NmsSession): void => {
+    if (session.res instanceof ServerResponse && !session.res.headersSent) session.res.statusCode = 403;
+  };
+
+  private readonly onPostPlay = (session: NmsSession): void => {
+    if (session.res instanceof ServerResponse && !session.res.headersSent) session.res.statusCode = 200;
+    this.onPlayChange(session);
   };
 
   /** A player came or went (or was refused): the count changes once the server has filed the session. */
