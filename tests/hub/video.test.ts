@@ -46,6 +46,16 @@ const gb = (serial: number) => ({
   gatewayId: 'demo',
 });
 
+/** Whichever answer the route gave: each test asserts the fields it expects. */
+interface VideoAnswer {
+  sessionId: string;
+  cameraId: string;
+  urls: { flv?: string };
+  expiresAt: string;
+  cameras: { id: string; name: string; class: number | null; position: number[] }[];
+  error: { code: string; words?: unknown };
+}
+
 async function request(method: string, url: string, token: string, body?: unknown) {
   const response = await fetch(url, {
     method,
@@ -53,7 +63,7 @@ async function request(method: string, url: string, token: string, body?: unknow
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, any> };
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as VideoAnswer };
 }
 
 /** The first bytes of a play URL, or the status the media server refused it with. */
@@ -231,7 +241,7 @@ describe.each(STORE_KINDS)('live video on %s', (_name, createDatabase) => {
       expect(opened.status).toBe(201);
       expect(opened.body).toMatchObject({ cameraId: 'cam-a', sessionId: expect.any(String) });
       expect(Date.parse(opened.body.expiresAt)).toBeGreaterThan(Date.now());
-      const flv: string = opened.body.urls.flv;
+      const flv = opened.body.urls.flv!;
       expect(await firstBytes(flv)).toEqual({ status: 200, head: 'FLV' });
 
       const signed = new URL(flv);
