@@ -17,7 +17,7 @@ export function SituationScreen({ view, wartime }: { view: View; wartime: boolea
   const warRoom = wartime && view !== 'panels';
   return (
     <main className={warRoom ? 'wall war-room' : 'wall'} data-testid={warRoom ? 'war-room' : 'situation'}>
-      {view !== 'panels' && <MapPanel onScopeChange={setScope} />}
+      {view !== 'panels' && <MapPanel onScopeChange={setScope} warRoom={warRoom} />}
       {view !== 'map' && (
         <aside className="wall-panels">
           {wartime ? (

@@ -43,6 +43,8 @@ export interface LiveMapProps {
   focus?: MapFocus | null;
   /** A map sharing the screen with other work: its legend starts folded, leaving the map in view. */
   compact?: boolean;
+  /** The war room's map: the centre's saved video wall opens over it. */
+  warRoom?: boolean;
 }
 
 /** The live wall map of the operator's jurisdiction. Fills its parent, which must have a height. */
@@ -132,7 +134,7 @@ function IncidentLoadBar({ progress }: { progress: NonNullable<MapSnapshot['inci
   );
 }
 
-function WallMap({ root, onScopeChange, focus, compact }: { root: string } & LiveMapProps) {
+function WallMap({ root, onScopeChange, focus, compact, warRoom }: { root: string } & LiveMapProps) {
   const frame = {
     container: useRef<HTMLDivElement>(null),
     side: useRef<HTMLDivElement>(null),
@@ -162,7 +164,7 @@ function WallMap({ root, onScopeChange, focus, compact }: { root: string } & Liv
 
   return (
     <section className="live-map" data-testid="live-map" onPointerDown={unlockChime}>
-      <VideoDockProvider centre={root} mapCentre={() => mapCentre(controller)}>
+      <VideoDockProvider centre={root} mapCentre={() => mapCentre(controller)} wallOpen={warRoom === true}>
         <div ref={frame.container} className="live-map-canvas" />
         <div ref={frame.top} className="live-map-top">
           <Breadcrumb trail={snapshot.trail} onSelect={(code) => controller?.setScope(code)} />
@@ -217,7 +219,7 @@ function VideoWallButton() {
   return (
     <button
       type="button"
-      className="map-action"
+      className="map-action video-wall-open"
       data-testid="video-wall-button"
       onClick={() => dock?.openWall()}
     >

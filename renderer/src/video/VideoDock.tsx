@@ -12,6 +12,7 @@ import { Segmented } from '../map/ui/Segmented';
 import { useSay } from '../words/say';
 import { CAMERA_DRAG_TYPE, VideoGrid } from './VideoGrid';
 import './i18n';
+import './video.css';
 
 type NearbyCamera = VideoCameraView & { distanceKm: number };
 
@@ -50,6 +51,10 @@ function splitFor(n: number): VideoWallSplit {
 /** The wall's layout is the centre's: saved on this desktop under the centre's jurisdiction. */
 function layoutKey(centre: string): string {
   return `pingan.videoWall.${centre}`;
+}
+
+function hasSavedLayout(centre: string): boolean {
+  return localStorage.getItem(layoutKey(centre)) !== null;
 }
 
 function savedLayout(centre: string): { split: VideoWallSplit; cells: (VideoCameraView | null)[] } {
@@ -194,9 +199,18 @@ function VideoWall(props: {
  * Video over the map: nearby video around a place, or the centre's video wall. Children reach it through
  * `useVideoDock`; only the players on screen hold streams.
  */
-export function VideoDockProvider(props: { centre: string; mapCentre(): LngLat; children: ReactNode }) {
+export function VideoDockProvider(props: {
+  centre: string;
+  mapCentre(): LngLat;
+  /** The war room keeps the centre's saved wall open over its map. */
+  wallOpen: boolean;
+  children: ReactNode;
+}) {
   const [dock, setDock] = useState<Dock>({ mode: 'closed' });
-  const { centre } = props;
+  const { centre, wallOpen } = props;
+  useEffect(() => {
+    if (wallOpen && hasSavedLayout(centre)) setDock({ mode: 'wall', ...savedLayout(centre) });
+  }, [wallOpen, centre]);
   const controls = useMemo<VideoDockControls>(
     () => ({
       openNearby: (at) => setDock({ mode: 'nearby', at }),

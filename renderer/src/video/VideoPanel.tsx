@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../api-client';
 import { VideoPlayer } from './VideoPlayer';
 import './i18n';
+import './video.css';
 
 /** "02:15", "1:02:15": how long a panel has been open. */
 function formatDuration(ms: number): string {

@@ -15,6 +15,9 @@ const STALL_MS = 4_000;
 const FIRST_FRAME_MS = 10_000;
 const WATCH_MS = 1_000;
 
+// The player's chatter stays out of the console: only its warnings and errors, which name no play URL.
+mpegts.LoggingControl.applyConfig({ enableDebug: false, enableVerbose: false, enableInfo: false });
+
 type PlayerState =
   | { phase: 'connecting' }
   | { phase: 'playing' }

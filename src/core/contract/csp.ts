@@ -30,7 +30,11 @@ function serialise(directives: typeof DIRECTIVES): string {
  * stream from the gateway itself, and only from the gateways this deployment names.
  */
 function withMediaOrigins(mediaOrigins: readonly string[]): typeof DIRECTIVES {
-  const origins = mediaOrigins.map((origin) => new URL(origin).origin);
+  // A gateway serves FLV over HTTP and over a WebSocket on the same host and port.
+  const origins = mediaOrigins.flatMap((origin) => {
+    const url = new URL(origin);
+    return [url.origin, `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`];
+  });
   return DIRECTIVES.map(([name, sources]) =>
     name === 'connect-src' ? ([name, [...sources, ...origins]] as const) : ([name, sources] as const),
   );

@@ -164,7 +164,10 @@ async function serveStatic(
     'x-content-type-options': 'nosniff',
   };
   if (policy.meta && file === join(rendererDir, 'index.html')) {
-    const page = (await readFile(file, 'utf8')).replace(CONTENT_SECURITY_POLICY_META, policy.meta);
+    // The build writes the policy into the attribute with its quotes escaped.
+    const page = (await readFile(file, 'utf8'))
+      .replace(CONTENT_SECURITY_POLICY_META, policy.meta)
+      .replace(escapedQuotes(CONTENT_SECURITY_POLICY_META), escapedQuotes(policy.meta));
     res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : page);
     return;
   }
@@ -236,6 +239,10 @@ function converse(ws: WebSocket, core: CoreClient, token: string): void {
 interface ContentPolicy {
   header: string;
   meta: string | null;
+}
+
+function escapedQuotes(value: string): string {
+  return value.replaceAll("'", '&#39;');
 }
 
 function contentPolicy(mediaOrigins: readonly string[]): ContentPolicy {

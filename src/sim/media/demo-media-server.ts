@@ -7,7 +7,13 @@ import type { Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { SyntheticCamera, checkFfmpeg, silentLogger, type MediaLogger, type PictureOptions } from './synthetic-camera';
+import {
+  SyntheticCamera,
+  checkFfmpeg,
+  silentLogger,
+  type MediaLogger,
+  type PictureOptions,
+} from './synthetic-camera';
 
 /** The media server's application every synthetic camera publishes into: streams play at `/live/<stream>.flv`. */
 export const DEMO_MEDIA_APP = 'live';
@@ -79,6 +85,10 @@ interface NmsSession {
   ip: string;
   streamApp: string;
   streamName: string;
+  /** `rtmp`, `flv` (HTTP or WebSocket), `rtsp`… */
+  protocol: string;
+  /** The URL's query, where the signature is. */
+  streamQuery?: Record<string, unknown>;
   /** An HTTP-FLV player's response (a WebSocket for WebSocket-FLV). */
   res?: unknown;
   close(): void;
@@ -256,7 +266,11 @@ function listen(server: Server, port: number, host: string): Promise<number> {
  * node-media-server exits the process when a listener fails (a port in use, say); inside the product that
  * would take everything down, so its handlers are replaced: the failure becomes this start's error.
  */
-function takeOverListenErrors(server: NetServer | undefined, what: string, logger: MediaLogger): Promise<void> {
+function takeOverListenErrors(
+  server: NetServer | undefined,
+  what: string,
+  logger: MediaLogger,
+): Promise<void> {
   if (!server) return Promise.reject(new Error(`node-media-server did not set up its ${what} listener`));
   server.removeAllListeners('error');
   return new Promise<void>((resolve, reject) => {
@@ -309,6 +323,7 @@ class DemoMediaServerRuntime {
     private readonly storeDir: string,
     private readonly settings: Settings,
   ) {
+    ctx.eventEmitter.on('prePublish', this.onPrePublish);
     ctx.eventEmitter.on('postPublish', this.onPostPublish);
     ctx.eventEmitter.on('prePlay', this.onPrePlay);
     ctx.eventEmitter.on('postPlay', this.onPostPlay);
@@ -332,6 +347,7 @@ class DemoMediaServerRuntime {
     await Promise.all([...this.cameras.keys()].map((stream) => this.stopCamera(stream)));
     for (const session of this.ctx.sessions.values()) session.close();
     await this.nms.stop();
+    this.ctx.eventEmitter.off('prePublish', this.onPrePublish);
     this.ctx.eventEmitter.off('postPublish', this.onPostPublish);
     this.ctx.eventEmitter.off('prePlay', this.onPrePlay);
     this.ctx.eventEmitter.off('postPlay', this.onPostPlay);
@@ -347,6 +363,15 @@ class DemoMediaServerRuntime {
   private entryOf(session: NmsSession): CameraEntry | undefined {
     return session.streamApp === DEMO_MEDIA_APP ? this.cameras.get(session.streamName) : undefined;
   }
+
+  /**
+   * Only the server's own cameras publish, over RTMP. node-media-server signs a publish and a play of one
+   * stream alike, so a player's URL would otherwise let it publish into that stream over HTTP or a WebSocket:
+   * such a publish loses its signature here, before the server checks it, and is refused.
+   */
+  private readonly onPrePublish = (session: NmsSession): void => {
+    if (session.protocol !== 'rtmp') session.streamQuery = {};
+  };
 
   private readonly onPostPublish = (session: NmsSession): void => {
     const entry = this.entryOf(session);
@@ -483,7 +508,10 @@ class DemoMediaServerRuntime {
       req.resume();
       send(
         res,
-        { status: 401, body: problemBody('unauthorised', 'a bearer token with the media server secret is required') },
+        {
+          status: 401,
+          body: problemBody('unauthorised', 'a bearer token with the media server secret is required'),
+        },
         { 'www-authenticate': 'Bearer' },
       );
       return;
@@ -501,9 +529,13 @@ class DemoMediaServerRuntime {
     const method = req.method ?? 'GET';
     if (this.closing) throw new HttpProblem(503, 'closing', 'the media server is shutting down');
     if (pathname === '/healthz' && method === 'GET') {
-      return { status: 200, body: { ok: true, cameras: this.cameras.size, maxCameras: this.settings.maxCameras } };
+      return {
+        status: 200,
+        body: { ok: true, cameras: this.cameras.size, maxCameras: this.settings.maxCameras },
+      };
     }
-    if (pathname === '/streams' && method === 'GET') return { status: 200, body: { streams: this.liveStreams() } };
+    if (pathname === '/streams' && method === 'GET')
+      return { status: 200, body: { streams: this.liveStreams() } };
     const match = /^\/streams\/([^/]*)$/.exec(pathname);
     if (!match) throw new HttpProblem(404, 'not-found', `no such resource: ${method} ${pathname}`);
     const stream = match[1]!;
@@ -532,7 +564,8 @@ class DemoMediaServerRuntime {
       entry = this.startCamera(stream, title);
     }
     const outcome = await this.waitForPublish(entry);
-    if (outcome === 'closed') throw new HttpProblem(409, 'closed', `stream ${stream} was closed while it started`);
+    if (outcome === 'closed')
+      throw new HttpProblem(409, 'closed', `stream ${stream} was closed while it started`);
     if (outcome === 'timeout') {
       const why = entry.camera.lastError;
       await this.stopCamera(stream);
@@ -553,7 +586,9 @@ function checkOptions(options: DemoMediaServerOptions): void {
     ['httpPort', options.httpPort],
   ] as const) {
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      throw new Error(`${name} must be a port from 1 to 65535 (node-media-server reads 0 as "off"), not ${port}`);
+      throw new Error(
+        `${name} must be a port from 1 to 65535 (node-media-server reads 0 as "off"), not ${port}`,
+      );
     }
   }
   if (!Number.isInteger(options.controlPort) || options.controlPort < 0 || options.controlPort > 65535) {
@@ -571,7 +606,9 @@ function checkOptions(options: DemoMediaServerOptions): void {
 export async function startDemoMediaServer(options: DemoMediaServerOptions): Promise<DemoMediaServer> {
   checkOptions(options);
   if (serverRunning) {
-    throw new Error('a demo media server already runs in this process (node-media-server keeps its state per process)');
+    throw new Error(
+      'a demo media server already runs in this process (node-media-server keeps its state per process)',
+    );
   }
   await checkFfmpeg(options.ffmpegPath);
   serverRunning = true;
@@ -619,7 +656,9 @@ async function start(options: DemoMediaServerOptions): Promise<DemoMediaServer> 
   const failed = listening.find((outcome) => outcome.status === 'rejected');
   if (failed) return giveUp(failed.reason);
   const controlPort = await listen(control, options.controlPort, host).catch((error: Error) =>
-    giveUp(new Error(`the media control API cannot listen on ${host}:${options.controlPort}: ${error.message}`)),
+    giveUp(
+      new Error(`the media control API cannot listen on ${host}:${options.controlPort}: ${error.message}`),
+    ),
   );
   control.on('error', (error) => logger.warn(`media control API: ${error.message}`));
   const runtime = new DemoMediaServerRuntime(nms, modules.context, control, storeDir, {

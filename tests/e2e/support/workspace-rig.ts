@@ -16,7 +16,7 @@ import { bootstrapAccounts } from '../../../src/hub/bootstrap';
 import { recordEvents } from '../../../src/hub/projector';
 import { seedHub } from '../../../src/cli/seed-demo';
 import { createUnitApiKey } from '../../../src/hub/ingest/unit-keys';
-import { startHub, type Hub } from '../../../src/hub/server';
+import { startHub, type Hub, type HubVideoOptions } from '../../../src/hub/server';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator';
 
 export interface Account {
@@ -62,14 +62,18 @@ export class WorkspaceRig {
     readonly admin: Account,
     private simulator: Simulator | undefined,
     private readonly desktops: RunningDesktop[] = [],
+    private readonly mediaOrigins: string[] = [],
   ) {}
 
   static async start({
     seedRegion,
     simulate,
+    video,
   }: {
     seedRegion: boolean;
     simulate: boolean;
+    /** The hub's media gateways, and the origins the desktops' players may fetch from. */
+    video?: { hub: HubVideoOptions; mediaOrigins: string[] };
   }): Promise<WorkspaceRig> {
     const dir = mkdtempSync(join(tmpdir(), 'pingan-rig-'));
     WorkspaceRig.clockAheadMs = 0;
@@ -79,6 +83,7 @@ export class WorkspaceRig {
       port: 0,
       logger: pino({ level: 'warn' }),
       clock: () => Date.now() + WorkspaceRig.clockAheadMs,
+      ...(video ? { video: video.hub } : {}),
     });
     const credentials = (await bootstrapAccounts(hub.store, hub.region))!;
     if (seedRegion) await seedHub(hub.store, 'dali');
@@ -101,6 +106,8 @@ export class WorkspaceRig {
       credentials.demoOperator,
       credentials.admin,
       simulator,
+      [],
+      video?.mediaOrigins ?? [],
     );
   }
 
@@ -185,6 +192,7 @@ export class WorkspaceRig {
         password: account.password,
         browser: true,
         open: false,
+        mediaOrigins: this.mediaOrigins,
       },
       () => undefined,
     );

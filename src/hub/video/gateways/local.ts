@@ -20,7 +20,8 @@ import {
  *
  * Every call carries `Authorization: Bearer <secret>`. Errors come as `{ error: { code, message } }`.
  * The demo synthesises every picture, so the camera's source is not sent: its title is shown instead.
- * Players read `<playBaseUrl>/live/<stream>.flv?sign=…`, signed with the same secret (see
+ * Players read `ws://<play host>/live/<stream>.flv?sign=…` (FLV over a WebSocket: a browser opens at most six
+ * HTTP connections to one host, and a 9- or 16-way wall holds one per stream), signed with the same secret (see
  * {@link nodeMediaServerSign}); node-media-server checks the signature and refuses (403) a forged or expired
  * one. The server also stops a stream nobody has watched for a minute, so one the hub forgot does not run on.
  */
@@ -86,7 +87,8 @@ export class LocalMediaGateway implements MediaGateway {
     const answer = await this.call('PUT', `/streams/${stream}`, { title: titleOf(request.title, stream) });
     if (answer.status !== 200) throw this.refusal(answer, `opening stream ${stream}`);
     const opened = openAnswerSchema.safeParse(answer.json);
-    if (!opened.success || opened.data.stream !== stream) throw this.badAnswer(`the answer to opening ${stream}`);
+    if (!opened.success || opened.data.stream !== stream)
+      throw this.badAnswer(`the answer to opening ${stream}`);
     return this.playUrls(stream, request.expiresAt);
   }
 
@@ -111,13 +113,19 @@ export class LocalMediaGateway implements MediaGateway {
   private playUrls(stream: string, expiresAt: number): PlayUrls {
     const path = `/${APP}/${stream}`;
     const sign = nodeMediaServerSign(path, expiresAt, this.config.secret);
-    return { flv: `${withoutTrailingSlash(this.config.playBaseUrl)}${path}.flv?sign=${sign}` };
+    const base = new URL(withoutTrailingSlash(this.config.playBaseUrl));
+    base.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
+    return { flv: `${withoutTrailingSlash(base.href)}${path}.flv?sign=${sign}` };
   }
 
   /** The hub names streams `[A-Za-z0-9_-]{8,64}`; anything else would be a path the server does not serve. */
   private checkedStream(stream: string): string {
     if (!STREAM_NAME.test(stream)) {
-      throw new GatewayError(this.id, 'refused', `"${stream}" is not a stream name the demo media server takes`);
+      throw new GatewayError(
+        this.id,
+        'refused',
+        `"${stream}" is not a stream name the demo media server takes`,
+      );
     }
     return stream;
   }
@@ -130,7 +138,11 @@ export class LocalMediaGateway implements MediaGateway {
   }
 
   private badAnswer(what: string): GatewayError {
-    return new GatewayError(this.id, 'bad-answer', `the demo media server's ${what} is not in the expected shape`);
+    return new GatewayError(
+      this.id,
+      'bad-answer',
+      `the demo media server's ${what} is not in the expected shape`,
+    );
   }
 
   /** One HTTP exchange; no answer in time, or none at all, is the gateway being unreachable. */
@@ -150,7 +162,11 @@ export class LocalMediaGateway implements MediaGateway {
       });
       text = await response.text();
     } catch (error) {
-      throw new GatewayError(this.id, 'unreachable', `${new URL(url).origin} did not answer: ${reasonOf(error)}`);
+      throw new GatewayError(
+        this.id,
+        'unreachable',
+        `${new URL(url).origin} did not answer: ${reasonOf(error)}`,
+      );
     }
     return { status: response.status, json: parseJson(text) };
   }
