@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { ROLES, jurisdictionCodeSchema, roleSchema } from '../domain';
 import { createAccount, createApiKey } from '../hub/accounts';
 import { createUnitApiKey } from '../hub/ingest/unit-keys';
+import { loadVideoConfig, videoOptionsOf } from '../hub/video/gateway-config';
 import { bootstrapAccounts } from '../hub/bootstrap';
 import { RegionIndex } from '../hub/region-index';
 import { seedHub } from './seed-demo';
@@ -79,6 +80,7 @@ interface HubStartOptions extends HubOptions {
   tlsCert?: string;
   tlsKey?: string;
   deployment?: string;
+  videoGateways?: string;
 }
 
 /** The certificate and key, both or neither; read here so a wrong path is said before the hub starts. */
@@ -103,8 +105,13 @@ export function registerHubCommands(hub: Command): void {
     .option('--tls-cert <file>', 'PEM certificate: serve HTTPS and WSS (with --tls-key)')
     .option('--tls-key <file>', "the certificate's PEM private key")
     .option('--deployment <id>', "the deployment sharing Redis channels (default: the database's own id)")
+    .option('--video-gateways <file>', "the media gateways' configuration (JSON, readable by its owner only)")
     .action(async (options: HubStartOptions) => {
+      const video = options.videoGateways
+        ? { video: videoOptionsOf(loadVideoConfig(options.videoGateways)) }
+        : {};
       const running = await startHub({
+        ...video,
         db: options.db,
         ...(options.keys ? { keysDir: options.keys } : {}),
         region: options.region,

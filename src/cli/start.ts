@@ -10,7 +10,8 @@ import { seedHub } from './seed-demo';
 import { recordEvents } from '../hub/projector';
 import { startHub, type Hub } from '../hub/server';
 import { LocalMediaGateway } from '../hub/video/gateways/local';
-import { startDemoMediaServer } from '../sim/media/demo-media-server';
+import { startDemoMediaServer, type DemoMediaServer } from '../sim/media/demo-media-server';
+import { freePort } from '../sim/media/free-port';
 import { checkFfmpeg } from '../sim/media/synthetic-camera';
 import { DEMO_GATEWAY_ID } from '../sim/seed/monitoring-points';
 import { DEMO_SPEED } from '../sim/clock';
@@ -18,9 +19,6 @@ import { pastDays } from '../sim/history';
 import { startSimulator } from '../sim/simulator';
 import { runDesktop, stopOnSignals } from './desktop';
 import { progressReporter } from './progress';
-
-/** node-media-server cannot pick free ports itself: the demo's RTMP and HTTP-FLV ports. */
-const DEMO_MEDIA_PORTS = { rtmp: 19350, http: 18080 } as const;
 
 const demoCredentialsSchema = z.object({
   duty: z.object({ name: z.string(), password: z.string() }),
@@ -86,12 +84,18 @@ async function startDemoVideo(dataDir: string) {
     return undefined;
   }
   const secret = demoMediaSecret(dataDir);
-  const server = await startDemoMediaServer({
-    rtmpPort: DEMO_MEDIA_PORTS.rtmp,
-    httpPort: DEMO_MEDIA_PORTS.http,
-    controlPort: 0,
-    secret,
-  });
+  let server: DemoMediaServer;
+  try {
+    server = await startDemoMediaServer({
+      rtmpPort: await freePort(),
+      httpPort: await freePort(),
+      controlPort: 0,
+      secret,
+    });
+  } catch (error) {
+    console.log(`The demo's media server could not start (${(error as Error).message}): no live video.`);
+    return undefined;
+  }
   const hubVideo = {
     gateways: () => [
       new LocalMediaGateway({

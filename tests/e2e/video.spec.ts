@@ -14,7 +14,7 @@ import { LocalMediaGateway } from '../../src/hub/video/gateways/local';
 import { startDemoMediaServer, type DemoMediaServer } from '../../src/sim/media/demo-media-server';
 import { generateInventory } from '../../src/sim/seed/inventory';
 import { DEMO_GATEWAY_ID } from '../../src/sim/seed/monitoring-points';
-import { freePort } from '../support/free-port';
+import { freePort } from '../../src/sim/media/free-port';
 import { WorkspaceRig } from './support/workspace-rig';
 
 /**

@@ -17,7 +17,7 @@ import {
   type Harness,
 } from './support/hub-harness';
 import { until } from '../support/eventually';
-import { freePort } from '../support/free-port';
+import { freePort } from '../../src/sim/media/free-port';
 
 const SECRET = 'video-test-secret-0123456789';
 const DALI_VILLAGE = '532901003001';

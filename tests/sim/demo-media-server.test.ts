@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayError, type StreamRequest } from '../../src/hub/video/gateways/gateway';
 import { LocalMediaGateway } from '../../src/hub/video/gateways/local';
 import { DEFAULT_PICTURE, startDemoMediaServer, type DemoMediaServer } from '../../src/sim/media';
-import { freePort } from '../support/free-port';
+import { freePort } from '../../src/sim/media/free-port';
 
 const run = promisify(execFile);
 

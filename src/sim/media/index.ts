@@ -23,3 +23,4 @@ export {
   type PictureOptions,
   type SyntheticCameraOptions,
 } from './synthetic-camera';
+export { freePort } from './free-port';

@@ -2,7 +2,8 @@ import { createServer } from 'node:net';
 
 /**
  * A port free on 127.0.0.1 now, for a server that cannot be told to pick one itself (node-media-server reads
- * port 0 as "off"). Another process could take it before the server listens; on one test machine that is rare.
+ * port 0 as "off"). Another process could take it before the server listens: the demo then fails to start
+ * its media server and says so, and runs on without video.
  */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
