@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../src/core/contract/csp';
+import { contentSecurityPolicy, mediaOriginsFrom } from '../src/core/contract/csp';
 
 /** The renderer gets no Node, runs sandboxed, and talks to the core only through the preload bridge. */
 export function secureWebPreferences(preloadPath: string): BrowserWindowConstructorOptions['webPreferences'] {
@@ -30,9 +30,9 @@ export function lockNavigation(contents: WebContents, isAppUrl: (url: string) =>
  * index.html holds it in a meta element for the file:// pages that may get no header.
  */
 export function sendContentSecurityPolicy(session: Session): void {
+  // The media gateways the package was built for, as in index.html's own policy.
+  const policy = contentSecurityPolicy(mediaOriginsFrom(process.env.PINGAN_MEDIA_ORIGINS));
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });
 }

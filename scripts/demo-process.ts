@@ -6,6 +6,8 @@ import { join } from 'node:path';
 export interface RunningDemo {
   shellUrl: string;
   hubUrl: string;
+  /** Where the demo's media server serves its cameras' pictures; none when it runs without video. */
+  mediaOrigins: string[];
   /** The simulator's ingest key, for posting to the hub as the field systems would. */
   ingestKey: string;
   /** Kills the process outright, as a crash or `kill -9` would: nothing is closed cleanly. */
@@ -20,6 +22,7 @@ interface DemoProcess {
   exited: Promise<unknown>;
   shellUrl: string;
   hubUrl: string;
+  mediaOrigins: string[];
 }
 
 async function spawnDemo(args: string[]): Promise<DemoProcess> {
@@ -27,17 +30,20 @@ async function spawnDemo(args: string[]): Promise<DemoProcess> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise((done) => child.once('exit', done));
-  const [shellUrl, hubUrl] = await new Promise<[string, string]>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const shell = /^Open: (\S+)$/m.exec(output);
-      const hub = /^Hub for .* on (\S+)$/m.exec(output);
-      if (shell && hub) resolve([shell[1]!, hub[1]!]);
-    });
-    child.once('exit', (code) => reject(new Error(`pingan start exited with ${code}: ${output}`)));
-  });
-  return { child, exited, shellUrl, hubUrl };
+  const [shellUrl, hubUrl, mediaOrigins] = await new Promise<[string, string, string[]]>(
+    (resolve, reject) => {
+      let output = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const shell = /^Open: (\S+)$/m.exec(output);
+        const hub = /^Hub for .* on (\S+)$/m.exec(output);
+        const media = /^Media server for the demo's cameras on (\S+)$/m.exec(output);
+        if (shell && hub) resolve([shell[1]!, hub[1]!, media ? [media[1]!] : []]);
+      });
+      child.once('exit', (code) => reject(new Error(`pingan start exited with ${code}: ${output}`)));
+    },
+  );
+  return { child, exited, shellUrl, hubUrl, mediaOrigins };
 }
 
 /**
@@ -70,6 +76,7 @@ export async function startDemo({
   const demo: RunningDemo = {
     shellUrl: running.shellUrl,
     hubUrl: running.hubUrl,
+    mediaOrigins: running.mediaOrigins,
     ingestKey: credentials.simulator.apiKey,
     async kill() {
       running.child.kill('SIGKILL');
@@ -79,6 +86,7 @@ export async function startDemo({
       running = await spawnDemo(args);
       demo.shellUrl = running.shellUrl;
       demo.hubUrl = running.hubUrl;
+      demo.mediaOrigins = running.mediaOrigins;
     },
     async stop() {
       running.child.kill('SIGINT');

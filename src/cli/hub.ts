@@ -90,6 +90,21 @@ function tlsOf(options: HubStartOptions): { tls?: { cert: Buffer; key: Buffer } 
   return { tls: { cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) } };
 }
 
+/** What `pingan hub` starts the hub with, its files read first so a wrong path is said before it starts. */
+function hubOptionsOf(options: HubStartOptions): HubOptions {
+  return {
+    db: options.db,
+    ...(options.keys ? { keysDir: options.keys } : {}),
+    region: options.region,
+    port: options.port,
+    host: options.host,
+    ...(options.redis ? { redisUrl: options.redis } : {}),
+    ...tlsOf(options),
+    ...(options.deployment ? { deployment: options.deployment } : {}),
+    ...(options.videoGateways ? { video: videoOptionsOf(loadVideoConfig(options.videoGateways)) } : {}),
+  };
+}
+
 export function registerHubCommands(hub: Command): void {
   hub
     .configureHelp({ showGlobalOptions: true })
@@ -107,20 +122,7 @@ export function registerHubCommands(hub: Command): void {
     .option('--deployment <id>', "the deployment sharing Redis channels (default: the database's own id)")
     .option('--video-gateways <file>', "the media gateways' configuration (JSON, readable by its owner only)")
     .action(async (options: HubStartOptions) => {
-      const video = options.videoGateways
-        ? { video: videoOptionsOf(loadVideoConfig(options.videoGateways)) }
-        : {};
-      const running = await startHub({
-        ...video,
-        db: options.db,
-        ...(options.keys ? { keysDir: options.keys } : {}),
-        region: options.region,
-        port: options.port,
-        host: options.host,
-        ...(options.redis ? { redisUrl: options.redis } : {}),
-        ...tlsOf(options),
-        ...(options.deployment ? { deployment: options.deployment } : {}),
-      });
+      const running = await startHub(hubOptionsOf(options));
       const credentials = await bootstrapAccounts(running.store, running.region);
       if (credentials) {
         writeSimulatorCredentials(SIMULATOR_CREDENTIALS_FILE, running.url, credentials.simulator);

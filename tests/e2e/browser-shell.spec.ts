@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startDemo, type RunningDemo } from '../../scripts/demo-process';
-import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../src/core/contract/csp';
+import { contentSecurityPolicy, contentSecurityPolicyMeta } from '../../src/core/contract/csp';
 import { collectForeignRequests } from './support/foreign-requests';
 import { postReport } from './support/post-report';
 
@@ -61,7 +61,9 @@ test('the browser shell refuses a page that lacks its token', async ({ page }) =
 
 test('the built page and the shell carry the one Content Security Policy', async ({ page }) => {
   const response = await page.goto(demo.shellUrl);
-  expect(response?.headers()['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+  // The one policy, with the demo's media server allowed to the video players and nothing else.
+  expect(demo.mediaOrigins).toHaveLength(1);
+  expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy(demo.mediaOrigins));
   const meta = page.locator('meta[http-equiv="Content-Security-Policy"]');
-  await expect(meta).toHaveAttribute('content', CONTENT_SECURITY_POLICY_META);
+  await expect(meta).toHaveAttribute('content', contentSecurityPolicyMeta(demo.mediaOrigins));
 });

@@ -52,3 +52,14 @@ export function contentSecurityPolicyMeta(mediaOrigins: readonly string[] = []):
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 export const CONTENT_SECURITY_POLICY_META = contentSecurityPolicyMeta();
+
+/**
+ * The media gateways' origins a packaged desktop is built for (`PINGAN_MEDIA_ORIGINS`, comma-separated), for
+ * the shells that cannot rewrite the page as they serve it (Electron's file:// pages).
+ */
+export function mediaOriginsFrom(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+}

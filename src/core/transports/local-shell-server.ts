@@ -13,11 +13,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import {
-  CONTENT_SECURITY_POLICY_META,
-  contentSecurityPolicy,
-  contentSecurityPolicyMeta,
-} from '../contract/csp';
+import { contentSecurityPolicy, contentSecurityPolicyMeta } from '../contract/csp';
 import { wording } from '../../domain/wording';
 import { DESKTOP_EVENT_NAMES } from '../contract/events';
 import type { CoreClient } from '../worker/core-client';
@@ -164,10 +160,7 @@ async function serveStatic(
     'x-content-type-options': 'nosniff',
   };
   if (policy.meta && file === join(rendererDir, 'index.html')) {
-    // The build writes the policy into the attribute with its quotes escaped.
-    const page = (await readFile(file, 'utf8'))
-      .replace(CONTENT_SECURITY_POLICY_META, policy.meta)
-      .replace(escapedQuotes(CONTENT_SECURITY_POLICY_META), escapedQuotes(policy.meta));
+    const page = withPolicyMeta(await readFile(file, 'utf8'), policy.meta);
     res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : page);
     return;
   }
@@ -241,8 +234,13 @@ interface ContentPolicy {
   meta: string | null;
 }
 
-function escapedQuotes(value: string): string {
-  return value.replaceAll("'", '&#39;');
+/** The page with its <meta> policy, whatever the build wrote there, replaced by this launch's. */
+function withPolicyMeta(page: string, meta: string): string {
+  const escaped = meta.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+  return page.replace(
+    /(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/,
+    (_match, open: string, close: string) => `${open}${escaped}${close}`,
+  );
 }
 
 function contentPolicy(mediaOrigins: readonly string[]): ContentPolicy {
