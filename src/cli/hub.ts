@@ -8,7 +8,7 @@ import { loadVideoConfig, videoOptionsOf } from '../hub/video/gateway-config';
 import { bootstrapAccounts } from '../hub/bootstrap';
 import { RegionIndex } from '../hub/region-index';
 import { seedHub } from './seed-demo';
-import { startHub } from '../hub/server';
+import { startHub, type HubOptions as ServerOptions } from '../hub/server';
 import type { HubStore } from '../hub/store';
 import { describeDatabase, withHubStore } from './hub-database';
 import { progressReporter } from './progress';
@@ -91,7 +91,7 @@ function tlsOf(options: HubStartOptions): { tls?: { cert: Buffer; key: Buffer } 
 }
 
 /** What `pingan hub` starts the hub with, its files read first so a wrong path is said before it starts. */
-function hubOptionsOf(options: HubStartOptions): HubOptions {
+function hubOptionsOf(options: HubStartOptions): ServerOptions {
   return {
     db: options.db,
     ...(options.keys ? { keysDir: options.keys } : {}),

@@ -24,8 +24,13 @@ type PlayerState =
   | { phase: 'interrupted'; at: number }
   | { phase: 'refused'; error: Wording };
 
+/** What plays a stream into the element, whichever library it is. */
+interface StreamPlayer {
+  destroy(): void;
+}
+
 /** An HTTP-FLV player on the element, tuned for live: no stash, chasing the live edge. */
-function createFlvPlayer(element: HTMLVideoElement, url: string) {
+function createFlvPlayer(element: HTMLVideoElement, url: string): StreamPlayer {
   const player = mpegts.createPlayer(
     { type: 'flv', isLive: true, hasAudio: false, url },
     {
@@ -44,6 +49,26 @@ function createFlvPlayer(element: HTMLVideoElement, url: string) {
 }
 
 /**
+ * An HLS player (MediaMTX serves HLS and WebRTC, not FLV), loaded only when a gateway gives HLS: its library
+ * is large and most gateways serve FLV.
+ */
+async function createHlsPlayer(element: HTMLVideoElement, url: string): Promise<StreamPlayer> {
+  const { default: Hls } = await import('hls.js');
+  const hls = new Hls({ lowLatencyMode: true, liveSyncDurationCount: 2 });
+  hls.loadSource(url);
+  hls.attachMedia(element);
+  void element.play().catch(() => undefined);
+  return hls;
+}
+
+/** The player for the session's URLs: FLV where the gateway serves it (lowest latency), else HLS. */
+async function createPlayer(element: HTMLVideoElement, urls: VideoSessionView['urls']) {
+  if (urls.flv) return createFlvPlayer(element, urls.flv);
+  if (urls.hls) return createHlsPlayer(element, urls.hls);
+  return undefined;
+}
+
+/**
  * One camera's live picture: opens a session with the hub, plays its HTTP-FLV URL, keeps the session alive
  * while shown and closes it when gone. A picture that stops moving says "信号中断" with the time and
  * reconnects; it never freezes silently.
@@ -56,16 +81,19 @@ export function VideoPlayer({ cameraId, label }: { cameraId: string; label: stri
 
   useEffect(() => {
     let session: VideoSessionView | undefined;
-    let player: ReturnType<typeof createFlvPlayer> | undefined;
+    let player: StreamPlayer | undefined;
     let ended = false;
     let lastTime = -1;
     let lastMoved = Date.now();
     let everPlayed = false;
 
-    const play = (url: string | undefined) => {
+    const play = async (urls: VideoSessionView['urls']) => {
       player?.destroy();
-      player = element.current && url ? createFlvPlayer(element.current, url) : undefined;
+      player = undefined;
       lastMoved = Date.now();
+      const created = element.current ? await createPlayer(element.current, urls) : undefined;
+      if (ended) created?.destroy();
+      else player = created;
     };
     const reconnect = async () => {
       if (!session) return;
@@ -73,7 +101,7 @@ export function VideoPlayer({ cameraId, label }: { cameraId: string; label: stri
       if (ended) return;
       if (!renewed.ok) return setState({ phase: 'refused', error: renewed.error });
       session = renewed.value;
-      play(session.urls.flv);
+      await play(session.urls);
     };
     const watch = setInterval(() => {
       const video = element.current;
@@ -102,7 +130,7 @@ export function VideoPlayer({ cameraId, label }: { cameraId: string; label: stri
       if (!opened.ok) return !ended && setState({ phase: 'refused', error: opened.error });
       session = opened.value;
       if (ended) return void desktopApi.call('video.close', { sessionId: session.sessionId });
-      play(session.urls.flv);
+      return play(session.urls);
     });
 
     return () => {

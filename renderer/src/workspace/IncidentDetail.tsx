@@ -11,6 +11,7 @@ import { SupervisionNotice } from './detail/SupervisionNotice';
 import { useIncidentDetail } from './detail/useIncidentDetail';
 import { useIncidentCommands } from './useIncidentCommands';
 import { useSay } from '../words/say';
+import { CameraVideo } from '../video/VideoPanel';
 
 /**
  * The selected incident: what it is and where it stands, who else has it open, the orders given, the actions
@@ -51,6 +52,13 @@ export function IncidentDetail({
       <SupervisionNotice detail={detail} role={role} now={now} />
       <PresenceLine viewers={viewers} />
       <IncidentFacts incident={incident} role={role} />
+      {incident.monitoringPointId && (
+        // A camera's alarm shows the camera at once: opening the alarm in the queue is the one click.
+        <section className="alarm-camera" data-testid="alarm-camera">
+          <h3>{t('ws.detail.alarmCamera')}</h3>
+          <CameraVideo cameraId={incident.monitoringPointId} name={incident.address} />
+        </section>
+      )}
       <OrderList detail={detail} now={now} />
       <ActionPanel
         detail={detail}
