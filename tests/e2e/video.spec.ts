@@ -168,9 +168,9 @@ test('nearby video opens the nearest online cameras with video around a camera',
   await expect.poll(async () => (await gateway.list()).length, { timeout: 10_000 }).toBe(0);
 });
 
-test('a 9-way video wall plays nine cameras dragged onto it, and its layout is kept', async () => {
+test('a 9-way video wall plays nine cameras dragged onto it, and the war room opens it at war', async () => {
   // Nine software decoders beside nine ffmpeg cameras on two cores: generous, as behaviour, not speed.
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await page.getByTestId('video-wall-button').click();
   const wall = page.getByTestId('video-wall');
   await wall.getByTestId('video-split-9').click();
@@ -181,9 +181,23 @@ test('a 9-way video wall plays nine cameras dragged onto it, and its layout is k
   await playing(wall, 9);
   await wall.getByRole('button', { name: '保存布局' }).click();
   await expect(wall.getByRole('button', { name: '布局已保存' })).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('video-wall-9.png') });
   await wall.getByRole('button', { name: '全部关闭' }).click();
   await expect.poll(async () => (await gateway.list()).length, { timeout: 10_000 }).toBe(0);
+
+  // At war, the war room opens the centre's saved wall over its map by itself.
+  await page.getByTestId('mode-switch').click();
+  await page.getByTestId('mode-switch-reason').fill('地震应急响应，全州进入战时');
+  await page.getByTestId('mode-switch-confirm').click();
+  await expect(page.getByTestId('war-room')).toBeVisible({ timeout: 30_000 });
+  const warWall = page.getByTestId('video-wall');
+  await expect(warWall.getByTestId('video-split-9')).toHaveAttribute('aria-checked', 'true');
+  await playing(warWall, 9);
+  await page.screenshot({ path: test.info().outputPath('video-wall-9-wartime.png') });
+  await warWall.getByRole('button', { name: '全部关闭' }).click();
+  await page.getByTestId('mode-switch').click();
+  await page.getByTestId('mode-switch-reason').fill('响应结束，恢复平时');
+  await page.getByTestId('mode-switch-confirm').click();
+  await expect(page.getByTestId('situation')).toBeVisible({ timeout: 30_000 });
 });
 
 test("a camera outside the operator's jurisdiction is refused with the reason shown", async () => {

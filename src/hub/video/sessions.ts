@@ -215,7 +215,7 @@ export class VideoSessions {
     try {
       await session.stream.opened;
       const urls = await this.renewed(session.stream, session.expiresAt);
-      await this.audit(session, 'video.session-opened', { protocol: protocol ?? null });
+      await this.audit(session, { action: 'video.session-opened', detail: { protocol: protocol ?? null } });
       return this.answer(session, urls);
     } catch (error) {
       await this.release(session);
@@ -274,10 +274,13 @@ export class VideoSessions {
   private async end(session: WatchSession, reason: 'closed' | 'expired' | 'revoked' | 'hub-stopped') {
     if (!this.sessions.has(session.id)) return;
     await this.release(session);
-    await this.audit(session, 'video.session-closed', {
-      from: new Date(session.openedAt).toISOString(),
-      to: new Date(this.clock()).toISOString(),
-      reason,
+    await this.audit(session, {
+      action: 'video.session-closed',
+      detail: {
+        from: new Date(session.openedAt).toISOString(),
+        to: new Date(this.clock()).toISOString(),
+        reason,
+      },
     });
   }
 
@@ -303,7 +306,10 @@ export class VideoSessions {
     };
   }
 
-  private async audit(session: WatchSession, action: string, detail: Record<string, unknown>) {
+  private async audit(
+    session: WatchSession,
+    { action, detail }: { action: 'video.session-opened' | 'video.session-closed'; detail: object },
+  ) {
     await this.store.transaction((tx) =>
       tx.audit({
         at: new Date(this.clock()).toISOString(),
