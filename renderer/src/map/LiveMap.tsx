@@ -48,7 +48,7 @@ export interface LiveMapProps {
 }
 
 /** The live wall map of the operator's jurisdiction. Fills its parent, which must have a height. */
-export function LiveMap({ onScopeChange, focus, compact }: LiveMapProps) {
+export function LiveMap({ onScopeChange, focus, compact, warRoom }: LiveMapProps) {
   const { t } = useTranslation();
   const status = useSessionStatus();
   const root = status?.operator?.jurisdiction;
@@ -58,7 +58,16 @@ export function LiveMap({ onScopeChange, focus, compact }: LiveMapProps) {
         <p className="map-note map-centre">{status ? t('map.signedOut') : t('map.loading')}</p>
       </section>
     );
-  return <WallMap key={root} root={root} onScopeChange={onScopeChange} focus={focus} compact={compact} />;
+  return (
+    <WallMap
+      key={root}
+      root={root}
+      onScopeChange={onScopeChange}
+      focus={focus}
+      compact={compact}
+      warRoom={warRoom}
+    />
+  );
 }
 
 function useStyleTexts(): StyleTexts {

@@ -8,6 +8,7 @@ import {
   type VideoWallSplit,
 } from '../../../src/domain';
 import { desktopApi } from '../api-client';
+import { formatDistance } from '../map/inspect/format';
 import { Segmented } from '../map/ui/Segmented';
 import { useSay } from '../words/say';
 import { CAMERA_DRAG_TYPE, VideoGrid } from './VideoGrid';
@@ -100,11 +101,7 @@ function NearbyVideo({ at, onClose }: { at: LngLat; onClose(): void }) {
           split={splitFor(found.length)}
           cells={found}
           caption={(camera) =>
-            `${camera.name} · ${t('video.distance', {
-              km: (camera as NearbyCamera).distanceKm.toLocaleString(i18n.language, {
-                maximumFractionDigits: 2,
-              }),
-            })}`
+            `${camera.name} · ${formatDistance(t, (camera as NearbyCamera).distanceKm * 1000, i18n.language)}`
           }
         />
       )}
