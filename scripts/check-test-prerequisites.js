@@ -14,7 +14,9 @@ if (!existsSync(chromium)) {
 
 // The video tests run real ffmpeg cameras into a real media server.
 if (spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status !== 0) {
-  console.error('npm test needs ffmpeg for the live-video tests (the demo cameras are ffmpeg test pictures).');
+  console.error(
+    'npm test needs ffmpeg for the live-video tests (the demo cameras are ffmpeg test pictures).',
+  );
   console.error('Install it with:  sudo apt-get install ffmpeg');
   process.exit(1);
 }
