@@ -14,6 +14,7 @@ import { reportsBenchmark } from './reports';
 import { soakBenchmark } from './soak';
 import { startupBenchmark } from './startup';
 import { tabsBenchmark } from './tabs';
+import { videoBenchmark } from './video';
 import { wallBenchmark } from './wall';
 
 const BENCHMARKS: readonly Benchmark[] = [
@@ -28,6 +29,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   startupBenchmark,
   latencyBenchmark,
   soakBenchmark,
+  videoBenchmark,
 ];
 
 function usage(): string {

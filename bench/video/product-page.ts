@@ -1,0 +1,99 @@
+import type { Browser, Page } from '@playwright/test';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MonitoringPoint } from '../../src/domain';
+import { installVideoProbes } from './page-probes';
+import { VIDEO_BENCH } from './settings';
+
+/** A click or a drag that cannot happen in this long will not: the run fails with what stopped it. */
+export const ACTION_TIMEOUT_MS = 60_000;
+/** Drags tried per camera: on a machine loaded past its cores a drag can be lost between its steps. */
+const DRAG_ATTEMPTS = 3;
+
+/** The desktop's page (from the browser shell), as an operator has it: the wall's map with the cameras on it. */
+export async function openProductPage(browser: Browser, shellUrl: string, monitoringPoints: number) {
+  const context = await browser.newContext({ viewport: VIDEO_BENCH.viewport });
+  // tsx keeps function names with a helper the page lacks; the probes are sent over as source text.
+  await context.addInitScript('window.__name = (target) => target;');
+  await context.addInitScript(() => localStorage.setItem('pinganDebug', '1'));
+  await context.addInitScript(installVideoProbes);
+  const page = await context.newPage();
+  page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  await page.goto(shellUrl);
+  await page
+    .getByTestId('layer-count-monitoring-points')
+    .filter({ hasText: monitoringPoints.toLocaleString('en') })
+    .first()
+    .waitFor({ timeout: 180_000 });
+  return page;
+}
+
+/** Centres the map on a camera, close in, and waits until the map has drawn everything it was loading. */
+export async function showCamera(page: Page, camera: MonitoringPoint): Promise<{ x: number; y: number }> {
+  await page.evaluate(
+    (at) => {
+      const map = (window as unknown as { __pinganMap: MapLibreMap }).__pinganMap;
+      map.jumpTo({ center: at, zoom: 17 });
+    },
+    camera.location as [number, number],
+  );
+  const spot = await page.waitForFunction(
+    (id) => {
+      const map = (window as unknown as { __pinganMap: MapLibreMap }).__pinganMap;
+      if (!map.loaded() || !map.areTilesLoaded()) return null;
+      const feature = map
+        .queryRenderedFeatures({ layers: ['monitoring-symbols'] })
+        .find((candidate) => candidate.properties.id === id);
+      if (!feature) return null;
+      const at = map.project((feature.geometry as GeoJSON.Point).coordinates as [number, number]);
+      const canvas = map.getCanvas().getBoundingClientRect();
+      return { x: canvas.left + at.x, y: canvas.top + at.y };
+    },
+    camera.id,
+    { timeout: 60_000, polling: 100 },
+  );
+  const at = (await spot.jsonValue())!;
+  // The jump's last tiles and symbols are drawn; the click then competes with nothing the jump started.
+  await page.waitForTimeout(500);
+  return at;
+}
+
+export async function closeCameraPanel(page: Page): Promise<void> {
+  const panel = page.getByTestId('detail-panel');
+  await panel.getByRole('button', { name: '关闭' }).first().click();
+  await panel.waitFor({ state: 'hidden' });
+}
+
+/**
+ * Opens the video wall at the smallest split that holds `count`, and drags the first `count` cameras of its
+ * list into its cells, as an operator does. Returns the cameras' names, in the cells' order.
+ */
+export async function fillVideoWall(page: Page, count: number): Promise<string[]> {
+  await page.getByTestId('video-wall-button').click();
+  const wall = page.getByTestId('video-wall');
+  const split = [1, 4, 9, 16].find((n) => n >= count)!;
+  await wall.getByTestId(`video-split-${split}`).click();
+  const list = wall.getByTestId('video-camera-list').locator('li');
+  await list.nth(count - 1).waitFor({ timeout: 30_000 });
+  const cells = wall.locator('.video-cell');
+  const names: string[] = [];
+  for (let cell = 0; cell < count; cell += 1) {
+    names.push((await list.nth(cell).textContent()) ?? `camera ${cell + 1}`);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await list.nth(cell).dragTo(cells.nth(cell), { timeout: ACTION_TIMEOUT_MS / 2 });
+        break;
+      } catch (error) {
+        if (attempt === DRAG_ATTEMPTS) throw error;
+      }
+      // A drop that did land has put a player in the cell: it is not dragged again.
+      if ((await cells.nth(cell).locator('video').count()) > 0) break;
+    }
+  }
+  return names;
+}
+
+export async function closeVideoWall(page: Page): Promise<void> {
+  const wall = page.getByTestId('video-wall');
+  await wall.getByRole('button', { name: '全部关闭' }).click();
+  await wall.waitFor({ state: 'hidden' });
+}
